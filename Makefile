@@ -1,0 +1,29 @@
+# Two commands set everything up on a fresh machine with python3 and pip:
+#   make extract   -> out/plans.jsonl from the bundled corpus
+#   make test      -> the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup extract test schema clean
+
+$(STAMP): pyproject.toml setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/vnplan extract corpus/ -o out/plans.jsonl
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+schema: $(STAMP)
+	$(BIN)/python -m pipeline.schema
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,76 @@
+"""Public entry points: `extract_file` and `extract_text`."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Optional
+
+from .document import Document
+from .errors import ExtractionError
+from .extractors import run_extractors
+from .ingest import DEFAULT_MAX_BYTES, read_path
+from .models import Block, Error, PlanDocument, Source
+from .normalize import normalize
+
+
+def _record_for(doc: Document, source: Source, include_text: bool) -> PlanDocument:
+    record = PlanDocument(source=source, warnings=list(doc.warnings))
+    try:
+        run_extractors(doc, record)
+    except Exception as exc:  # an extractor bug must not lose the document's record
+        return PlanDocument(
+            source=source,
+            status="error",
+            error=Error(code="internal_error", message=f"{type(exc).__name__}: {exc}"),
+        )
+    if include_text:
+        record.text = doc.text
+        record.blocks = list(doc.blocks) or [Block(kind="paragraph", span=(0, len(doc.text)))]
+    return record
+
+
+def extract_text(text: str, *, path: str = "<text>", include_text: bool = False) -> PlanDocument:
+    """Extract from a text already in memory (normalized the same way as a .txt file)."""
+    normalized, offsets = normalize(text)
+    data = text.encode("utf-8")
+    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format="txt", bytes=len(data), encoding="utf-8")
+    doc = Document(text=normalized, format="txt", encoding="utf-8", source_offsets=offsets)
+    return _record_for(doc, source, include_text)
+
+
+def extract_file(
+    path: str | Path, *, include_text: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> PlanDocument:
+    """Read and extract one file. Never raises for bad input: returns an error record."""
+    path = Path(path)
+    source = Source(path=str(path))
+    try:
+        doc, data, fmt = read_path(path, max_bytes=max_bytes)
+    except ExtractionError as exc:
+        _fill_source_from_disk(source, path)
+        return PlanDocument(source=source, status="error", error=Error(code=exc.code, message=exc.message))
+    source.sha256 = hashlib.sha256(data).hexdigest()
+    source.bytes = len(data)
+    source.format = fmt
+    source.encoding = doc.encoding
+    return _record_for(doc, source, include_text)
+
+
+def _fill_source_from_disk(source: Source, path: Path) -> None:
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return
+    source.bytes = size
+    source.sha256 = digest.hexdigest()
+    suffix = path.suffix.lower().lstrip(".")
+    source.format = {"htm": "html", "text": "txt"}.get(suffix, suffix) if suffix in {"txt", "text", "htm", "html", "pdf", "docx", "doc"} else "unknown"
+
+
+def error_record(path: str, code: str, message: str, sha256: Optional[str] = None) -> PlanDocument:
+    return PlanDocument(source=Source(path=path, sha256=sha256), status="error", error=Error(code=code, message=message))

@@ -1,0 +1,2 @@
+"""Order of the extractor chain: importing a module registers its extractor."""
+# Each line adds one extractor; order matters (values before metadata before targets).
