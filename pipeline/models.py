@@ -19,7 +19,8 @@ DocType = Literal["KH", "CTr", "QĐ", "NQ", "CT", "TB", "BC", "CV", "HD", "news"
 Comparator = Literal[">=", ">", "<=", "<", "~", "=", "-=", "+="]
 DateRole = Literal["issue", "range_start", "range_end", "deadline", "reference", "anniversary", "other"]
 SourceFormat = Literal["txt", "html", "pdf", "docx", "doc", "unknown"]
-BlockKind = Literal["paragraph", "heading", "table_cell", "page_number", "header", "footer"]
+BlockKind = Literal["paragraph", "heading", "table_cell", "page_number", "header", "footer", "boilerplate"]
+"""`boilerplate`: web chrome (menus, view counters, "Tin mới nhất" lists) kept in the text but not mined for targets."""
 
 
 class _Model(BaseModel):
