@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup extract test schema clean
+.PHONY: setup extract test schema clean eval
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/vnplan eval --gold corpus/seeds/gold.jsonl --gold corpus/dev/gold.jsonl
 
 schema: $(STAMP)
 	$(BIN)/python -m pipeline.schema

@@ -92,6 +92,25 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+@app.command("eval")
+def eval_command(
+    gold: List[Path] = typer.Option(..., "--gold", help="gold.jsonl file(s); documents are <doc_id>.txt beside each."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions JSONL (default: extract the gold documents now)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    details: bool = typer.Option(True, "--details/--no-details", help="List every miss, false hit and wrong field."),
+) -> None:
+    """Score predictions against gold: per field, per document type, with every miss and false hit."""
+    from .evaluation import GoldError, evaluate
+    from .evaluation.report import render_json, render_text
+
+    try:
+        result = evaluate(gold, pred)
+    except GoldError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(render_json(result) if as_json else render_text(result, details=details))
+
+
 def main() -> None:
     app()
 
