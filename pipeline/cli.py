@@ -3,86 +3,78 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
-from .api import extract_file
-from .ingest import DEFAULT_MAX_BYTES, DOCUMENT_SUFFIXES
+from .ingest import DEFAULT_MAX_BYTES
 from .models import json_schema
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese plan documents into structured JSONL.")
 
 
-def iter_inputs(paths: List[Path]) -> Iterator[Path]:
-    """Files as given; folders walked recursively (sorted) for document files."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES:
-                    yield child
-        else:
-            yield path
-
-
-class _Output:
-    def __init__(self, target: str):
-        self.target = target
-        if target == "-":
-            self.fh = sys.stdout
-        else:
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-            self.fh = open(target, "w", encoding="utf-8")
-
-    def write(self, line: str) -> None:
-        self.fh.write(line + "\n")
-        self.fh.flush()
-
-    def close(self) -> None:
-        if self.fh is not sys.stdout:
-            self.fh.close()
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., help="Files and folders (folders are walked recursively)."),
-    output: str = typer.Option("-", "-o", "--output", help="Output JSONL file, or - for stdout."),
+    output: str = typer.Option("-", "-o", "--output", help="Output JSONL file, or - for stdout (with --engine dask: a folder)."),
     include_text: bool = typer.Option(False, "--include-text", help="Add the normalized text and its blocks to each record."),
     keep_going: bool = typer.Option(
         True, "--keep-going/--fail-fast", help="Keep going after a failed document (default) or stop at the first."
     ),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Files larger than this get a file_too_large error record."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    progress: Optional[bool] = typer.Option(
+        None, "--progress/--no-progress", help="Progress bar (default: a bar on a terminal, a log line every 10 s otherwise)."
+    ),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-j", min=1, help="Worker processes (default: all cores; 1: extract in this process)."
+    ),
+    unordered: bool = typer.Option(
+        False, "--unordered", help="Write records as they finish instead of in input order (faster on uneven documents)."
+    ),
+    overwrite: bool = typer.Option(
+        False,
+        "--overwrite",
+        help="Start the output file afresh. Default: resume it, skipping documents it already holds "
+        "(same path and sha256) and redoing edited ones.",
+    ),
+    timeout: float = typer.Option(
+        300.0, "--timeout", min=0, help="Seconds per document before it gets a `timeout` error record (0: no limit)."
+    ),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: this machine; dask: a Dask cluster (pip install vnplan[dask])."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local Dask cluster)."
+    ),
 ) -> None:
-    """Extract one JSON record per document. Exits 1 if any record has status error."""
-    inputs = list(iter_inputs(paths))
-    show_progress = sys.stderr.isatty() if progress is None else progress
-    out = _Output(output)
-    failed = 0
-    try:
-        bar = None
-        if show_progress:
-            from tqdm import tqdm
+    """Extract one JSON record per document. Exits 1 if any record written by this run has status error."""
+    from .batch import BatchOptions, TaskOptions, run_batch
+    from .batch.progress import Progress
 
-            bar = tqdm(total=len(inputs), unit="doc", file=sys.stderr)
-        for path in inputs:
-            record = extract_file(path, include_text=include_text, max_bytes=max_bytes)
-            out.write(record.model_dump_json(exclude_none=False))
-            if record.status == "error":
-                failed += 1
-                typer.echo(f"error: {path}: {record.error.code}: {record.error.message}", err=True)
-            if bar is not None:
-                bar.update(1)
-                bar.set_postfix(errors=failed)
-            if failed and not keep_going:
-                break
-        if bar is not None:
-            bar.close()
-    finally:
-        out.close()
-    typer.echo(f"{len(inputs)} documents, {failed} errors", err=True)
-    if failed:
+    task = TaskOptions(include_text=include_text, max_bytes=max_bytes, timeout=timeout or None)
+    if engine is Engine.dask:
+        from .dask_engine import extract_to_folder
+
+        summary = extract_to_folder(paths, output, task, scheduler=scheduler, workers=workers, overwrite=overwrite)
+    else:
+        options = BatchOptions(task=task, ordered=not unordered, keep_going=keep_going, overwrite=overwrite)
+        if workers is not None:
+            options.workers = workers
+        show = Progress(bar=sys.stderr.isatty() if progress is None else True) if progress is not False else None
+
+        def report(outcome) -> None:
+            line = f"error: {outcome.path}: {outcome.code}: {outcome.message}"
+            show.message(line) if show is not None else typer.echo(line, err=True)
+
+        summary = run_batch(paths, output, options, progress=show, on_error=report)
+    for line in summary.lines():
+        typer.echo(line, err=True)
+    if summary.errors:
         raise typer.Exit(1)
 
 

@@ -1,0 +1,103 @@
+"""One document of a batch: extract it and serialize its record, never raising."""
+from __future__ import annotations
+
+import resource
+import signal
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from ..api import _fill_source_from_disk, extract_file
+from ..ingest import DEFAULT_MAX_BYTES
+from ..models import Error, PlanDocument, Source
+from . import faults
+
+
+@dataclass(frozen=True)
+class TaskOptions:
+    include_text: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: Optional[float] = None
+    """seconds per document; None or 0: no limit"""
+
+
+@dataclass
+class Outcome:
+    seq: int
+    path: str
+    line: str
+    """the record as one JSON line, without the newline"""
+    status: str
+    code: Optional[str] = None
+    message: Optional[str] = None
+    bytes: int = 0
+    peak_rss_kb: int = 0
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the in-process alarm; a BaseException so extractors' `except Exception` cannot swallow it."""
+
+
+def failure_record(path: str, code: str, message: str) -> PlanDocument:
+    """An error record whose source (sha256, bytes, format) is read from disk, so resume can key it."""
+    source = Source(path=path)
+    _fill_source_from_disk(source, Path(path))
+    return PlanDocument(source=source, status="error", error=Error(code=code, message=message))
+
+
+def outcome_of(seq: int, record: PlanDocument) -> Outcome:
+    error = record.error
+    return Outcome(
+        seq=seq,
+        path=record.source.path,
+        line=record.model_dump_json(),
+        status=record.status,
+        code=error.code if error else None,
+        message=error.message if error else None,
+        bytes=record.source.bytes or 0,
+        peak_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    )
+
+
+def failure_outcome(seq: int, path: str, code: str, message: str) -> Outcome:
+    return outcome_of(seq, failure_record(path, code, message))
+
+
+def run_task(seq: int, path: str, options: TaskOptions) -> Outcome:
+    """Extract one file. Never raises: exceptions become `internal_error` records."""
+    try:
+        faults.inject(path)
+        record = extract_file(path, include_text=options.include_text, max_bytes=options.max_bytes)
+    except Exception as exc:
+        return failure_outcome(seq, path, "internal_error", f"{type(exc).__name__}: {exc}")
+    return outcome_of(seq, record)
+
+
+def run_task_with_alarm(seq: int, path: str, options: TaskOptions) -> Outcome:
+    """In-process variant with the per-document timeout enforced by SIGALRM.
+
+    Only interrupts Python code (a hang inside native code waits for it to return);
+    worker processes are killed instead, which always works.
+    """
+    if not options.timeout or threading.current_thread() is not threading.main_thread():
+        return run_task(seq, path, options)
+
+    def on_alarm(signum, frame):
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, options.timeout)
+    try:
+        try:
+            return run_task(seq, path, options)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except DocumentTimeout:
+        return failure_outcome(seq, path, "timeout", timeout_message(options.timeout))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def timeout_message(seconds: float) -> str:
+    return f"extraction took longer than {seconds:g} s"
