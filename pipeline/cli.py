@@ -103,6 +103,27 @@ def eval_command(
     typer.echo(render_json(result) if as_json else render_text(result, details=details))
 
 
+@app.command("export")
+def export_command(
+    records: Path = typer.Argument(..., help="Records JSONL written by `vnplan extract`."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv (UTF-8 with BOM, for Excel) or parquet."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: beside the input)."),
+    keep_empty: bool = typer.Option(False, "--keep-empty", help="One row with empty target columns for documents without targets."),
+) -> None:
+    """One row per target, with the document's metadata columns."""
+    from .export import export
+
+    if not records.is_file():
+        typer.echo(f"error: {records} not found", err=True)
+        raise typer.Exit(2)
+    try:
+        out, count = export(records, fmt, output, keep_empty=keep_empty)
+    except (ValueError, RuntimeError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"{count} rows -> {out}", err=True)
+
+
 def main() -> None:
     app()
 
