@@ -6,6 +6,7 @@ whose first 4 KiB hold one of these markers misbehaves before extraction:
     VNPLAN-DEBUG-FAULT:hang    sleeps until the per-document timeout kills it
     VNPLAN-DEBUG-FAULT:raise   raises RuntimeError (an extractor bug)
     VNPLAN-DEBUG-FAULT:crash   kills its own process with SIGSEGV (a native crash)
+    VNPLAN-DEBUG-FAULT:sleep=S sleeps S seconds, then extracts normally (a slow document)
 
 It exists to test and demonstrate error isolation of batch runs
 (`vnplan extract --timeout`, worker crashes) on a real archive.
@@ -44,3 +45,5 @@ def inject(path: str | Path) -> None:
         raise RuntimeError(f"debug fault injected in {path}")
     if action == [b"crash"]:
         os.kill(os.getpid(), signal.SIGSEGV)
+    if action and action[0].startswith(b"sleep="):
+        time.sleep(float(action[0][len(b"sleep="):]))

@@ -89,7 +89,7 @@ def file_sha256(path: str | Path) -> Optional[str]:
     return digest.hexdigest()
 
 
-def _pending(
+def pending_inputs(
     paths: Iterable[Path], done: DoneRecords, summary: Summary, progress: Optional[Progress], stale: set[Key]
 ) -> Iterator[tuple[int, str]]:
     """(sequence number, path) of every input the output does not hold yet."""
@@ -129,7 +129,7 @@ def run_batch(
     if progress is not None:
         progress.count_total_in_background(lambda: count_inputs(paths))
 
-    tasks = _pending(paths, done, summary, progress, stale)
+    tasks = pending_inputs(paths, done, summary, progress, stale)
     head = list(itertools.islice(tasks, 2))
     tasks = itertools.chain(head, tasks)
     pool = None
