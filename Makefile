@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup extract test schema clean eval
+.PHONY: setup extract test schema clean eval browser
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,14 @@ setup: $(STAMP)
 extract: $(STAMP)
 	$(BIN)/vnplan extract corpus/ -o out/plans.jsonl
 
-test: $(STAMP)
+CHROMIUM ?= /usr/bin/chromium
+
+# The review-page tests drive Debian's chromium through playwright (never `playwright install`).
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "warning: chromium could not be installed; browser tests will be skipped (fail under CI)" >&2
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)

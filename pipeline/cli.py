@@ -124,6 +124,32 @@ def export_command(
     typer.echo(f"{count} rows -> {out}", err=True)
 
 
+@app.command("review")
+def review_command(
+    paths: List[Path] = typer.Argument(..., help="Documents (extracted now) or records JSONL files."),
+    output: Path = typer.Option(Path("review.html"), "-o", "--output", help="The HTML page to write."),
+    gold: List[Path] = typer.Option([], "--gold", help="gold.jsonl file(s): mark misses and false hits."),
+    title: str = typer.Option("vnplan review", "--title", help="Page title."),
+) -> None:
+    """Write one self-contained HTML page: every extracted span highlighted, targets table, metadata."""
+    from .batch import iter_inputs
+    from .evaluation import GoldError
+    from .review import load_inputs, review_records
+
+    missing = [p for p in [*paths, *gold] if not p.exists()]
+    if missing:
+        typer.echo(f"error: {', '.join(map(str, missing))} not found", err=True)
+        raise typer.Exit(2)
+    try:
+        html = review_records(load_inputs(list(iter_inputs(paths))), gold, title)
+    except GoldError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(html, encoding="utf-8")
+    typer.echo(f"review page -> {output}", err=True)
+
+
 def main() -> None:
     app()
 
