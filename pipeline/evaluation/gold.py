@@ -52,9 +52,10 @@ class GoldDocument:
         offsets = self.document.source_offsets
         if offsets is None:
             return raw_span
-        start = bisect.bisect_left(offsets, raw_span[0])
-        end = bisect.bisect_left(offsets, raw_span[1])
-        return (min(start, len(self.text)), min(max(end, start), len(self.text)))
+        body = offsets[: len(self.text)]  # one entry per character, whether or not a final sentinel follows
+        start = bisect.bisect_left(body, raw_span[0])
+        end = bisect.bisect_left(body, raw_span[1])
+        return (start, max(end, start))
 
     def locate(self, quote: str) -> list[Span]:
         """Every place `quote` stands, as normalized-text spans (empty if nowhere)."""
