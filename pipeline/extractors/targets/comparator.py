@@ -1,0 +1,91 @@
+"""The comparator of a figure, from the Vietnamese words around it (rules/targets/comparators.yaml).
+
+Precedence: `… trở lên` after the figure; a bound or approximation right before it (`trên`,
+`ít nhất`, `khoảng`, `dưới`, which win over a direction verb: `giảm hơn 3%` is `>`); a gap
+against a plan (`vượt 0,05% so với chỉ tiêu` is `+=`); a move TO a level (`giảm còn`, `tăng lên`:
+`=`); a move BY an amount (`giảm 2%`: `-=`, `tăng 11.006 người`: `+=`); a multiplier (`gấp 2 lần`: `=`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import alternation, data
+
+_BOUND_ORDER = (">=", "<=", "<", "~", ">")
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    cmp = data("comparators")
+    filler = alternation(cmp["filler"])
+    gap = rf"(?:\s+(?:{filler}))*"
+    bounds = []
+    for op in _BOUND_ORDER:
+        for cue in cmp["before"][op]:
+            bounds.append((cue.lower(), op))
+    bounds.sort(key=lambda t: len(t[0]), reverse=True)
+    bound_re = re.compile(
+        rf"(?:^|[^\w])(?P<cue>{alternation([b for b, _ in bounds])})(?:\s+(?:từ|là|mức|được))*\s*$"
+    )
+    after_re = {op: re.compile(rf"^\s*(?:{alternation(cues)})(?!\w)") for op, cues in cmp["after"].items()}
+    to_level = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['to_level'])}){gap}\s*$")
+    down = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['decrease_by'])})(?!\w)")
+    up = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['increase_by'])})(?!\w)")
+    near_dir = re.compile(rf"(?:^|[^\w])(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])}){gap}\s*$")
+    return dict(bounds, ), bound_re, after_re, to_level, down, up, near_dir
+
+
+_BLOCKERS = re.compile(r"(?:^|[^\w])(?:đạt|còn|lên|xuống|:|chiếm|là)(?!\w)")
+_GAP_AGAINST = re.compile(r"^\s*(?:%\s*)?(?:so\s+với|so)(?!\w)")
+_UP_WORDS = re.compile(r"(?:^|[^\w])(?:vượt|cao hơn|tăng|nhiều hơn)\s*$")
+_DOWN_WORDS = re.compile(r"(?:^|[^\w])(?:thấp hơn|giảm|ít hơn)\s*$")
+
+
+def bound_cue(left: str) -> Optional[tuple[str, str]]:
+    """(comparator, cue) when a bound/approximation word stands right before the figure."""
+    bounds, bound_re, *_ = _patterns()
+    m = bound_re.search(left.lower())
+    if not m:
+        return None
+    cue = " ".join(m.group("cue").split())
+    return bounds.get(cue), cue
+
+
+def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str) -> tuple[str, str]:
+    """(comparator, rule) for a figure with `left`/`right` words around it.
+
+    `left` is the item's text before the figure; `clause_left` the part after the last comma.
+    """
+    bounds, bound_re, after_re, to_level, down, up, near_dir = _patterns()
+    low_left = left.lower()
+    for op, pat in after_re.items():
+        if pat.match(right.lower()):
+            return op, "after"
+    tail = low_left[-60:]
+    if _GAP_AGAINST.match(right.lower()):
+        if _UP_WORDS.search(tail.rstrip()):
+            return "+=", "gap"
+        if _DOWN_WORDS.search(tail.rstrip()):
+            return "-=", "gap"
+    b = bound_cue(tail)
+    if b and b[0]:
+        return b[0], "bound"
+    if unit and unit.lower() == "lần":
+        return "=", "multiplier"
+    if to_level.search(tail):
+        return "=", "to_level"
+    m = near_dir.search(tail)
+    if m:
+        verb = m.group("verb")
+        return ("-=" if down.search(" " + verb) and not up.fullmatch(verb) else "+="), "by"
+    clause = clause_left.lower()
+    last_dir = None
+    for pat, op in ((down, "-="), (up, "+=")):
+        for dm in pat.finditer(clause):
+            if last_dir is None or dm.end() > last_dir[0]:
+                last_dir = (dm.end(), op)
+    if last_dir and not _BLOCKERS.search(clause[last_dir[0]:]):
+        return last_dir[1], "by_clause"
+    return "=", "default"

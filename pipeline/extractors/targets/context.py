@@ -1,0 +1,86 @@
+"""What the whole document tells every figure: its year, its kind, its sections, its periods."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...sections import SectionTree, section_tree
+from .kind import nearest_cue, plan_doc
+from .period import PeriodMention, fallback_periods
+from .quantities import Quantity, find_quantities
+
+_DEADLINE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|định hướng)(?:\s+(?:hết|cuối))?\s*$", re.IGNORECASE)
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
+
+
+@dataclass
+class Context:
+    text: str
+    doc_type: Optional[str] = None
+    ref_year: Optional[int] = None
+    default_year: Optional[int] = None
+    quantities: list[Quantity] = field(default_factory=list)
+    periods: list[PeriodMention] = field(default_factory=list)
+    tree: Optional[SectionTree] = None
+    skip: list[tuple[int, int]] = field(default_factory=list)
+    news_prior: str = "target"
+
+    def __post_init__(self):
+        self._period_starts = [p.start for p in self.periods]
+
+    @property
+    def plan(self) -> bool:
+        return plan_doc(self.doc_type)
+
+    def periods_in(self, start: int, end: int) -> list[PeriodMention]:
+        i = bisect.bisect_left(self._period_starts, start)
+        out = []
+        while i < len(self.periods) and self.periods[i].start < end:
+            if self.periods[i].end <= end:
+                out.append(self.periods[i])
+            i += 1
+        return out
+
+    def is_deadline(self, p: PeriodMention) -> bool:
+        return bool(_DEADLINE_BEFORE.search(self.text[max(0, p.start - 20):p.start]))
+
+    def skipped(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.skip)
+
+
+def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
+                  title: Optional[str] = None, periods: Optional[list[PeriodMention]] = None,
+                  skip: Optional[list[tuple[int, int]]] = None) -> Context:
+    periods = periods if periods is not None else fallback_periods(text)
+    ref_year = issue_year
+    if ref_year is None:
+        m = _DATE.search(text[:3000])
+        if m:
+            ref_year = int(m.group(3) or m.group(4))
+    default_year = None
+    head = title or ""
+    for p in fallback_periods(head) if head else []:
+        if not p.label[4:5] == "-" or len(p.label) == 4:
+            default_year = p.year
+            break
+    if default_year is None:
+        singles = [p for p in periods if len(p.label) == 4]
+        first = [p for p in singles if p.start < max(600, len(text) // 6)]
+        if first:
+            default_year = first[0].year
+        elif singles:
+            default_year = Counter(p.year for p in singles).most_common(1)[0][0]
+    ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year,
+                  quantities=sorted(find_quantities(text), key=lambda q: q.span[0]), periods=periods,
+                  tree=section_tree(text), skip=skip or [])
+    if not ctx.plan:
+        cues = Counter()
+        for sent in re.split(r"[.;\n]", text):
+            c = nearest_cue(sent)
+            if c:
+                cues[c[0]] += 1
+        ctx.news_prior = "result" if cues["result"] > cues["target"] else "target"
+    return ctx

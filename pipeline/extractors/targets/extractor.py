@@ -1,0 +1,67 @@
+"""The `targets` extractor: every quantified target and result of a document."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ...document import Document
+from ...models import PlanDocument, Target
+from .. import register
+from .confidence import confidence
+from .context import Context, build_context
+from .draft import Draft
+from .period import PeriodMention
+from .prose import prose_drafts
+from .structure import lines, tables
+from .tables import table_drafts
+
+
+def find_targets(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
+                 title: Optional[str] = None, skip: Optional[list[tuple[int, int]]] = None,
+                 periods: Optional[list[PeriodMention]] = None) -> list[Target]:
+    """Targets of a normalized text; the document's kind, year and title sharpen kind and period."""
+    ctx = build_context(text, doc_type=doc_type, issue_year=issue_year, title=title, periods=periods, skip=skip)
+    return targets_from_context(ctx)
+
+
+def targets_from_context(ctx: Context) -> list[Target]:
+    found_tables = tables(ctx.text, lines(ctx.text))
+    drafts = table_drafts(ctx, found_tables)
+    drafts += prose_drafts(ctx, [(t.start, t.end) for t in found_tables])
+    expanded: list[Draft] = []
+    index: dict[int, int] = {}
+    for i, d in enumerate(drafts):
+        index[id(d)] = len(expanded)
+        expanded.append(d)
+        pair = d.rules.pop("pair", None)
+        if pair is not None:
+            expanded.append(pair)
+    out: list[Target] = []
+    ids = {id(d): f"t{k + 1}" for k, d in enumerate(expanded)}
+    for d in expanded:
+        parent = None
+        if d.parent is not None and 0 <= d.parent < len(drafts):
+            parent = ids.get(id(drafts[d.parent]))
+        sec = ctx.tree.at(d.fig_start) if ctx.tree else None
+        out.append(Target(
+            id=ids[id(d)], kind=d.kind, indicator=d.indicator or None, value=d.value, value_max=d.value_max,
+            unit=d.unit, comparator=d.comparator, period=d.period, deadline=d.deadline,
+            section=sec.label if sec else None, parent=parent, responsible=d.responsible,
+            text=ctx.text[d.start:d.end], span=(d.start, d.end), confidence=confidence(d),
+        ))
+    return out
+
+
+def _issue_year(record: PlanDocument) -> Optional[int]:
+    if record.issue_date and record.issue_date.value[:4].isdigit():
+        return int(record.issue_date.value[:4])
+    return None
+
+
+@register("targets")
+def extract_targets(doc: Document, record: PlanDocument) -> None:
+    skip = [b.span for b in doc.blocks if b.kind == "boilerplate"]
+    periods = None
+    if record.periods:
+        periods = sorted((PeriodMention(p.label, p.span[0], p.span[1]) for p in record.periods), key=lambda p: p.start)
+    record.targets = find_targets(doc.text, doc_type=record.doc_type, issue_year=_issue_year(record),
+                                  title=record.title, skip=skip, periods=periods)

@@ -1,0 +1,78 @@
+"""Figures that are not targets (rules/targets/not_targets.yaml, corpus/GOLD_FORMAT.md):
+years, dates, document numbers, ages, durations, counts of the text's own parts, anniversaries,
+ordinals, counters, and figures that only qualify another figure's indicator."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import alternation, data
+from .quantities import Quantity
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    nt = data("not_targets")
+    units = {u.lower() for u in nt["units"]}
+    before = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['before'])})\s*:?\s*$")
+    modifier = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['modifier_before'])})\s*$")
+    cmp = data("comparators")
+    tren_units = re.compile(rf"^\s*(?:{alternation(cmp['tren_not_comparator_before_units'])})(?!\w)", re.IGNORECASE)
+    return units, before, modifier, tren_units
+
+
+_YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
+_AFTER_NOISE = re.compile(r"^\s*(?:người\s+)?(?:đang online|đang truy cập|lượt xem|lượt truy cập|tuổi)", re.IGNORECASE)
+_TREN = re.compile(r"(?:^|[^\w])trên\s*$")
+_COUNT_AFTER_NUMBER = re.compile(r"^[\s\w,]{0,60}?\s(?:là|đạt|chiếm|giảm|tăng|:)\s*(?:từ\s+|khoảng\s+|trên\s+)?\d", re.IGNORECASE)
+_RANK = re.compile(r"(?:^|[^\w])(?:xếp hạng|đứng thứ|vị trí thứ|top|hạng)\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"(?:^|[-+•;]\s*)(?:tổng\s+)?số\b[^:;.]{2,80}(?::|\blà)\s*$", re.IGNORECASE)
+_HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def is_rank(left: str) -> bool:
+    return bool(_RANK.search(left[-25:]))
+
+
+def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optional[str]:
+    """Why a figure is not a target, or None. `left`/`right`: words of its item around it;
+    `line_left`: its line before it (for list numbering)."""
+    units, before, modifier, tren_units = _patterns()
+    unit = (q.unit or "").lower()
+    raw = q.text.strip()
+    head = re.split(r"\s|%", raw)[0]
+    if q.unit is None and q.value_max is None and _YEAR.match(head.replace(".", "")) and q.total is None:
+        return "year"
+    if q.value_max is not None and _YEAR.match(str(int(q.value))) and _YEAR.match(str(int(q.value_max))):
+        return "year_span"
+    if unit in units:
+        return f"unit:{unit}"
+    low_left = left.lower()
+    if is_rank(low_left):
+        return None
+    if before.search(low_left[-40:]):
+        return "before_cue"
+    if modifier.search(low_left[-10:]):
+        return "modifier"
+    if _AFTER_NOISE.match(right):
+        return "counter_or_age"
+    if _TREN.search(low_left[-12:]) and q.unit != "%" and tren_units.match(right if not q.unit else q.unit + right):
+        return "tren_place"
+    if q.unit is None and q.kind != "percent":
+        if not _LABEL.search(left):
+            return "bare_number"
+    if not line_left.strip() and not right.strip() and not left.strip():
+        return "alone"
+    if _HEADING_NUMBER.search(line_left) and re.match(r"^[.)]", right):
+        return "numbering"
+    return None
+
+
+def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:
+    """`Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%`, `các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%`:
+    a figure after `trên`/`ở`/`cao` that the clause goes on to measure with another figure
+    is part of that figure's indicator."""
+    if not re.search(r"(?:^|[^\w])(?:trên|ở|tại|cao|thấp|có)\s*$", left.lower()[-10:]):
+        return False
+    return bool(_COUNT_AFTER_NUMBER.match(right_to_item_end))

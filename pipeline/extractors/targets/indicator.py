@@ -1,0 +1,69 @@
+"""Indicator boundaries: the words that say what a figure measures (rules/targets/indicator.yaml).
+
+Two shapes: the indicator before the figure (`Tỷ lệ lao động qua đào tạo đạt 42%`) and the
+figure leading (`100% xã, phường đạt chuẩn …`, `giảm 2,5% tỷ lệ hộ nghèo`, `235 lao động xuất cảnh …`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import alternation, data
+
+_PERIOD_WORDS = re.compile(
+    r"(?<!\w)(?:(?:trong|vào|đến|tới|tính đến|đến hết|đến cuối|cuối|đầu|hết|của|cả)\s+)?"
+    r"(?:(?:6|9|sáu|chín)\s+tháng\s+đầu\s+năm|năm\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
+    r"|cả năm|trong năm|năm nay|(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})(?!\w)",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))\s*")
+_JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;(\-–*“”\"']+$")
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    ind = data("indicator")
+    end = re.compile(rf"(?:^|\s)(?:{alternation(ind['link_end'])})\s*$", re.IGNORECASE)
+    start = re.compile(rf"^\s*(?:{alternation(ind['lead_start'])})(?:\s+|\s*[,:]\s*)", re.IGNORECASE)
+    return end, start, int(ind["max_words"])
+
+
+def clean(text: str) -> str:
+    """Indicator text: trimmed of period words, link verbs, leads, bullets and stray punctuation."""
+    end, start, max_words = _patterns()
+    t = _BULLET.sub("", text)
+    t = _PERIOD_WORDS.sub(" ", t)
+    t = " ".join(t.split())
+    for _ in range(4):
+        before = t
+        t = _JUNK.sub("", t)
+        t = end.sub("", t)
+        t = start.sub("", t)
+        t = t.strip()
+        if t == before:
+            break
+    words = t.split()
+    if len(words) > max_words:
+        t = " ".join(words[-max_words:])
+    return t.lower()
+
+
+def left_start(text: str, lo: int, hi: int) -> int:
+    """Where the indicator before a figure starts inside [lo, hi): after bullets and leading space."""
+    m = _BULLET.match(text, lo, hi)
+    pos = m.end() if m else lo
+    while pos < hi and text[pos] in " \t,:;(":
+        pos += 1
+    return pos
+
+
+_RIGHT_STOP = re.compile(r"[,;.()\n]|\s(?:và|hoặc|trong đó)\s+(?=[\d(]|đạt)|\s(?:vào|đến)\s+năm|\s(?:so với|so)\s")
+
+
+def right_words(text: str, start: int, hi: int) -> tuple[str, int]:
+    """The words after a figure up to the next boundary: (text, end offset)."""
+    m = _RIGHT_STOP.search(text, start, hi)
+    end = m.start() if m else hi
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return text[start:end], end

@@ -1,0 +1,70 @@
+"""Target or result: what must be reached, or what was reached (rules/targets/kind.yaml).
+
+Evidence, strongest first: a figure set against the plan (`đạt 133,3% KH`) is a result; the
+nearest kind cue before the figure in its sentence (`phấn đấu`, `chỉ tiêu` / `đã`, `ước đạt`,
+`toàn tỉnh có`); the figure's year against the document's own year (an earlier year is a result,
+a later one a target); the nearest cue earlier in the paragraph; the document kind (a plan's
+figures are targets).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import alternation, data
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    k = data("kind")
+    target = re.compile(rf"(?<!\w)({alternation(k['target'])})(?!\w)")
+    result = re.compile(rf"(?<!\w)({alternation(k['result'])})(?!\w)")
+    of_plan = re.compile(rf"^\s*%?\s*(?:{alternation(k['of_plan_after'])})(?!\w)")
+    return target, result, of_plan
+
+
+def of_plan(right: str) -> bool:
+    """`đạt 104% kế hoạch`, `đạt 100% KH`, `(đạt 97% so kế hoạch)`: a percentage of the plan."""
+    return bool(_patterns()[2].match(right.lower()))
+
+
+def nearest_cue(text: str) -> Optional[tuple[str, int]]:
+    """('target'|'result', position) of the last kind cue in `text`."""
+    target, result, _ = _patterns()
+    low = text.lower()
+    best = None
+    for kind, pat in (("target", target), ("result", result)):
+        for m in pat.finditer(low):
+            if best is None or m.end() > best[1] or (m.end() == best[1] and len(m.group(1)) > best[2]):
+                best = (kind, m.end(), len(m.group(1)))
+    return (best[0], best[1]) if best else None
+
+
+def plan_doc(doc_type: Optional[str]) -> bool:
+    return doc_type in set(data("kind")["plan_doc_types"])
+
+
+def kind_for(
+    sentence_left: str,
+    right: str,
+    paragraph_left: str,
+    year: Optional[int],
+    ref_year: Optional[int],
+    doc_is_plan: bool,
+) -> tuple[str, str]:
+    """(kind, rule)."""
+    if of_plan(right):
+        return "result", "of_plan"
+    cue = nearest_cue(sentence_left)
+    if year is not None and ref_year is not None:
+        if year < ref_year and not (cue and cue[0] == "target" and len(sentence_left) - cue[1] < 25):
+            return "result", "past_year"
+        if year > ref_year:
+            return "target", "future_year"
+    if cue:
+        return cue[0], "cue"
+    cue = nearest_cue(paragraph_left)
+    if cue:
+        return cue[0], "paragraph_cue"
+    return ("target" if doc_is_plan else "target"), "default"

@@ -1,0 +1,135 @@
+"""The shapes targets are written in: paragraphs, sentences, `;`-runs, bullets and tables.
+
+Prose is cut into paragraphs (lines), sentences and items (`;`-separated parts of a sentence);
+tables come in two shapes, both handled: `cell | cell | cell` lines (PDF/DOCX readers) and
+the web debris of one cell per line ending in ` |`, whose rows are regrouped by the width of
+the header row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_LINE = re.compile(r"[^\n]+")
+# a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
+_SENT_END = re.compile(r"(?<![A-ZĐ][A-Za-zđ])(?<!\b[A-ZĐ])[.!?…]+(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)")
+_ITEM_END = re.compile(r";|\.\s*\+|\s[-–]\s(?=[A-ZĐ])")
+_BULLET = re.compile(r"^\s*([-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+")
+_NUMERIC_CELL = re.compile(r"^\s*[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*$")
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start:self.end]
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def numeric(self) -> bool:
+        return bool(_NUMERIC_CELL.match(self.text))
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    header: list[Cell]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+def lines(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _LINE.finditer(text)]
+
+
+def sentences(text: str, start: int, end: int) -> list[Span]:
+    out, s = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        out.append(Span(s, m.end()))
+        s = m.end()
+    if s < end and text[s:end].strip():
+        out.append(Span(s, end))
+    return out
+
+
+def items(text: str, start: int, end: int) -> list[Span]:
+    out, s = [], start
+    for m in _ITEM_END.finditer(text, start, end):
+        out.append(Span(s, m.start() + 1))
+        s = m.start() + 1
+    out.append(Span(s, end))
+    return out
+
+
+def bullet_of(text: str, line: Span) -> str:
+    m = _BULLET.match(text, line.start, line.end)
+    return m.group(1) if m else ""
+
+
+def _cells_of_line(text: str, line: Span) -> list[Cell]:
+    cells, s = [], line.start
+    for i in range(line.start, line.end + 1):
+        if i == line.end or text[i] == "|":
+            raw = text[s:i]
+            lead = len(raw) - len(raw.lstrip())
+            cells.append(Cell(s + lead, s + len(raw.rstrip()), raw.strip()))
+            s = i + 1
+    if cells and not cells[-1].text and text[line.start:line.end].rstrip().endswith("|"):
+        cells.pop()
+    if cells and not cells[0].text and text[line.start:line.end].lstrip().startswith("|"):
+        cells.pop(0)
+    return cells
+
+
+def tables(text: str, all_lines: list[Span]) -> list[Table]:
+    """Table regions with their header row and body rows."""
+    out: list[Table] = []
+    i, n = 0, len(all_lines)
+    while i < n:
+        line_text = all_lines[i].text(text)
+        if "|" not in line_text:
+            i += 1
+            continue
+        j = i
+        while j < n and "|" in all_lines[j].text(text):
+            j += 1
+        run = all_lines[i:j]
+        rows = [_cells_of_line(text, ln) for ln in run]
+        if max(len(r) for r in rows) >= 3:
+            table = _table_from_rows(rows)
+        else:
+            table = _table_from_cell_lines([c for r in rows for c in (r or [Cell(ln.start, ln.start, "")])] if rows else [], run)
+        if table is not None:
+            table.start, table.end = run[0].start, run[-1].end
+            out.append(table)
+        i = j
+    return out
+
+
+def _table_from_rows(rows: list[list[Cell]]) -> Table | None:
+    rows = [r for r in rows if r]
+    if not rows:
+        return None
+    head_i = next((k for k, r in enumerate(rows) if not any(c.numeric for c in r) and len(r) >= 3), 0)
+    return Table(0, 0, rows[head_i], rows[head_i + 1:])
+
+
+def _table_from_cell_lines(cells: list[Cell], run: list[Span]) -> Table | None:
+    width = 0
+    for c in cells:
+        if not c.text or c.numeric:
+            break
+        width += 1
+    if width < 3 or not any(c.numeric for c in cells):
+        return None
+    header, body = cells[:width], cells[width:]
+    rows = [body[k:k + width] for k in range(0, len(body), width)]
+    return Table(0, 0, header, [r for r in rows if len(r) == width])

@@ -1,0 +1,97 @@
+"""Targets in tables: indicator | (unit) | one column per plan, result or year.
+
+A column's header says what its figures are: `Kế hoạch năm 2016` (target, 2016), `Thực hiện 6
+tháng đầu năm 2016` (result, 2016-H1), `Ước thực hiện năm 2016` (result, ~), `Năm 2020` (a
+year after the document's own is a forecast target, one before it a result). The unit comes
+from the figure itself, a `tỷ lệ` indicator (%), a unit column or `Đơn vị tính: …` above the table.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .context import Context
+from .draft import Draft
+from .indicator import clean
+from .lexicon import alternation, data
+from .period import fallback_periods, partial_of
+from .quantities import find_quantities
+from .structure import Table
+
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
+_LETTER = re.compile(r"[^\W\d_]")
+_TARGET_HEAD = re.compile(r"kế hoạch|chỉ tiêu|mục tiêu|\bKH\b|dự báo|dự kiến|phấn đấu", re.IGNORECASE)
+_RESULT_HEAD = re.compile(r"thực hiện|ước|kết quả|đạt được|hiện trạng|thực tế", re.IGNORECASE)
+_APPROX_HEAD = re.compile(r"(?<!\w)ước(?!\w)", re.IGNORECASE)
+_UNIT_HEAD = re.compile(r"^\s*(?:đơn vị(?: tính)?|đvt)\s*$", re.IGNORECASE)
+
+
+def _unit_above(ctx: Context, start: int) -> Optional[str]:
+    cues = data("units")["table_unit_cue"]
+    m = None
+    for m in re.finditer(rf"(?:{alternation(cues)})\s*:\s*([^\n|;]+)", ctx.text[max(0, start - 300):start], re.IGNORECASE):
+        pass
+    return m.group(1).strip().rstrip(".") if m else None
+
+
+def _column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
+    """(kind, period, comparator) of a header cell."""
+    ps = fallback_periods(head)
+    period = ps[-1].label if ps else None
+    part = partial_of(head)
+    if period and part and len(period) == 4:
+        period = f"{period}-{part}"
+    comparator = "~" if _APPROX_HEAD.search(head) else "="
+    if _RESULT_HEAD.search(head):
+        return "result", period, comparator
+    if _TARGET_HEAD.search(head):
+        return "target", period, comparator
+    if period:
+        year = int(period[:4])
+        if ctx.ref_year is not None and year < ctx.ref_year:
+            return "result", period, comparator
+        return "target", period, comparator
+    return None, None, comparator
+
+
+def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
+    out: list[Draft] = []
+    pct_starts = tuple(s.lower() for s in data("units")["percent_indicator_starts"])
+    for t in tables:
+        cols = [_column(ctx, c.text) for c in t.header]
+        unit_col = next((i for i, c in enumerate(t.header) if _UNIT_HEAD.match(c.text)), None)
+        unit_above = _unit_above(ctx, t.start)
+        for row in t.rows:
+            ind_i = next((i for i, c in enumerate(row) if _LETTER.search(c.text) and i != unit_col and not c.numeric), None)
+            if ind_i is None:
+                continue
+            cell = row[ind_i]
+            label = _ROW_NUMBER.sub("", cell.text)
+            indicator = clean(label)
+            if not indicator:
+                continue
+            lead = len(cell.text) - len(label)
+            for i in range(ind_i + 1, len(row)):
+                c = row[i]
+                if not c.numeric or i == unit_col:
+                    continue
+                kind, period, comparator = cols[i] if i < len(cols) else (None, None, "=")
+                if kind is None:
+                    continue
+                qs = find_quantities(c.text)
+                if not qs:
+                    continue
+                q = qs[0]
+                if indicator.startswith(pct_starts) or q.unit == "%":
+                    unit = "%"
+                elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
+                    unit = row[unit_col].text
+                else:
+                    unit = unit_above
+                d = Draft(value=q.value, value_max=q.value_max, unit=unit, start=cell.start + lead, end=c.end,
+                          fig_start=c.start, fig_end=c.end, kind=kind, comparator=comparator, period=period,
+                          indicator=indicator)
+                d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
+                           "comparator": "table_header"}
+                out.append(d)
+    return out

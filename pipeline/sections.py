@@ -1,0 +1,105 @@
+"""The numbered section tree of a plan: `I.`/`II.`, `1.`/`2.`, `1.1.`, `a)`/`b)`, `Điều 1.`.
+
+`section_tree(text)` gives every heading with the path it opens ("I.1.1"), its title and the
+span it governs; `SectionTree.at(offset)` gives the innermost section an offset lies in, so an
+extractor can say where a figure stands ("I.1.1 Lĩnh vực lao động, việc làm") and read the
+context a heading sets (a year, "Mục tiêu đến năm 2015").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_HEADING = re.compile(
+    rf"^[ \t]*(?:(?=[IVX])(?P<roman>{_ROMAN})\.(?=\s)|(?P<dotted>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?=\s)|(?P<num>\d{{1,2}})[.)](?=\s)"
+    r"|(?P<letter>[a-zđ])\)(?=\s)|(?P<article>Điều\s+\d+)\.?(?=\s))[ \t]*(?P<title>[^\n]*)",
+    re.MULTILINE,
+)
+_TITLE_START = re.compile(r"[*\"“(]*[^\W\d_]")
+_LEVEL = {"roman": 0, "article": 0, "num": 1, "dotted": 1, "letter": 3}
+
+
+@dataclass
+class Section:
+    path: str
+    title: str
+    level: int
+    heading: tuple[int, int]
+    end: int = 0
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.path} {self.title}".strip()
+
+
+class SectionTree:
+    def __init__(self, sections: list[Section]):
+        self.sections = sections
+        self._starts = [s.heading[0] for s in sections]
+
+    def at(self, offset: int) -> Optional[Section]:
+        """The innermost section whose heading is at or before `offset` and still open there."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            s = self.sections[i]
+            if s.end > offset:
+                return s
+            i -= 1
+        return None
+
+    def chain(self, offset: int) -> list[Section]:
+        """The section at `offset` and its ancestors, innermost first."""
+        out = []
+        s = self.at(offset)
+        while s is not None:
+            out.append(s)
+            parent = None
+            for cand in reversed(self.sections[: self.sections.index(s)]):
+                if cand.level < s.level and cand.end >= s.end:
+                    parent = cand
+                    break
+            s = parent
+        return out
+
+
+def _title(raw: str) -> str:
+    title = raw.strip().strip("*").strip()
+    if len(title) > 90:
+        cut = re.split(r"[:.;]", title, maxsplit=1)[0]
+        title = cut if len(cut) <= 90 else " ".join(cut.split()[:12])
+    return title.rstrip(":").strip()
+
+
+def section_tree(text: str) -> SectionTree:
+    sections: list[Section] = []
+    stack: list[Section] = []
+    for m in _HEADING.finditer(text):
+        kind = next((k for k in ("roman", "dotted", "num", "letter", "article") if m.group(k)), None)
+        if kind is None:
+            continue
+        token = m.group(kind)
+        if kind == "roman" and not token:
+            continue
+        level = _LEVEL[kind]
+        if kind == "dotted":
+            level = token.count(".") + 1
+        title = m.group("title")
+        if not _TITLE_START.match(title):
+            continue  # "89.4 |" in a table, "1. 000" in prose: not a heading
+        while stack and stack[-1].level >= level:
+            stack.pop().end = m.start()
+        parts = [p for s in stack for p in s.parts]
+        if kind == "dotted":
+            parts = [p for s in stack if s.level == 0 for p in s.parts] + [token]
+        else:
+            parts = parts + [token.replace("Điều ", "Đ")]
+        sec = Section(path=".".join(parts), title=_title(title), level=level, heading=(m.start(), m.end()), parts=parts)
+        sections.append(sec)
+        stack.append(sec)
+    for s in stack:
+        s.end = len(text)
+    return SectionTree(sections)
