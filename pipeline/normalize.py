@@ -1,11 +1,38 @@
-"""Text normalization that keeps an offset map back to the source text."""
+"""Text normalization that keeps an offset map back to the source text.
+
+`normalize(raw)` returns (text, offsets) with offsets[i] = offset in `raw` of text[i] and a
+final entry len(raw). Most steps keep the length (NBSP to space, a wrapped line's "\\n" to a
+space); removals (CR of CRLF, zero-width characters, markdown emphasis marks, `|` table
+debris) go through the map. Dashes, quotes and tone placement stay as written: `fold()`
+gives the unified, same-length form to match against.
+"""
 from __future__ import annotations
 
 import unicodedata
 
+import regex
+
+_SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b")
+_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_LINE_BREAKS = set("\u2028\u2029\x0c\x85")
+
+# `**01/01/2023**`, `*Chăm sóc…*`, `__x__`: markers hugging text on one line.
+_EMPHASIS = regex.compile(r"(?<![\w*_])(\*\*|\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_])")
+
 
 def normalize(raw: str) -> tuple[str, list[int]]:
-    """NFC and unified line ends; returns (text, offsets) with offsets[i] = source offset of text[i]."""
+    """Characters (NFC, spaces, invisibles, line ends), emphasis marks, table debris, wrapped lines."""
+    from .ingest.lines import rejoin_wrapped_lines
+    from .ingest.pipes import clean_pipe_debris
+
+    text, offsets = normalize_chars(raw)
+    text, offsets = strip_emphasis(text, offsets)
+    text, offsets = clean_pipe_debris(text, offsets)
+    text, offsets = rejoin_wrapped_lines(text, offsets)
+    return text, offsets
+
+
+def normalize_chars(raw: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     i = 0
@@ -17,6 +44,14 @@ def normalize(raw: str) -> tuple[str, list[int]]:
             offsets.append(i)
             i += 2 if i + 1 < n and raw[i + 1] == "\n" else 1
             continue
+        if ch in _INVISIBLE:
+            i += 1
+            continue
+        if ch in _SPACES or ch in _LINE_BREAKS:
+            out.append(" " if ch in _SPACES else "\n")
+            offsets.append(i)
+            i += 1
+            continue
         j = i + 1
         while j < n and unicodedata.combining(raw[j]):
             j += 1
@@ -27,3 +62,90 @@ def normalize(raw: str) -> tuple[str, list[int]]:
         i = j
     offsets.append(n)
     return "".join(out), offsets
+
+
+def apply_edits(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """Replace text[start:end] by a string no longer than it; edits sorted and not overlapping.
+    Replacement characters keep the source offsets of the characters they stand on."""
+    if not edits:
+        return text, offsets
+    out: list[str] = []
+    new_offsets: list[int] = []
+    pos = 0
+    for start, end, replacement in edits:
+        assert pos <= start <= end and len(replacement) <= end - start
+        out.append(text[pos:start])
+        new_offsets.extend(offsets[pos:start])
+        out.append(replacement)
+        new_offsets.extend(offsets[start : start + len(replacement)])
+        pos = end
+    out.append(text[pos:])
+    new_offsets.extend(offsets[pos:])
+    return "".join(out), new_offsets
+
+
+def strip_emphasis(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    edits: list[tuple[int, int, str]] = []
+    for match in _EMPHASIS.finditer(text):
+        mark = len(match.group(1))
+        edits.append((match.start(), match.start() + mark, ""))
+        edits.append((match.end() - mark, match.end(), ""))
+    return apply_edits(text, offsets, edits)
+
+
+def source_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """The source-text span of normalized text[start:end]."""
+    if end <= start:
+        return offsets[start], offsets[start]
+    return offsets[start], offsets[end - 1] + 1
+
+
+def normalized_span(offsets: list[int], src_start: int, src_end: int) -> tuple[int, int]:
+    """The normalized-text span covering source[src_start:src_end] (what is left of it)."""
+    import bisect
+
+    body = offsets[:-1]
+    start = bisect.bisect_left(body, src_start)
+    end = bisect.bisect_left(body, src_end)
+    return start, max(start, end)
+
+
+# Old tone placement (òa, óe, ùy: tone on the first vowel) to the new (oà, oé, uý), for matching.
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_TONE = regex.compile(r"(?i)(?:([oòóõỏọ])([aàáãảạeèéẽẻẹ])|([uùúũủụ])([yỳýỹỷỵ]))(?![\p{L}])")
+_FOLD_CHARS = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‑": "-", "‐": "-", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "«": '"', "»": '"'})
+
+
+def _move_tone(first: str, second: str) -> str:
+    a = unicodedata.normalize("NFD", first)
+    tone = "".join(c for c in a if c in _TONE_MARKS)
+    b = unicodedata.normalize("NFD", second)
+    if not tone or any(c in _TONE_MARKS for c in b):
+        return first + second
+    bare = "".join(c for c in a if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", bare) + unicodedata.normalize("NFC", b + tone)
+
+
+def fold_tones(s: str) -> str:
+    """`hòa`/`hoà`, `thủy`/`thuỷ`, `khỏe`/`khoẻ` all fold to the tone on the second vowel of a
+    final oa/oe/uy (`hoà`, `thuỷ`, `khoẻ`), so matching ignores which convention a writer used.
+    Same length as `s` (NFC text in, NFC text out)."""
+
+    def fix(match: regex.Match) -> str:
+        if match.group(1):
+            return _move_tone(match.group(1), match.group(2))
+        return _move_tone(match.group(3), match.group(4))
+
+    return _OLD_TONE.sub(fix, s)
+
+
+def fold(s: str) -> str:
+    """The form to match on: tone placement unified, dashes and quotes plain; same length as `s`."""
+    return fold_tones(s.translate(_FOLD_CHARS))
+
+
+def folded_text(doc) -> str:
+    """`fold(doc.text)`, cached on the document: search it, then slice `doc.text` with the same span."""
+    if "folded_text" not in doc.cache:
+        doc.cache["folded_text"] = fold(doc.text)
+    return doc.cache["folded_text"]

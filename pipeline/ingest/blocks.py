@@ -1,0 +1,100 @@
+"""Layout blocks of a normalized plain text: one per line (after rejoining), by kind."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..models import Block
+from . import shape
+from .chrome import chrome_lines
+
+_CELL = regex.compile(r"[^|]+")
+
+
+def _trimmed(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def table_cell_blocks(text: str, start: int, end: int, page: Optional[int] = None) -> list[Block]:
+    blocks = []
+    for match in _CELL.finditer(text, start, end):
+        span = _trimmed(text, match.start(), match.end())
+        if span:
+            blocks.append(Block(kind="table_cell", span=span, page=page))
+    return blocks
+
+
+def _is_heading(line: str) -> bool:
+    body = line.strip()
+    if len(body) > 160 or shape.ends_sentence(body) and not body.endswith(":"):
+        return False
+    if shape.caps(body):
+        return True
+    return shape.is_list_item(body) and len(body) <= 100 and not body.startswith(("-", "+", "•"))
+
+
+def text_blocks(text: str, page: Optional[int] = None) -> list[Block]:
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    chrome = chrome_lines(lines)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        span = _trimmed(text, starts[i], starts[i] + len(line))
+        if span is None:
+            i += 1
+            continue
+        if chrome[i]:
+            blocks.append(Block(kind="boilerplate", span=span, page=page))
+        elif shape.is_title_line(line):
+            last = _title_end(lines, chrome, i)
+            blocks.append(Block(kind="heading", span=(span[0], starts[last] + len(lines[last].rstrip())), page=page))
+            i = last + 1
+            continue
+        elif " | " in line or line.strip().startswith("| "):
+            blocks.extend(table_cell_blocks(text, starts[i], starts[i] + len(line), page))
+        elif _is_heading(line):
+            blocks.append(Block(kind="heading", span=span, page=page))
+        else:
+            blocks.append(Block(kind="paragraph", span=span, page=page))
+        i += 1
+    return blocks
+
+
+def _title_end(lines: list[str], chrome: list[bool], i: int) -> int:
+    """A document kind's line (KẾ HOẠCH) and the subject lines under it form the title block."""
+    last = i
+    taken = 0
+    for j in range(i + 1, len(lines)):
+        body = lines[j].strip()
+        if not body:
+            continue
+        if chrome[j] or taken >= 3 or len(body) > 250 or "|" in body or shape.is_list_item(body):
+            break
+        if shape.is_title_line(body) or shape.is_rule_line(body):
+            break
+        last = j
+        taken += 1
+        if shape.ends_sentence(body):
+            break
+    if last > i and shape.ends_sentence(lines[last].strip()) and not shape.caps(lines[last]):
+        last = _drop_prose(lines, i, last)
+    return last
+
+
+def _drop_prose(lines: list[str], i: int, last: int) -> int:
+    """A sentence after the title (Căn cứ…; Thực hiện…:) is body text, not title."""
+    j = last - 1
+    while j > i and not lines[j].strip():
+        j -= 1
+    return j

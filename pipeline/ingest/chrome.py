@@ -1,0 +1,97 @@
+"""Web chrome in plain-text captures of news posts: counters, buttons, lists of other posts.
+
+The patterns are data (rules/web_chrome.yaml). Chrome is marked, not removed: dates in a
+"Tin mới nhất" list are real dates of the text.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..rules import load_yaml
+from .shape import ends_sentence, squash
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[list[regex.Pattern], list[regex.Pattern], regex.Pattern, int]:
+    data = load_yaml("web_chrome.yaml")
+    lines = [regex.compile(p, regex.I) for p in data["line"]]
+    heads = [regex.compile(p, regex.I) for p in data["list_heads"]]
+    item = regex.compile(data["list_item"], regex.I)
+    return lines, heads, item, int(data["list_item_max_chars"])
+
+
+def is_chrome_line(line: str) -> bool:
+    text = squash(line)
+    if not text:
+        return False
+    return any(p.fullmatch(text) for p in _patterns()[0])
+
+
+def is_list_head(line: str) -> bool:
+    text = squash(line)
+    return bool(text) and any(p.fullmatch(text) for p in _patterns()[1])
+
+
+def chrome_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is chrome (a chrome line, or inside a list of other posts)."""
+    _, _, item, max_chars = _patterns()
+    marks = [False] * len(lines)
+    in_list = False
+    for i, line in enumerate(lines):
+        text = squash(line)
+        if not text:
+            continue
+        if is_chrome_line(text):
+            marks[i] = True
+            continue
+        if is_list_head(text):
+            marks[i] = True
+            in_list = True
+            continue
+        if item.fullmatch(text):
+            marks[i] = True
+            in_list = True
+            continue
+        if in_list and _short(text, max_chars) and not _prose_follows(lines, i + 1, max_chars):
+            marks[i] = True
+            continue
+        in_list = False
+    _mark_menus(lines, marks)
+    return marks
+
+
+def _mark_menus(lines: list[str], marks: list[bool], max_chars: int = 40) -> None:
+    """Short link texts standing between chrome lines (or chrome and the end) are a menu."""
+    i = 0
+    while i < len(lines):
+        if marks[i] or not squash(lines[i]):
+            i += 1
+            continue
+        j = i
+        run = []
+        while j < len(lines) and not marks[j]:
+            text = squash(lines[j])
+            if text:
+                run.append(text)
+            j += 1
+        before = any(marks[k] for k in range(max(0, i - 2), i))
+        after = j >= len(lines) or marks[j]
+        if before and after and run and all(len(t) <= max_chars and not ends_sentence(t) for t in run):
+            for k in range(i, j):
+                marks[k] = bool(squash(lines[k]))
+        i = j
+
+
+def _short(text: str, max_chars: int) -> bool:
+    return len(text) <= max_chars and not (ends_sentence(text) and len(text) > 80)
+
+
+def _prose_follows(lines: list[str], start: int, max_chars: int) -> bool:
+    """A post's headline is followed by its body; an item of a list by more items or chrome."""
+    for line in lines[start:]:
+        text = squash(line)
+        if text:
+            return not _short(text, max_chars) and not is_chrome_line(text)
+    return False

@@ -1,0 +1,176 @@
+"""Decode a text file's bytes: Unicode encodings, Windows-1258, and the legacy Vietnamese
+font encodings TCVN3 (ABC) and VNI, whose tables are data in rules/encodings/.
+
+Valid UTF-8 is always taken as UTF-8, except when it plainly holds TCVN3/VNI text that was
+pasted through a Latin-1 font (no Vietnamese letter at all, many legacy signature bytes).
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from ..errors import ExtractionError
+from ..rules import load_tsv
+
+_WORD = regex.compile(r"[^\W\d_]+")
+_VIET_LETTERS = set("aăâbcdđeêghiklmnoôơpqrstuưvxyfjwz")
+_TONES = set("\u0300\u0301\u0303\u0309\u0323")
+
+
+@lru_cache(maxsize=None)
+def tcvn3_table() -> dict[int, str]:
+    return {int(row["byte"], 16): row["char"] for row in load_tsv("encodings/tcvn3.tsv")}
+
+
+@lru_cache(maxsize=None)
+def vni_table() -> dict[bytes, str]:
+    return {bytes(int(h, 16) for h in row["bytes"].split()): row["char"] for row in load_tsv("encodings/vni.tsv")}
+
+
+def decode_tcvn3(data: bytes) -> str:
+    table = tcvn3_table()
+    chars = [table.get(b) or bytes([b]).decode("cp1252", errors="replace") for b in data]
+    return _restore_capitals("".join(chars))
+
+
+def decode_vni(data: bytes) -> str:
+    table = vni_table()
+    out: list[str] = []
+    i, n = 0, len(data)
+    while i < n:
+        pair = data[i : i + 2]
+        if len(pair) == 2 and pair in table:
+            out.append(table[pair])
+            i += 2
+            continue
+        single = data[i : i + 1]
+        out.append(table.get(single) or single.decode("cp1252", errors="replace"))
+        i += 1
+    return "".join(out)
+
+
+def encode_tcvn3(text: str) -> bytes:
+    """Unicode to TCVN3 (used by tests and fixtures; capitals lose their case like the real fonts)."""
+    reverse = {ch: b for b, ch in tcvn3_table().items()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        code = reverse.get(ch, reverse.get(ch.lower()))
+        out.extend(bytes([code]) if code is not None else ch.encode("cp1252"))
+    return bytes(out)
+
+
+def encode_vni(text: str) -> bytes:
+    reverse = {ch: b for b, ch in vni_table().items()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        out.extend(reverse[ch] if ch in reverse else ch.encode("cp1252"))
+    return bytes(out)
+
+
+def _restore_capitals(text: str) -> str:
+    """TCVN3 capitals with tones come out lowercase: uppercase them in all-capital words and lines."""
+
+    def fix_word(match: regex.Match) -> str:
+        word = match.group(0)
+        ascii_letters = [c for c in word if c.isascii()]
+        if len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters):
+            return word.upper()
+        return word
+
+    lines = []
+    for line in _WORD.sub(fix_word, text).split("\n"):
+        ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
+        upper = sum(1 for c in ascii_letters if c.isupper())
+        lines.append(line.upper() if len(ascii_letters) >= 4 and upper >= 0.9 * len(ascii_letters) else line)
+    return "\n".join(lines)
+
+
+def vietnamese_score(text: str) -> float:
+    """Share of the words holding a non-ASCII letter that are well-formed Vietnamese syllables."""
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    if not words:
+        return 0.0
+    good = 0
+    for word in words:
+        decomposed = unicodedata.normalize("NFD", word.lower())
+        tones = sum(1 for c in decomposed if c in _TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        if tones <= 1 and all(c in _VIET_LETTERS for c in base) and len(word) <= 8:
+            good += 1
+    return good / len(words)
+
+
+def _latin1_legacy(text: str) -> bytes | None:
+    """The bytes behind UTF-8 text that is TCVN3/VNI shown through a Western font, else None."""
+    if vietnamese_score(text) > 0.5:
+        return None
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+
+
+def _best_legacy(data: bytes) -> tuple[str, str, float]:
+    candidates = []
+    for name, decoder in (("tcvn3", decode_tcvn3), ("vni", decode_vni), ("windows-1258", _cp1258)):
+        text = unicodedata.normalize("NFC", decoder(data))
+        candidates.append((vietnamese_score(text), name, text))
+    score, name, text = max(candidates, key=lambda c: c[0])
+    return name, text, score
+
+
+def _cp1258(data: bytes) -> str:
+    return data.decode("cp1258", errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Returns (text, encoding name)."""
+    for bom, name, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), name
+            except UnicodeDecodeError as exc:
+                raise ExtractionError("decode_error", f"bad {name} text: {exc}") from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:4096]:
+        raise ExtractionError("binary_file", "the file holds binary data, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        name, text, score = _best_legacy(data)
+        if score < 0.5:
+            raise ExtractionError("decode_error", "neither UTF-8 nor a Vietnamese legacy encoding (TCVN3, VNI, Windows-1258)")
+        return text, name
+    legacy = _latin1_legacy(text) if not text.isascii() else None
+    if legacy is not None:
+        name, converted, score = _best_legacy(legacy)
+        if score >= 0.8 and name != "windows-1258":
+            return converted, f"{name} (via utf-8)"
+    return text, "utf-8"

@@ -1,0 +1,76 @@
+"""Rejoin lines broken inside a sentence (text wrapped at a fixed width, or in a narrow cell).
+
+A line break becomes a space when the line before does not end a sentence, heading or list
+item and the next line does not start one; capitals after the break count as a wrap only
+where the text shows it is wrapped (lines of near-equal length) or inside a table cell.
+"""
+from __future__ import annotations
+
+from ..normalize import apply_edits
+from . import shape
+from .chrome import is_chrome_line
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text was wrapped at, if it was: most long lines end near one length."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 30)
+    if len(lengths) < 4:
+        return None
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if n >= 0.75 * p90)
+    if p90 > 110 or near < 3 or near < 0.4 * len(lengths):
+        return None
+    return p90
+
+
+def should_join(before: str, after: str, width: int | None, narrow: bool = False) -> bool:
+    a, b = before.rstrip(), after.strip()
+    if not a.strip() or not b:
+        return False
+    if shape.is_rule_line(a) or shape.is_rule_line(b):
+        return False
+    if "|" in a or "|" in b:
+        return False
+    if shape.is_title_line(a) or shape.is_title_line(b) or shape.is_motto_line(a) or shape.is_motto_line(b):
+        return False
+    if is_chrome_line(a) or is_chrome_line(b):
+        return False
+    if shape.is_label(a):
+        return not shape.is_list_item(b)
+    if shape.ends_sentence(a):
+        return False
+    if a[-1].isdigit() and shape.is_range_tail(b):
+        return True
+    if shape.is_list_item(b):
+        return False
+    caps_a, caps_b = shape.caps(a), shape.caps(b)
+    if caps_a is not None and caps_b is not None and caps_a != caps_b:
+        return False
+    wrapped = narrow or (width is not None and len(a) >= 0.6 * width)
+    if caps_a and caps_b:
+        return wrapped or len(a) >= 40
+    first = b[0]
+    if first.islower():
+        return True
+    if first.isdigit():
+        return narrow or width is not None
+    return wrapped
+
+
+def rejoin_wrapped_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    edits = []
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        if should_join(line, lines[i + 1], width):
+            edits.append((pos, pos + 1, " "))
+        pos += 1
+    return apply_edits(text, offsets, edits)
+
+
+def count_rejoined(text: str) -> int:
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    return sum(1 for a, b in zip(lines, lines[1:]) if should_join(a, b, width))

@@ -1,0 +1,108 @@
+"""What a line of administrative text looks like: list item, heading, rule, all capitals..."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..rules import load_yaml
+
+_LIST_MARKER = regex.compile(
+    r"""^\s*(?:
+        [-+•●▪◦·*∙]\s*(?=\S)              # - item, + item, • item
+      | [–—]\s+(?=\p{L})
+      | \d{1,3}(?:\.\d{1,3})*[.)](?=\s|$)  # 1.  1.2.  3)
+      | \d{1,3}(?:\.\d{1,3})+(?=\s)        # 1.2 Title
+      | [a-zđ][.)](?=\s)                    # a)  b.
+      | [A-ZĐ][.)](?=\s)                    # A.  B)
+      | [IVXLC]{1,6}[.)](?=\s|$)            # IV.
+      | \(\d{1,3}\) | \([a-zđ]\)            # (1) (a)
+    )""",
+    regex.X,
+)
+_RANGE_TAIL = regex.compile(r"^\s*[-–—]\s*\d")
+_SENTENCE_END = regex.compile(r"[.;:!?…]['\"”’)\]»*]*\s*$")
+_RULE_LINE = regex.compile(r"^[\s\-–—_=.*°~•·]+$")
+_LABEL = regex.compile(r"^\s*\p{L}[\p{L}/.]*(?:\s\p{L}[\p{L}/.]*)?\s*:\s*$")
+_SPACES = regex.compile(r"\s+")
+
+
+@lru_cache(maxsize=None)
+def _shapes() -> dict:
+    return load_yaml("line_shapes.yaml")
+
+
+@lru_cache(maxsize=None)
+def _heading_word_re() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in _shapes()["heading_words"])
+    return regex.compile(rf"^\s*(?:{words})\s+(?:\d+|[IVXLC]+)\b")
+
+
+@lru_cache(maxsize=None)
+def _title_lines() -> frozenset[str]:
+    """Lines that are a document kind's name alone (KẾ HOẠCH, Quyết định...)."""
+    kinds = load_yaml("doc_types.yaml")
+    names: set[str] = set()
+    for code, entry in kinds.items():
+        if code == "_cited_only":
+            for values in entry.values():
+                names.update(values)
+        else:
+            names.update(entry.get("names", []))
+    return frozenset(n.lower() for n in names)
+
+
+@lru_cache(maxsize=None)
+def _index_cell_re() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in _shapes()["index_cells"])
+    return regex.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|[IVXLC]{{1,6}}\.?|[a-zđA-ZĐ][.)]?|{words}|)$", regex.I)
+
+
+def squash(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def is_list_item(line: str) -> bool:
+    return bool(_LIST_MARKER.match(line)) or bool(_heading_word_re().match(line))
+
+
+def is_range_tail(line: str) -> bool:
+    """`- 2020` continuing `giai đoạn 2016` on the line before."""
+    return bool(_RANGE_TAIL.match(line))
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_rule_line(line: str) -> bool:
+    return bool(_RULE_LINE.match(line))
+
+
+def is_label(line: str) -> bool:
+    """`Số:` or `Nơi nhận:` alone, its value on the next line."""
+    return bool(_LABEL.match(line)) and len(line.strip()) <= 16
+
+
+def is_title_line(line: str) -> bool:
+    return squash(line).lower() in _title_lines()
+
+
+def is_motto_line(line: str) -> bool:
+    return squash(line).lower().replace("–", "-") in _shapes()["motto_lines"]
+
+
+def caps(line: str) -> bool | None:
+    """True when the letters are capitals, False when not, None when too few letters to say."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 3:
+        return None
+    return sum(1 for c in letters if c.isupper()) >= 0.85 * len(letters)
+
+
+def is_index_cell(cell: str) -> bool:
+    return bool(_index_cell_re().match(squash(cell)))
