@@ -1,0 +1,201 @@
+"""Calendar dates in Vietnamese text: 22/02/2022, 23 - 02 - 2022, 5.3.2015,
+ngày 07 tháng 4 năm 2014 (also split over lines or glued: ngày23/07/2013),
+partial header dates (ngày   tháng 01 năm 2023 → 2023-01), with their role."""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .calendar import date_rules, full_year, valid_ymd
+from .mention import DateMention, DateValue
+
+_GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class _Patterns:
+    def __init__(self, rules: dict):
+        self.month_names = {k.lower(): v for k, v in rules["month_names"].items()}
+        names = [n for n in self.month_names if n != "năm"]
+        month = rf"(?P<m>\d{{1,2}}(?!\d)|(?:{_alternation(names)}|năm(?=\s+năm))(?!\w))"
+        day_pfx = rf"(?P<pre>(?:{_alternation(rules['day_words'])})\s*(?:(?:mồng|mùng)\s*)?)"
+        flags = regex.IGNORECASE
+        self.numeric = regex.compile(
+            rf"{day_pfx}?(?<![\d/])(?<!\d[.,])(?P<d>\d{{1,2}})[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>\d{{1,2}})"
+            rf"[ \t]*(?P=c)[ \t]*(?P<y>\d{{4}}|\d{{2}})(?!\d)(?!/\w)(?![.,]\d)(?!-[A-ZĐ])", flags)
+        self.iso = regex.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/-])")
+        self.verbal = regex.compile(
+            rf"{day_pfx}?(?<![\d/.,])(?P<d>\d{{1,2}})\s*tháng\s*{month}(?:\s*,)?"
+            rf"(?:\s*năm\s*|\s*[/,]\s*|[ \t]+)(?P<y>\d{{4}})(?!\d)", flags)
+        self.month_first = regex.compile(
+            rf"tháng\s+{month}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})(?!\d)", flags)
+        self.partial_month = regex.compile(
+            rf"ngày{_GAP}tháng\s*(?P<m>\d{{1,2}})\s*(?:năm\s*|/\s*)(?P<y>\d{{4}})(?!\d)", flags)
+        self.partial_year = regex.compile(rf"ngày{_GAP}tháng{_GAP}năm\s*(?P<y>\d{{4}})(?!\d)", flags)
+        self.month_year = regex.compile(
+            rf"(?<!\d\s{{0,3}})tháng\s*{month}\s*(?:năm\s*|/\s*|-\s*)(?P<y>\d{{4}})(?!\d)(?!/\w)", flags)
+        self.day_month = regex.compile(
+            rf"{day_pfx}(?<![\d/])(?P<d>\d{{1,2}})\s*(?:/\s*|-\s*|\.|\s*tháng\s*){month}(?![\d/])", flags)
+        self.bare_day_month = regex.compile(rf"(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})")
+        roles = rules["roles_before"]
+        self.role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
+                                 key=lambda x: len(x[0]), reverse=True)
+        self.range_join = regex.compile(r"[\s*_]*(?:[-–—]|đến(?:\s+hết)?(?:\s+ngày)?|tới(?:\s+ngày)?)[\s*_]*",
+                                        flags)
+        self.place_line = regex.compile(r"(?:^|\n)[ \t*]*[^\W\d][^\n,;:.()]{1,40},[ \t]*$")
+        self.doc_number = regex.compile(r"\d+[/-][\w./-]*\w[\s,*]*$")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    return _Patterns(date_rules())
+
+
+def _month(p: _Patterns, text: str) -> Optional[int]:
+    if text.isdigit():
+        return int(text)
+    return p.month_names.get(" ".join(text.lower().split()))
+
+
+def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
+    """(start, end, DateValue, day-word-prefix) for every date-like match."""
+    p = patterns()
+    out = []
+
+    def add(m, y, mo, d, precision, pre=""):
+        if y is None or mo is None:
+            return
+        if precision == "day" and not valid_ymd(y, mo, d):
+            return
+        if precision != "day" and not valid_ymd(y, mo if precision == "month" else 1, 1):
+            return
+        value = {"day": f"{y:04d}-{mo:02d}-{d:02d}", "month": f"{y:04d}-{mo:02d}", "year": f"{y:04d}"}[precision]
+        out.append((m.start(), m.end(), DateValue(value, precision), pre))
+
+    for m in p.numeric.finditer(text):
+        y = full_year(m["y"])
+        if len(m["y"]) == 2 and not (m["c"] == "/" and (m["pre"] or whole)):
+            continue
+        add(m, y, int(m["m"]), int(m["d"]), "day", m["pre"] or "")
+    for m in p.iso.finditer(text):
+        add(m, int(m["y"]), int(m["m"]), int(m["d"]), "day")
+    for m in p.verbal.finditer(text):
+        add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day", m["pre"] or "")
+    for m in p.month_first.finditer(text):
+        add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day")
+    for m in p.partial_month.finditer(text):
+        add(m, int(m["y"]), int(m["m"]), 1, "month", "ngày")
+    for m in p.partial_year.finditer(text):
+        add(m, int(m["y"]), 1, 1, "year", "ngày")
+    for m in p.month_year.finditer(text):
+        add(m, int(m["y"]), _month(p, m["m"]), 1, "month")
+    if ref is not None:
+        for m in p.day_month.finditer(text):
+            add(m, ref.year, _month(p, m["m"]), int(m["d"]), "day", m["pre"] or "")
+        if whole:
+            for m in p.bare_day_month.finditer(text):
+                add(m, ref.year, int(m["m"]), int(m["d"]), "day")
+    return out
+
+
+def _resolve(cands):
+    """Keep the earliest, then longest, of overlapping matches."""
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    kept, end = [], -1
+    for c in cands:
+        if c[0] >= end:
+            kept.append(c)
+            end = c[1]
+    return kept
+
+
+def date_like_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of dates, partial dates and day-months without a year ("ngày 6/1"):
+    digits there are not figures."""
+    p = patterns()
+    spans = [(c[0], c[1]) for c in _candidates(text)]
+    spans += [m.span() for m in p.day_month.finditer(text)]
+    return spans
+
+
+def _role(text: str, start: int, pre: str) -> str:
+    p = patterns()
+    before = text[max(0, start - 60):start]
+    ctx = " ".join((before + " " + pre).lower().replace("*", " ").replace("(", " ").split())
+    for words, role in p.role_words:
+        if ctx.endswith(words) and (len(ctx) == len(words) or not ctx[-len(words) - 1].isalnum()):
+            return role
+    if p.place_line.search(before.replace("*", "")):
+        return "issue"
+    if p.doc_number.search(before.replace("*", "")):
+        return "reference"
+    return "other"
+
+
+def find_dates(text: str, ref: Optional[date] = None) -> list[DateMention]:
+    """Every calendar date (precision day) and partial date (month or year left
+    blank, or "tháng 8 năm 2024") in the text, sorted by position, with its role.
+    With `ref`, day-months without a year and relative days ("hôm qua") are
+    resolved against it."""
+    from .relative import relative_candidates
+
+    cands = _candidates(text, ref=ref)
+    if ref is not None:
+        cands += relative_candidates(text, ref)
+    kept = _resolve(cands)
+    mentions = []
+    for s, e, value, pre in kept:
+        mentions.append(DateMention(value.value, value.precision, (s, e), text[s:e], _role(text, s, pre)))
+    _link_ranges(text, mentions)
+    return mentions
+
+
+def _link_ranges(text: str, mentions: list[DateMention]) -> None:
+    p = patterns()
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.precision != "day" or b.precision != "day":
+            continue
+        if not p.range_join.fullmatch(text, a.span[1], b.span[0]):
+            continue
+        if a.value[5:] == b.value[5:] and a.value[:4] != b.value[:4]:
+            roles = ("anniversary", "anniversary")
+        else:
+            roles = ("range_start" if a.role in ("other", "range_start") else a.role, "range_end")
+        object.__setattr__(a, "role", roles[0])
+        object.__setattr__(b, "role", roles[1])
+
+
+_IGNORABLE = regex.compile(
+    r"[\s,.;:|()\-–]*(?:(?:thứ\s+\S+|chủ\s+nhật|chúa\s+nhật)[\s,]*)?"
+    r"(?P<rest>.*?)"
+    r"(?:[\s,|\-–]*(?:lúc\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?)?[\s,.;:|()]*",
+    regex.IGNORECASE | regex.DOTALL)
+
+
+def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") -> Optional[DateValue]:
+    """The whole string read as one date, or None. Weekday names and a time of
+    day around the date are allowed and ignored. Relative expressions ("hôm
+    qua", "3 ngày trước", "thứ sáu tới", "tháng trước") need `ref`; `prefer`
+    ("future"/"past") picks the side for a bare weekday."""
+    from .relative import parse_relative
+
+    if isinstance(ref, str):
+        ref = date.fromisoformat(ref[:10])
+    elif ref is not None and hasattr(ref, "date"):
+        ref = ref.date()
+    text = " ".join(text.split())
+    core = _IGNORABLE.fullmatch(text)
+    for candidate in dict.fromkeys((text, core["rest"] if core else text)):
+        kept = _resolve(_candidates(candidate, whole=True, ref=ref))
+        if len(kept) == 1 and kept[0][0] == 0 and kept[0][1] == len(candidate):
+            return kept[0][2]
+    if ref is not None:
+        return parse_relative(text, ref, prefer)
+    return None

@@ -1,0 +1,144 @@
+"""Figures in running text: numbers with their unit, money, percentages,
+ranges and counts of a total, LexNLP style (one finder, values with spans)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..rules import load_yaml
+from .masks import SpanSet, non_figure_spans
+from .mention import NumberMention, QuantityMention
+from .numerals import parse_decimal, parse_digits, to_number, vocab
+
+_FLAGS = regex.IGNORECASE
+_DIGITS = r"\d+(?:[.,]\d+)*"
+
+
+def _alt(words, escape=True) -> str:
+    ws = sorted(words, key=len, reverse=True)
+    return "|".join((regex.escape(w).replace(r"\ ", r"\s+") if escape else w) for w in ws)
+
+
+class _Units:
+    def __init__(self, u: dict):
+        v = vocab()
+        self.scales = {k: Decimal(x) for k, x in u["scales"].items()}
+        self.currency_after = {}
+        self.currency_before = {}
+        self.minor = set()
+        for code, spec in u["currencies"].items():
+            for w in spec.get("after", []):
+                self.currency_after.setdefault(w, code)
+            for w in spec.get("before", []):
+                self.currency_before.setdefault(w, code)
+            self.minor.update(spec.get("minor", []))
+        self.minor_units = {w: code for code, ws in u["minor_units"].items() for w in ws}
+        self.multiplier_before = u["multiplier_before"]
+        words = sorted(v.words - v.decimal_words, key=len, reverse=True)
+        word = rf"(?:{'|'.join(regex.escape(w) for w in words if w != 'năm')}|năm(?!\s*\d))(?!\w)"
+        tok = rf"(?:{_DIGITS}|{word})"
+        dec = rf"(?:\s+(?:{_alt(v.decimal_words)})\s+{tok})?"
+        symbols = _alt(w for w in self.currency_before if w[-1].isalpha())
+        self.numeral = regex.compile(
+            rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<![\w%]))(?<![^\W\d][-/])(?<!\d[.,]){tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
+        self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W\d](?!\w))")
+        self.of_plan = regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)")
+        self.per_year = regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)")
+        self.scale = regex.compile(rf"[ \t]+(?P<s>{_alt(self.scales)})(?!\w)", _FLAGS)
+        self.cur_after = regex.compile(
+            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+và)?[ \t]+(?P<minor>\d{{1,2}}|[^\W\d]+(?:[ \t]+[^\W\d]+)?)(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
+        self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=\d)")
+        self.minor_unit = regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)")
+        self.time_unit = regex.compile(rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)", _FLAGS)
+        self.counted = regex.compile(rf"[ \t]*(?P<u>{_alt(u['counted'])})(?!\w)")
+        self.multiplier = regex.compile(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)")
+        self.gap_before = regex.compile(rf"(?:{_alt(self.multiplier_before)})[ \t]*$", _FLAGS)
+        self.range_sep = regex.compile(r"[ \t]*(?:[-–—]|đến|tới)[ \t]*", _FLAGS)
+        self.between = regex.compile(r"(?<!\w)giữa[ \t]+$", _FLAGS)
+        self.and_sep = regex.compile(r"[ \t]+và[ \t]+", _FLAGS)
+        self.slash = regex.compile(rf"[ \t]*/[ \t]*(?P<t>\d+(?:\.\d{{3}})*)(?![\d/]|[.,]\d)")
+        self.year = regex.compile(r"(?:19|20)\d{2}")
+        self.single_words = {w for w in words}
+
+
+@lru_cache(maxsize=1)
+def units() -> _Units:
+    return _Units(load_yaml("units.yaml"))
+
+
+def _numerals(text: str, mask: Optional[SpanSet]):
+    """(start, end, Decimal, word_count) of every numeral, longest valid reading first."""
+    u = units()
+    out = []
+    for m in u.numeral.finditer(text):
+        pos, end = m.start(), m.end()
+        while pos < end:
+            seg = text[pos:end]
+            toks = list(regex.finditer(r"\S+(?:\s+(?:phẩy|chấm)\s+\S+)?", seg))
+            value, stop = None, 0
+            for k in range(len(toks), 0, -1):
+                piece = seg[:toks[k - 1].end()]
+                value = parse_decimal(piece)
+                if value is not None and not _starts_with_multiplier(piece):
+                    stop = toks[k - 1].end()
+                    break
+                value = None
+            if value is None:
+                nxt = regex.search(r"\s+", seg)
+                if not nxt:
+                    break
+                pos += nxt.end()
+                continue
+            if k > 1 and toks[k - 1].group().lower() in vocab().scales:
+                shorter = parse_decimal(seg[:toks[k - 2].end()])
+                if shorter is not None:  # a trailing scale word stays with the unit ("709,4 tỷ đồng")
+                    value, stop = shorter, toks[k - 2].end()
+            s, e = pos, pos + stop
+            if not (mask and mask.overlaps(s, e)):
+                words = sum(1 for t in text[s:e].split() if not t[0].isdigit() and t[0] not in "-−")
+                out.append((s, e, value, words))
+            pos = e
+            gap = regex.match(r"\s+", text, pos=pos)
+            pos = gap.end() if gap else pos
+    return out
+
+
+def _starts_with_multiplier(piece: str) -> bool:
+    v = vocab()
+    first = piece.split()[0].lower()
+    return first in v.scales or first in v.hundred or first in v.tens or (
+        first in v.digits and v.digits[first].get("filler"))
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number written in digits or words, except digits that belong to
+    dates, document numbers, times, page counters or web addresses. A single
+    number word ("một", "năm") counts only when a unit follows it."""
+    mask = non_figure_spans(text, with_labels=False)
+    u = units()
+    out = []
+    for s, e, value, words in _numerals(text, mask):
+        if words == 1 and len(text[s:e].split()) == 1 and not _unit_follows(text, e):
+            continue
+        out.append(NumberMention(to_number(value), (s, e), text[s:e]))
+    return out
+
+
+def _unit_follows(text: str, e: int) -> bool:
+    u = units()
+    return any(p.match(text, e) for p in (u.percent, u.counted, u.cur_after, u.scale))
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    """Figures: percentages (of plan, per year), money (value as written, unit
+    with its scale, amount in đồng), counts with their counted noun, ranges,
+    counts of a total (16/16), multipliers (gấp 2 lần) and bare numbers. Not:
+    dates, periods, years, document numbers, section numbers, labelled
+    numbers, durations, ages, times, page counters."""
+    from .quantity_build import build_quantities
+
+    mask = non_figure_spans(text)
+    return build_quantities(text, _numerals(text, mask), units())

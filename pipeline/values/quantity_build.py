@@ -1,0 +1,143 @@
+"""Assemble figures from the numerals found in a text: the unit after a number,
+ranges, counts of a total, currency before or after."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from .mention import QuantityMention
+from .numerals import parse_decimal, to_number
+
+
+def _n(value: Optional[Decimal]):
+    return None if value is None else to_number(value)
+
+
+def build_quantities(text: str, numerals, u) -> list[QuantityMention]:
+    by_start = {n[0]: n for n in numerals}
+    before_cur = {m.end(): m for m in u.cur_before.finditer(text)}
+    out: list[QuantityMention] = []
+    consumed_to = -1
+    for s, e, value, words in numerals:
+        if s < consumed_to:
+            continue
+        q = _build_one(text, s, e, value, words, by_start, before_cur, u)
+        if q is not None:
+            out.append(q)
+            consumed_to = q.span[1]
+    return out
+
+
+def _next_numeral(text, pos, by_start, before_cur, u):
+    """A numeral starting at `pos`, possibly after a currency symbol (VND1000-VND2000)."""
+    if pos in by_start:
+        return by_start[pos], None
+    m = u.cur_before.match(text, pos)
+    if m and m.end() in by_start:
+        return by_start[m.end()], m
+    return None, None
+
+
+def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[QuantityMention]:
+    start = s
+    currency = None
+    cur_unit = None
+    pre = before_cur.get(s)
+    if pre is not None:
+        currency, cur_unit, start = u.currency_before[pre["c"]], pre["c"], pre.start()
+    if e < len(text) and text[e] in "kK" and (e + 1 == len(text) or not text[e + 1].isalnum()):
+        value, e = value * 1000, e + 1
+    pos = e
+    value_max = None
+    # a unit may be written after the first end of a range too ("1000 đồng đến 2000 đồng")
+    first_cur = u.cur_after.match(text, pos) if currency is None else None
+    first_pct = u.percent.match(text, pos)
+    after_first = first_cur.end() if first_cur and not first_cur["minor"] else (first_pct.end() if first_pct else pos)
+    sep = u.range_sep.match(text, after_first)
+    between = u.between.search(text, max(0, start - 10), start)
+    if between:
+        sep = u.and_sep.match(text, after_first) or sep
+    if sep:
+        nxt, nxt_cur = _next_numeral(text, sep.end(), by_start, before_cur, u)
+        if nxt is not None and nxt[2] >= value:
+            value_max, pos = nxt[2], nxt[1]
+            if between:
+                start = between.start()
+    if value_max is None:
+        pos = e
+    words_only = words > 0 and not any(ch.isdigit() for ch in text[s:e])
+    # percent
+    m = u.percent.match(text, pos)
+    if m:
+        end = m.end()
+        per_year = u.per_year.match(text, end)
+        end = per_year.end() if per_year else end
+        of_plan = u.of_plan.match(text, end)
+        end = of_plan.end() if of_plan else end
+        return QuantityMention(_n(value), (start, end), text[start:end], "percent", "%", _n(value_max),
+                               of_plan=bool(of_plan), per_year=bool(per_year))
+    if currency is not None:
+        end = pos
+        return QuantityMention(_n(value), (start, end), text[start:end], "money", cur_unit, _n(value_max),
+                               currency=currency, amount_dong=_n(value) if currency == "VND" else None)
+    scale = u.scale.match(text, pos)
+    mult = Decimal(1)
+    if scale:
+        mult = u.scales[scale["s"].lower()]
+        pos = scale.end()
+    m = u.cur_after.match(text, pos)
+    if m:
+        code = u.currency_after[m["c"]]
+        end = m.end()
+        v = value
+        if m["minor"] and code != "VND":
+            cents = parse_decimal(m["minor"])
+            if cents is not None and cents < 100 and cents == cents.to_integral_value():
+                v = value + cents / 100
+            else:
+                end = m.start("minor") - (len(text[:m.start("minor")]) - len(text[:m.start("minor")].rstrip()))
+                end = m.end("c")
+        elif m["minor"]:
+            end = m.end("c")
+        unit = (scale["s"] + " " + m["c"]) if scale else m["c"]
+        amount = v * mult if code == "VND" else None
+        vmax = value_max
+        return QuantityMention(_n(v), (start, end), text[start:end], "money", unit, _n(vmax),
+                               currency=code, amount_dong=_n(amount))
+    m = u.minor_unit.match(text, pos)
+    if m and not scale:
+        return QuantityMention(_n(value), (start, m.end()), text[start:m.end()], "money", m["c"], _n(value_max),
+                               currency=u.minor_units[m["c"]])
+    if u.time_unit.match(text, pos):
+        return None
+    value_s = value * mult
+    max_s = value_max * mult if value_max is not None else None
+    m = u.multiplier.match(text, pos)
+    if m:
+        end = m.end()
+        kind = "ratio" if u.gap_before.search(text, max(0, start - 8), start) else "count"
+        return QuantityMention(_n(value_s), (start, end), text[start:end], "ratio" if kind == "ratio" else "count",
+                               m["u"], _n(max_s), multiplier=_n(value_s))
+    total = None
+    if value_max is None and not scale:
+        sl = u.slash.match(text, pos)
+        if sl:
+            total = parse_decimal(sl["t"])
+            pos = sl.end()
+    m = u.counted.match(text, pos)
+    if m:
+        end = m.end()
+        per_year = u.per_year.match(text, end)
+        end = per_year.end() if per_year else end
+        kind = "count_of_total" if total is not None else "count"
+        return QuantityMention(_n(value_s), (start, end), text[start:end], kind, m["u"], _n(max_s),
+                               per_year=bool(per_year), total=_n(total))
+    if total is not None:
+        return QuantityMention(_n(value_s), (start, pos), text[start:pos], "count_of_total", None, None,
+                               total=_n(total))
+    if words_only and len(text[s:e].split()) == 1 and not scale:
+        return None
+    if not scale and value_max is None and u.year.fullmatch(text[s:e]):
+        return None
+    end = scale.end() if scale else pos
+    return QuantityMention(_n(value_s), (start, end), text[start:end], "number", None, _n(max_s))

@@ -1,0 +1,125 @@
+"""Dates relative to a reference date: "hôm qua", "ngày mai", "thứ sáu tới",
+"3 ngày trước", "sau 5 năm nữa", "tháng trước", "năm ngoái", "tháng 3 tới".
+Only used when the caller gives the reference date."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .calendar import add, date_rules
+from .mention import DateValue
+from .numerals import parse_number
+
+_FLAGS = regex.IGNORECASE
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class _Relative:
+    def __init__(self, r: dict):
+        self.days = {k.lower(): v for k, v in r["relative_days"].items()}
+        self.weekdays = {k.lower(): v for k, v in r["weekdays"].items()}
+        self.units = dict(r["relative_units"])
+        self.shift = {k.lower(): v for k, v in r["relative_shift"].items()}
+        self.holidays = {k.lower(): v for k, v in r["holidays"].items()}
+        self.month_names = {k.lower(): v for k, v in r["month_names"].items()}
+        past, future = r["relative_past"], r["relative_future"]
+        num = r"(?P<n>\d+|[^\W\d]+(?:\s+[^\W\d]+)?)"
+        unit = rf"(?P<u>{_alt(self.units)})"
+        self.day_re = regex.compile(rf"(?<!\w)(?:{_alt(self.days)})(?!\w)", _FLAGS)
+        self.ago = regex.compile(rf"{num}\s+{unit}\s+(?:{_alt(['trước'])})", _FLAGS)
+        self.later = regex.compile(rf"(?:sau\s+)?{num}\s+{unit}\s+(?:nữa|sau)", _FLAGS)
+        week_shift = rf"(?:\s+(?:của\s+)?tuần\s+(?P<ws>{_alt(self.shift)}))?"
+        self.weekday = regex.compile(
+            rf"(?P<wd>{_alt(self.weekdays)}){week_shift}(?:\s+(?P<s>{_alt(['tới', 'sau', 'vừa rồi', 'vừa qua', 'trước', 'này'])}))?",
+            _FLAGS)
+        self.unit_shift = regex.compile(rf"(?P<u>tháng|năm)\s+(?P<s>{_alt(self.shift)})", _FLAGS)
+        months = _alt(self.month_names)
+        self.month_next = regex.compile(rf"tháng\s+(?P<m>\d{{1,2}}|{months})(?:\s+(?P<s>tới|sau|trước|này|nay))?", _FLAGS)
+        self.first_day = regex.compile(rf"ngày\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>\d{{1,2}}|{months})", _FLAGS)
+        self.holiday = regex.compile(rf"(?:{_alt(self.holidays)})", _FLAGS)
+        self.past, self.future = past, future
+
+
+@lru_cache(maxsize=1)
+def rel() -> _Relative:
+    return _Relative(date_rules())
+
+
+def _count(text: str) -> Optional[int]:
+    n = parse_number(text)
+    return n if isinstance(n, int) and n > 0 else None
+
+
+def _month_number(r: _Relative, text: str) -> Optional[int]:
+    return int(text) if text.isdigit() else r.month_names.get(text.lower())
+
+
+def _weekday(r: _Relative, m, ref: date, prefer: str) -> date:
+    wd = r.weekdays[" ".join(m["wd"].lower().split())]
+    monday = ref - timedelta(days=ref.weekday())
+    if m["ws"] is not None:
+        return monday + timedelta(weeks=r.shift[m["ws"].lower()], days=wd)
+    s = (m["s"] or "").lower()
+    if s == "này":
+        return monday + timedelta(days=wd)
+    if s in ("vừa rồi", "vừa qua", "trước") or (not s and prefer == "past"):
+        delta = (ref.weekday() - wd) % 7 or 7
+        return ref - timedelta(days=delta)
+    delta = (wd - ref.weekday()) % 7 or 7
+    return ref + timedelta(days=delta)
+
+
+def parse_relative(text: str, ref: date, prefer: str = "future") -> Optional[DateValue]:
+    r = rel()
+    t = " ".join(text.split())
+    low = t.lower()
+    if low in r.days:
+        return DateValue((ref + timedelta(days=r.days[low])).isoformat(), "day")
+    if low in r.holidays:
+        mo, d = r.holidays[low]
+        return DateValue(date(ref.year, mo, d).isoformat(), "day")
+    for pattern, sign in ((r.ago, -1), (r.later, 1)):
+        m = pattern.fullmatch(t)
+        if m and _count(m["n"]):
+            d = add(ref, r.units[m["u"].lower()], sign * _count(m["n"]))
+            return DateValue(d.isoformat(), "day")
+    m = r.weekday.fullmatch(t)
+    if m:
+        return DateValue(_weekday(r, m, ref, prefer).isoformat(), "day")
+    m = r.unit_shift.fullmatch(t)
+    if m:
+        n = r.shift[m["s"].lower()]
+        if m["u"].lower() == "năm":
+            return DateValue(f"{ref.year + n:04d}", "year")
+        d = add(ref.replace(day=1), "months", n)
+        return DateValue(d.isoformat()[:7], "month")
+    m = r.first_day.fullmatch(t)
+    if m and _month_number(r, m["m"]):
+        return DateValue(date(ref.year, _month_number(r, m["m"]), 1).isoformat(), "day")
+    m = r.month_next.fullmatch(t)
+    if m:
+        mo = _month_number(r, m["m"])
+        if mo and 1 <= mo <= 12:
+            year = ref.year
+            if (m["s"] or "").lower() in ("tới", "sau") and mo <= ref.month:
+                year += 1
+            return DateValue(f"{year:04d}-{mo:02d}", "month")
+    return None
+
+
+def relative_candidates(text: str, ref: date):
+    """Relative day words in running text ("hôm qua", "ngày mai") as date candidates."""
+    r = rel()
+    out = []
+    for m in r.day_re.finditer(text):
+        key = " ".join(m.group().lower().split())
+        if key == "mai":
+            continue  # too ambiguous alone in running text
+        out.append((m.start(), m.end(), DateValue((ref + timedelta(days=r.days[key])).isoformat(), "day"), ""))
+    return out
