@@ -73,7 +73,8 @@ def score_document(gdoc: GoldDocument, record: Optional[PlanDocument]) -> DocSco
     gold = gdoc.gold
     score = DocScore(gdoc.doc_id, gdoc.set_name, gdoc.doc_type)
     if record is None or record.status == "error":
-        reason = "no prediction" if record is None else f"error record: {record.error.code if record.error else ''}"
+        error = record.error if record is not None else None
+        reason = "no prediction" if record is None else f"error record: {error.code}: {error.message[:120]}" if error else "error record"
         score.items.append(_item(gdoc, "document", "error", reason))
         record = PlanDocument(source={"path": str(gdoc.path)})
 
