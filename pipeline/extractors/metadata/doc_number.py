@@ -1,0 +1,87 @@
+"""Document numbers and symbols (số, ký hiệu): `444/KH-SLĐTBXH`, `38/2012/NQ-HĐND`,
+`24/2021/QH15`, `59-KH/TU` (party documents), and the symbol alone when the number
+is left blank (`Số: /KH-SLĐTBXH`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import regex
+
+from .tables import cited_symbols, kind_by_symbol, organ
+
+_PART = r"\p{Lu}[\p{L}\d&]*"
+# State documents: number[/year]/SYMBOL-PART[-PART…]; a symbol with a year may lack a dash (24/2021/QH15).
+_STATE = rf"(?P<n>\d{{1,5}}[a-z]?)(?P<y>/(?:19|20)\d\d)?/(?P<sym>{_PART}(?:[-–]{_PART})*)"
+# Party documents: number-KIND/ORGAN.
+_PARTY = rf"(?P<pn>\d{{1,5}})-(?P<pkind>\p{{Lu}}[\p{{L}}]*)/(?P<porg>{_PART}(?:[-–]{_PART})*)"
+NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d/.,-])(?:{_PARTY}|{_STATE})(?![\p{{L}}\d/])")
+# A blank number: only the symbol after the slash ("Số: /KH-UBND", "Số: ……/QĐ-UBND").
+BLANK_RE = regex.compile(rf"[ \t.…_]*/(?P<sym>{_PART}(?:[-–]{_PART})*)")
+_SPLIT_TAIL = regex.compile(r" (\p{Lu}{2,})(?![\p{L}\d])")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    kind: Optional[str]  # document code from rules/doc_types.yaml (KH, QĐ …), None if none
+    kind_symbol: Optional[str]  # the kind part as written (KH, NĐ, TT …)
+    issuer: Optional[str]  # the issuing body's abbreviation (UBND, SLĐTBXH, TU, TTg)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    number: Optional[str]  # as written, spaces removed; None for a blank number
+    symbol: Symbol
+    span: tuple[int, int]
+
+
+def _join_split_symbol(text: str, end: int, symbol: str) -> tuple[str, int]:
+    """`03/TB-LĐT BXH`: a space inside the last part is a typing slip when the joined
+    part is a known abbreviation and the part before the space is not."""
+    m = _SPLIT_TAIL.match(text, end)
+    if not m:
+        return symbol, end
+    last = regex.split(r"[-–/]", symbol)[-1]
+    if organ(last + m.group(1)) and not organ(last):
+        return symbol + m.group(1), m.end()
+    return symbol, end
+
+
+def parse_symbol(symbol: str, party_kind: Optional[str] = None) -> Symbol:
+    if party_kind is not None:
+        return Symbol(kind_by_symbol().get(party_kind), party_kind, symbol)
+    parts = [p for p in regex.split(r"[-–]", symbol) if p]
+    first = parts[0] if parts else ""
+    if first in kind_by_symbol() or first in cited_symbols():
+        issuer = parts[1] if len(parts) > 1 else None
+        return Symbol(kind_by_symbol().get(first), first, issuer)
+    return Symbol(None, None, first or None)
+
+
+def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[NumberMatch]:
+    for m in NUMBER_RE.finditer(text, start, end if end is not None else len(text)):
+        if m.group("pn"):
+            symbol = parse_symbol(m.group("porg"), m.group("pkind"))
+            yield NumberMatch(m.group(0), symbol, m.span())
+            continue
+        if not m.group("y") and "-" not in m.group("sym") and "–" not in m.group("sym"):
+            continue  # 31/34, 9.550/ 28.000 never get here; `15/UBND` alone is too loose
+        sym, stop = _join_split_symbol(text, m.end(), m.group("sym"))
+        number = text[m.start():m.end("sym")] + sym[len(m.group("sym")):]
+        yield NumberMatch(number.replace(" ", ""), parse_symbol(sym), (m.start(), stop))
+
+
+def number_after_label(text: str, pos: int) -> Optional[NumberMatch]:
+    """The number or blank symbol right after a `Số:` label ending at `pos`."""
+    gap = regex.compile(r"[ \t|]*(?:\n[ \t|]*)?").match(text, pos)
+    at = gap.end()
+    m = NUMBER_RE.match(text, at)
+    if m:
+        found = next(find_numbers(text, at, min(len(text), m.end() + 20)), None)
+        if found and found.span[0] == at:
+            return found
+    blank = BLANK_RE.match(text, at)
+    if blank:
+        sym, stop = _join_split_symbol(text, blank.end(), blank.group("sym"))
+        return NumberMatch(None, parse_symbol(sym), (at, stop))
+    return None

@@ -1,0 +1,148 @@
+"""The issuing body (cơ quan ban hành): read from the issuer block at the top left, or
+from the symbol of the document's number (444/KH-SLĐTBXH → Sở Lao động - Thương binh
+và Xã hội), with the province added when the text shows it (the block's second line,
+the place line, the body's "tỉnh X")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ...models import Issuer
+from .layout import Layout
+from .tables import Organ, cues, organ, organ_names, organs, province
+from .text import any_cue, cue_pattern, fold, squash
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Territory:
+    unit: str  # tỉnh, thành phố, huyện …
+    name: str
+
+
+@lru_cache(maxsize=None)
+def _organ_re() -> regex.Pattern:
+    names = [cue_pattern(n) for n in organ_names()]
+    abbrs = [regex.escape(fold(a)) for a, o in organs().items() if o.scope != "sector"]
+    heads = [cue_pattern(h) for h in sorted(cues()["organ_heads"], key=len, reverse=True)]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(names + abbrs)}|(?:{'|'.join(heads)})(?=[\s|]))")
+
+
+@lru_cache(maxsize=None)
+def _unit_re() -> regex.Pattern:
+    units = any_cue(sorted(cues()["units"], key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]+(?P<n>\p{{L}}+(?:[\s|]+\p{{L}}+){{0,3}})")
+
+
+def _title_word(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+def territory_of(name_text: str, unit: str) -> Territory:
+    words = [w for w in regex.split(r"[\s|]+", name_text.strip()) if w]
+    found = province(" ".join(words))
+    name = found.name if found and unit in {"tỉnh", "thành phố"} else " ".join(_title_word(w) for w in words)
+    return Territory(unit, name)
+
+
+def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
+    """An organ segment of the block in its table spelling (or sentence case if unknown)."""
+    folded_segment = fold(squash(segment.replace("|", " ")))
+    for abbr, o in organs().items():
+        if o.scope != "sector" and folded_segment == fold(abbr):
+            return o.name, o
+    for name in organ_names():
+        if folded_segment == fold(name):
+            return name, next(o for o in organs().values() if o.name == name)
+    plain = squash(segment.replace("|", " "))
+    return plain[:1].upper() + plain[1:].lower(), None
+
+
+def _abbreviation_for(name: str) -> Optional[str]:
+    for abbr, o in organs().items():
+        if o.name == name:
+            return abbr
+    return None
+
+
+def _with_territory(name: str, scope: Optional[str], territory: Optional[Territory]) -> str:
+    if territory is None or scope == "national":
+        return name
+    if scope == "party":
+        return f"{name} {territory.name}"
+    return f"{name} {territory.unit} {territory.name}"
+
+
+def place_territory(layout: Layout) -> Optional[Territory]:
+    """The province named by the place line (NĐ 30/2020: a provincial body writes its province)."""
+    if not layout.place_date:
+        return None
+    found = province(layout.place_date.place)
+    return Territory(found.unit, found.name) if found else None
+
+
+def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
+    if not layout.issuer_block:
+        return None
+    start, end = layout.issuer_block
+    block = folded[start:end]
+    organs_found = list(_organ_re().finditer(block))
+    if not organs_found or organs_found[0].start() > 2:
+        return None
+    territory = None
+    for m in _unit_re().finditer(block):
+        text_name = layout.text[start + m.start("n"):start + m.end("n")]
+        territory = territory_of(text_name, m.group("u").replace("|", " ").strip())
+    last = organs_found[-1]
+    seg_end = len(block)
+    unit_after = _unit_re().search(block, last.end())
+    if unit_after:
+        seg_end = unit_after.start()
+    segment = layout.text[start + last.start():start + seg_end]
+    name, found = _canonical_organ(segment)
+    scope = found.scope if found else "local"
+    if territory is None and scope in {"local", "party"}:
+        territory = place_territory(layout)
+    full = _with_territory(name, scope, territory)
+    province_name = territory.name if territory and territory.unit in {"tỉnh", "thành phố"} else None
+    abbr = layout.number.symbol.issuer if layout.number and layout.number.symbol.issuer else _abbreviation_for(name)
+    return Issuer(name=full, abbreviation=abbr, province=province_name, span=(start, end))
+
+
+def _sector_body(sector: Organ, folded: str, has_province: bool) -> Optional[str]:
+    head = " ".join(fold(sector.name).split()[:2])
+    said_so = regex.search(rf"(?<![\p{{L}}])sở[\s|]+{regex.escape(head)}", folded)
+    said_bo = regex.search(rf"(?<![\p{{L}}])bộ[\s|]+{regex.escape(head)}", folded)
+    if said_so and has_province:
+        return f"Sở {sector.name}"
+    if said_bo and not said_so and not has_province:
+        return f"Bộ {sector.name}"
+    return None
+
+
+def from_symbol(layout: Layout, folded: str) -> Optional[Issuer]:
+    if not layout.number or not layout.number.symbol.issuer:
+        return None
+    code = layout.number.symbol.issuer
+    found = organ(code) or organ(regex.sub(r"\d+$", "", code))
+    if not found:
+        return None
+    territory = place_territory(layout)
+    if found.scope == "sector":
+        name = _sector_body(found, folded, territory is not None)
+        if not name:
+            return None
+        scope = "local"
+    else:
+        name, scope = found.name, found.scope
+    full = _with_territory(name, scope, territory)
+    province_name = territory.name if territory and scope != "national" else None
+    return Issuer(name=full, abbreviation=code, province=province_name, span=layout.number.span)
+
+
+def find_issuer(layout: Layout, folded: str) -> Optional[Issuer]:
+    return from_block(layout, folded) or from_symbol(layout, folded)

@@ -1,0 +1,158 @@
+"""The frame of an official document (Nghị định 30/2020/NĐ-CP, Phụ lục I): issuer block
+and national motto at the top, the `Số:` line and the `<place>, ngày … tháng … năm …`
+line under them, the kind in capitals, the trích yếu; and the header a legal-database
+web page puts above a document. `read_layout` finds these anchors in raw or normalized
+text (hard line breaks and `|` debris of two-column headers allowed)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from .doc_number import NumberMatch, number_after_label
+from .tables import cues, kind_by_name
+from .text import Line, any_cue, clean, fold, is_caps, is_decoration, lines_of
+
+HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
+Span = tuple[int, int]
+
+_SP = r"(?:[ \t.…_]|\n)"
+_DATE = rf"ngày{_SP}*\d{{0,2}}{_SP}*tháng{_SP}*\d{{0,2}}{_SP}*năm[ \t\n]*\d{{4}}"
+_PLACE_WORD = r"(?:TP\.|Tp\.)?[ \t]*\p{Lu}[\p{L}.'’]*"
+PLACE_DATE_RE = regex.compile(
+    rf"(?m)(?:^|\|)[ \t]*(?P<place>{_PLACE_WORD}(?:[ \t]*\n?[ \t]*\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
+    rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|ngày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})"
+)
+
+
+@dataclass
+class PlaceDate:
+    place: str
+    place_span: Span
+    date_text: str
+    date_span: Span
+
+
+@dataclass
+class Layout:
+    text: str
+    motto: Optional[Span] = None
+    number_label: Optional[Span] = None
+    number: Optional[NumberMatch] = None
+    place_date: Optional[PlaceDate] = None
+    kind: Optional[str] = None
+    kind_span: Optional[Span] = None
+    issuer_block: Optional[Span] = None
+    title_start: Optional[int] = None
+    legal_db: dict[str, tuple[str, Span]] = field(default_factory=dict)
+
+    @property
+    def anchors(self) -> int:
+        return sum(x is not None for x in (self.motto, self.number_label, self.place_date, self.kind_span))
+
+    @property
+    def official(self) -> bool:
+        """Two anchors of the layout, or a legal-database header giving number and kind."""
+        return self.anchors >= 2 or ("number" in self.legal_db and "kind" in self.legal_db)
+
+
+def _first(pattern: str, folded: str, start: int, end: int) -> Optional[regex.Match]:
+    return regex.compile(pattern).search(folded, start, end)
+
+
+def _find_motto(folded: str, end: int) -> Optional[Span]:
+    m = _first(any_cue(cues()["motto"] + cues()["party_motto"]), folded, 0, end)
+    return m.span() if m else None
+
+
+def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span], Optional[NumberMatch]]:
+    label = any_cue(cues()["number_label"])
+    for m in regex.compile(rf"(?m)(?:^|\|)[ \t*]*(?P<l>{label})[ \t]*:").finditer(folded, 0, end):
+        found = number_after_label(text, m.end())
+        if found:
+            return m.span("l"), found
+    return None, None
+
+
+def _find_place_date(text: str, start: int, end: int) -> Optional[PlaceDate]:
+    for m in PLACE_DATE_RE.finditer(text, start, end):
+        place = regex.sub(r"\s+", " ", m.group("place")).strip()
+        if fold(place) in {"số", "ngày"}:
+            continue
+        return PlaceDate(place, m.span("place"), m.group("date"), m.span("date"))
+    return None
+
+
+def _find_kind_line(lines: list[Line], start: int, end: int) -> tuple[Optional[str], Optional[Span]]:
+    names = kind_by_name()
+    for line in lines:
+        if line.end <= start or line.start >= end:
+            continue
+        body = clean(line.raw).rstrip(":").strip()
+        code = names.get(fold(body))
+        if code is not None and is_caps(body):
+            return code, (line.content_start, line.content_start + len(line.raw.strip(" \t|*")))
+    return None, None
+
+
+def _issuer_block(text: str, lines: list[Line], anchor: int) -> Optional[Span]:
+    """Capital lines right above the first header anchor (or left of it on its line)."""
+    line_start = text.rfind("\n", 0, anchor) + 1
+    pieces: list[Span] = []
+    head = text[line_start:anchor]
+    if not is_decoration(head):
+        if not is_caps(head):
+            return None
+        pieces.append((line_start, anchor))
+    for line in reversed([ln for ln in lines if ln.end < line_start]):
+        if is_decoration(line.raw):
+            continue
+        if not is_caps(line.raw) or len(clean(line.raw)) > 80:
+            break
+        pieces.append((line.start, line.end))
+        if len(pieces) >= 5:
+            break
+    if not pieces:
+        return None
+    return min(p[0] for p in pieces), max(p[1] for p in pieces)
+
+
+def _legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, Span]]:
+    spec = cues()["legal_db_header"]
+    keys = {fold(k): name for name, ks in spec.items() for k in ks}
+    key_re = "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?m)(?<=^|[|\s])(?P<k>{key_re})[ \t]*[:|][ \t]*(?P<v>[^|\n]*?)[ \t]*(?=(?:{key_re})[ \t]*[:|]|\||$)"
+    )
+    out: dict[str, tuple[str, Span]] = {}
+    for m in pattern.finditer(folded, 0, end):
+        name = keys[m.group("k")]
+        value = text[m.start("v"):m.end("v")].strip()
+        if name != "other" and value and name not in out:
+            out[name] = (value, m.span("v"))
+    return out
+
+
+def read_layout(text: str, folded: str) -> Layout:
+    end = min(len(text), HEADER_WINDOW)
+    lines = lines_of(text[:end])
+    layout = Layout(text)
+    layout.legal_db = _legal_db_header(text, folded, end)
+    layout.motto = _find_motto(folded, end)
+    layout.number_label, layout.number = _find_number_label(text, folded, end)
+    layout.place_date = _find_place_date(text, 0, end)
+    anchors = [s for s in (layout.motto, layout.number_label,
+                           layout.place_date.place_span if layout.place_date else None) if s]
+    if not anchors:
+        return layout
+    first = min(s[0] for s in anchors)
+    header_end = max(
+        [layout.motto[1] if layout.motto else 0,
+         layout.number.span[1] if layout.number else 0,
+         layout.place_date.date_span[1] if layout.place_date else 0]
+    )
+    layout.kind, layout.kind_span = _find_kind_line(lines, first, header_end + 600)
+    layout.issuer_block = _issuer_block(text, lines, first)
+    layout.title_start = max(header_end, layout.kind_span[1] if layout.kind_span else 0)
+    return layout

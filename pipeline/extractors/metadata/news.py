@@ -1,0 +1,98 @@
+"""What a news post about a plan states in prose: "Ngày 22/02/2022, Sở … ban hành Kế
+hoạch số 444/KH-SLĐTBXH phát động …". A post about one plan takes that plan's number,
+issuer, date and title. A decision counts when it issues or approves a plan ("Quyết định
+số 348/QĐ-UBND về việc ban hành Kế hoạch …"); any other document the post reports
+(an award decision, a directive) stays a reference."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ...models import Issuer, IssueDate
+from .doc_number import NUMBER_RE, NumberMatch, find_numbers
+from .place_date import parse_date_value
+from .tables import cues, doc_kinds, kind_by_name, organs
+from .text import any_cue, fold, squash
+
+_SENTENCE_END = regex.compile(r"(?<!\d)\.(?:\s|$)|[;\n]|[\s,]+với[\s|]+chủ[\s|]+đề|,[\s|]+cụ[\s|]+thể")
+_DATE_WORDS = regex.compile(
+    r"(?:ngày|Ngày)\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s*\d{1,2}\s*năm\s*\d{4}|[/.-]\s*\d{1,2})"
+)
+
+
+@dataclass
+class Statement:
+    number: NumberMatch
+    issuer: Optional[Issuer]
+    issue_date: Optional[IssueDate]
+    title: Optional[str]
+
+
+@lru_cache(maxsize=None)
+def _statement_re() -> regex.Pattern:
+    c = cues()["news"]
+    names = [n for code, spec in doc_kinds().items() if not code.startswith("_") for n in spec["names"]]
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?P<verb>{any_cue(c['issue_verbs'])})[\s|]+(?P<kind>{any_cue(names)})"
+        rf"(?:[\s|]+số)?[\s|:]*(?=\d)"
+    )
+
+
+def _is_plan(kind_code: Optional[str], after: str) -> bool:
+    c = cues()["news"]
+    if kind_code in c["plan_kinds"]:
+        return True
+    return regex.search(any_cue(c["plan_acts"]), fold(after)) is not None
+
+
+def _subject(text: str, verb_start: int) -> Optional[str]:
+    head = text[max(0, verb_start - 160):verb_start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind("."), head.rfind("\n"), head.rfind(")"))
+    subject = squash(head[cut + 1:])
+    subject = regex.sub(r"\s+(?:đã|vừa|mới|đã vừa)$", "", subject)
+    if not subject or not subject[0].isupper() or len(subject.split()) > 14:
+        return None
+    first = subject.split()[0]
+    known = organs().get(first)
+    if known and known.scope != "sector":
+        subject = known.name + subject[len(first):]
+    return subject
+
+
+def _date_near(text: str, start: int, end: int) -> Optional[IssueDate]:
+    for m in _DATE_WORDS.finditer(text, start, end):
+        value = parse_date_value(m.group(0))
+        if value is not None and value.precision == "day":
+            return IssueDate(value=value.value, precision=value.precision, text=m.group(0), span=m.span())
+    return None
+
+
+def _title_after(text: str, pos: int) -> Optional[str]:
+    rest = text[pos:pos + 400]
+    rest = regex.sub(r"^[\s,]*(?:ngày\s*[\d/.-]+(?:\s*tháng\s*\d+\s*năm\s*\d{4})?)?[\s,]*", "", rest)
+    rest = regex.sub(r"^(?:của\s+[^,]{1,60}?\s+)?(?=về\b)", "", rest)
+    rest = regex.sub(r"^(?:về việc|về)\s+", "", rest)
+    end = _SENTENCE_END.search(rest)
+    title = squash(rest[:end.start()] if end else "")
+    if len(title.split()) < 3 or not title[0].isalpha():
+        return None
+    return title[:1].upper() + title[1:]
+
+
+def find_statement(text: str, folded: str, start: int, end: int) -> Optional[Statement]:
+    for m in _statement_re().finditer(folded, start, end):
+        found = next(find_numbers(text, m.end(), min(len(text), m.end() + 40)), None)
+        if not found or found.span[0] != m.end():
+            continue
+        kind_code = found.symbol.kind or kind_by_name().get(regex.sub(r"[\s|]+", " ", m.group("kind")))
+        if not _is_plan(kind_code, text[found.span[1]:found.span[1] + 200]):
+            continue
+        subject = _subject(text, m.start())
+        issuer = Issuer(name=subject, abbreviation=found.symbol.issuer, span=(m.start() - len(subject), m.start())) if subject else None
+        sentence_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+        date = _date_near(text, sentence_start, m.start()) or _date_near(text, found.span[1], found.span[1] + 40)
+        return Statement(found, issuer, date, _title_after(text, found.span[1]))
+    return None

@@ -1,0 +1,104 @@
+"""The signature at the foot: the signing position (`KT. CHỦ TỊCH / PHÓ CHỦ TỊCH`,
+`GIÁM ĐỐC`) and the name under it. A `TM. <body>` line names the collective body the
+person signs for, not the person's position, so it is left out of the position."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ...models import Signer
+from .layout import Layout
+from .tables import cues
+from .text import any_cue, clean, fold, is_caps, is_decoration, lines_of, squash
+
+MAX_GAP_LINES = 8
+_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
+
+
+@lru_cache(maxsize=None)
+def _prefix_re() -> regex.Pattern:
+    prefixes = "|".join(regex.escape(fold(p).rstrip(".")) for p in cues()["signing_prefixes"])
+    return regex.compile(rf"(?<![\p{{L}}])(?P<p>{prefixes})\.\s*")
+
+
+@lru_cache(maxsize=None)
+def _position_re() -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}]){any_cue(cues()['positions'])}(?![\p{{L}}])")
+
+
+def _signing_line(line: str) -> bool:
+    folded = fold(line)
+    return is_caps(line) and len(line) <= 120 and bool(
+        _prefix_re().match(folded) or _position_re().match(folded)
+    )
+
+
+def position_text(run: str) -> str:
+    """The run of signing lines without its `TM. <body>` part."""
+    folded = fold(run)
+    out, pos = [], 0
+    for m in _prefix_re().finditer(folded):
+        if m.group("p") != "tm":
+            continue
+        out.append(run[pos:m.start()])
+        following = [x.start() for x in _prefix_re().finditer(folded, m.end())]
+        following += [x.start() for x in _position_re().finditer(folded, m.end())]
+        pos = min(following) if following else len(run)
+    out.append(run[pos:])
+    return squash(" ".join(out))
+
+
+def _is_mark(line: str) -> bool:
+    return fold(line).strip("()[] ") in {fold(m).strip("()[] ") for m in cues()["signature_marks"]}
+
+
+def _is_name(line: str) -> bool:
+    return len(line) <= 40 and bool(_NAME.fullmatch(line)) and not is_caps(line)
+
+
+def _column(raw: str) -> str:
+    """The signature stands in the right column of a table row: the part after the last `|`."""
+    parts = [p for p in raw.split("|") if p.strip()]
+    return clean(parts[-1]) if parts else ""
+
+
+def from_signature(text: str, start: int) -> Optional[Signer]:
+    lines = lines_of(text[start:])
+    i = 0
+    while i < len(lines):
+        cell = _column(lines[i].raw)
+        if not _signing_line(cell):
+            i += 1
+            continue
+        run, j = [cell], i + 1
+        while j < len(lines) and _signing_line(_column(lines[j].raw)):
+            run.append(_column(lines[j].raw))
+            j += 1
+        gap = 0
+        while j < len(lines) and gap <= MAX_GAP_LINES:
+            cell = _column(lines[j].raw)
+            if is_decoration(lines[j].raw) or _is_mark(cell):
+                j, gap = j + 1, gap + 1
+                continue
+            if _is_name(cell):
+                line = lines[j]
+                name_start = start + line.start + line.raw.find(cell)
+                first = start + lines[i].start
+                return Signer(name=cell, position=position_text(" ".join(run)) or None,
+                              span=(first, name_start + len(cell)))
+            break
+        i = max(j, i + 1)
+    return None
+
+
+def find_signer(layout: Layout) -> Optional[Signer]:
+    found = from_signature(layout.text, layout.title_start or 0)
+    if found:
+        return found
+    if "signer" in layout.legal_db:
+        name, span = layout.legal_db["signer"]
+        if _is_name(name):
+            return Signer(name=name, position=None, span=span)
+    return None

@@ -1,0 +1,98 @@
+"""Text helpers shared by the metadata finders: lines with offsets, a case- and
+tone-placement-insensitive view of the text, and cue patterns that survive line
+breaks and `|` table debris."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Old-style tone placement (hoà, uỷ) folded onto the new style (hòa, ủy), two characters
+# for two, so offsets in the folded text are offsets in the original.
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = regex.compile("|".join(_OLD_TONES))
+
+
+def fold(text: str) -> str:
+    """Lowercase with tone marks placed one way; same length as `text`."""
+    lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], lowered)
+
+
+def folded(doc_text: str, cache: dict) -> str:
+    key = "metadata.folded"
+    if cache.get(key, (None,))[0] is not doc_text:
+        cache[key] = (doc_text, fold(doc_text))
+    return cache[key][1]
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(cue: str) -> str:
+    """Regex source for a cue in folded text: a space matches any run of spaces, line
+    breaks and `|`; a dash matches any dash with or without spaces around it."""
+    parts = []
+    for token in fold(cue).split():
+        if token in {"-", "–", "—"}:
+            parts.append(r"[\s|]*[-–—][\s|]*")
+        else:
+            if parts and not parts[-1].startswith(r"[\s|]*[-"):
+                parts.append(r"[\s|]+")
+            parts.append(regex.escape(token))
+    return "".join(parts)
+
+
+def any_cue(cues) -> str:
+    return "(?:" + "|".join(cue_pattern(c) for c in sorted(cues, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return clean(self.raw)
+
+    @property
+    def content_start(self) -> int:
+        stripped = self.raw.lstrip(" \t|*\u00a0")
+        return self.start + len(self.raw) - len(stripped)
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def clean(line: str) -> str:
+    """A line without table bars, markdown emphasis and outer spaces."""
+    line = line.replace("\u00a0", " ").replace("**", "")
+    return regex.sub(r"\s+", " ", line.strip(" \t|*")).strip(" |")
+
+
+def is_decoration(line: str) -> bool:
+    """Rules under the header blocks (-------), table bars, empty lines."""
+    return not regex.search(r"[\p{L}\d]", line)
+
+
+def letters(line: str) -> str:
+    return "".join(ch for ch in line if ch.isalpha())
+
+
+def is_caps(line: str) -> bool:
+    chars = letters(line)
+    return len(chars) >= 2 and chars.upper() == chars
+
+
+def squash(text: str) -> str:
+    return regex.sub(r"\s+", " ", text).strip()

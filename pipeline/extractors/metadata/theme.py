@@ -1,0 +1,58 @@
+"""The theme (chủ đề) of an emulation campaign and the movements (phong trào thi đua)
+a document names, each in quotes: `với chủ đề "Đoàn kết, kỷ cương, …"`,
+`phong trào thi đua "Vì người nghèo - …"; phong trào "…", "…"`."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .tables import cues
+from .text import any_cue, squash
+
+_OPEN, _CLOSE = "\"“”", "\"”“"
+_QUOTED = r"[*_\s]*[\"“](?P<q>[^\"“”\n]{3,300})[\"”]"
+_SEP = r"[\s*_]*(?:[,;]|và|cùng)[\s*_]*"
+
+
+@lru_cache(maxsize=None)
+def _theme_re() -> regex.Pattern:
+    cue = any_cue(cues()["theme_cues"])
+    return regex.compile(rf"(?<![\p{{L}}]){cue}(?:[\s|]*năm[\s|]+\d{{4}})?[\s|:]*(?:\d+\.[\s|]*)?{_QUOTED}")
+
+
+@lru_cache(maxsize=None)
+def _movement_re() -> regex.Pattern:
+    cue = any_cue(cues()["movement_cues"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:các[\s|]+)?{cue}(?:[\s|]+như)?[\s|:]*{_QUOTED}")
+
+
+def _clean_quote(text: str) -> str:
+    return squash(text.replace("*", "").replace("_", " ")).strip(" .,;")
+
+
+def find_theme(text: str, folded: str) -> Optional[tuple[str, tuple[int, int]]]:
+    m = _theme_re().search(folded)
+    if not m:
+        return None
+    return _clean_quote(text[m.start("q"):m.end("q")]), m.span("q")
+
+
+def find_movements(text: str, folded: str) -> list[str]:
+    out: dict[str, str] = {}
+    chain = regex.compile(rf"{_SEP}(?:(?:các[\s|]+)?{any_cue(cues()['movement_cues'])}[\s|:]*)?{_QUOTED}")
+    for m in _movement_re().finditer(folded):
+        spans = [m.span("q")]
+        pos = m.end()
+        while True:
+            nxt = chain.match(folded, pos)
+            if not nxt:
+                break
+            spans.append(nxt.span("q"))
+            pos = nxt.end()
+        for a, b in spans:
+            name = _clean_quote(text[a:b])
+            if name:
+                out.setdefault(name.casefold(), name)
+    return list(out.values())

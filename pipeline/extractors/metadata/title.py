@@ -1,0 +1,186 @@
+"""The trích yếu: the lines under the kind line (or under the header when the kind line
+is missing), in normal case; when the layout gives none, the opening sentence that names
+it ("… ban hành Kế hoạch <title>, với các nội dung như sau")."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .layout import Layout
+from .tables import cues, doc_kinds, organ_names, provinces
+from .text import any_cue, clean, cue_pattern, fold, is_caps, is_decoration, lines_of, squash
+
+Span = tuple[int, int]
+MAX_TITLE = 600
+_SECTION = regex.compile(r"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s|(?:PHẦN|CHƯƠNG|Phần|Chương)\s+(?:[IVXLC]+|\d+|THỨ|thứ)\b)")
+
+
+@lru_cache(maxsize=None)
+def _stop_re(caps: bool) -> regex.Pattern:
+    c = cues()
+    heads = c["body_openers_caps"] + c["positions"] + organ_names() + ([] if caps else c["body_openers"])
+    return regex.compile(rf"^{any_cue(heads)}(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=None)
+def _authority_tail_re() -> regex.Pattern:
+    """`… TỈNH ĐIỆN BIÊN ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN`: the authority line (thẩm quyền
+    ban hành) glued to the end of a title by line rejoining."""
+    c = cues()
+    connectors = any_cue(c["title_connectors"])
+    heads = any_cue(c["positions"] + organ_names())
+    units = any_cue(c["units"])
+    return regex.compile(
+        rf"(?<!{connectors}[\s|]+)(?<=\S[\s|]+)(?:{heads}[\s|]+)*{heads}(?:[\s|]+{units}(?:[\s|]+\p{{L}}+){{1,4}})?"
+        rf"(?:[\s|]+khóa[\s|].*)?$"
+    )
+
+
+def _cut_authority_tail(title: str) -> str:
+    m = _authority_tail_re().search(fold(title))
+    return title[:m.start()].rstrip() if m else title
+
+
+def _is_stop(line: str) -> bool:
+    return bool(_SECTION.match(line) or _stop_re(is_caps(line)).match(fold(line)))
+
+
+def _ends_with_connector(line: str) -> bool:
+    words = fold(line).split()
+    return bool(words) and any(" ".join(words[-len(c.split()):]) == fold(c) for c in cues()["title_connectors"])
+
+
+def _layout_lines(text: str, start: int) -> list[tuple[int, int, str]]:
+    """Content lines of the title zone: (start, end, cleaned text), blank lines as ''."""
+    out = []
+    for line in lines_of(text[start:start + 3000]):
+        a, b = start + line.start, start + line.end
+        out.append((a, b, "" if is_decoration(line.raw) else clean(line.raw)))
+    return out
+
+
+def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
+    if layout.title_start is None:
+        return None
+    lines = [ln for ln in _layout_lines(layout.text, layout.title_start)]
+    content = [i for i, ln in enumerate(lines) if ln[2]]
+    if not content:
+        return None
+    first = content[0]
+    head = lines[first][2]
+    if _is_stop(head) or fold(head).rstrip(":") in {fold(n) for s in doc_kinds().values() if isinstance(s, dict) and "names" in s for n in s["names"]}:
+        return None
+    taken = [first]
+    caps = is_caps(head)
+    i = first + 1
+    blank_run = 0
+    while i < len(lines):
+        a, b, line = lines[i]
+        i += 1
+        if not line:
+            blank_run += 1
+            if not caps or blank_run > 1:
+                break
+            continue
+        previous = lines[taken[-1]][2]
+        joined_by_connector = _ends_with_connector(previous)
+        if caps:
+            if any(ch.islower() for ch in line) or (_is_stop(line) and not joined_by_connector):
+                break
+        else:
+            starts_lower = line[:1].islower() or line[:1].isdigit()
+            if blank_run or not (starts_lower or joined_by_connector) or _is_stop(line):
+                break
+        blank_run = 0
+        taken.append(i - 1)
+        if sum(len(lines[j][2]) for j in taken) > MAX_TITLE:
+            return None
+    start = lines[taken[0]][0] + (len(layout.text[lines[taken[0]][0]:lines[taken[0]][1]]) - len(layout.text[lines[taken[0]][0]:lines[taken[0]][1]].lstrip(" \t|*")))
+    end = lines[taken[-1]][1]
+    joined = squash(" ".join(lines[j][2] for j in taken))
+    return (_cut_authority_tail(joined) if caps else joined), (start, end)
+
+
+def preamble_title(layout: Layout, folded: str, kind: Optional[str]) -> Optional[tuple[str, Span]]:
+    spec = doc_kinds().get(kind or "", {})
+    names = spec.get("names", []) if isinstance(spec, dict) else []
+    if not names or layout.title_start is None:
+        return None
+    c = cues()
+    endings = any_cue([e.strip(" ,") for e in c["preamble_endings"]])
+    opener = rf"{any_cue(c['preamble_verbs'])}[ \t]+{any_cue(names)}[ \t]+"
+    pattern = regex.compile(rf"{opener}(?P<t>(?:(?!{opener})[^\n;]){{10,400}}?)[ \t]*,?[ \t]*{endings}")
+    m = pattern.search(folded, layout.title_start, min(len(folded), layout.title_start + 2500))
+    if not m:
+        return None
+    return squash(layout.text[m.start("t"):m.end("t")]), m.span("t")
+
+
+def strip_prefix(title: str) -> str:
+    for prefix in sorted(cues()["title_prefixes"], key=len, reverse=True):
+        m = regex.match(rf"{cue_pattern(prefix)}(?![\p{{L}}])[\s:]*", fold(title))
+        if m:
+            return title[m.end():]
+    return title
+
+
+def _proper_names(text: str) -> dict[str, str]:
+    """Multi-word capitalised names used mid-sentence in the body (Hồ Chí Minh, Tuy Phong)."""
+    names = {}
+    for m in regex.finditer(r"(?<=[\p{Ll},;]\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+", text):
+        names[fold(m.group(0))] = squash(m.group(0))
+    for entries in provinces().values():
+        for p in entries:
+            names[fold(p.name)] = p.name
+    names["việt nam"] = "Việt Nam"
+    return names
+
+
+def _replace_names(title: str, names: dict[str, str]) -> str:
+    folded_title = fold(title)
+    for key in sorted(names, key=len, reverse=True):
+        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(key)}(?![\p{{L}}])", folded_title):
+            title = title[:m.start()] + names[key] + title[m.end():]
+    return title
+
+
+def normal_case(title: str, text: str, folded: str, span: Span) -> str:
+    if not is_caps(title):
+        return title[:1].upper() + title[1:]
+    found = regex.compile(cue_pattern(title)).search(folded, span[1])
+    if found and not is_caps(text[found.start():found.end()]):
+        written = squash(text[found.start():found.end()])
+        return written[:1].upper() + written[1:]
+    words = []
+    for word in title.split(" "):
+        core = word.strip("()\"“”,.;:")
+        keep = any(ch.isdigit() for ch in core) or (
+            len(core) >= 2 and regex.search(rf"(?<![\p{{L}}]){regex.escape(core)}(?![\p{{L}}])", text[span[1]:]) is not None
+            and _used_in_lowercase_context(core, text[span[1]:])
+        )
+        words.append(word if keep else word.lower())
+    lowered = _replace_names(" ".join(words), _proper_names(text[span[1]:]))
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _used_in_lowercase_context(word: str, body: str) -> bool:
+    """An acronym (DTI, VSNT): written in capitals inside a line that is not in capitals."""
+    for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])", body):
+        line_start = body.rfind("\n", 0, m.start()) + 1
+        line_end = body.find("\n", m.end())
+        if not is_caps(body[line_start:line_end if line_end >= 0 else len(body)]):
+            return True
+    return False
+
+
+def find_title(layout: Layout, folded: str, kind: Optional[str]) -> Optional[tuple[str, Span]]:
+    found = title_lines(layout) or preamble_title(layout, folded, kind)
+    if not found:
+        return None
+    raw, span = found
+    title = strip_prefix(raw).strip(" .;:")
+    if len(title) < 5:
+        return None
+    return normal_case(title, layout.text, folded, span), span
