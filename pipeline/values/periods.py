@@ -4,6 +4,7 @@
 → <year>-09."""
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Optional
 
@@ -32,7 +33,7 @@ class _Patterns:
             _FLAGS)
         self.school = regex.compile(rf"(?:{_alt(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})", _FLAGS)
         self.part = regex.compile(
-            rf"(?<!\w)(?P<p>{_alt(r['part_of_year'])})(?!\w)(?:\s*(?:năm|/|-)?\s*(?P<y>{_YEAR}))?", _FLAGS)
+            rf"(?<!\w)(?P<p>{_alt(r['part_of_year'])})(?!\w)(?:\s*(?:của\s+)?(?:năm|/|-)?\s*(?P<y>{_YEAR}))?", _FLAGS)
         self.year = regex.compile(
             rf"(?<!\w)(?:(?:{_alt(r['year_qualifiers'])})\s+)?năm\s*(?:tài\s+chính\s*)?(?P<y>{_YEAR})", _FLAGS)
         self.context_year = regex.compile(rf"(?<!\w)(?:{_alt(r['context_year'])})(?!\s*\d)(?!\w)", _FLAGS)
@@ -108,9 +109,20 @@ def find_periods(text: str, default_year: Optional[int] = None) -> list[PeriodMe
     return kept
 
 
-def parse_period(text: str, default_year: Optional[int] = None) -> Optional[PeriodMention]:
-    """The whole string read as one period, or None."""
+def parse_period(text: str, default_year: Optional[int] = None, ref=None) -> Optional[PeriodMention]:
+    """The whole string read as one period, or None. With a reference date
+    `ref`, periods named relative to it ("quý này", "tuần sau", "3 tháng tới")
+    are read too, and a period without a year takes the year of `ref`."""
+    from .relative import relative_period
+
     text = " ".join(text.split())
+    if ref is not None:
+        ref = date.fromisoformat(ref[:10]) if isinstance(ref, str) else getattr(ref, "date", lambda: ref)()
+        found = relative_period(text, ref)
+        if found:
+            label, start, end = found
+            return PeriodMention(label, start.isoformat(), end.isoformat(), (0, len(text)), text)
+        default_year = default_year or ref.year
     found = find_periods(text, default_year)
     if len(found) == 1 and found[0].span == (0, len(text)):
         return found[0]

@@ -26,6 +26,10 @@ class _Units:
     def __init__(self, u: dict):
         v = vocab()
         self.scales = {k: Decimal(x) for k, x in u["scales"].items()}
+        words = sorted(v.words - v.decimal_words, key=len, reverse=True)
+        word = rf"(?:{'|'.join(regex.escape(w) for w in words if w != 'năm')}|năm(?!\s*\d))(?!\w)"
+        tok = rf"(?:{_DIGITS}|{word})"
+        dec = rf"(?:\s+(?:{_alt(v.decimal_words)})\s+{tok})?"
         self.currency_after = {}
         self.currency_before = {}
         self.minor = set()
@@ -37,10 +41,6 @@ class _Units:
             self.minor.update(spec.get("minor", []))
         self.minor_units = {w: code for code, ws in u["minor_units"].items() for w in ws}
         self.multiplier_before = u["multiplier_before"]
-        words = sorted(v.words - v.decimal_words, key=len, reverse=True)
-        word = rf"(?:{'|'.join(regex.escape(w) for w in words if w != 'năm')}|năm(?!\s*\d))(?!\w)"
-        tok = rf"(?:{_DIGITS}|{word})"
-        dec = rf"(?:\s+(?:{_alt(v.decimal_words)})\s+{tok})?"
         symbols = _alt(w for w in self.currency_before if w[-1].isalpha())
         self.numeral = regex.compile(
             rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<![\w%]))(?<![^\W\d][-/])(?<!\d[.,]){tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
@@ -49,7 +49,7 @@ class _Units:
         self.per_year = regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)")
         self.scale = regex.compile(rf"[ \t]+(?P<s>{_alt(self.scales)})(?!\w)", _FLAGS)
         self.cur_after = regex.compile(
-            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+và)?[ \t]+(?P<minor>\d{{1,2}}|[^\W\d]+(?:[ \t]+[^\W\d]+)?)(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
+            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+và)?[ \t]+(?P<minor>\d{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
         self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=\d)")
         self.minor_unit = regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)")
         self.time_unit = regex.compile(rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)", _FLAGS)
@@ -61,7 +61,7 @@ class _Units:
         self.and_sep = regex.compile(r"[ \t]+và[ \t]+", _FLAGS)
         self.slash = regex.compile(rf"[ \t]*/[ \t]*(?P<t>\d+(?:\.\d{{3}})*)(?![\d/]|[.,]\d)")
         self.year = regex.compile(r"(?:19|20)\d{2}")
-        self.single_words = {w for w in words}
+        self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
 
 
 @lru_cache(maxsize=1)

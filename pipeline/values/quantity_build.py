@@ -19,7 +19,7 @@ def build_quantities(text: str, numerals, u) -> list[QuantityMention]:
     out: list[QuantityMention] = []
     consumed_to = -1
     for s, e, value, words in numerals:
-        if s < consumed_to:
+        if s < consumed_to or text[s:e].lower() in u.not_alone:
             continue
         q = _build_one(text, s, e, value, words, by_start, before_cur, u)
         if q is not None:

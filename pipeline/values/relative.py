@@ -123,3 +123,39 @@ def relative_candidates(text: str, ref: date):
             continue  # too ambiguous alone in running text
         out.append((m.start(), m.end(), DateValue((ref + timedelta(days=r.days[key])).isoformat(), "day"), ""))
     return out
+
+
+_QUARTER_SHIFT = regex.compile(r"quý\s+(?P<s>này|nay|hiện\s+tại|trước|vừa\s+rồi|sau|tới|tiếp|tiếp\s+theo)", _FLAGS)
+_WEEK_SHIFT = regex.compile(r"tuần\s+(?P<s>này|nay|hiện\s+tại|trước|vừa\s+rồi|sau|tới|tiếp|tiếp\s+theo)", _FLAGS)
+_SPAN = regex.compile(
+    r"(?P<n>\d+|[^\W\d]+)\s+(?P<u>ngày|tuần|tháng|năm)\s+(?P<s>vừa\s+rồi|vừa\s+qua|qua|tới|tiếp\s+theo|sắp\s+tới)", _FLAGS)
+
+
+def relative_period(text: str, ref: date):
+    """(label, start, end) of a period named relative to `ref`: "quý này", "tuần
+    sau", "2 ngày vừa rồi", "3 tháng tới" (whole units, the current one excluded)."""
+    r = rel()
+    t = " ".join(text.split())
+    m = _QUARTER_SHIFT.fullmatch(t)
+    if m:
+        q = (ref.month - 1) // 3 + r.shift[" ".join(m["s"].lower().split())]
+        year, q = ref.year + q // 4, q % 4
+        start = date(year, 3 * q + 1, 1)
+        return f"{year}-Q{q + 1}", start, add(start, "months", 3) - timedelta(days=1)
+    m = _WEEK_SHIFT.fullmatch(t)
+    if m:
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=r.shift[" ".join(m["s"].lower().split())])
+        iso = monday.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}", monday, monday + timedelta(days=6)
+    m = _SPAN.fullmatch(t)
+    if m and _count(m["n"]):
+        n, unit = _count(m["n"]), r.units[m["u"].lower()]
+        base = {"days": ref, "weeks": ref - timedelta(days=ref.weekday()),
+                "months": ref.replace(day=1), "years": ref.replace(month=1, day=1)}[unit]
+        if " ".join(m["s"].lower().split()) in ("vừa rồi", "vừa qua", "qua"):
+            start, end = add(base, unit, -n), base - timedelta(days=1)
+        else:
+            start = add(base, unit, 1)
+            end = add(start, unit, n) - timedelta(days=1)
+        return f"{start.isoformat()}/{end.isoformat()}", start, end
+    return None
