@@ -60,6 +60,30 @@ def _matches(pred, gold, gspan) -> bool:
     return gspan is not None and pred.span[0] < gspan[1] and gspan[0] < pred.span[1]
 
 
+def _assign(preds, golds, gspans) -> dict[int, int]:
+    """Maximum one-to-one matching of gold to predicted targets (augmenting paths)."""
+    def overlap(p, gs):
+        return min(p.span[1], gs[1]) - max(p.span[0], gs[0]) - abs(p.span[0] - gs[0]) - abs(p.span[1] - gs[1])
+
+    cands = [sorted((pi for pi, p in enumerate(preds) if _matches(p, g, gspans[gi])),
+                    key=lambda pi: -overlap(preds[pi], gspans[gi])) for gi, g in enumerate(golds)]
+    owner: dict[int, int] = {}
+
+    def augment(gi: int, seen: set) -> bool:
+        for pi in cands[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in range(len(golds)):
+        augment(gi, set())
+    return {gi: pi for pi, gi in owner.items()}
+
+
 def evaluate() -> dict:
     """Score every gold document; returns counts per group, attribute hits and per-band precision."""
     groups: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, n_pred, n_gold
@@ -75,23 +99,13 @@ def evaluate() -> dict:
         run_extractors(doc, record)
         preds = list(record.targets)
         gspans = [_quote_span(raw, g["quote"], doc.source_offsets) for g in gold["targets"]]
-        used = set()
-        matched_pred = set()
+        pairs = _assign(preds, gold["targets"], gspans)
+        matched_pred = set(pairs.values())
         for gi, g in enumerate(gold["targets"]):
-            best = None
-            for pi, p in enumerate(preds):
-                if pi in used or not _matches(p, g, gspans[gi]):
-                    continue
-                overlap = min(p.span[1], gspans[gi][1]) - max(p.span[0], gspans[gi][0])
-                if best is None or overlap > best[0]:
-                    best = (overlap, pi)
-            if best is None:
+            if gi not in pairs:
                 misses.append((gold["doc_id"], g))
                 continue
-            pi = best[1]
-            used.add(pi)
-            matched_pred.add(pi)
-            p = preds[pi]
+            p = preds[pairs[gi]]
             for field in ("comparator", "kind", "period"):
                 attrs[field][1] += 1
                 ok = getattr(p, field) == g.get(field)

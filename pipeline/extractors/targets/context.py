@@ -7,12 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
 from .kind import nearest_cue, plan_doc
 from .period import PeriodMention, fallback_periods
 from .quantities import Quantity, find_quantities
 
-_DEADLINE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|định hướng)(?:\s+(?:hết|cuối))?\s*$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|định hướng)(?:\s+(?:hết|cuối))?(?:\s+năm)?\s*$", re.IGNORECASE)
+_BASELINE_BEFORE = re.compile(r"(?:so\s+với|cùng\s+kỳ|con\s+số\s+này\s+của)[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$", re.IGNORECASE)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 
@@ -45,16 +47,41 @@ class Context:
         return out
 
     def is_deadline(self, p: PeriodMention) -> bool:
-        return bool(_DEADLINE_BEFORE.search(self.text[max(0, p.start - 20):p.start]))
+        head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
+        return bool(_DEADLINE_BEFORE.search(self.text[max(0, p.start - 20):p.start] + head))
+
+    def is_baseline(self, p: PeriodMention) -> bool:
+        """`so với năm 2016`, `cùng kỳ năm 2020`: the year a figure is compared with, not its own."""
+        head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
+        return bool(_BASELINE_BEFORE.search(self.text[max(0, p.start - 30):p.start] + head))
 
     def skipped(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.skip)
+
+
+def guess_doc_type(text: str) -> Optional[str]:
+    """The document's kind when metadata has not said it: the `Số: …/KH-…` line or the kind's name
+    standing alone in capitals near the top; a web post otherwise."""
+    head = text[:2500]
+    types = load_yaml("doc_types.yaml")
+    m = re.search(r"Số\s*(?:hiệu)?\s*[:：]?\s*\d*\s*/\s*(?:\d{4}/)?([A-ZĐa-zđ]+)", head)
+    if m:
+        sym = m.group(1)
+        for code, spec in types.items():
+            if sym in spec.get("symbols", []):
+                return code
+    for code, spec in types.items():
+        for name in spec.get("names", []):
+            if re.search(rf"(?m)^[ \t]*{re.escape(name.upper())}[ \t]*$", head):
+                return code
+    return "news"
 
 
 def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
                   title: Optional[str] = None, periods: Optional[list[PeriodMention]] = None,
                   skip: Optional[list[tuple[int, int]]] = None) -> Context:
     periods = periods if periods is not None else fallback_periods(text)
+    doc_type = doc_type or guess_doc_type(text)
     ref_year = issue_year
     if ref_year is None:
         m = _DATE.search(text[:3000])
@@ -67,7 +94,7 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
             default_year = p.year
             break
     if default_year is None:
-        singles = [p for p in periods if len(p.label) == 4]
+        singles = [p for p in periods if len(p.label) == 4 and not _BASELINE_BEFORE.search(text[max(0, p.start - 30):p.start])]
         first = [p for p in singles if p.start < max(600, len(text) // 6)]
         if first:
             default_year = first[0].year

@@ -23,9 +23,9 @@ def _patterns():
 
 
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
-_AFTER_NOISE = re.compile(r"^\s*(?:người\s+)?(?:đang online|đang truy cập|lượt xem|lượt truy cập|tuổi)", re.IGNORECASE)
+_AFTER_NOISE = re.compile(r"^\s*(?:người\s+)?(?:đang online|đang truy cập|lượt xem|lượt truy cập|tuổi|nêu trên|nói trên|trên đây)", re.IGNORECASE)
 _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
-_COUNT_AFTER_NUMBER = re.compile(r"^[\s\w,]{0,60}?\s(?:là|đạt|chiếm|giảm|tăng|:)\s*(?:từ\s+|khoảng\s+|trên\s+)?\d", re.IGNORECASE)
+_COUNT_AFTER_NUMBER = re.compile(r"^[\s\w]{0,60}?\s(?:là|đạt|chiếm|giảm|tăng|:)\s*(?:từ\s+|khoảng\s+|trên\s+)?\d", re.IGNORECASE)
 _RANK = re.compile(r"(?:^|[^\w])(?:xếp hạng|đứng thứ|vị trí thứ|top|hạng)\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"(?:^|[-+•;]\s*)(?:tổng\s+)?số\b[^:;.]{2,80}(?::|\blà)\s*$", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
@@ -73,6 +73,6 @@ def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:
     """`Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%`, `các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%`:
     a figure after `trên`/`ở`/`cao` that the clause goes on to measure with another figure
     is part of that figure's indicator."""
-    if not re.search(r"(?:^|[^\w])(?:trên|ở|tại|cao|thấp|có)\s*$", left.lower()[-10:]):
+    if not re.search(r"(?:^|[^\w])(?:trên|ở|tại|cao|thấp)\s*$", left.lower()[-10:]):
         return False
     return bool(_COUNT_AFTER_NUMBER.match(right_to_item_end))

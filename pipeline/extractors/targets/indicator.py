@@ -16,7 +16,7 @@ _PERIOD_WORDS = re.compile(
     r"|cả năm|trong năm|năm nay|(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})(?!\w)",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))\s*")
+_BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
 _JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;(\-–*“”\"']+$")
 
 
@@ -28,10 +28,13 @@ def _patterns():
     return end, start, int(ind["max_words"])
 
 
-def clean(text: str) -> str:
+def clean(text: str, keep: str = "last") -> str:
     """Indicator text: trimmed of period words, link verbs, leads, bullets and stray punctuation."""
     end, start, max_words = _patterns()
     t = _BULLET.sub("", text)
+    if ":" in t:
+        head, _, tail = t.rpartition(":")
+        t = tail if len(clean(tail, keep).split()) >= 2 else head
     t = _PERIOD_WORDS.sub(" ", t)
     t = " ".join(t.split())
     for _ in range(4):
@@ -44,7 +47,7 @@ def clean(text: str) -> str:
             break
     words = t.split()
     if len(words) > max_words:
-        t = " ".join(words[-max_words:])
+        t = " ".join(words[-max_words:] if keep == "last" else words[:max_words])
     return t.lower()
 
 
@@ -57,7 +60,8 @@ def left_start(text: str, lo: int, hi: int) -> int:
     return pos
 
 
-_RIGHT_STOP = re.compile(r"[,;.()\n]|\s(?:và|hoặc|trong đó)\s+(?=[\d(]|đạt)|\s(?:vào|đến)\s+năm|\s(?:so với|so)\s")
+_RIGHT_STOP = re.compile(r"[;.()\n]|,\s*(?=\S*\d)|,\s*(?:trong đó|đạt|chiếm|tăng|giảm)(?!\w)|\s(?:và|hoặc|trong đó)\s+(?=[\d(]|đạt)"
+                         r"|\s(?:vào|đến)\s+(?:cuối\s+)?năm|\s(?:so với|so)\s")
 
 
 def right_words(text: str, start: int, hi: int) -> tuple[str, int]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .lexicon import alternation, data
+from .period import end_year_of, year_of
 
 
 @lru_cache(maxsize=None)
@@ -45,25 +46,37 @@ def plan_doc(doc_type: Optional[str]) -> bool:
     return doc_type in set(data("kind")["plan_doc_types"])
 
 
+_GAP_AFTER = re.compile(r"^\s*(?:so\s+với|so)(?!\w)", re.IGNORECASE)
+_PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
+
+
 def kind_for(
+    item_left: str,
     sentence_left: str,
     right: str,
     paragraph_left: str,
-    year: Optional[int],
+    period: Optional[str],
     ref_year: Optional[int],
     doc_is_plan: bool,
 ) -> tuple[str, str]:
     """(kind, rule)."""
     if of_plan(right):
         return "result", "of_plan"
-    cue = nearest_cue(sentence_left)
-    if year is not None and ref_year is not None:
-        if year < ref_year and not (cue and cue[0] == "target" and len(sentence_left) - cue[1] < 25):
+    if _GAP_AFTER.match(right):
+        return "result", "gap"
+    cue = nearest_cue(item_left) or nearest_cue(sentence_left)
+    left_len = len(item_left) if nearest_cue(item_left) else len(sentence_left)
+    first_year = year_of(period)
+    last_year = end_year_of(period)
+    if first_year is not None and ref_year is not None:
+        if last_year < ref_year and not (cue and cue[0] == "target" and left_len - cue[1] < 40):
             return "result", "past_year"
-        if year > ref_year:
+        if first_year > ref_year:
             return "target", "future_year"
     if cue:
         return cue[0], "cue"
+    if not doc_is_plan and period and _PARTIAL.match(period):
+        return "result", "partial_period"
     cue = nearest_cue(paragraph_left)
     if cue:
         return cue[0], "paragraph_cue"

@@ -18,7 +18,9 @@ from .structure import bullet_of, items, lines, sentences
 
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
-_DIRECTION_JUST_BEFORE = re.compile(r"(?:^|\s)(?:giảm|tăng|giảm thêm|tăng thêm|có|đạt|phấn đấu|bình quân|còn|trên|dưới|khoảng|gần|hơn|ít nhất|tối thiểu|từ)\s*$", re.IGNORECASE)
+_LEAD_BEFORE = re.compile(r"(?:^|\s)(?:giảm|tăng|giảm thêm|tăng thêm|có|có được|đảm bảo|bảo đảm|phấn đấu|phấn đấu có|hoàn thành)"
+                          r"(?:\s+(?:trên|khoảng|gần|hơn|ít nhất|tối thiểu|từ|dưới|được))?\s*$", re.IGNORECASE)
+_RATE_WORDS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "số ", "tổng số")
 _CHIEM_AFTER = re.compile(r"^[^;]{0,80}chiếm", re.IGNORECASE)
 _PLAN_HINT = re.compile(r"kế hoạch|\bKH\b|chỉ tiêu|đạt\s+\d", re.IGNORECASE)
 _ONLY_LINKS = re.compile(r"^[\s,:;(]*(?:và|hoặc|đạt|là|còn|,)*[\s,:;(]*$", re.IGNORECASE)
@@ -46,8 +48,10 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
             sent_drafts: list[int] = []
             for it in items(text, sent.start, sent.end):
                 seg_start = it.start
-                for q in (q for q in line_qs if it.start <= q.span[0] < it.end):
-                    d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts)
+                it_qs = [q for q in line_qs if it.start <= q.span[0] < it.end]
+                for k, q in enumerate(it_qs):
+                    nxt = it_qs[k + 1].span[0] if k + 1 < len(it_qs) else it.end
+                    d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts, nxt)
                     if d is None:
                         continue
                     drafts.append(d)
@@ -71,7 +75,8 @@ def _inherit_period(ctx: Context, d: Draft, parent: Draft) -> None:
 
 
 def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_end: int,
-               sent_start: int, line_start: int, drafts: list[Draft], sent_drafts: list[int]) -> Optional[Draft]:
+               sent_start: int, line_start: int, drafts: list[Draft], sent_drafts: list[int],
+               next_start: int) -> Optional[Draft]:
     text = ctx.text
     qs, qe = q.span
     left = text[item_start:qs]
@@ -81,9 +86,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if qualifies_next(q, left, right_full):
         return None
     seg_left = text[seg_start:qs]
-    rw, rw_end = ind.right_words(text, qe, item_end)
+    rw, rw_end = ind.right_words(text, qe, min(item_end, next_start))
     left_ind = ind.clean(seg_left)
-    right_ind = ind.clean(rw)
+    right_core = "" if of_plan(right_full) else ind.clean(rw, keep="first")
+    right_ind = right_core
     unit_word = q.unit if q.unit and q.unit != "%" and "đồng" not in q.unit else None
     if unit_word and right_ind:
         right_ind = f"{unit_word.lower()} {right_ind}"
@@ -92,10 +98,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     in_paren = bool(_OPEN_PAREN.search(text[max(sent_start, qs - 60):qs])) and sent_drafts
     companion = in_paren or (sent_drafts and _ONLY_LINKS.match(seg_left) is not None)
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
-    if companion and prev is not None and (not left_ind or in_paren) and not right_ind.strip():
+    if companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
         indicator, start, end = prev.indicator, prev.start, qe
         shape = "companion"
-    elif right_ind and (not left_ind or _DIRECTION_JUST_BEFORE.search(seg_left) and q.unit == "%" and not left_ind.startswith("tỷ lệ")):
+    elif right_ind and (not left_ind or _LEAD_BEFORE.search(seg_left) and not left_ind.startswith(_RATE_WORDS)):
         indicator, start, end = right_ind, qs, max(rw_end, qe)
         shape = "leading"
     elif left_ind:
@@ -119,12 +125,13 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
               indicator=indicator)
     d.rules["shape"] = shape
     d.rules["unit"] = "percent" if q.unit == "%" else ("count" if q.unit else "bare")
-    comma = left.rfind(",")
-    clause_left = left[comma + 1:] if comma >= 0 else left
+    cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
+    clause_left = left[cut + 1:] if cut >= 0 else left
     d.comparator, d.rules["comparator"] = comparator_for(seg_left if shape != "companion" else left, right_full,
                                                          q.unit, clause_left)
     if d.rules["comparator"] == "default" and prev is not None and len(left_ind.split()) <= 4 \
-            and not re.search(r"đạt|là|:", seg_left) and prev.comparator in ("-=", "+=", "<", ">", ">="):
+            and not re.search(r"đạt|là|:|chiếm|còn|lên|được|có", seg_left.lower()) \
+            and prev.rules.get("comparator") in ("by", "by_clause", "bound", "carried"):
         d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     if is_rank(left.lower()):
         d.unit = None
@@ -140,10 +147,12 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.parent = prev.parent
     _resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], line_start, prev, shape)
     para_left = text[max(0, line_start - 1500):qs]
-    d.kind, d.rules["kind"] = kind_for(text[sent_start:qs], right_full, para_left, year_of(d.period), ctx.ref_year,
-                                       ctx.plan)
+    d.kind, d.rules["kind"] = kind_for(text[item_start:qs], text[sent_start:qs], right_full, para_left, d.period,
+                                       ctx.ref_year, ctx.plan)
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
+    if d.kind == "target" and d.period and re.fullmatch(r"\d{4}-\d\d", d.period):
+        d.period = d.period[:4]
     if of_plan(right_full):
         d.indicator = (d.indicator or "") + " so với kế hoạch"
     if q.total is not None and q.total != q.value and q.unit != "%":
@@ -176,68 +185,94 @@ def _lead_indicator(text: str, line_start: int, drafts: list[Draft]) -> Optional
     return None
 
 
+_RIGHT_CUE = re.compile(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s+(?:(?:hết|cuối|đầu)\s+)?(?:năm|giai đoạn)?\s*$|\(\s*(?:(?:cuối|đầu|hết)\s+)?(?:năm|giai đoạn)?\s*$", re.IGNORECASE)
+
+
+def _normal(label: Optional[str]) -> Optional[str]:
+    """`đến 31/12/2017` is the whole year 2017."""
+    if label and re.fullmatch(r"\d{4}-12", label):
+        return label[:4]
+    return label
+
+
 def _resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, sent_left: str,
                     line_start: int, prev: Optional[Draft], shape: str) -> None:
     text = ctx.text
     qs, qe = q.span
     per_year = q.per_year or says_per_year(text[qe:qe + 12])
-    local_text = seg_left + " " + rw
     part = partial_of(seg_left) or partial_of(rw)
     whole = says_whole_year(seg_left) or says_whole_year(rw)
     label, rule = None, None
-    # right after the figure: "đạt 65% vào năm 2025", "(cuối năm 2015)"
-    right_ps = [p for p in ctx.periods_in(qe, qe + 40 + len(rw)) if p.start - qe <= len(rw) + 25]
-    right_ps = [p for p in right_ps if not re.search(r"[;]|\d\s*%", text[qe:p.start])]
-    left_ps = ctx.periods_in(qs - len(seg_left), qs)
-    if right_ps and (re.match(r"^[\s,]*(?:\(\s*)?(?:vào|đến|trong|tới|cuối|đầu|của)?\s*(?:hết\s+|cuối\s+|đầu\s+)?(?:năm|giai đoạn)", text[qe:right_ps[0].end], re.IGNORECASE)):
-        label, rule = right_ps[0].label, "right"
-    elif left_ps:
-        label, rule = left_ps[-1].label, "left"
-    else:
-        sent_ps = ctx.periods_in(qs - len(sent_left), qs)
+    sent_start = qs - len(sent_left)
+    sent_end = text.find(".", qe)
+    sent_end = len(text) if sent_end < 0 else sent_end
+    # right after the figure: "đạt 65% vào năm 2025", "(cuối năm 2015)", "… theo quy định vào năm 2025"
+    for p in ctx.periods_in(qe, min(qe + 160, sent_end + 1)):
+        between = text[qe:p.start]
+        if re.search(r"[;.]|\d", between) or ctx.is_baseline(p):
+            break
+        ptext = text[p.start:p.end]
+        prefix = re.split(r"\d", ptext, maxsplit=1)[0]
+        if _RIGHT_CUE.search(between + prefix) or (not between.strip(" ,(") and re.match(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s", prefix.lower())):
+            label, rule = p.label, "right"
+        break
+    if label is None:
+        left_ps = [p for p in ctx.periods_in(qs - len(seg_left), qs) if not ctx.is_baseline(p)]
+        if left_ps:
+            label, rule = left_ps[-1].label, "left"
+    if label is None:
+        sent_ps = [p for p in ctx.periods_in(sent_start, qs) if not ctx.is_baseline(p)]
         sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40]
+        singles = [p for p in sent_ps if not p.is_span]
         if sent_ps:
-            label, rule = sent_ps[-1].label, "sentence"
+            label, rule = (singles or sent_ps)[-1].label, "sentence"
+    if per_year:
+        spans = [p for p in ctx.periods_in(sent_start, sent_end) if p.is_span]
+        if spans:
+            label, rule = spans[0].label, "per_year_span"
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
-        label, rule = _carry(ctx, qs, per_year)
-    if label is not None and per_year and rule in ("carry", "default"):
-        spans = [p for p in ctx.periods_in(max(0, qs - 3000), qs + 400) if p.is_span]
-        if spans:
-            label, rule = spans[-1].label, "per_year_span"
+        label, rule = _carry(ctx, qs)
+    label = _normal(label)
     if label is not None and len(label) == 4:
         if part and not whole:
             label = f"{label}-{part}"
-        elif not whole and not part and rule in ("carry", "default", "sentence"):
+        elif not whole and not part and rule in ("carry", "default", "sentence", "section"):
             sent_part = partial_of(sent_left)
             if sent_part and not says_whole_year(sent_left[-80:]):
                 label = f"{label}-{sent_part}"
-    elif label is None and part:
-        label, rule = None, "partial_without_year"
     d.period, d.rules["period"] = label, rule
-    if rule in ("right", "left") and re.search(r"(?:đến|vào|tới|cuối)\s+(?:năm\s+)?$", text[max(0, qs - 200):qs] if rule == "left" else ""):
+    before = text[max(0, qs - len(seg_left)):qs]
+    if rule == "right" and re.match(r"^[^;.]*?(?:vào|đến|tới)\s+(?:cuối\s+)?năm", text[qe:qe + 160], re.IGNORECASE):
         d.deadline = label
-    elif rule == "right" and re.match(r"^[\s,(]*(?:vào|đến|tới)\s+năm", text[qe:qe + 20], re.IGNORECASE):
+    elif rule == "left" and re.search(r"(?:đến|vào|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}", before, re.IGNORECASE):
         d.deadline = label
 
 
-def _carry(ctx: Context, pos: int, per_year: bool) -> tuple[Optional[str], Optional[str]]:
-    """The period in force where a figure stands: the last one before it in its section (or its
-    paragraph and the lead just before), not a deadline inside a cited title; else the section
+def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
+    """The period in force where a figure stands: the year most written before it in its section
+    (or its paragraph and the one before), not a deadline nor a baseline; else the section
     headings; else the document's own year."""
+    text = ctx.text
     sec = ctx.tree.at(pos) if ctx.tree else None
-    scope_start = sec.heading[0] if sec else max(0, ctx.text.rfind("\n", 0, max(0, ctx.text.rfind("\n", 0, pos) - 1)))
-    cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p)]
-    singles = [p for p in cands if len(p.label) >= 4 and not p.is_span]
-    pick = (cands if per_year else singles or cands)
-    if pick:
-        return pick[-1].label, "carry"
+    if sec is not None:
+        scope_start = sec.heading[1]
+    else:
+        para = text.rfind("\n", 0, pos)
+        scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))
+    cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_baseline(p)]
+    singles = [p.label for p in cands if not p.is_span]
+    if singles:
+        counts = {}
+        for i, lab in enumerate(singles):
+            counts[lab] = (counts.get(lab, (0, 0))[0] + 1, i)
+        return max(counts.items(), key=lambda kv: kv[1])[0], "carry"
     if sec is not None:
         for s in ctx.tree.chain(pos):
             ps = ctx.periods_in(s.heading[0], s.heading[1])
             if ps:
-                return ps[-1].label, "section"
+                return ps[0].label, "section"
     if ctx.default_year is not None:
         return str(ctx.default_year), "default"
     return None, None
