@@ -24,11 +24,14 @@ class _Masks:
             r"(?<![\w/.])\d+[a-zđ]?(?:/\d{2,4})?[/-](?=[A-ZĐ])[\w&.]*(?:[/-][\w&.]+)*")
         self.time = regex.compile(
             rf"(?<![\d.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d,])(?:\s*(?:{_alt(r['time_suffixes'])})(?!\w))?"
-            r"|(?<![\w.,])\d{1,2}\s*(?:h|g|giờ)\s*\d{1,2}(?:\s*phút)?(?!\w)", _FLAGS)
+            r"|(?<![\w.,])\d{1,2}\s*(?:h|g|giờ)\s*\d{1,2}(?:\s*phút)?(?!\w)"
+            r"|(?<![\d.,:])\d{1,2}:\d(?!\d)|(?:GMT|UTC)\s*[+-]\s*\d{1,2}", _FLAGS)
         self.counter = regex.compile(rf"(?<!\w)(?:{_alt(r['counter_labels'])})\s*[:：]\s*[\d.,]+", _FLAGS)
         self.url = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", _FLAGS)
         self.section = regex.compile(
-            r"(?m)^[ \t*#>|+\-–•]*(?:(?:[IVXLC]+|\d{1,2})(?:\.\d{1,2})*[.)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=[ \t]))")
+            r"(?m)^[ \t*#>|+\-–•\"“(]*(?:(?:[IVXLC]+|\d{1,2})(?:\.\d{1,2})*[.)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=[ \t])"
+            r"|\d{1,3}(?=[ \t]*\|))|\|[ \t]*\d{1,2}(?:\.\d{1,2})+(?=[ \t]+[-–])|\(\d{1,2}\)|(?<![\d.,/])\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d/])")
+        self.item = regex.compile(rf"(?<!\w)(?:{_alt(r['item_words'])})[ \t]+(?:số[ \t]*)?\d{{1,3}}(?=[ \t]*[:)])", _FLAGS)
         exceptions = _alt(r["label_exceptions"])
         self.label = regex.compile(
             rf"(?<!(?:{exceptions})\s+)(?<!\w)(?:{_alt(r['label_words'])})[ \t]*(?:số[ \t]*)?[:.]?[ \t]*"
@@ -68,5 +71,6 @@ def non_figure_spans(text: str, with_labels: bool = True) -> SpanSet:
     if with_labels:
         spans += [x.span() for x in m.section.finditer(text)]
         spans += [x.span() for x in m.label.finditer(text)]
+        spans += [x.span() for x in m.item.finditer(text)]
         spans += [p.span for p in find_periods(text)]
     return SpanSet(spans)

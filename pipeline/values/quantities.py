@@ -43,7 +43,7 @@ class _Units:
         self.multiplier_before = u["multiplier_before"]
         symbols = _alt(w for w in self.currency_before if w[-1].isalpha())
         self.numeral = regex.compile(
-            rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<![\w%]))(?<![^\W\d][-/])(?<!\d[.,]){tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
+            rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<=\p{{Ll}}{{3}})|(?<![\w%]))(?<![^\W\d][-/])(?<!\d[.,]){tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
         self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W\d](?!\w))")
         self.of_plan = regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)")
         self.per_year = regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)")

@@ -137,6 +137,8 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
                                total=_n(total))
     if words_only and len(text[s:e].split()) == 1 and not scale:
         return None
+    if s > 0 and text[s - 1].isalpha():
+        return None  # digits glued to a word count only with a unit after them ("bắt buộc93 người")
     if not scale and value_max is None and u.year.fullmatch(text[s:e]):
         return None
     end = scale.end() if scale else pos
