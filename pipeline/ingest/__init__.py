@@ -20,6 +20,18 @@ DOCUMENT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".pdf", ".docx", ".doc"}
 def read_bytes(data: bytes, fmt: str) -> Document:
     if fmt == "txt":
         return read_text_bytes(data)
+    if fmt == "docx":
+        from .docx import read_docx_bytes
+
+        return read_docx_bytes(data)
+    if fmt == "pdf":
+        from .pdf import read_pdf_bytes
+
+        return read_pdf_bytes(data)
+    if fmt == "html":
+        from .html import read_html_bytes
+
+        return read_html_bytes(data)
     raise ExtractionError("unsupported_format", f"no reader for format {fmt!r}")
 
 
