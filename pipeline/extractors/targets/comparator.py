@@ -37,6 +37,7 @@ def _patterns():
     return dict(bounds, ), bound_re, after_re, to_level, down, up, near_dir
 
 
+_FROM_TO_LEVEL = re.compile(r"^[^;.]{0,80}?(?:xuống còn|xuống|còn|lên)\s+[\d]")
 _BLOCKERS = re.compile(r"(?:^|[^\w])(?:đạt|còn|lên|xuống|:|chiếm|là)(?!\w)")
 _GAP_AGAINST = re.compile(r"^\s*(?:%\s*)?(?:so\s+với|so)(?!\w)")
 _UP_WORDS = re.compile(r"(?:^|[^\w])(?:vượt|cao hơn|tăng|nhiều hơn)\s*$")
@@ -77,6 +78,8 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str)
     if to_level.search(tail):
         return "=", "to_level"
     m = near_dir.search(tail)
+    if m and re.search(r"(?:^|\s)từ\s*$", tail) and _FROM_TO_LEVEL.search(right.lower()):
+        return "=", "from_level"  # "giảm từ 19,46% (đầu năm 2011), xuống còn 7,72%": a starting level
     if m:
         verb = m.group("verb")
         return ("-=" if down.search(" " + verb) and not up.fullmatch(verb) else "+="), "by"

@@ -30,10 +30,15 @@ def of_plan(right: str) -> bool:
     return bool(_patterns()[2].match(right.lower()))
 
 
+_OF_PLAN_INSIDE = re.compile(r"\d\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)")
+
+
 def nearest_cue(text: str) -> Optional[tuple[str, int]]:
-    """('target'|'result', position) of the last kind cue in `text`."""
+    """('target'|'result', position) of the last kind cue in `text`.
+
+    `đạt 86,7% kế hoạch` inside the text is a result cue, not the word `kế hoạch` of a plan."""
     target, result, _ = _patterns()
-    low = text.lower()
+    low = _OF_PLAN_INSIDE.sub(lambda m: "đạt được".ljust(len(m.group(0))), text.lower())
     best = None
     for kind, pat in (("target", target), ("result", result)):
         for m in pat.finditer(low):
@@ -46,6 +51,7 @@ def plan_doc(doc_type: Optional[str]) -> bool:
     return doc_type in set(data("kind")["plan_doc_types"])
 
 
+_PLAN_COMPANION = re.compile(r"^[^;.]*?\(\s*đạt\s+[\d,.]+\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)", re.IGNORECASE)
 _GAP_AFTER = re.compile(r"^\s*(?:so\s+với|so)(?!\w)", re.IGNORECASE)
 _PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
 
@@ -62,9 +68,12 @@ def kind_for(
     """(kind, rule)."""
     if of_plan(right):
         return "result", "of_plan"
-    if _GAP_AFTER.match(right):
+    if _PLAN_COMPANION.search(right[:120]):
+        return "result", "plan_companion"
+    item_cue = nearest_cue(item_left)
+    if _GAP_AFTER.match(right) and not (item_cue and item_cue[0] == "target"):
         return "result", "gap"
-    cue = nearest_cue(item_left) or nearest_cue(sentence_left)
+    cue = item_cue or nearest_cue(sentence_left)
     left_len = len(item_left) if nearest_cue(item_left) else len(sentence_left)
     first_year = year_of(period)
     last_year = end_year_of(period)

@@ -14,7 +14,7 @@ def data(name: str) -> dict:
 
 def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
-    items = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    items = sorted({p.strip().lower() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
 
 

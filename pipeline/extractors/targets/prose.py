@@ -129,10 +129,13 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     clause_left = left[cut + 1:] if cut >= 0 else left
     d.comparator, d.rules["comparator"] = comparator_for(seg_left if shape != "companion" else left, right_full,
                                                          q.unit, clause_left)
-    if d.rules["comparator"] == "default" and prev is not None and len(left_ind.split()) <= 4 \
-            and not re.search(r"đạt|là|:|chiếm|còn|lên|được|có", seg_left.lower()) \
-            and prev.rules.get("comparator") in ("by", "by_clause", "bound", "carried"):
-        d.comparator, d.rules["comparator"] = prev.comparator, "carried"
+    if d.rules["comparator"] == "default" and prev is not None:
+        by_prev = prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
+            prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start)
+        bare_item = len(left_ind.split()) <= 4 and not re.search(r"đạt|là|:|chiếm|còn|lên|được|có", seg_left.lower())
+        plan_in_brackets = in_paren and re.search(r"chỉ tiêu|mục tiêu|kế hoạch", seg_left.lower())
+        if by_prev and (bare_item or plan_in_brackets):
+            d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     if is_rank(left.lower()):
         d.unit = None
         d.comparator = "<=" if re.search(r"top\s*$", left.lower()) else "="
@@ -201,7 +204,7 @@ def _resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str,
     qs, qe = q.span
     per_year = q.per_year or says_per_year(text[qe:qe + 12])
     part = partial_of(seg_left) or partial_of(rw)
-    whole = says_whole_year(seg_left) or says_whole_year(rw)
+    whole = says_whole_year(seg_left) or says_whole_year(rw[:20])
     label, rule = None, None
     sent_start = qs - len(sent_left)
     sent_end = text.find(".", qe)
@@ -226,15 +229,19 @@ def _resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str,
         singles = [p for p in sent_ps if not p.is_span]
         if sent_ps:
             label, rule = (singles or sent_ps)[-1].label, "sentence"
-    if per_year:
-        spans = [p for p in ctx.periods_in(sent_start, sent_end) if p.is_span]
+    if per_year and not (label and re.fullmatch(r"\d{4}-\d{4}", label) and rule in ("right", "left")):
+        spans = [p for p in ctx.periods_in(sent_start, sent_end) if p.is_span and not ctx.is_baseline(p)]
         if spans:
-            label, rule = spans[0].label, "per_year_span"
+            item_lo = qs - len(seg_left)
+            best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
+            label, rule = best.label, "per_year_span"
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
         label, rule = _carry(ctx, qs)
     label = _normal(label)
+    if label is not None and whole and re.fullmatch(r"\d{4}-(?:H1|9M|Q\d|\d\d)", label):
+        label = label[:4]
     if label is not None and len(label) == 4:
         if part and not whole:
             label = f"{label}-{part}"

@@ -34,20 +34,38 @@ def find_quantities(text: str) -> list[Quantity]:
         return _fallback_quantities(text)
     out = []
     for m in value_layer(text):
+        span = tuple(m.span)
+        if getattr(m, "of_plan", False) and "%" in m.text:
+            # keep "so với chỉ tiêu"/"KH" outside the figure: the words around it are read by the rules
+            span = (span[0], span[0] + m.text.index("%") + 1)
         out.append(
             Quantity(
                 value=float(m.value),
                 value_max=None if getattr(m, "value_max", None) is None else float(m.value_max),
                 unit=getattr(m, "unit", None),
                 kind=getattr(m, "kind", "number"),
-                span=tuple(m.span),
-                text=m.text,
+                span=span,
+                text=text[span[0]:span[1]],
                 total=getattr(m, "total", None),
                 per_year=bool(getattr(m, "per_year", False)),
                 of_plan=bool(getattr(m, "of_plan", False)),
             )
         )
+        _widen_unit(text, out[-1])
     return out
+
+
+def _widen_unit(text: str, q: "Quantity") -> None:
+    """A counted noun the unit list knows longer than the value layer's ("phòng, đơn vị" for "phòng")."""
+    if not q.unit or q.unit == "%":
+        return
+    at = text.rfind(q.unit, q.span[0], q.span[1])
+    if at < 0:
+        return
+    found = unit_at(text, at)
+    if found and len(found[0]) > len(q.unit) and found[1] > q.span[1]:
+        q.unit, q.span = found[0], (q.span[0], found[1])
+        q.text = text[q.span[0]:q.span[1]]
 
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+|\d+\.\d+|\d+"
