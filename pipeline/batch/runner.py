@@ -122,6 +122,7 @@ def run_batch(
     """
     paths = [Path(p) for p in paths]
     started = time.monotonic()
+    cpu_before = _own_cpu_seconds()
     summary = Summary()
     resume = output != "-" and not options.overwrite
     done = load_done(Path(output)) if resume else DoneRecords()
@@ -167,6 +168,13 @@ def run_batch(
     if pool is not None:
         summary.peak_worker_rss_mb = pool.peak_rss_kb / 1024
         summary.worker_restarts = pool.restarts
+        summary.cpu_seconds = pool.cpu_seconds
     else:
         summary.peak_worker_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        summary.cpu_seconds = _own_cpu_seconds() - cpu_before
     return summary
+
+
+def _own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime

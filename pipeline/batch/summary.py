@@ -17,6 +17,8 @@ class Summary:
     """old records of edited files dropped from the output"""
     bytes: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    """CPU time spent extracting (all workers), the fair measure of per-core throughput on a busy machine"""
     workers: int = 1
     peak_worker_rss_mb: float = 0.0
     worker_restarts: int = 0
@@ -48,6 +50,9 @@ class Summary:
             out.append(f"{self.skipped} documents already in the output were skipped")
         if self.superseded:
             out.append(f"{self.superseded} old records of edited files were replaced")
+        if self.cpu_seconds and self.documents:
+            out.append(f"CPU {self.cpu_seconds:.1f} s: {self.bytes / 1024 / self.cpu_seconds:.0f} KB/s and "
+                       f"{self.documents / self.cpu_seconds:.1f} docs/s per busy core")
         if self.peak_worker_rss_mb:
             out.append(f"peak memory per worker {self.peak_worker_rss_mb:.0f} MB, {self.worker_restarts} worker restarts")
         if self.stopped_early:

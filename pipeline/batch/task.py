@@ -33,6 +33,8 @@ class Outcome:
     message: Optional[str] = None
     bytes: int = 0
     peak_rss_kb: int = 0
+    cpu_seconds: float = 0.0
+    """CPU time of the process that made the record, since it started"""
 
 
 class DocumentTimeout(BaseException):
@@ -48,6 +50,7 @@ def failure_record(path: str, code: str, message: str) -> PlanDocument:
 
 def outcome_of(seq: int, record: PlanDocument) -> Outcome:
     error = record.error
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     return Outcome(
         seq=seq,
         path=record.source.path,
@@ -56,7 +59,8 @@ def outcome_of(seq: int, record: PlanDocument) -> Outcome:
         code=error.code if error else None,
         message=error.message if error else None,
         bytes=record.source.bytes or 0,
-        peak_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        peak_rss_kb=usage.ru_maxrss,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
 
 

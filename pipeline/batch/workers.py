@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import signal
 import time
 from collections import deque
@@ -25,8 +26,11 @@ from .task import Outcome, TaskOptions, failure_outcome, run_task, timeout_messa
 PRELOAD = ["pipeline.batch.task", "pipeline.extractors.chain"]
 
 
-def _worker_main(conn, options: TaskOptions, env: dict[str, str]) -> None:
+def _worker_main(conn, options: TaskOptions, env: dict[str, str], memory_mb: int) -> None:
     os.environ.update(env)
+    if memory_mb:  # a huge document raises MemoryError (an error record) instead of swapping the machine
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, resource.getrlimit(resource.RLIMIT_DATA)[1]))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the main process
     while True:
         try:
@@ -43,13 +47,14 @@ def _worker_main(conn, options: TaskOptions, env: dict[str, str]) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, options: TaskOptions, env: dict[str, str]):
+    def __init__(self, ctx, options: TaskOptions, env: dict[str, str], memory_mb: int):
         self.conn, child_conn = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child_conn, options, env), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child_conn, options, env, memory_mb), daemon=True)
         self.proc.start()
         child_conn.close()
         self.task: Optional[tuple[int, str]] = None
         self.started = 0.0
+        self.cpu_seconds = 0.0
 
     def give(self, task: tuple[int, str]) -> None:
         self.task = task
@@ -90,12 +95,14 @@ class WorkerPool:
         ordered: bool = True,
         window_per_worker: int = 32,
         recycle_rss_mb: int = 1024,
+        memory_mb: int = 4096,
     ):
         self.size = max(1, workers)
         self.options = options
         self.ordered = ordered
         self.window = self.size * window_per_worker
         self.recycle_kb = recycle_rss_mb * 1024
+        self.memory_mb = memory_mb
         self.ctx = multiprocessing.get_context("forkserver")
         self.ctx.set_forkserver_preload(PRELOAD)
         # The forkserver may predate this pool: hand the workers today's VNPLAN_* settings.
@@ -103,6 +110,7 @@ class WorkerPool:
         self.workers: list[_Worker] = []
         self.peak_rss_kb = 0
         self.restarts = 0
+        self.retired_cpu_seconds = 0.0
 
     def run(self, tasks: Iterator[tuple[int, str]]) -> Iterator[Outcome]:
         """Yield one outcome per task: in task order if `ordered`, else as they finish."""
@@ -142,7 +150,7 @@ class WorkerPool:
             if worker.task is None:
                 return worker
         if len(self.workers) < self.size:
-            worker = _Worker(self.ctx, self.options, self.env)
+            worker = _Worker(self.ctx, self.options, self.env, self.memory_mb)
             self.workers.append(worker)
             return worker
         return None
@@ -173,6 +181,7 @@ class WorkerPool:
                     self._replace(worker, kill=True)
                 else:
                     worker.task = None
+                    worker.cpu_seconds = outcome.cpu_seconds
                     self.peak_rss_kb = max(self.peak_rss_kb, outcome.peak_rss_kb)
                     if outcome.peak_rss_kb > self.recycle_kb:
                         self._replace(worker, kill=False)
@@ -189,12 +198,19 @@ class WorkerPool:
         except (EOFError, OSError):
             return None
 
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time the workers spent on documents (as last reported by each)."""
+        return self.retired_cpu_seconds + sum(w.cpu_seconds for w in self.workers)
+
     def _replace(self, worker: _Worker, *, kill: bool) -> None:
+        self.retired_cpu_seconds += worker.cpu_seconds
         self.workers.remove(worker)
         worker.kill() if kill else worker.stop()
         self.restarts += 1
 
     def close(self) -> None:
+        self.retired_cpu_seconds += sum(w.cpu_seconds for w in self.workers)
         for worker in self.workers:
             if worker.task is None:
                 worker.stop()

@@ -1,0 +1,176 @@
+"""Benchmark of batch extraction (run with `make bench`; not part of the tests).
+
+Builds a reproducible archive by varying corpus documents, runs `vnplan extract`
+on it with 1 worker (in process) and with N workers, and prints documents/s and
+KB/s per core, peak memory per worker, the speedup, the throughput of
+underthesea.word_tokenize on the same text as a reference, and PDF pages/s.
+`--profile` adds the hottest functions of an in-process run (cProfile).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import archive, pdfs
+
+GOALS = {"mb_per_core": 1.0, "x_underthesea": 5.0, "rss_mb": 400.0, "speedup": 1.7}
+
+
+@dataclass
+class Run:
+    workers: int
+    documents: int
+    errors: str
+    seconds: float
+    kb: float
+    rss_mb: float
+    cpu_seconds: float
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.seconds
+
+    @property
+    def kb_per_s(self) -> float:
+        return self.kb / self.seconds
+
+    @property
+    def kb_per_cpu_s(self) -> float:
+        return self.kb / self.cpu_seconds if self.cpu_seconds else 0.0
+
+
+def extract(inputs: Path, out: Path, workers: int, timeout: float = 600) -> Run:
+    command = [sys.executable, "-m", "pipeline.cli", "extract", str(inputs), "-o", str(out), "--overwrite",
+               "--no-progress", "--workers", str(workers), "--timeout", str(timeout)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    head = re.search(r"^(\d+) documents, (\d+) errors \(\d+ ok\) in ([\d.]+) s", result.stderr, re.M)
+    rss = re.search(r"peak memory per worker (\d+) MB", result.stderr)
+    cpu = re.search(r"^CPU ([\d.]+) s", result.stderr, re.M)
+    if head is None:
+        raise SystemExit(f"vnplan extract failed:\n{result.stderr}")
+    codes = re.search(r"^errors by code: (.*)$", result.stderr, re.M)
+    kb = sum(p.stat().st_size for p in inputs.rglob("*") if p.is_file()) / 1024
+    return Run(workers, int(head[1]), codes[1] if codes else "none", max(float(head[3]), 1e-3), kb,
+               float(rss[1]) if rss else 0.0, float(cpu[1]) if cpu else 0.0)
+
+
+def underthesea_kb_per_s(folder: Path, budget_s: float) -> tuple[float, float]:
+    """word_tokenize over the archive's documents in order until `budget_s` has passed: (KB/s, KB done)."""
+    from underthesea import word_tokenize
+
+    word_tokenize("Kế hoạch thực hiện năm 2023")  # load the model outside the timing
+    done = 0
+    started = time.perf_counter()
+    for path in sorted(folder.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        word_tokenize(text)
+        done += len(text.encode("utf-8"))
+        if time.perf_counter() - started > budget_s:
+            break
+    return done / 1024 / (time.perf_counter() - started), done / 1024
+
+
+def profile(folder: Path, documents: int, top: int) -> str:
+    from pipeline import extract_file
+
+    paths = sorted(folder.rglob("*.txt"))[:documents]
+    extract_file(paths[0])  # imports and rule loading outside the profile
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for path in paths:
+        extract_file(path)
+    profiler.disable()
+    stream = io.StringIO()
+    stats = pstats.Stats(profiler, stream=stream).strip_dirs().sort_stats("tottime")
+    stats.print_stats(top)
+    return stream.getvalue()
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def verdict(ok: bool) -> str:
+    return "meets goal" if ok else "BELOW GOAL"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=5000, help="documents in the txt archive (default 5000)")
+    parser.add_argument("--seed", type=int, default=20261121)
+    parser.add_argument("--workers", type=int, default=2, help="workers of the parallel run (default 2)")
+    parser.add_argument("--pdfs", type=int, default=20, help="PDFs of --pdf-pages pages each (0: skip)")
+    parser.add_argument("--pdf-pages", type=int, default=10)
+    parser.add_argument("--underthesea-seconds", type=float, default=30.0)
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="also profile N documents in process")
+    parser.add_argument("--keep", type=Path, help="build the archive here and keep it")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="vnplan-bench-") as tmp:
+        root = args.keep or Path(tmp)
+        txt = root / "txt"
+        t0 = time.perf_counter()
+        archive.build(txt, args.docs, seed=args.seed)
+        size_mb = sum(p.stat().st_size for p in txt.rglob("*.txt")) / 2**20
+        print(f"archive: {args.docs} txt documents, {size_mb:.1f} MB (seed {args.seed}), built in {time.perf_counter() - t0:.1f} s")
+
+        load_before = load()
+        one = extract(txt, root / "one.jsonl", 1)
+        many = extract(txt, root / "many.jsonl", args.workers)
+        same = (root / "one.jsonl").read_bytes() == (root / "many.jsonl").read_bytes()
+        ut_kb_s, ut_kb = underthesea_kb_per_s(txt, args.underthesea_seconds)
+
+        speedup = many.docs_per_s / one.docs_per_s
+        cpu_speedup = args.workers * many.kb_per_cpu_s / one.kb_per_cpu_s if one.cpu_seconds and many.cpu_seconds else 0
+        print()
+        print(f"txt, end to end (read, normalize, extract, write JSONL); load average before: {load_before}, after: {load()}")
+        for run in (one, many):
+            print(f"  {run.workers} worker(s): {run.documents} docs in {run.seconds:.1f} s wall = {run.docs_per_s:.1f} docs/s, "
+                  f"{run.kb_per_s:.0f} KB/s; CPU {run.cpu_seconds:.1f} s = {run.kb_per_cpu_s:.0f} KB/s and "
+                  f"{run.documents / max(run.cpu_seconds, 1e-9):.1f} docs/s per busy core; peak memory per worker "
+                  f"{run.rss_mb:.0f} MB; errors: {run.errors}")
+        print(f"  outputs of 1 and {args.workers} workers identical: {same}")
+        print(f"  underthesea.word_tokenize alone: {ut_kb_s:.0f} KB/s on one core ({ut_kb:.0f} KB of the same documents)")
+        per_core = one.kb_per_cpu_s or one.kb_per_s
+        rss = max(one.rss_mb, many.rss_mb)
+        print()
+        print("goals (per core = per CPU-second of extraction, so other load on the machine does not count):")
+        print(f"  text per core                 {per_core / 1024:.2f} MB/s   >= {GOALS['mb_per_core']} MB/s   "
+              f"{verdict(per_core / 1024 >= GOALS['mb_per_core'])}")
+        print(f"  vs underthesea word_tokenize  {per_core / ut_kb_s:.1f}x        >= {GOALS['x_underthesea']}x        "
+              f"{verdict(per_core / ut_kb_s >= GOALS['x_underthesea'])}")
+        print(f"  peak memory per worker        {rss:.0f} MB       < {GOALS['rss_mb']:.0f} MB      {verdict(rss < GOALS['rss_mb'])}")
+        print(f"  speedup 1 -> {args.workers} workers, wall    {speedup:.2f}x       >= {GOALS['speedup']}x        "
+              f"{verdict(speedup >= GOALS['speedup'])} (needs {args.workers} idle cores)")
+        print(f"  speedup 1 -> {args.workers} workers, CPU     {cpu_speedup:.2f}x       (wall speedup on idle cores, "
+              f"from the CPU cost per document)")
+
+        if args.pdfs:
+            print()
+            t0 = time.perf_counter()
+            pages = pdfs.build(root / "pdf", args.pdfs, args.pdf_pages, seed=args.seed)
+            print(f"pdf: {args.pdfs} PDFs, {pages} pages (fpdf2, DejaVu Sans), built in {time.perf_counter() - t0:.1f} s")
+            for workers in (1, args.workers):
+                run = extract(root / "pdf", root / f"pdf{workers}.jsonl", workers)
+                per_cpu = f", {pages / run.cpu_seconds:.1f} pages per CPU-second" if run.cpu_seconds else ""
+                print(f"  {workers} worker(s): {pages / run.seconds:.1f} pages/s wall{per_cpu}; "
+                      f"peak memory per worker {run.rss_mb:.0f} MB; errors: {run.errors}")
+
+        if args.profile:
+            print()
+            print(f"profile of {args.profile} txt documents in process (cProfile, by own time):")
+            print(profile(txt, args.profile, 25))
+
+
+if __name__ == "__main__":
+    main()
