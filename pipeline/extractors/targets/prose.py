@@ -159,16 +159,17 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if of_plan(right_full):
         d.indicator = (d.indicator or "") + " so với kế hoạch"
     if q.total is not None and q.total != q.value and q.unit != "%":
-        _fraction(ctx, d, q, right_full, drafts)
+        _fraction(ctx, d, q, right_full, sent_start)
     return d
 
 
-def _fraction(ctx: Context, d: Draft, q: Quantity, right: str, drafts: list[Draft]) -> None:
+def _fraction(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) -> None:
     """`9.550/ 28.000 người`: achieved against planned. The plan becomes its own target."""
     if _CHIEM_AFTER.match(right) or is_rank(ctx.text[max(0, q.span[0] - 25):q.span[0]].lower()):
         return
     partial = d.period and not re.fullmatch(r"\d{4}(-\d{4})?", d.period)
-    if not (partial or _PLAN_HINT.search(right[:40])):
+    sent_left = ctx.text[sent_start:q.span[0]]
+    if not (partial or _PLAN_HINT.search(right[:40]) or re.search(r"(?<!\w)(?:đạt|kế hoạch|KH)(?!\w)", sent_left)):
         return
     d.kind, d.rules["kind"] = "result", "fraction"
     plan = Draft(value=q.total, value_max=None, unit=q.unit, start=d.start, end=d.end, fig_start=d.fig_start,
