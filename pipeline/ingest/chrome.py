@@ -77,7 +77,7 @@ def _mark_menus(lines: list[str], marks: list[bool], max_chars: int = 40) -> Non
                 run.append(text)
             j += 1
         before = any(marks[k] for k in range(max(0, i - 2), i))
-        after = j >= len(lines) or marks[j]
+        after = marks[j] if j < len(lines) else len(run) >= 3
         if before and after and run and all(len(t) <= max_chars and not ends_sentence(t) for t in run):
             for k in range(i, j):
                 marks[k] = bool(squash(lines[k]))
