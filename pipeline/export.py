@@ -65,13 +65,22 @@ def rows(records: Iterable[PlanDocument], keep_empty: bool = False) -> Iterator[
             }
 
 
+def _cell(value):
+    """Empty for None; whole floats without `.0` (25000, not 25000.0), others as Python writes them."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
 def write_csv(table: Iterable[dict], path: str | Path) -> int:
     count = 0
     with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS)
         writer.writeheader()
         for row in table:
-            writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+            writer.writerow({k: _cell(v) for k, v in row.items()})
             count += 1
     return count
 

@@ -195,6 +195,8 @@ def test_cli_reads_predictions_and_prints_json_and_text(tmp_path, gold_file, gdo
     assert text.returncode == 0
     assert text.stdout.strip().splitlines()[-1].startswith("SCORE overall 1.000")
     assert "Matching rules" in text.stdout and "doc_type=KH" in text.stdout
+    assert any(line.split()[:2] == ["kh-test-04-2024", "KH"] and "2/0/0" in line for line in text.stdout.splitlines())
+    assert text.stdout.index("  official ") < text.stdout.index("  doc_type=KH ")
     missing = subprocess.run([*cmd[:-2], "--pred", str(tmp_path / "nope.jsonl")], capture_output=True, text=True)
     assert missing.returncode == 2 and "not found" in missing.stderr
 

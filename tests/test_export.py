@@ -37,7 +37,8 @@ def test_csv_has_a_bom_one_row_per_target_and_intact_diacritics(tmp_path):
     assert tuple(rows[0]) == COLUMNS
     assert [r["indicator"] for r in rows] == ["tỷ lệ hộ nghèo", "số người được tạo việc làm"]
     assert rows[0]["title"] == TITLE and rows[0]["issuer"] == "Ủy ban nhân dân tỉnh Quảng Ngãi"
-    assert rows[1]["value"] == "25000.0" and rows[1]["value_max"] == "30000.0" and rows[0]["value_max"] == ""
+    assert rows[1]["value"] == "25000" and rows[1]["value_max"] == "30000" and rows[0]["value_max"] == ""
+    assert rows[0]["value"] == "2.2" and rows[0]["confidence"] == "0.8"
     assert rows[0]["evidence"] == "Tỷ lệ hộ nghèo giảm còn 2,2%" and rows[0]["span_end"] == "28"
 
 

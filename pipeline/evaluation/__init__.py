@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Optional
+from typing import Iterable, Mapping, Optional, get_args
 
-from ..models import PlanDocument
+from ..models import DocType, PlanDocument
 from .gold import GoldDocument, GoldError, load_gold
 from .matching import METADATA_RULE, SET_RULE, TARGET_RULE
 from .scoring import DocScore, aggregate, score_document
@@ -33,12 +33,12 @@ class EvalResult:
 
     def by_group(self) -> dict[str, dict]:
         """Figures per document group: `official` and `news`, then each gold doc_type."""
-        groups: dict[str, list[DocScore]] = {}
+        order = ["official", "news", *(f"doc_type={t}" for t in get_args(DocType)), "doc_type=None"]
+        groups: dict[str, list[DocScore]] = {name: [] for name in order}
         for score in self.documents:
-            groups.setdefault(score.group, []).append(score)
-        for score in self.documents:
+            groups[score.group].append(score)
             groups.setdefault(f"doc_type={score.doc_type}", []).append(score)
-        return {name: aggregate(scores) for name, scores in groups.items()}
+        return {name: aggregate(scores) for name, scores in groups.items() if scores}
 
     @property
     def items(self) -> list[dict]:

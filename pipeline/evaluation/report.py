@@ -5,6 +5,7 @@ import json
 import textwrap
 
 from . import RULES, EvalResult
+from .scoring import aggregate
 
 _STATUS = {"miss": "MISS", "false_hit": "FALSE HIT", "wrong": "WRONG", "error": "NO RECORD"}
 
@@ -50,6 +51,15 @@ def render_text(result: EvalResult, details: bool = True) -> str:
         items = result.items
         out += ["", f"Misses, false hits and wrong fields ({len(items)})"]
         out += [_item_line(item) for item in items] or ["  none"]
+
+    out += ["", "Per document", f"  {'document':<40}{'type':>6}{'meta acc':>10}{'dates F1':>10}{'refs F1':>9}"
+            f"{'targets tp/fp/fn':>18}{'overall':>9}"]
+    for score in result.documents:
+        fig = aggregate([score])
+        t = score.counts.get("targets", {})
+        counts = f"{t.get('tp', 0)}/{t.get('fp', 0)}/{t.get('fn', 0)}"
+        out.append(f"  {score.doc_id[:40]:<40}{score.doc_type or '-':>6}{_f(fig['metadata_all']['accuracy']):>10}"
+                   f"{_f(fig['dates']['f1']):>10}{_f(fig['references']['f1']):>9}{counts:>18}{_f(fig['overall']):>9}")
 
     out += ["", "Per document type", f"  {'type':<18}{'docs':>5}{'meta acc':>10}{'dates F1':>10}"
             f"{'refs F1':>9}{'targ P':>8}{'targ R':>8}{'targ F1':>9}"]
