@@ -90,6 +90,8 @@ def _section(doc: ReviewDocument, n: int) -> str:
     parts = [f'<section class="doc" id="doc-{n}"><h2>{n + 1}. {_e(r.source.path)}</h2>']
     if r.status == "error" and r.error:
         parts.append(f'<p class="error">Lỗi {_e(r.error.code)}: {_e(r.error.message)}</p>')
+    if not doc.text:
+        parts.append('<p class="error">Không đọc được văn bản (no text: re-extract with --include-text).</p>')
     parts.append(_metadata(doc))
     spans = highlights(r, doc.text, prefix, doc.gold)
     parts.append(_legend({s.kind for s in spans}))

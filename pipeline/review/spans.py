@@ -59,6 +59,14 @@ def _valid(span, text: str) -> bool:
     return span is not None and 0 <= span[0] < span[1] <= len(text)
 
 
+def evidence_span(text: str, span, words: Optional[str]):
+    """`span` if it still holds `words` in `text`, else the nearest place the words stand (None if nowhere)."""
+    if _valid(span, text) and (not words or text[span[0]:span[1]] == words):
+        return span
+    spans = find_collapsed(text, words) if words else []
+    return min(spans, key=lambda s: abs(s[0] - span[0])) if spans else None
+
+
 def describe_target(t) -> str:
     value = f"{t.value:g}" + (f"–{t.value_max:g}" if t.value_max is not None else "")
     period = f" ({t.period})" if t.period else ""
@@ -74,13 +82,13 @@ def highlights(record: PlanDocument, text: str, prefix: str, gold: Optional[Gold
 
     for t in record.targets:
         kind = "false-hit" if gold and gold.status.get(t.id) == "false-hit" else t.kind
-        add(t.span, kind, f"{prefix}-{t.id}", describe_target(t))
+        add(evidence_span(text, t.span, t.text), kind, f"{prefix}-{t.id}", describe_target(t))
     for i, d in enumerate(record.dates):
-        add(d.span, "date", f"{prefix}-date{i}", f"date {d.value} ({d.role})")
+        add(evidence_span(text, d.span, d.text), "date", f"{prefix}-date{i}", f"date {d.value} ({d.role})")
     for i, p in enumerate(record.periods):
-        add(p.span, "period", f"{prefix}-period{i}", f"period {p.label}")
+        add(evidence_span(text, p.span, p.text), "period", f"{prefix}-period{i}", f"period {p.label}")
     for i, r in enumerate(record.references):
-        add(r.span, "reference", f"{prefix}-ref{i}", f"reference {r.number or r.text}")
+        add(evidence_span(text, r.span, r.text), "reference", f"{prefix}-ref{i}", f"reference {r.number or r.text}")
     if record.issue_date:
         add(record.issue_date.span, "issue-date", f"{prefix}-issue-date", f"issue date {record.issue_date.value}")
     if record.issuer:
