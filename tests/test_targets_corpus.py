@@ -161,12 +161,14 @@ def report(res: dict, verbose: bool = False) -> str:
 def test_targets_against_gold():
     res = evaluate()
     print(report(res))
-    tp, n_pred, n_gold = res["groups"]["all"]
-    p, r, f = prf(tp, n_pred, n_gold)
-    assert f >= 0.0  # thresholds are raised to the measured level below
-    for field in ("comparator", "kind", "period"):
+    # measured (seeds+dev, 311 gold targets): F1 1.000 overall; comparator 1.000, kind 0.974,
+    # period 0.965 on matched. Thresholds sit a little under, so a real regression fails.
+    for group, floor in (("all", 0.97), ("news", 0.96), ("official", 0.96)):
+        p, r, f = prf(*res["groups"][group])
+        assert f >= floor, (group, p, r, f)
+    for field, floor in (("comparator", 0.97), ("kind", 0.94), ("period", 0.93)):
         ok, n = res["attrs"][field]
-        assert n and ok / n >= 0.0
+        assert n and ok / n >= floor, (field, ok, n)
 
 
 if __name__ == "__main__":

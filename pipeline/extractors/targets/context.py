@@ -14,7 +14,7 @@ from .period import PeriodMention, fallback_periods
 from .quantities import Quantity, find_quantities
 
 _DEADLINE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|định hướng)(?:\s+(?:hết|cuối))?(?:\s+năm)?\s*$", re.IGNORECASE)
-_BASELINE_BEFORE = re.compile(r"(?:so\s+với|cùng\s+kỳ|con\s+số\s+này\s+của)[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$", re.IGNORECASE)
+_BASELINE_BEFORE = re.compile(r"(?:so\s+với|cùng\s+kỳ)[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$", re.IGNORECASE)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 

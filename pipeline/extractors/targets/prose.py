@@ -23,6 +23,7 @@ _LEAD_BEFORE = re.compile(r"(?:^|\s)(?:giảm|tăng|giảm thêm|tăng thêm|có
 _RATE_WORDS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "số ", "tổng số")
 _CHIEM_AFTER = re.compile(r"^[^;]{0,80}chiếm", re.IGNORECASE)
 _PLAN_HINT = re.compile(r"kế hoạch|\bKH\b|chỉ tiêu|đạt\s+\d", re.IGNORECASE)
+_PLAN_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|kế hoạch|mục tiêu)[^()%;]*\(\s*(?:từ\s+|là\s+|:\s*)?$", re.IGNORECASE)
 _ONLY_LINKS = re.compile(r"^[\s,:;(]*(?:và|hoặc|đạt|là|còn|,)*[\s,:;(]*$", re.IGNORECASE)
 
 
@@ -154,6 +155,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                                        ctx.ref_year, ctx.plan)
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
+    if in_paren and _PLAN_IN_BRACKETS.search(text[max(0, qs - 160):qs]):
+        d.kind, d.rules["kind"] = "target", "plan_in_brackets"
+        if d.indicator:
+            d.indicator = d.indicator.replace(" so với kế hoạch", "")
     if d.kind == "target" and d.period and re.fullmatch(r"\d{4}-\d\d", d.period):
         d.period = d.period[:4]
     if of_plan(right_full):
