@@ -37,7 +37,7 @@ def _unit(full_name: str) -> str:
     return "thành phố" if full_name.lower().startswith("thành phố") else "tỉnh"
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
     data = json.loads(MAPPING.read_text(encoding="utf-8"))
     meta = data["metadata"]
     new_names = data["province_names"]
@@ -51,12 +51,12 @@ def main() -> None:
     rows.extend(EARLIER_NAMES)
     for key, info in sorted(new_names.items(), key=lambda kv: kv[1]["code"]):
         rows.append((info["short"], _unit(info["name"]), "new", info["short"]))
-    with OUT.open("w", encoding="utf-8", newline="") as fh:
+    with out.open("w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER.format(source=meta["source"], version=meta["version"], effective=meta["effective_date"]))
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
         writer.writerow(("name", "unit", "era", "becomes"))
         writer.writerows(rows)
-    print(f"wrote {len(rows)} rows to {OUT.relative_to(ROOT)}")
+    print(f"wrote {len(rows)} rows to {out}")
 
 
 if __name__ == "__main__":

@@ -35,7 +35,13 @@ def _kind_before() -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _issuer_stop() -> regex.Pattern:
     stops = cues()["references"]["issuer_stops"]
-    return regex.compile(rf"(?<![\p{{L}}]){any_cue(stops)}(?![\p{{L}}])|[,;.:()\"“”\n|]")
+    kinds = [n for code, spec in doc_kinds().items() for n in
+             (spec["names"] if not code.startswith("_") else [x for v in spec.values() for x in v])]
+    # a kind name stops the issuer only where a new citation starts ("và Chỉ thị số 34-CT/TW"),
+    # not inside a name ("Bộ Kế hoạch và Đầu tư")
+    return regex.compile(
+        rf"(?:[\s|]+và)?[\s|]+(?:{any_cue(stops)}(?![\p{{L}}])|{any_cue(kinds)}[\s|]+(?:số|\d))|[,;.:()\"“”\n|]"
+    )
 
 
 def _issuer_after(text: str, low: str, pos: int) -> tuple[Optional[str], int]:

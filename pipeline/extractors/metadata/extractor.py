@@ -12,7 +12,7 @@ from ...models import PlanDocument
 from .. import register
 from .issuer import find_issuer
 from .layout import Layout, read_layout
-from .news import find_statement
+from .news import find_statement, headline, post_date
 from .place_date import find_issue_date, find_place
 from .recipients import find_recipients
 from .signer import find_signer
@@ -67,6 +67,8 @@ def _fill_news(doc: Document, record: PlanDocument, text_folded: str) -> None:
         record.issuer = statement.issuer
         record.issue_date = statement.issue_date
         record.title = statement.title
+    record.title = record.title or headline(doc.text, start)
+    record.issue_date = record.issue_date or post_date(doc.text, start)
 
 
 def _reads_as_prose(text: str) -> bool:

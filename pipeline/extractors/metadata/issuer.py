@@ -29,13 +29,13 @@ def _organ_re() -> regex.Pattern:
     names = [cue_pattern(n) for n in organ_names()]
     abbrs = [regex.escape(fold(a)) for a, o in organs().items() if o.scope != "sector"]
     heads = [cue_pattern(h) for h in sorted(cues()["organ_heads"], key=len, reverse=True)]
-    return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(names + abbrs)}|(?:{'|'.join(heads)})(?=[\s|]))")
+    return regex.compile(rf"(?<![\p{{L}}])(?:(?:{'|'.join(names + abbrs)})(?![\p{{L}}])|(?:{'|'.join(heads)})(?=[\s|]))")
 
 
 @lru_cache(maxsize=None)
 def _unit_re() -> regex.Pattern:
     units = any_cue(sorted(cues()["units"], key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]+(?P<n>\p{{L}}+(?:[\s|]+\p{{L}}+){{0,3}})")
+    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]+(?!ủy(?![\p{{L}}]))(?P<n>\p{{L}}+(?:[\s|]+\p{{L}}+){{0,3}})")
 
 
 def _title_word(word: str) -> str:
@@ -60,6 +60,18 @@ def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
             return name, next(o for o in organs().values() if o.name == name)
     plain = squash(segment.replace("|", " "))
     return plain[:1].upper() + plain[1:].lower(), None
+
+
+def _party_with_place(segment: str, territory: Optional[Territory]):
+    """`TỈNH ỦY HƯNG YÊN`: a party committee's name is followed by its place, without a unit word."""
+    folded_segment = fold(squash(segment.replace("|", " ")))
+    for o in organs().values():
+        head = fold(o.name)
+        if o.scope == "party" and folded_segment.startswith(head + " "):
+            place = segment.replace("|", " ").split()[len(head.split()):]
+            return o.name, o, territory or territory_of(" ".join(place), "")
+    name, _ = _canonical_organ(segment)
+    return name, None, territory
 
 
 def _abbreviation_for(name: str) -> Optional[str]:
@@ -95,7 +107,8 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         return None
     territory = None
     for m in _unit_re().finditer(block):
-        text_name = layout.text[start + m.start("n"):start + m.end("n")]
+        name_end = min([o.start() for o in organs_found if o.start() > m.start()] + [m.end("n")])
+        text_name = layout.text[start + m.start("n"):start + name_end]
         territory = territory_of(text_name, m.group("u").replace("|", " ").strip())
     last = organs_found[-1]
     seg_end = len(block)
@@ -105,10 +118,14 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
     segment = layout.text[start + last.start():start + seg_end]
     name, found = _canonical_organ(segment)
     scope = found.scope if found else "local"
+    if found is None:
+        name, found, territory = _party_with_place(segment, territory)
+        scope = found.scope if found else "local"
     if territory is None and scope in {"local", "party"}:
         territory = place_territory(layout)
     full = _with_territory(name, scope, territory)
-    province_name = territory.name if territory and territory.unit in {"tỉnh", "thành phố"} else None
+    province_name = territory.name if territory and (territory.unit in {"tỉnh", "thành phố"} or (
+        not territory.unit and province(territory.name))) else None
     abbr = layout.number.symbol.issuer if layout.number and layout.number.symbol.issuer else _abbreviation_for(name)
     return Issuer(name=full, abbreviation=abbr, province=province_name, span=(start, end))
 

@@ -68,7 +68,7 @@ def _find_motto(folded: str, end: int) -> Optional[Span]:
 
 def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span], Optional[NumberMatch]]:
     label = any_cue(cues()["number_label"])
-    for m in regex.compile(rf"(?m)(?:^|\|)[ \t*]*(?P<l>{label})[ \t]*:").finditer(folded, 0, end):
+    for m in regex.compile(rf"(?m)(?:^|\|)[ \t*]*(?P<l>{label})[ \t]*:?").finditer(folded, 0, end):
         found = number_after_label(text, m.end())
         if found:
             return m.span("l"), found

@@ -17,7 +17,7 @@ from .place_date import parse_date_value
 from .tables import cues, doc_kinds, kind_by_name, organs
 from .text import any_cue, fold, squash
 
-_SENTENCE_END = regex.compile(r"(?<!\d)\.(?:\s|$)|[;\n]|[\s,]+với[\s|]+chủ[\s|]+đề|,[\s|]+cụ[\s|]+thể")
+_SENTENCE_END = regex.compile(r"\.(?=\s|$)|[;\n]|[\s,]+với[\s|]+chủ[\s|]+đề|,[\s|]+cụ[\s|]+thể")
 _DATE_WORDS = regex.compile(
     r"(?:ngày|Ngày)\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s*\d{1,2}\s*năm\s*\d{4}|[/.-]\s*\d{1,2})"
 )
@@ -92,7 +92,61 @@ def find_statement(text: str, folded: str, start: int, end: int) -> Optional[Sta
             continue
         subject = _subject(text, m.start())
         issuer = Issuer(name=subject, abbreviation=found.symbol.issuer, span=(m.start() - len(subject), m.start())) if subject else None
-        sentence_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
-        date = _date_near(text, sentence_start, m.start()) or _date_near(text, found.span[1], found.span[1] + 40)
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", ";")) + 1
+        date = _date_near(text, found.span[1], found.span[1] + 40) or _date_near(text, clause_start, m.start())
         return Statement(found, issuer, date, _title_after(text, found.span[1]))
+    return None
+
+
+def _content_lines(text: str, start: int, count: int):
+    pos, seen = start, 0
+    while pos < len(text) and seen < count:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        if line:
+            seen += 1
+            yield line, pos + text[pos:end].find(line)
+        pos = end + 1
+
+
+def _is_dateline(line: str) -> bool:
+    c = cues()["news"]
+    return fold(line).startswith(tuple(fold(x) for x in c["not_post_date"] + c["post_date_labels"])) or (
+        parse_date_value(line) is not None)
+
+
+def headline(text: str, start: int) -> Optional[str]:
+    """The first line that reads as a headline: a phrase of some words, no final stop,
+    no table or menu marks, before the article's first sentence."""
+    c = cues()["news"]
+    low, high = c["headline_words"]
+    for line, _ in _content_lines(text, start, c["headline_lines"]):
+        for counter in c["headline_counters"]:
+            line = regex.sub(rf"\s*\(?{regex.escape(counter)}\s*:?\s*[\d.,]+\)?\s*$", "", line)
+        words = regex.findall(r"\w+", line)
+        if not words or any(mark in line for mark in ("|", ">>", "•")) or _is_dateline(line):
+            continue
+        if low <= len(words) <= high and not line.endswith((".", ":", ";", ",")) and line[0].isupper():
+            return line
+        if len(words) > high or line.endswith("."):
+            return None  # the article's prose has begun
+    return None
+
+
+def post_date(text: str, start: int) -> Optional[IssueDate]:
+    """A dateline near the top: a line that is only a date (weekday and time allowed)."""
+    c = cues()["news"]
+    labels = any_cue(c["post_date_labels"])
+    for line, pos in _content_lines(text, start, c["headline_lines"]):
+        if fold(line).startswith(tuple(fold(x) for x in c["not_post_date"])):
+            continue
+        label = regex.match(rf"{labels}[\s:]*", fold(line))
+        body = line[label.end():] if label else line
+        # a time zone tag or view counters after the time of day are not part of the date
+        body = regex.sub(r"(\d{1,2}:\d{2})(?:\s*\[[^\]]*\]|(?:\s+\d+)+)$", r"\1", body)
+        value = parse_date_value(body)
+        if value is not None and value.precision == "day":
+            offset = pos + (label.end() if label else 0)
+            return IssueDate(value=value.value, precision="day", text=body, span=(offset, offset + len(body)))
     return None

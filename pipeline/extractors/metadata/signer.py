@@ -54,14 +54,18 @@ def _is_mark(line: str) -> bool:
     return fold(line).strip("()[] ") in {fold(m).strip("()[] ") for m in cues()["signature_marks"]}
 
 
+def _left_column(cell: str) -> bool:
+    """The recipients list stands left of the signature; flattened, its lines interleave."""
+    return bool(regex.match(r"[-–+•]\s", cell)) or fold(cell).startswith(tuple(fold(x) for x in cues()["recipients_label"]))
+
+
 def _is_name(line: str) -> bool:
     return len(line) <= 40 and bool(_NAME.fullmatch(line)) and not is_caps(line)
 
 
 def _column(raw: str) -> str:
-    """The signature stands in the right column of a table row: the part after the last `|`."""
-    parts = [p for p in raw.split("|") if p.strip()]
-    return clean(parts[-1]) if parts else ""
+    """In a table row the signature stands in the right column: the part after the first `|`."""
+    return clean(raw.split("|", 1)[1]) if "|" in raw else clean(raw)
 
 
 def from_signature(text: str, start: int) -> Optional[Signer]:
@@ -79,7 +83,7 @@ def from_signature(text: str, start: int) -> Optional[Signer]:
         gap = 0
         while j < len(lines) and gap <= MAX_GAP_LINES:
             cell = _column(lines[j].raw)
-            if is_decoration(lines[j].raw) or _is_mark(cell):
+            if is_decoration(lines[j].raw) or _is_mark(cell) or _left_column(cell):
                 j, gap = j + 1, gap + 1
                 continue
             if _is_name(cell):
