@@ -77,16 +77,26 @@ def guess_doc_type(text: str) -> Optional[str]:
     return "news"
 
 
+def value_layer_periods(text: str, year: Optional[int]) -> list[PeriodMention]:
+    """Periods from the value layer (`pipeline.values.find_periods`), or the local reader without it."""
+    try:
+        from ...values import find_periods
+    except ImportError:
+        return fallback_periods(text)
+    return [PeriodMention(p.label, p.span[0], p.span[1]) for p in find_periods(text, default_year=year)]
+
+
 def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
                   title: Optional[str] = None, periods: Optional[list[PeriodMention]] = None,
                   skip: Optional[list[tuple[int, int]]] = None) -> Context:
-    periods = periods if periods is not None else fallback_periods(text)
     doc_type = doc_type or guess_doc_type(text)
     ref_year = issue_year
     if ref_year is None:
         m = _DATE.search(text[:3000])
         if m:
             ref_year = int(m.group(3) or m.group(4))
+    if periods is None:
+        periods = value_layer_periods(text, ref_year)
     default_year = None
     head = title or ""
     for p in fallback_periods(head) if head else []:
