@@ -9,7 +9,7 @@ from typing import Optional
 
 from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
-from .kind import nearest_cue, plan_doc
+from .kind import cue_count, plan_doc
 from .period import PeriodMention, fallback_periods
 from .quantities import Quantity, find_quantities
 
@@ -32,6 +32,12 @@ class Context:
 
     def __post_init__(self):
         self._period_starts = [p.start for p in self.periods]
+        self._deadline = {id(p): self._test(p, _DEADLINE_BEFORE, 20) for p in self.periods}
+        self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) for p in self.periods}
+
+    def _test(self, p: PeriodMention, pattern: re.Pattern, reach: int) -> bool:
+        head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
+        return bool(pattern.search(self.text[max(0, p.start - reach):p.start] + head))
 
     @property
     def plan(self) -> bool:
@@ -47,13 +53,11 @@ class Context:
         return out
 
     def is_deadline(self, p: PeriodMention) -> bool:
-        head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
-        return bool(_DEADLINE_BEFORE.search(self.text[max(0, p.start - 20):p.start] + head))
+        return self._deadline[id(p)]
 
     def is_baseline(self, p: PeriodMention) -> bool:
         """`so với năm 2016`, `cùng kỳ năm 2020`: the year a figure is compared with, not its own."""
-        head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
-        return bool(_BASELINE_BEFORE.search(self.text[max(0, p.start - 30):p.start] + head))
+        return self._baseline[id(p)]
 
     def skipped(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.skip)
@@ -114,10 +118,5 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
                   quantities=sorted(find_quantities(text), key=lambda q: q.span[0]), periods=periods,
                   tree=section_tree(text), skip=skip or [])
     if not ctx.plan:
-        cues = Counter()
-        for sent in re.split(r"[.;\n]", text):
-            c = nearest_cue(sent)
-            if c:
-                cues[c[0]] += 1
-        ctx.news_prior = "result" if cues["result"] > cues["target"] else "target"
+        ctx.news_prior = "result" if cue_count(text, "result") > cue_count(text, "target") else "target"
     return ctx

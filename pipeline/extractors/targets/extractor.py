@@ -61,7 +61,10 @@ def _issue_year(record: PlanDocument) -> Optional[int]:
 def extract_targets(doc: Document, record: PlanDocument) -> None:
     skip = [b.span for b in doc.blocks if b.kind == "boilerplate"]
     periods = None
-    if record.periods:
+    cached = doc.cache.get("periods")
+    if cached is not None:
+        periods = [PeriodMention(p.label, p.span[0], p.span[1]) for p in cached]
+    elif record.periods:
         periods = sorted((PeriodMention(p.label, p.span[0], p.span[1]) for p in record.periods), key=lambda p: p.start)
     record.targets = find_targets(doc.text, doc_type=record.doc_type, issue_year=_issue_year(record),
                                   title=record.title, skip=skip, periods=periods)

@@ -47,6 +47,11 @@ def nearest_cue(text: str) -> Optional[tuple[str, int]]:
     return (best[0], best[1]) if best else None
 
 
+def cue_count(text: str, kind: str) -> int:
+    target, result, _ = _patterns()
+    return sum(1 for _ in (target if kind == "target" else result).finditer(text.lower()))
+
+
 def plan_doc(doc_type: Optional[str]) -> bool:
     return doc_type in set(data("kind")["plan_doc_types"])
 

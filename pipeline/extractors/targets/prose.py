@@ -150,7 +150,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             and _TRONG_DO.search(text[sent_start:qs]):
         d.parent = prev.parent
     _resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], line_start, prev, shape)
-    para_left = text[max(0, line_start - 1500):qs]
+    para_left = text[max(0, line_start - 600):qs]
     d.kind, d.rules["kind"] = kind_for(text[item_start:qs], text[sent_start:qs], right_full, para_left, d.period,
                                        ctx.ref_year, ctx.plan)
     if d.rules["kind"] == "default":
@@ -270,7 +270,7 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     text = ctx.text
     sec = ctx.tree.at(pos) if ctx.tree else None
     if sec is not None:
-        scope_start = sec.heading[1]
+        scope_start = max(sec.heading[1], pos - 6000)
     else:
         para = text.rfind("\n", 0, pos)
         scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))

@@ -68,6 +68,17 @@ def _widen_unit(text: str, q: "Quantity") -> None:
         q.text = text[q.span[0]:q.span[1]]
 
 
+def cell_number(cell: str) -> Optional[float]:
+    """The number a table cell holds alone ("13.470", "89.4", "94,4 %")."""
+    core = cell.strip().rstrip("%").strip().lstrip("<>≤≥~").strip()
+    try:
+        from ...values import parse_number
+    except ImportError:
+        return _to_float(core) if re.fullmatch(r"[\d.,]+", core) else None
+    value = parse_number(core)
+    return None if value is None else float(value)
+
+
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+|\d+\.\d+|\d+"
 _FIGURE = re.compile(
     rf"(?<![\w/.,-])(?P<a>{_NUM})"

@@ -106,7 +106,7 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
         if max(len(r) for r in rows) >= 3:
             table = _table_from_rows(rows)
         else:
-            table = _table_from_cell_lines([c for r in rows for c in (r or [Cell(ln.start, ln.start, "")])] if rows else [], run)
+            table = _table_from_cell_lines([c for r, ln in zip(rows, run) for c in (r or [Cell(ln.start, ln.start, "")])], run)
         if table is not None:
             table.start, table.end = run[0].start, run[-1].end
             out.append(table)

@@ -15,7 +15,7 @@ from .draft import Draft
 from .indicator import clean
 from .lexicon import alternation, data
 from .period import fallback_periods, partial_of
-from .quantities import find_quantities
+from .quantities import cell_number
 from .structure import Table
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
@@ -78,17 +78,16 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 kind, period, comparator = cols[i] if i < len(cols) else (None, None, "=")
                 if kind is None:
                     continue
-                qs = find_quantities(c.text)
-                if not qs:
+                value = cell_number(c.text)
+                if value is None:
                     continue
-                q = qs[0]
-                if indicator.startswith(pct_starts) or q.unit == "%":
+                if indicator.startswith(pct_starts) or "%" in c.text:
                     unit = "%"
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
                     unit = row[unit_col].text
                 else:
                     unit = unit_above
-                d = Draft(value=q.value, value_max=q.value_max, unit=unit, start=cell.start + lead, end=c.end,
+                d = Draft(value=float(value), value_max=None, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=comparator, period=period,
                           indicator=indicator)
                 d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
