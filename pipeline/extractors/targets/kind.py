@@ -22,7 +22,8 @@ def _patterns():
     target = re.compile(rf"(?<!\w)({alternation(k['target'])})(?!\w)")
     result = re.compile(rf"(?<!\w)({alternation(k['result'])})(?!\w)")
     of_plan = re.compile(rf"^\s*%?\s*(?:{alternation(k['of_plan_after'])})(?!\w)")
-    return target, result, of_plan
+    neutral = re.compile(rf"(?<!\w)(?:{alternation(k['neutral'])})(?!\w)")
+    return target, result, of_plan, neutral
 
 
 def of_plan(right: str) -> bool:
@@ -37,8 +38,9 @@ def nearest_cue(text: str) -> Optional[tuple[str, int]]:
     """('target'|'result', position) of the last kind cue in `text`.
 
     `đạt 86,7% kế hoạch` inside the text is a result cue, not the word `kế hoạch` of a plan."""
-    target, result, _ = _patterns()
+    target, result, _, neutral = _patterns()
     low = _OF_PLAN_INSIDE.sub(lambda m: "đạt được".ljust(len(m.group(0))), text.lower())
+    low = neutral.sub(lambda m: " " * len(m.group(0)), low)
     best = None
     for kind, pat in (("target", target), ("result", result)):
         for m in pat.finditer(low):
@@ -48,7 +50,7 @@ def nearest_cue(text: str) -> Optional[tuple[str, int]]:
 
 
 def cue_count(text: str, kind: str) -> int:
-    target, result, _ = _patterns()
+    target, result, _, _ = _patterns()
     return sum(1 for _ in (target if kind == "target" else result).finditer(text.lower()))
 
 
