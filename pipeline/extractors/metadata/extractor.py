@@ -16,7 +16,7 @@ from .news import find_statement, headline, post_date
 from .place_date import find_issue_date, find_place
 from .recipients import find_recipients
 from .signer import find_signer
-from .tables import cues, kind_by_name
+from .tables import cues, kind_by_name, organ
 from .text import fold, folded
 from .theme import find_movements, find_theme
 from .title import find_title
@@ -33,6 +33,8 @@ def official_kind(layout: Layout) -> Optional[str]:
         return layout.kind
     if "kind" in layout.legal_db:
         return kind_by_name().get(fold(layout.legal_db["kind"][0]))
+    if layout.number and layout.number.symbol.kind_symbol is None and organ(layout.number.symbol.issuer):
+        return "CV"  # NĐ 30/2020: a công văn's symbol is the body's abbreviation and its unit's (123/UBND-VX)
     return None
 
 

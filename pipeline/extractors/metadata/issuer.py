@@ -98,24 +98,20 @@ def place_territory(layout: Layout) -> Optional[Territory]:
 
 
 def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
-    if not layout.issuer_block:
+    if not layout.issuer_pieces:
         return None
-    start, end = layout.issuer_block
-    block = folded[start:end]
+    original = layout.issuer_text
+    block = fold(original)
     organs_found = list(_organ_re().finditer(block))
     if not organs_found or organs_found[0].start() > 2:
         return None
     territory = None
     for m in _unit_re().finditer(block):
         name_end = min([o.start() for o in organs_found if o.start() > m.start()] + [m.end("n")])
-        text_name = layout.text[start + m.start("n"):start + name_end]
-        territory = territory_of(text_name, m.group("u").replace("|", " ").strip())
+        territory = territory_of(original[m.start("n"):name_end], m.group("u").replace("|", " ").strip())
     last = organs_found[-1]
-    seg_end = len(block)
     unit_after = _unit_re().search(block, last.end())
-    if unit_after:
-        seg_end = unit_after.start()
-    segment = layout.text[start + last.start():start + seg_end]
+    segment = original[last.start():unit_after.start() if unit_after else len(block)]
     name, found = _canonical_organ(segment)
     scope = found.scope if found else "local"
     if found is None:
@@ -127,7 +123,7 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
     province_name = territory.name if territory and (territory.unit in {"tỉnh", "thành phố"} or (
         not territory.unit and province(territory.name))) else None
     abbr = layout.number.symbol.issuer if layout.number and layout.number.symbol.issuer else _abbreviation_for(name)
-    return Issuer(name=full, abbreviation=abbr, province=province_name, span=(start, end))
+    return Issuer(name=full, abbreviation=abbr, province=province_name, span=layout.issuer_block)
 
 
 def _sector_body(sector: Organ, folded: str, has_province: bool) -> Optional[str]:

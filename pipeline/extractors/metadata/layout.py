@@ -19,7 +19,7 @@ Span = tuple[int, int]
 
 _SP = r"(?:[ \t.…_]|\n)"
 _DATE = rf"ngày{_SP}*\d{{0,2}}{_SP}*tháng{_SP}*\d{{0,2}}{_SP}*năm[ \t\n]*\d{{4}}"
-_PLACE_WORD = r"(?:TP\.|Tp\.)?[ \t]*\p{Lu}[\p{L}.'’]*"
+_PLACE_WORD = r"(?:(?:TP\.|Tp\.|Thành phố|Thị xã|Thị trấn)[ \t]*)?\p{Lu}[\p{L}.'’]*"
 PLACE_DATE_RE = regex.compile(
     rf"(?m)(?:^|\|)[ \t]*(?P<place>{_PLACE_WORD}(?:[ \t]*\n?[ \t]*\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
     rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|ngày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})"
@@ -43,9 +43,19 @@ class Layout:
     place_date: Optional[PlaceDate] = None
     kind: Optional[str] = None
     kind_span: Optional[Span] = None
-    issuer_block: Optional[Span] = None
+    issuer_pieces: list[Span] = field(default_factory=list)
     title_start: Optional[int] = None
     legal_db: dict[str, tuple[str, Span]] = field(default_factory=dict)
+
+    @property
+    def issuer_block(self) -> Optional[Span]:
+        if not self.issuer_pieces:
+            return None
+        return self.issuer_pieces[0][0], self.issuer_pieces[-1][1]
+
+    @property
+    def issuer_text(self) -> str:
+        return "\n".join(self.text[a:b] for a, b in self.issuer_pieces)
 
     @property
     def anchors(self) -> int:
@@ -96,14 +106,15 @@ def _find_kind_line(lines: list[Line], start: int, end: int) -> tuple[Optional[s
     return None, None
 
 
-def _issuer_block(text: str, lines: list[Line], anchor: int) -> Optional[Span]:
-    """Capital lines right above the first header anchor (or left of it on its line)."""
+def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, header_end: int) -> list[Span]:
+    """Capital lines right above the first header anchor (or left of it on its line), and
+    the left cells of two-column rows under it (`SỞ Y TẾ | Độc lập - Tự do - Hạnh phúc`)."""
     line_start = text.rfind("\n", 0, anchor) + 1
     pieces: list[Span] = []
     head = text[line_start:anchor]
     if not is_decoration(head):
         if not is_caps(head):
-            return None
+            return []
         pieces.append((line_start, anchor))
     for line in reversed([ln for ln in lines if ln.end < line_start]):
         if is_decoration(line.raw):
@@ -113,9 +124,17 @@ def _issuer_block(text: str, lines: list[Line], anchor: int) -> Optional[Span]:
         pieces.append((line.start, line.end))
         if len(pieces) >= 5:
             break
-    if not pieces:
-        return None
-    return min(p[0] for p in pieces), max(p[1] for p in pieces)
+    pieces.reverse()
+    for line in lines:
+        if line.start <= max(anchor, motto_end) or line.start >= header_end or "|" not in line.raw:
+            continue
+        left = line.raw.split("|", 1)[0]
+        if is_decoration(left):
+            continue
+        if not is_caps(left) or regex.match(r"\s*(?:Số|SỐ)\b", left):
+            break
+        pieces.append((line.start, line.start + len(left)))
+    return pieces
 
 
 def _legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, Span]]:
@@ -153,6 +172,8 @@ def read_layout(text: str, folded: str) -> Layout:
          layout.place_date.date_span[1] if layout.place_date else 0]
     )
     layout.kind, layout.kind_span = _find_kind_line(lines, first, header_end + 600)
-    layout.issuer_block = _issuer_block(text, lines, first)
+    second = min([s[0] for s in (layout.number_label, layout.place_date.place_span if layout.place_date else None) if s] or [header_end])
+    motto_end = layout.motto[1] if layout.motto else first
+    layout.issuer_pieces = _issuer_block(text, lines, first, motto_end, second)
     layout.title_start = max(header_end, layout.kind_span[1] if layout.kind_span else 0)
     return layout

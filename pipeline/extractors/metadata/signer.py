@@ -19,8 +19,11 @@ _NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
 
 @lru_cache(maxsize=None)
 def _prefix_re() -> regex.Pattern:
-    prefixes = "|".join(regex.escape(fold(p).rstrip(".")) for p in cues()["signing_prefixes"])
-    return regex.compile(rf"(?<![\p{{L}}])(?P<p>{prefixes})\.\s*")
+    spec = cues()["signing_prefixes"]
+    prefixes = "|".join(regex.escape(fold(p).rstrip(".")) for p in spec)
+    variants = "|".join(rf"{regex.escape(fold(v))}(?P<{fold(p).rstrip('.')}>)"
+                        for v, p in cues()["signing_prefix_variants"].items())
+    return regex.compile(rf"(?<![\p{{L}}])(?:(?P<p>{prefixes})\.|{variants})\s*")
 
 
 @lru_cache(maxsize=None)
@@ -40,7 +43,7 @@ def position_text(run: str) -> str:
     folded = fold(run)
     out, pos = [], 0
     for m in _prefix_re().finditer(folded):
-        if m.group("p") != "tm":
+        if m.group("p") != "tm" and m.group("tm") is None:
             continue
         out.append(run[pos:m.start()])
         following = [x.start() for x in _prefix_re().finditer(folded, m.end())]

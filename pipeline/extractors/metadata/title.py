@@ -43,6 +43,18 @@ def _cut_authority_tail(title: str) -> str:
     return title[:m.start()].rstrip() if m else title
 
 
+MAX_FIRST_LINE = 300
+
+
+@lru_cache(maxsize=None)
+def _kind_names() -> frozenset:
+    return frozenset(fold(n) for code, spec in doc_kinds().items() if not code.startswith("_") for n in spec["names"])
+
+
+def _opens_body(line: str) -> bool:
+    return bool(regex.match(rf"{any_cue(cues()['body_openers'])}(?![\p{{L}}])", fold(line)))
+
+
 def _is_stop(line: str) -> bool:
     return bool(_SECTION.match(line) or _stop_re(is_caps(line)).match(fold(line)))
 
@@ -70,7 +82,15 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
         return None
     first = content[0]
     head = lines[first][2]
-    if _is_stop(head) or fold(head).rstrip(":") in {fold(n) for s in doc_kinds().values() if isinstance(s, dict) and "names" in s for n in s["names"]}:
+    if fold(head).rstrip(":") in _kind_names():
+        return None
+    if layout.kind_span and layout.title_start == layout.kind_span[1]:
+        # right under the kind line stands the trích yếu, whatever word it opens with,
+        # unless the line is plainly the body (a clause ending in ; : , or a section)
+        if _SECTION.match(head) or head.endswith((";", ":", ",")) or _stop_re(True).match(fold(head)) or (
+                _opens_body(head) and not is_caps(head) and len(head) > MAX_FIRST_LINE):
+            return None
+    elif _is_stop(head):
         return None
     taken = [first]
     caps = is_caps(head)
@@ -175,8 +195,25 @@ def _used_in_lowercase_context(word: str, body: str) -> bool:
     return False
 
 
+_VV = regex.compile(r"(?m)(?:^|\|)[ \t]*[Vv]/[Vv][ \t:.]+(?P<t>[^\n|]+(?:\n[ \t]*\p{Ll}[^\n|]*)*)")
+
+
+def vv_line(layout: Layout, folded: str) -> Optional[tuple[str, Span]]:
+    """A công văn's trích yếu: `V/v …` under its number, left column, wherever the flattening put it."""
+    if layout.title_start is None:
+        return None
+    start = layout.issuer_block[0] if layout.issuer_block else 0
+    m = _VV.search(layout.text, start, min(len(folded), layout.title_start + 800))
+    if not m:
+        return None
+    return squash(layout.text[m.start("t"):m.end("t")]), m.span("t")
+
+
 def find_title(layout: Layout, folded: str, kind: Optional[str]) -> Optional[tuple[str, Span]]:
-    found = title_lines(layout) or preamble_title(layout, folded, kind)
+    if kind == "CV":
+        found = vv_line(layout, folded) or title_lines(layout)
+    else:
+        found = title_lines(layout) or vv_line(layout, folded) or preamble_title(layout, folded, kind)
     if not found:
         return None
     raw, span = found
