@@ -88,15 +88,15 @@ def section_tree(text: str) -> SectionTree:
         if kind == "dotted":
             level = token.count(".") + 1
         title = m.group("title")
-        if not _TITLE_START.match(title):
+        if not (_TITLE_START.match(title) or kind == "letter" and title[:1].isdigit()):
             continue  # "89.4 |" in a table, "1. 000" in prose: not a heading
         while stack and stack[-1].level >= level:
             stack.pop().end = m.start()
-        parts = [p for s in stack for p in s.parts]
         if kind == "dotted":
-            parts = [p for s in stack if s.level == 0 for p in s.parts] + [token]
+            roots = [s for s in stack if s.level == 0]
+            parts = (roots[-1].parts if roots else []) + [token]
         else:
-            parts = parts + [token.replace("Điều ", "Đ")]
+            parts = (stack[-1].parts if stack else []) + [token.replace("Điều ", "Đ")]
         sec = Section(path=".".join(parts), title=_title(title), level=level, heading=(m.start(), m.end()), parts=parts)
         sections.append(sec)
         stack.append(sec)

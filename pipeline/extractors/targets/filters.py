@@ -19,7 +19,8 @@ def _patterns():
     modifier = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['modifier_before'])})\s*$")
     cmp = data("comparators")
     tren_units = re.compile(rf"^\s*(?:{alternation(cmp['tren_not_comparator_before_units'])})(?!\w)", re.IGNORECASE)
-    return units, before, modifier, tren_units
+    norm = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['norm_lead'])})(?!\w)")
+    return units, before, modifier, tren_units, norm
 
 
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
@@ -38,7 +39,7 @@ def is_rank(left: str) -> bool:
 def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optional[str]:
     """Why a figure is not a target, or None. `left`/`right`: words of its item around it;
     `line_left`: its line before it (for list numbering)."""
-    units, before, modifier, tren_units = _patterns()
+    units, before, modifier, tren_units, norm = _patterns()
     unit = (q.unit or "").lower()
     raw = q.text.strip()
     head = re.split(r"\s|%", raw)[0]
@@ -55,6 +56,9 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "before_cue"
     if modifier.search(low_left[-10:]):
         return "modifier"
+    if q.kind == "money" or "đồng" in unit:
+        if norm.search(low_left[-70:]) and re.match(r"^\s*/", right):
+            return "norm"
     if _AFTER_NOISE.match(right):
         return "counter_or_age"
     if _TREN.search(low_left[-12:]) and q.unit != "%" and tren_units.match(right if not q.unit else q.unit + right):
