@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup extract test schema clean eval browser
+.PHONY: setup extract test schema clean eval browser bench
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP) browser
 
 eval: $(STAMP)
 	$(BIN)/vnplan eval --gold corpus/seeds/gold.jsonl --gold corpus/dev/gold.jsonl
+
+# Throughput, memory and scaling figures on a generated 5,000-document archive (not run by the tests).
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 schema: $(STAMP)
 	$(BIN)/python -m pipeline.schema

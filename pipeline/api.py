@@ -17,6 +17,8 @@ def _record_for(doc: Document, source: Source, include_text: bool) -> PlanDocume
     record = PlanDocument(source=source, warnings=list(doc.warnings))
     try:
         run_extractors(doc, record)
+    except MemoryError:  # not a bug of this document's extractors: let the caller (batch worker) decide
+        raise
     except Exception as exc:  # an extractor bug must not lose the document's record
         return PlanDocument(
             source=source,

@@ -55,3 +55,13 @@ def read_records_from(stdout):
     import json
 
     return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_document_needing_too_much_memory_gets_an_error_record(tmp_path):
+    archive = archive_with_faults(tmp_path, "memory")
+    out = tmp_path / "out.jsonl"
+    result = run_extract(archive, "-o", out, "--workers", "2", faults=True, timeout=120)
+    records = by_name(read_records(out))
+    error = records.pop("fault-memory.txt")["error"]
+    assert error["code"] == "file_too_large" and "memory" in error["message"]
+    assert len(records) == 5 and all(r["status"] == "ok" for r in records.values()), result.stderr

@@ -7,6 +7,8 @@ whose first 4 KiB hold one of these markers misbehaves before extraction:
     VNPLAN-DEBUG-FAULT:raise   raises RuntimeError (an extractor bug)
     VNPLAN-DEBUG-FAULT:crash   kills its own process with SIGSEGV (a native crash)
     VNPLAN-DEBUG-FAULT:sleep=S sleeps S seconds, then extracts normally (a slow document)
+    VNPLAN-DEBUG-FAULT:memory  allocates (untouched) memory in 64 MiB steps until MemoryError,
+                               at most 16 GiB: shows the worker memory limit at work
 
 It exists to test and demonstrate error isolation of batch runs
 (`vnplan extract --timeout`, worker crashes) on a real archive.
@@ -45,5 +47,8 @@ def inject(path: str | Path) -> None:
         raise RuntimeError(f"debug fault injected in {path}")
     if action == [b"crash"]:
         os.kill(os.getpid(), signal.SIGSEGV)
+    if action == [b"memory"]:
+        hoard = [bytearray(64 << 20) for _ in range(256)]
+        del hoard
     if action and action[0].startswith(b"sleep="):
         time.sleep(float(action[0][len(b"sleep="):]))

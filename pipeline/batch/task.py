@@ -32,6 +32,7 @@ class Outcome:
     code: Optional[str] = None
     message: Optional[str] = None
     bytes: int = 0
+    """size of the document if it was extracted (0 for error records)"""
     peak_rss_kb: int = 0
     cpu_seconds: float = 0.0
     """CPU time of the process that made the record, since it started"""
@@ -58,7 +59,7 @@ def outcome_of(seq: int, record: PlanDocument) -> Outcome:
         status=record.status,
         code=error.code if error else None,
         message=error.message if error else None,
-        bytes=record.source.bytes or 0,
+        bytes=(record.source.bytes or 0) if record.status == "ok" else 0,
         peak_rss_kb=usage.ru_maxrss,
         cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
@@ -73,6 +74,8 @@ def run_task(seq: int, path: str, options: TaskOptions) -> Outcome:
     try:
         faults.inject(path)
         record = extract_file(path, include_text=options.include_text, max_bytes=options.max_bytes)
+    except MemoryError:
+        return failure_outcome(seq, path, "file_too_large", "ran out of memory while extracting it (worker memory limit)")
     except Exception as exc:
         return failure_outcome(seq, path, "internal_error", f"{type(exc).__name__}: {exc}")
     return outcome_of(seq, record)

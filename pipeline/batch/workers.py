@@ -6,7 +6,9 @@ timeout is killed (record code `timeout`), a worker that dies (segfault,
 os._exit, out of memory) gives an `internal_error` record, and in both cases a
 fresh worker takes its place. A worker whose peak memory passed
 `recycle_rss_mb` is replaced after its document, so one huge file cannot keep
-the memory of the batch high. Workers are forked from a forkserver that has
+the memory of the batch high, and each worker runs under RLIMIT_DATA =
+`memory_mb`, so a document that needs more gets an error record (MemoryError)
+instead of driving the machine into swap. Workers are forked from a forkserver that has
 imported the pipeline once, which keeps start-up cheap and avoids forking the
 main process with its threads (progress bar).
 """
@@ -86,6 +88,18 @@ def exit_description(exitcode: Optional[int]) -> str:
     return f"exited with code {exitcode}"
 
 
+def _peak_rss_kb(pid: int) -> int:
+    """VmHWM of a live process (Linux), so a worker killed mid-document still counts in the peak."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 class WorkerPool:
     def __init__(
         self,
@@ -95,7 +109,7 @@ class WorkerPool:
         ordered: bool = True,
         window_per_worker: int = 32,
         recycle_rss_mb: int = 1024,
-        memory_mb: int = 4096,
+        memory_mb: int = 2048,
     ):
         self.size = max(1, workers)
         self.options = options
@@ -205,6 +219,7 @@ class WorkerPool:
 
     def _replace(self, worker: _Worker, *, kill: bool) -> None:
         self.retired_cpu_seconds += worker.cpu_seconds
+        self.peak_rss_kb = max(self.peak_rss_kb, _peak_rss_kb(worker.proc.pid))
         self.workers.remove(worker)
         worker.kill() if kill else worker.stop()
         self.restarts += 1
