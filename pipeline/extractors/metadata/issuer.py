@@ -107,10 +107,12 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         return None
     territory = None
     for m in _unit_re().finditer(block):
+        if any(o.start() <= m.start() < o.end() for o in organs_found):
+            continue  # "xã" of "Thương binh và Xã hội" is part of a name, not a unit
         name_end = min([o.start() for o in organs_found if o.start() > m.start()] + [m.end("n")])
         territory = territory_of(original[m.start("n"):name_end], m.group("u").replace("|", " ").strip())
     last = organs_found[-1]
-    unit_after = _unit_re().search(block, last.end())
+    unit_after = next((u for u in _unit_re().finditer(block, last.end())), None)
     segment = original[last.start():unit_after.start() if unit_after else len(block)]
     name, found = _canonical_organ(segment)
     scope = found.scope if found else "local"

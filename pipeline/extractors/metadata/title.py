@@ -55,6 +55,17 @@ def _opens_body(line: str) -> bool:
     return bool(regex.match(rf"{any_cue(cues()['body_openers'])}(?![\p{{L}}])", fold(line)))
 
 
+def _glued_body(line: str) -> Optional[str]:
+    """`Tuyên truyền về giảm nghèo năm 2021 Thực hiện Kế hoạch số …:` – a title line and the
+    body's first sentence joined by line rejoining: the body opener, capitalised in mid-line
+    after a word (not after punctuation), marks where the title ended."""
+    openers = "|".join(regex.escape(o) for o in cues()["body_openers"])
+    m = regex.search(rf"(?<=[\p{{L}}\d)”\"][ \t]+)(?:{openers})(?![\p{{L}}])", line)
+    if not m or len(line[:m.start()].split()) < 3:
+        return None
+    return line[:m.start()].rstrip()
+
+
 def _is_stop(line: str) -> bool:
     return bool(_SECTION.match(line) or _stop_re(is_caps(line)).match(fold(line)))
 
@@ -87,6 +98,11 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
     if layout.kind_span and layout.title_start == layout.kind_span[1]:
         # right under the kind line stands the trích yếu, whatever word it opens with,
         # unless the line is plainly the body (a clause ending in ; : , or a section)
+        if head.endswith((";", ":", ",")) or len(head) > MAX_FIRST_LINE:
+            glued = _glued_body(head)
+            if glued:
+                a = lines[first][0] + layout.text[lines[first][0]:lines[first][1]].find(glued)
+                return glued, (a, a + len(glued))
         if _SECTION.match(head) or head.endswith((";", ":", ",")) or _stop_re(True).match(fold(head)) or (
                 _opens_body(head) and not is_caps(head) and len(head) > MAX_FIRST_LINE):
             return None
