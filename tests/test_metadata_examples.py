@@ -7,7 +7,13 @@ import json
 import pytest
 
 from conftest import CORPUS
+import unicodedata
+
 from pipeline import extract_text
+from pipeline.document import Document
+from pipeline.extractors import EXTRACTORS
+from pipeline.extractors import chain  # noqa: F401
+from pipeline.models import PlanDocument, Source
 
 FILES = ("metadata.jsonl", "metadata_news.jsonl")
 
@@ -51,6 +57,20 @@ def _actual(record, field):
 def test_metadata_example(example):
     record = extract_text(example["text"])
     assert record.status == "ok", record.error
+    for field, expected in example["expect"].items():
+        expected = _fold(expected) if field == "title" else expected
+        assert _actual(record, field) == expected, f"{field}: {example['note']}"
+
+
+@pytest.mark.parametrize("example", list(_examples()))
+def test_metadata_example_on_raw_text(example):
+    """The same rules hold on the text as collected (hard line breaks, `|` debris), before
+    the normalizer rejoins lines."""
+    doc = Document(text=unicodedata.normalize("NFC", example["text"]))
+    record = PlanDocument(source=Source(path="<raw>"))
+    for name, step in EXTRACTORS:
+        if name in ("metadata", "references"):
+            step(doc, record)
     for field, expected in example["expect"].items():
         expected = _fold(expected) if field == "title" else expected
         assert _actual(record, field) == expected, f"{field}: {example['note']}"

@@ -67,8 +67,9 @@ def _is_name(line: str) -> bool:
 
 
 def _column(raw: str) -> str:
-    """In a table row the signature stands in the right column: the part after the first `|`."""
-    return clean(raw.split("|", 1)[1]) if "|" in raw else clean(raw)
+    """In a table row the signature stands in the right column: the last non-empty cell."""
+    cells = [c for c in raw.split("|") if c.strip()]
+    return clean(cells[-1]) if cells else ""
 
 
 def from_signature(text: str, start: int) -> Optional[Signer]:

@@ -126,7 +126,7 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
             if any(ch.islower() for ch in line) or (_is_stop(line) and not joined_by_connector):
                 break
         else:
-            starts_lower = line[:1].islower() or line[:1].isdigit()
+            starts_lower = line[:1].islower() or line[:1].isdigit() or bool(regex.match(r"[-–]\s*\d", line))
             if blank_run or not (starts_lower or joined_by_connector) or _is_stop(line):
                 break
         blank_run = 0
