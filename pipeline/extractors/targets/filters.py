@@ -32,6 +32,12 @@ _LABEL = re.compile(r"(?:^|[-+•;]\s*)(?:tổng\s+)?số\b[^:;.]{2,80}(?::|\bl�
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 
 
+@lru_cache(maxsize=None)
+def _unit_phrase() -> re.Pattern:
+    nt = data("not_targets")
+    return re.compile(rf"^(?:{alternation([u for u in nt['units'] if ' ' in u])})(?!\w)")
+
+
 def is_rank(left: str) -> bool:
     return bool(_RANK.search(left[-25:]))
 
@@ -47,8 +53,12 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "year"
     if q.value_max is not None and _YEAR.match(str(int(q.value))) and _YEAR.match(str(int(q.value_max))):
         return "year_span"
+    if is_rank(left.lower()):
+        return None
     if unit in units:
         return f"unit:{unit}"
+    if unit and unit != "%" and _unit_phrase().match(unit + right.lower()):
+        return "unit_phrase"
     low_left = left.lower()
     if is_rank(low_left):
         return None

@@ -17,6 +17,7 @@ _PERIOD_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
+_PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
 _JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;(\-–*“”\"']+$")
 
 
@@ -31,7 +32,7 @@ def _patterns():
 def clean(text: str, keep: str = "last") -> str:
     """Indicator text: trimmed of period words, link verbs, leads, bullets and stray punctuation."""
     end, start, max_words = _patterns()
-    t = _BULLET.sub("", text)
+    t = _PLAN_WORDS_LEAD.sub(" ", _BULLET.sub("", text))
     if ":" in t:
         head, _, tail = t.rpartition(":")
         t = tail if len(clean(tail, keep).split()) >= 2 else head

@@ -99,8 +99,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     in_paren = bool(_OPEN_PAREN.search(text[max(sent_start, qs - 60):qs])) and sent_drafts
     companion = in_paren or (sent_drafts and _ONLY_LINKS.match(seg_left) is not None)
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
+    prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
     if companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
-        indicator, start, end = prev.indicator, prev.start, qe
+        indicator, start, end = prev_ind, prev.start, qe
         shape = "companion"
     elif right_ind and (not left_ind or _LEAD_BEFORE.search(seg_left) and not left_ind.startswith(_RATE_WORDS)):
         indicator, start, end = right_ind, qs, max(rw_end, qe)
@@ -109,7 +110,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         indicator, start, end = left_ind, ind.left_start(text, seg_start, qs), qe
         shape = "before"
     elif prev is not None:
-        indicator, start, end = prev.indicator, prev.start, qe
+        indicator, start, end = prev_ind, prev.start, qe
         shape = "inherited"
     else:
         indicator, start, end = None, qs, qe
@@ -125,6 +126,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     d = Draft(value=q.value, value_max=q.value_max, unit=q.unit, start=start, end=end, fig_start=qs, fig_end=qe,
               indicator=indicator)
     d.rules["shape"] = shape
+    d.rules["base_indicator"] = indicator
     d.rules["unit"] = "percent" if q.unit == "%" else ("count" if q.unit else "bare")
     cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
     clause_left = left[cut + 1:] if cut >= 0 else left
@@ -143,9 +145,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.rules["comparator"] = "rank"
     # trong đó: a sub-figure of the figure before it in the sentence
     if prev is not None and _TRONG_DO.search(text[prev.fig_end:qs]):
-        d.parent = sent_drafts[-1] if not _TRONG_DO.search(text[prev.start:prev.fig_start]) else prev.parent
-        if d.parent is None:
-            d.parent = sent_drafts[-1]
+        same = [i for i in sent_drafts if _same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
+        d.parent = same[-1] if same else sent_drafts[-1]
     elif prev is not None and prev.parent is not None and _TRONG_DO.search(text[item_start:qs]) is None \
             and _TRONG_DO.search(text[sent_start:qs]):
         d.parent = prev.parent
@@ -166,6 +167,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if q.total is not None and q.total != q.value and q.unit != "%":
         _fraction(ctx, d, q, right_full, sent_start)
     return d
+
+
+def _same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:
+    return (a == "%") == (b == "%")
 
 
 def _fraction(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) -> None:

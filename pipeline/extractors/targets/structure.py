@@ -82,10 +82,12 @@ def _cells_of_line(text: str, line: Span) -> list[Cell]:
             lead = len(raw) - len(raw.lstrip())
             cells.append(Cell(s + lead, s + len(raw.rstrip()), raw.strip()))
             s = i + 1
-    if cells and not cells[-1].text and text[line.start:line.end].rstrip().endswith("|"):
+    raw = text[line.start:line.end].strip()
+    # "cell |" (web debris) and "| a | b |" (markdown) close with a pipe; "| a | b" opens with an empty cell
+    if cells and not cells[-1].text and raw.endswith("|"):
         cells.pop()
-    if cells and not cells[0].text and text[line.start:line.end].lstrip().startswith("|"):
-        cells.pop(0)
+        if cells and not cells[0].text and raw.startswith("|"):
+            cells.pop(0)
     return cells
 
 
