@@ -58,7 +58,8 @@ def plan_doc(doc_type: Optional[str]) -> bool:
     return doc_type in set(data("kind")["plan_doc_types"])
 
 
-_PLAN_COMPANION = re.compile(r"^[^;.]*?\(\s*đạt\s+[\d,.]+\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)", re.IGNORECASE)
+_PLAN_COMPANION = re.compile(r"^[^;.]*?[(,]\s*(?:đạt|vượt|bằng|tăng|giảm|thấp hơn|cao hơn)\s+[\d,.]+\s*%\s*"
+                             r"(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|cùng kỳ)", re.IGNORECASE)
 _GAP_AFTER = re.compile(r"^\s*(?:so\s+với|so)(?!\w)", re.IGNORECASE)
 _PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
 
