@@ -29,7 +29,7 @@ class Part:
 
 
 def assemble(parts: list[Part], *, fmt: str, encoding: Optional[str] = None, warnings: Optional[list[str]] = None) -> Document:
-    parts = [p for p in parts if p.text.strip()]
+    parts = _single_blank_lines(parts)
     pieces: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -56,3 +56,16 @@ def assemble(parts: list[Part], *, fmt: str, encoding: Optional[str] = None, war
         blocks.append(Block(kind=kind, span=block.span, page=part.page))
     return Document(text=text, blocks=blocks, format=fmt, encoding=encoding, source_offsets=offsets,
                     warnings=list(warnings or []))
+
+
+def _single_blank_lines(parts: list[Part]) -> list[Part]:
+    """Empty paragraphs stand for paragraph breaks: keep one blank line between texts."""
+    kept: list[Part] = []
+    for part in parts:
+        if part.text.strip():
+            kept.append(part)
+        elif kept and kept[-1].text.strip():
+            kept.append(Part("", part.kind, part.page))
+    while kept and not kept[-1].text.strip():
+        kept.pop()
+    return kept

@@ -91,16 +91,26 @@ def _adjacent(upper: Line, lower: Line) -> bool:
 
 
 def _wraps_into(upper: Line, lower: Line, right: float, left: float) -> bool:
-    """`lower` continues `upper`'s paragraph: `upper` runs to the right margin, `lower` starts at
-    the left one, and no sentence end / list item says otherwise."""
+    """`lower` continues `upper`'s paragraph: `upper` runs to the right margin (a justified line),
+    `lower` starts at the left one and is not a numbered item or a document kind's title."""
     from .shape import ends_sentence, is_list_item, is_title_line
 
     height = max(upper.bottom - upper.top, 1.0)
-    if not _adjacent(upper, lower) or upper.x1 < right - 2.5 * height or lower.x0 > left + 1.5 * height:
+    if not _adjacent(upper, lower) or lower.x0 > left + 1.5 * height:
         return False
-    if is_list_item(lower.text) or is_title_line(upper.text) or is_title_line(lower.text):
+    if is_title_line(upper.text) or is_title_line(lower.text):
         return False
-    return not (ends_sentence(upper.text) and lower.text[:1].isupper())
+    closed = ends_sentence(upper.text)
+    if upper.x1 < right - (0.8 if closed else 2.5) * height:
+        return False
+    if is_list_item(lower.text):
+        return not closed and lower.text[:1] in "-+–"
+    return True
+
+
+def _gap(upper: Line, lower: Line) -> bool:
+    """A blank line's worth of space between two lines: a paragraph break."""
+    return lower.top - upper.bottom > 1.2 * max(upper.bottom - upper.top, 1.0)
 
 
 def reading_order(lines: list[Line], width: float) -> list[tuple[float, list[str]]]:
@@ -124,6 +134,8 @@ def reading_order(lines: list[Line], width: float) -> list[tuple[float, list[str
                 top, texts = groups[-1]
                 texts[-1] = texts[-1] + " " + line.text
             else:
+                if i > 0 and _gap(lines[i - 1], line):
+                    groups.append((line.top - 0.01, [""]))
                 groups.append((line.top, [line.text]))
             previous = line
             i += 1
