@@ -10,7 +10,7 @@ from typing import Optional
 from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
 from .kind import cue_count, plan_doc
-from .period import PeriodMention, fallback_periods
+from .period import PeriodMention, find_period_mentions
 from .quantities import Quantity, find_quantities
 
 _DEADLINE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|định hướng)(?:\s+(?:hết|cuối))?(?:\s+năm)?\s*$", re.IGNORECASE)
@@ -81,15 +81,6 @@ def guess_doc_type(text: str) -> Optional[str]:
     return "news"
 
 
-def value_layer_periods(text: str, year: Optional[int]) -> list[PeriodMention]:
-    """Periods from the value layer (`pipeline.values.find_periods`), or the local reader without it."""
-    try:
-        from ...values import find_periods
-    except ImportError:
-        return fallback_periods(text)
-    return [PeriodMention(p.label, p.span[0], p.span[1]) for p in find_periods(text, default_year=year)]
-
-
 def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
                   title: Optional[str] = None, periods: Optional[list[PeriodMention]] = None,
                   skip: Optional[list[tuple[int, int]]] = None) -> Context:
@@ -100,10 +91,10 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
         if m:
             ref_year = int(m.group(3) or m.group(4))
     if periods is None:
-        periods = value_layer_periods(text, ref_year)
+        periods = find_period_mentions(text, ref_year)
     default_year = None
     head = title or ""
-    for p in fallback_periods(head) if head else []:
+    for p in find_period_mentions(head) if head else []:
         if not p.label[4:5] == "-" or len(p.label) == 4:
             default_year = p.year
             break

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ...values import find_periods
 from .lexicon import any_pattern, data
 
 
@@ -25,39 +26,9 @@ class PeriodMention:
         return bool(re.fullmatch(r"\d{4}-\d{4}", self.label))
 
 
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-_SPAN = re.compile(rf"(?<![\d/.])({_YEAR})\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?({_YEAR})(?![\d/])")
-_YEAR_WORD = re.compile(rf"(?<![\d/.,])(?:năm|Năm|NĂM)\s+({_YEAR})(?![\d/])")
-_AS_OF = re.compile(
-    rf"(?:tính\s+đến|đến|tới)\s+(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*({_YEAR})"
-    rf"|(?:tính\s+đến|đến\s+hết|đến)\s+tháng\s+(\d{{1,2}})\s*(?:[/.-]|năm)\s*({_YEAR})",
-    re.IGNORECASE,
-)
-
-
-def fallback_periods(text: str) -> list[PeriodMention]:
-    out: list[PeriodMention] = []
-    taken: list[tuple[int, int]] = []
-    for m in _AS_OF.finditer(text):
-        if m.group(3):
-            label = f"{m.group(3)}-{int(m.group(2)):02d}"
-        else:
-            label = f"{m.group(5)}-{int(m.group(4)):02d}"
-        out.append(PeriodMention(label, m.start(), m.end()))
-        taken.append(m.span())
-    for m in _SPAN.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        out.append(PeriodMention(f"{m.group(1)}-{m.group(2)}", m.start(), m.end()))
-        taken.append(m.span())
-    for m in _YEAR_WORD.finditer(text):
-        if any(s <= m.start(1) < e for s, e in taken):
-            continue
-        if re.search(r"tháng\s+\d{1,2}\s*$", text[max(0, m.start() - 12):m.start()]):
-            continue  # "ngày 07 tháng 4 năm 2014" is a date
-        out.append(PeriodMention(m.group(1), m.start(), m.end()))
-    out.sort(key=lambda p: p.start)
-    return out
+def find_period_mentions(text: str, year: Optional[int] = None) -> list[PeriodMention]:
+    """Periods from the value layer (`pipeline.values.find_periods`); a yearless one takes `year`."""
+    return [PeriodMention(p.label, p.span[0], p.span[1]) for p in find_periods(text, default_year=year)]
 
 
 def partial_of(text: str) -> Optional[str]:

@@ -14,7 +14,7 @@ from .context import Context
 from .draft import Draft
 from .indicator import clean
 from .lexicon import alternation, data
-from .period import fallback_periods, partial_of
+from .period import find_period_mentions, partial_of
 from .quantities import cell_number
 from .structure import Table
 
@@ -36,7 +36,7 @@ def _unit_above(ctx: Context, start: int) -> Optional[str]:
 
 def _column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
     """(kind, period, comparator) of a header cell."""
-    ps = fallback_periods(head)
+    ps = find_period_mentions(head, ctx.ref_year)
     period = ps[-1].label if ps else None
     part = partial_of(head)
     if period and part and len(period) == 4:

@@ -1,0 +1,117 @@
+"""Where a figure stands in time: its period and deadline from its own words, its brackets, its
+sentence, its `trong đó`/`+` parent, the year in force in its section or paragraph, or the
+document's year (corpus/GOLD_FORMAT.md `period`)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .context import Context
+from .draft import Draft
+from .period import partial_of, says_per_year, says_whole_year
+from .quantities import Quantity
+
+_RIGHT_CUE = re.compile(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s+(?:(?:hết|cuối|đầu)\s+)?(?:năm|giai đoạn)?\s*$|\(\s*(?:(?:cuối|đầu|hết)\s+)?(?:năm|giai đoạn)?\s*$", re.IGNORECASE)
+
+
+def _normal(label: Optional[str]) -> Optional[str]:
+    """`đến 31/12/2017` is the whole year 2017."""
+    if label and re.fullmatch(r"\d{4}-12", label):
+        return label[:4]
+    return label
+
+
+def inherit_period(d: Draft, parent: Draft) -> None:
+    """A `+` sub-item with no period of its own stands in its `-` parent's period."""
+    if d.rules.get("period") in ("carry", "default", "section", None) and parent.period:
+        d.period = parent.period
+        d.rules["period"] = "parent"
+
+
+def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, sent_left: str,
+                   prev: Optional[Draft]) -> None:
+    """Period and deadline of a figure: the words right after it, then its own words, its sentence,
+    its parent, the year in force in its section, the document's year."""
+    text = ctx.text
+    qs, qe = q.span
+    per_year = q.per_year or says_per_year(text[qe:qe + 12])
+    part = partial_of(seg_left) or partial_of(rw)
+    whole = says_whole_year(seg_left) or says_whole_year(rw[:20])
+    label, rule = None, None
+    sent_start = qs - len(sent_left)
+    sent_end = text.find(".", qe)
+    sent_end = len(text) if sent_end < 0 else sent_end
+    # right after the figure: "đạt 65% vào năm 2025", "(cuối năm 2015)", "… theo quy định vào năm 2025"
+    for p in ctx.periods_in(qe, min(qe + 160, sent_end + 1)):
+        between = text[qe:p.start]
+        if re.search(r"[;.]|\d", between) or ctx.is_baseline(p):
+            break
+        ptext = text[p.start:p.end]
+        prefix = re.split(r"\d", ptext, maxsplit=1)[0]
+        if _RIGHT_CUE.search(between + prefix) or (not between.strip(" ,(") and re.match(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s", prefix.lower())):
+            label, rule = p.label, "right"
+        break
+    if label is None:
+        left_ps = [p for p in ctx.periods_in(qs - len(seg_left), qs) if not ctx.is_baseline(p)]
+        if left_ps:
+            label, rule = left_ps[-1].label, "left"
+    if label is None:
+        sent_ps = [p for p in ctx.periods_in(sent_start, qs) if not ctx.is_baseline(p)]
+        sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40]
+        singles = [p for p in sent_ps if not p.is_span]
+        if sent_ps:
+            label, rule = (singles or sent_ps)[-1].label, "sentence"
+    if per_year and not (label and re.fullmatch(r"\d{4}-\d{4}", label) and rule in ("right", "left")):
+        spans = [p for p in ctx.periods_in(sent_start, sent_end) if p.is_span and not ctx.is_baseline(p)]
+        if spans:
+            item_lo = qs - len(seg_left)
+            best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
+            label, rule = best.label, "per_year_span"
+    if label is None and prev is not None and d.parent is not None and prev.period:
+        label, rule = prev.period, "parent"
+    if label is None:
+        label, rule = _carry(ctx, qs)
+    label = _normal(label)
+    if label is not None and whole and re.fullmatch(r"\d{4}-(?:H1|9M|Q\d|\d\d)", label):
+        label = label[:4]
+    if label is not None and len(label) == 4:
+        if part and not whole:
+            label = f"{label}-{part}"
+        elif not whole and not part and rule in ("carry", "default", "sentence", "section"):
+            sent_part = partial_of(sent_left)
+            if sent_part and not says_whole_year(sent_left[-80:]):
+                label = f"{label}-{sent_part}"
+    d.period, d.rules["period"] = label, rule
+    before = text[max(0, qs - len(seg_left)):qs]
+    if rule == "right" and re.match(r"^[^;.]*?(?:vào|đến|tới)\s+(?:cuối\s+)?năm", text[qe:qe + 160], re.IGNORECASE):
+        d.deadline = label
+    elif rule == "left" and re.search(r"(?:đến|vào|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}", before, re.IGNORECASE):
+        d.deadline = label
+
+
+def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
+    """The period in force where a figure stands: the year most written before it in its section
+    (or its paragraph and the one before), not a deadline nor a baseline; else the section
+    headings; else the document's own year."""
+    text = ctx.text
+    sec = ctx.tree.at(pos) if ctx.tree else None
+    if sec is not None:
+        scope_start = max(sec.heading[1], pos - 6000)
+    else:
+        para = text.rfind("\n", 0, pos)
+        scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))
+    cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_baseline(p)]
+    singles = [p.label for p in cands if not p.is_span]
+    if singles:
+        counts = {}
+        for i, lab in enumerate(singles):
+            counts[lab] = (counts.get(lab, (0, 0))[0] + 1, i)
+        return max(counts.items(), key=lambda kv: kv[1])[0], "carry"
+    if sec is not None:
+        for s in ctx.tree.chain(pos):
+            ps = ctx.periods_in(s.heading[0], s.heading[1])
+            if ps:
+                return ps[0].label, "section"
+    if ctx.default_year is not None:
+        return str(ctx.default_year), "default"
+    return None, None
