@@ -15,6 +15,7 @@ from .kind import kind_for, of_plan
 from .period import year_of
 from .period_context import inherit_period, resolve_period
 from .quantities import Quantity
+from .responsible import responsible_for
 from .structure import bullet_of, items, lines, sentences
 
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
@@ -159,6 +160,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.period = d.period[:4]
     if of_plan(right_full):
         d.indicator = (d.indicator or "") + " so với kế hoạch"
+    if d.kind == "target":
+        d.responsible = responsible_for(text[sent_start:qs])
     if q.total is not None and q.total != q.value and q.unit != "%":
         _fraction(ctx, d, q, right_full, sent_start)
     return d

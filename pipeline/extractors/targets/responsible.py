@@ -1,0 +1,37 @@
+"""The unit a target is assigned to (rules/targets/responsible.yaml): `Giao chỉ tiêu cho Ban chỉ
+đạo 138 các huyện … điều trị … là 240 người`, `Sở Lao động - Thương binh và Xã hội phấn đấu …`."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import data
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    r = data("responsible")
+    places = r"(?:,\s*(?:thị xã|thành phố|thị trấn|xã|phường|huyện|quận)(?!\w))*"
+    name = rf"(?P<org>(?:{_alt(r['heads'])})(?:\s+(?!(?:{_alt(r['name_stops'])})(?!\w))[^\s,;:.()]+){{0,14}}?{places})"
+    before = re.compile(rf"(?:{_alt(r['assign_before'])})\s+{name}(?=\s+(?:{_alt(r['name_stops'])})(?!\w)|\s*[,:;]|$)",
+                        re.IGNORECASE)
+    after = re.compile(rf"(?:^|[,.;:]\s*|\s){name}\s+(?:(?:{_alt(r['adverbs'])})\s+)?(?:{_alt(r['assign_after'])})(?!\w)")
+    return before, after
+
+
+def responsible_for(sentence_left: str) -> Optional[str]:
+    """The organisation the words before a figure assign it to, if any."""
+    before, after = _patterns()
+    best = None
+    for pat in (before, after):
+        for m in pat.finditer(sentence_left):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), m.group("org"))
+    if best is None:
+        return None
+    return " ".join(best[1].split()).strip(" ,;:")
