@@ -97,6 +97,30 @@ def place_territory(layout: Layout) -> Optional[Territory]:
     return Territory(found.unit, found.name) if found else None
 
 
+_PROVINCE_MENTION = regex.compile(r"(?<![\p{L}])(?P<u>tỉnh|thành phố)[ \t]+(?P<n>\p{Lu}\p{Ll}*(?:[ \t]+(?:-[ \t]+)?\p{Lu}\p{Ll}*){0,3})")
+
+
+def body_territory(text: str) -> Optional[Territory]:
+    """The one province the text names as `tỉnh X` / `thành phố X`; none if it names several."""
+    found: dict[str, Territory] = {}
+    for m in _PROVINCE_MENTION.finditer(text):
+        words = m.group("n").split()
+        for size in range(len(words), 0, -1):
+            hit = province(" ".join(words[:size]))
+            if hit:
+                found[hit.name] = Territory(hit.unit, hit.name)
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def local_territory(layout: Layout) -> Optional[Territory]:
+    """The place line's province; without a place line, the body's one province. A place line
+    naming a district or commune means a body below the province: no province is given."""
+    if layout.place_date:
+        return place_territory(layout)
+    return body_territory(layout.text)
+
+
 def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
     if not layout.issuer_pieces:
         return None
@@ -120,7 +144,7 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         name, found, territory = _party_with_place(segment, territory)
         scope = found.scope if found else "local"
     if territory is None and scope in {"local", "party"}:
-        territory = place_territory(layout)
+        territory = local_territory(layout)
     full = _with_territory(name, scope, territory)
     province_name = territory.name if territory and (territory.unit in {"tỉnh", "thành phố"} or (
         not territory.unit and province(territory.name))) else None
@@ -146,7 +170,7 @@ def from_symbol(layout: Layout, folded: str) -> Optional[Issuer]:
     found = organ(code) or organ(regex.sub(r"\d+$", "", code))
     if not found:
         return None
-    territory = place_territory(layout)
+    territory = local_territory(layout) if found.scope != "national" else None
     if found.scope == "sector":
         name = _sector_body(found, folded, territory is not None)
         if not name:
