@@ -48,18 +48,24 @@ def _is_plan(kind_code: Optional[str], after: str) -> bool:
     return regex.search(any_cue(c["plan_acts"]), fold(after)) is not None
 
 
-def _subject(text: str, verb_start: int) -> Optional[str]:
-    head = text[max(0, verb_start - 160):verb_start]
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind("."), head.rfind("\n"), head.rfind(")"))
-    subject = squash(head[cut + 1:])
-    subject = regex.sub(r"\s+(?:đã|vừa|mới|đã vừa)$", "", subject)
+_AUXILIARIES = regex.compile(r"(?:[ \t]+(?:đã|vừa|mới))+[ \t]*$")
+
+
+def _subject(text: str, verb_start: int) -> Optional[tuple[str, tuple[int, int]]]:
+    """The body named before the verb: the clause's words after the last comma or stop."""
+    window = max(0, verb_start - 160)
+    head = text[window:verb_start]
+    cut = max(head.rfind(c) for c in (",", ";", ".", "\n", ")")) + 1
+    end = window + len(_AUXILIARIES.sub("", head.rstrip()))
+    start = window + cut + len(head[cut:]) - len(head[cut:].lstrip())
+    subject = squash(text[start:end])
     if not subject or not subject[0].isupper() or len(subject.split()) > 14:
         return None
     first = subject.split()[0]
     known = organs().get(first)
     if known and known.scope != "sector":
         subject = known.name + subject[len(first):]
-    return subject
+    return subject, (start, end)
 
 
 def _date_near(text: str, start: int, end: int) -> Optional[IssueDate]:
@@ -91,7 +97,7 @@ def find_statement(text: str, folded: str, start: int, end: int) -> Optional[Sta
         if not _is_plan(kind_code, text[found.span[1]:found.span[1] + 200]):
             continue
         subject = _subject(text, m.start())
-        issuer = Issuer(name=subject, abbreviation=found.symbol.issuer, span=(m.start() - len(subject), m.start())) if subject else None
+        issuer = Issuer(name=subject[0], abbreviation=found.symbol.issuer, span=subject[1]) if subject else None
         clause_start = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", ";")) + 1
         date = _date_near(text, found.span[1], found.span[1] + 40) or _date_near(text, clause_start, m.start())
         return Statement(found, issuer, date, _title_after(text, found.span[1]))

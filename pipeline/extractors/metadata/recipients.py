@@ -1,13 +1,13 @@
 """The `Nơi nhận:` list at the foot, without the archive line (`Lưu: VT, VP`)."""
 from __future__ import annotations
 
-from typing import Optional
-
 import regex
 
 from .tables import cues
 from .text import any_cue, fold, squash
 
+MAX_LINES_BEFORE_LIST = 2
+MAX_ITEMS = 60
 _ITEM_MARK = regex.compile(r"^[-–+•*]\s*")
 _JOINED_ITEMS = regex.compile(r"(?<=[;.])\s*[-–+•]\s+")
 
@@ -20,21 +20,20 @@ def find_recipients(text: str, folded: str, start: int = 0) -> list[str]:
         return []
     archive = regex.compile(rf"^{any_cue(c['archive_items'])}(?![\p{{L}}])")
     items: list[str] = []
-    rest = text[m.end():]
-    for raw in rest.split("\n"):
-        left = raw.split("|")[0].strip()
+    lines_before_list = 0
+    for raw in text[m.end():].split("\n"):
+        left = raw.split("|")[0].strip()  # the list is the left column of the foot
         if not left:
-            if raw.strip(" |\t") or not items:
-                continue
             continue
         if not _ITEM_MARK.match(left):
-            if items:
+            lines_before_list += 1
+            if items or lines_before_list > MAX_LINES_BEFORE_LIST:
                 break
             continue
         for piece in _JOINED_ITEMS.split(left):
             item = squash(_ITEM_MARK.sub("", piece)).rstrip(" ;.,")
             if item and not archive.match(fold(item)):
                 items.append(item)
-        if len(items) > 60:
+        if len(items) > MAX_ITEMS:
             break
     return items
