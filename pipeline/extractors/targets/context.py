@@ -10,11 +10,14 @@ from typing import Optional
 from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
 from .kind import cue_count, plan_doc
-from .period import PeriodMention, find_period_mentions
+from .period import PeriodMention, find_period_mentions, partial_of
 from .quantities import Quantity, find_quantities
 
 _DEADLINE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|định hướng)(?:\s+(?:hết|cuối))?(?:\s+năm)?\s*$", re.IGNORECASE)
-_BASELINE_BEFORE = re.compile(r"(?:so\s+với|cùng\s+kỳ)[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$", re.IGNORECASE)
+# "so với năm 2016", "tăng 5% cùng kỳ năm 2022"; not "Cùng kỳ, năm 2020, …" opening a sentence
+_BASELINE_BEFORE = re.compile(r"(?:so\s+với|(?<![.\n(]\s)(?<![.\n(])(?<!^)cùng\s+kỳ)[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$",
+                              re.IGNORECASE)
+_SAME_PERIOD_BEFORE = re.compile(r"cùng\s+kỳ[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$", re.IGNORECASE)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 
@@ -29,11 +32,13 @@ class Context:
     tree: Optional[SectionTree] = None
     skip: list[tuple[int, int]] = field(default_factory=list)
     news_prior: str = "target"
+    lead_partial: Optional[str] = None
 
     def __post_init__(self):
         self._period_starts = [p.start for p in self.periods]
         self._deadline = {id(p): self._test(p, _DEADLINE_BEFORE, 20) for p in self.periods}
         self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) for p in self.periods}
+        self._same_period = {id(p): self._test(p, _SAME_PERIOD_BEFORE, 25) for p in self.periods}
 
     def _test(self, p: PeriodMention, pattern: re.Pattern, reach: int) -> bool:
         head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
@@ -59,6 +64,10 @@ class Context:
         """`so với năm 2016`, `cùng kỳ năm 2020`: the year a figure is compared with, not its own."""
         return self._baseline[id(p)]
 
+    def is_comparison(self, p: PeriodMention) -> bool:
+        """A baseline, or the year of `Cùng kỳ, năm 2020, …` (last year's figures, not the text's year)."""
+        return self._baseline[id(p)] or self._same_period[id(p)]
+
     def skipped(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.skip)
 
@@ -81,6 +90,15 @@ def guess_doc_type(text: str) -> Optional[str]:
     return "news"
 
 
+def _lead_partial(text: str, quantities: list[Quantity]) -> Optional[str]:
+    """A news post that opens on "9 tháng đầu năm, toàn tỉnh đã …" reports that part of the year."""
+    if not quantities:
+        return None
+    pos = quantities[0].span[0]
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    return partial_of(text[start:pos])
+
+
 def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
                   title: Optional[str] = None, periods: Optional[list[PeriodMention]] = None,
                   skip: Optional[list[tuple[int, int]]] = None) -> Context:
@@ -99,7 +117,8 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
             default_year = p.year
             break
     if default_year is None:
-        singles = [p for p in periods if len(p.label) == 4 and not _BASELINE_BEFORE.search(text[max(0, p.start - 30):p.start])]
+        singles = [p for p in periods if len(p.label) == 4
+                   and not re.search(r"(?:so\s+với|cùng\s+kỳ)[\s,]*(?:năm\s+)?$", text[max(0, p.start - 30):p.start], re.IGNORECASE)]
         first = [p for p in singles if p.start < max(600, len(text) // 6)]
         if first:
             default_year = first[0].year
@@ -110,4 +129,5 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
                   tree=section_tree(text), skip=skip or [])
     if not ctx.plan:
         ctx.news_prior = "result" if cue_count(text, "result") > cue_count(text, "target") else "target"
+        ctx.lead_partial = _lead_partial(text, ctx.quantities)
     return ctx

@@ -14,6 +14,9 @@ from .quantities import Quantity
 _RIGHT_CUE = re.compile(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s+(?:(?:hết|cuối|đầu)\s+)?(?:năm|giai đoạn)?\s*$|\(\s*(?:(?:cuối|đầu|hết)\s+)?(?:năm|giai đoạn)?\s*$", re.IGNORECASE)
 
 
+_SAME_PERIOD = re.compile(r"^\W*cùng\s+kỳ", re.IGNORECASE)
+
+
 def _normal(label: Optional[str]) -> Optional[str]:
     """`đến 31/12/2017` is the whole year 2017."""
     if label and re.fullmatch(r"\d{4}-12", label):
@@ -55,6 +58,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         left_ps = [p for p in ctx.periods_in(qs - len(seg_left), qs) if not ctx.is_baseline(p)]
         if left_ps:
             label, rule = left_ps[-1].label, "left"
+    if label is None and prev is not None and d.parent is not None and prev.period:
+        label, rule = prev.period, "parent"
     if label is None:
         sent_ps = [p for p in ctx.periods_in(sent_start, qs) if not ctx.is_baseline(p)]
         sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40]
@@ -81,6 +86,10 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             sent_part = partial_of(sent_left)
             if sent_part and not says_whole_year(sent_left[-80:]):
                 label = f"{label}-{sent_part}"
+            elif ctx.lead_partial and rule in ("carry", "default"):
+                label, rule = f"{label}-{ctx.lead_partial}", "lead_partial"
+        elif ctx.lead_partial and not whole and not part and _SAME_PERIOD.match(sent_left):
+            label = f"{label}-{ctx.lead_partial}"
     d.period, d.rules["period"] = label, rule
     before = text[max(0, qs - len(seg_left)):qs]
     if rule == "right" and re.match(r"^[^;.]*?(?:vào|đến|tới)\s+(?:cuối\s+)?năm", text[qe:qe + 160], re.IGNORECASE):
@@ -100,7 +109,7 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     else:
         para = text.rfind("\n", 0, pos)
         scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))
-    cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_baseline(p)]
+    cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_comparison(p)]
     singles = [p.label for p in cands if not p.is_span]
     if singles:
         counts = {}
