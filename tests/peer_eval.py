@@ -11,8 +11,8 @@ import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from pipeline.values import (find_dates, find_periods, find_quantities, parse_date, parse_number,
-                             parse_ordinal, parse_period)
+from pipeline.values import (find_dates, find_periods, parse_date, parse_number, parse_ordinal, parse_period,
+                             parse_quantity)
 from pipeline.values.calendar import add
 
 PEER = Path(__file__).resolve().parent.parent / "corpus" / "peer"
@@ -42,10 +42,9 @@ def _ref(case) -> date:
 
 def _money(case) -> bool:
     exp = case["expected"]
-    qs = [q for q in find_quantities(case["text"]) if q.kind == "money"]
-    if len(qs) != 1:
+    q = parse_quantity(case["text"])
+    if q is None or q.kind != "money":
         return False
-    q = qs[0]
     unit = UNIT.get(exp["unit"], exp["unit"])
     if q.currency != unit:
         return False

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.values import (find_dates, find_numbers, find_periods, find_quantities, parse_date,
-                             parse_number, parse_ordinal)
+                             parse_number, parse_ordinal, parse_quantity)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "examples"
 
@@ -38,6 +38,14 @@ def test_numbers(case):
 
 @pytest.mark.parametrize("case", _load("units.jsonl"), ids=_id)
 def test_quantities(case):
+    if "parse" in case:
+        q = parse_quantity(case["parse"])
+        if case["quantity"] is None:
+            assert q is None
+        else:
+            for field, value in case["quantity"].items():
+                assert getattr(q, field) == value, (field, q)
+        return
     found = find_quantities(case["text"])
     assert len(found) == len(case["quantities"]), found
     for q, expected in zip(found, case["quantities"]):

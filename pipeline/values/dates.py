@@ -11,45 +11,42 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
+from .textpat import ends_with, word, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
-
-
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+_NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
 
 
 class _Patterns:
     def __init__(self, rules: dict):
         self.month_names = {k.lower(): v for k, v in rules["month_names"].items()}
         names = [n for n in self.month_names if n != "năm"]
-        month = rf"(?P<m>\d{{1,2}}(?!\d)|(?:{_alternation(names)}|năm(?=\s+năm))(?!\w))"
-        day_pfx = rf"(?P<pre>(?:{_alternation(rules['day_words'])})\s*(?:(?:mồng|mùng)\s*)?)"
-        flags = regex.IGNORECASE
+        ngay, thang, nam = word("ngày"), word("tháng"), word("năm")
+        month = rf"(?P<m>[0-9]{{1,2}}(?![0-9])|(?:{words(names)}|{nam}(?=\s+{nam}))(?!\w))"
+        self.prefix = regex.compile(rf"(?:{words(rules['day_words'])})\s*(?:{words(['mồng', 'mùng'])}\s*)?$")
         self.numeric = regex.compile(
-            rf"{day_pfx}?(?<![\d/])(?<!\d[.,])(?P<d>\d{{1,2}})[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>\d{{1,2}})"
-            rf"[ \t]*(?P=c)[ \t]*(?P<y>\d{{4}}|\d{{2}})(?!\d)(?!/\w)(?![.,]\d)(?!-[A-ZĐ])", flags)
-        self.iso = regex.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/-])")
+            r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
+            r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC)
+        self.iso = regex.compile(r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])")
         self.verbal = regex.compile(
-            rf"{day_pfx}?(?<![\d/.,])(?P<d>\d{{1,2}})\s*tháng\s*{month}(?:\s*,)?"
-            rf"(?:\s*năm\s*|\s*[/,]\s*|[ \t]+)(?P<y>\d{{4}})(?!\d)", flags)
-        self.month_first = regex.compile(
-            rf"tháng\s+{month}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})(?!\d)", flags)
+            rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{thang}\s*{month}(?:\s*,)?"
+            rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])")
+        self.month_first = regex.compile(rf"{thang}\s+{month}\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})(?![0-9])")
         self.partial_month = regex.compile(
-            rf"ngày{_GAP}tháng\s*(?P<m>\d{{1,2}})\s*(?:năm\s*|/\s*)(?P<y>\d{{4}})(?!\d)", flags)
-        self.partial_year = regex.compile(rf"ngày{_GAP}tháng{_GAP}năm\s*(?P<y>\d{{4}})(?!\d)", flags)
+            rf"{ngay}{_GAP}{thang}\s*(?P<m>[0-9]{{1,2}})\s*(?:{nam}\s*|/\s*)(?P<y>[0-9]{{4}})(?![0-9])")
+        self.partial_year = regex.compile(rf"{ngay}{_GAP}{thang}{_GAP}{nam}\s*(?P<y>[0-9]{{4}})(?![0-9])")
         self.month_year = regex.compile(
-            rf"(?<!\d\s{{0,3}})tháng\s*{month}\s*(?:năm\s*|/\s*|-\s*)(?P<y>\d{{4}})(?!\d)(?!/\w)", flags)
+            rf"{thang}(?<![0-9]\s{{0,3}}{thang})\s*{month}\s*(?:{nam}\s*|/\s*|-\s*)(?P<y>[0-9]{{4}})(?![0-9])(?!/\w)")
         self.day_month = regex.compile(
-            rf"{day_pfx}(?<![\d/])(?P<d>\d{{1,2}})\s*(?:/\s*|-\s*|\.|\s*tháng\s*){month}(?![\d/])", flags)
-        self.bare_day_month = regex.compile(rf"(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})")
+            rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])")
+        self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
         roles = rules["roles_before"]
         self.role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
                                  key=lambda x: len(x[0]), reverse=True)
-        self.range_join = regex.compile(r"[\s*_]*(?:[-–—]|đến(?:\s+hết)?(?:\s+ngày)?|tới(?:\s+ngày)?)[\s*_]*",
-                                        flags)
-        self.place_line = regex.compile(r"(?:^|\n)[ \t*]*[^\W\d][^\n,;:.()]{1,40},[ \t]*$")
-        self.doc_number = regex.compile(r"\d+[/-][\w./-]*\w[\s,*]*$")
+        self.range_join = regex.compile(
+            rf"[\s*_]*(?:[-–—]|{word('đến')}(?:\s+hết)?(?:\s+ngày)?|{word('tới')}(?:\s+ngày)?)[\s*_]*")
+        self.place_line = regex.compile(r"(?:^|\n)[ \t*]*[^\W0-9][^\n,;:.()]{1,40},[ \t]*$")
+        self.doc_number = regex.compile(r"[0-9]+[/-][\w./-]*\w(?:\s[A-ZĐ&]+)?[\s,*]*$")
 
 
 @lru_cache(maxsize=1)
@@ -63,30 +60,38 @@ def _month(p: _Patterns, text: str) -> Optional[int]:
     return p.month_names.get(" ".join(text.lower().split()))
 
 
+def _leading_int(text: str) -> int:
+    return int(text[:2]) if text[1:2].isdigit() else int(text[:1])
+
+
 def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
     """(start, end, DateValue, day-word-prefix) for every date-like match."""
     p = patterns()
     out = []
 
-    def add(m, y, mo, d, precision, pre=""):
+    def add(m, y, mo, d, precision, pre=None):
         if y is None or mo is None:
             return
+        start = m.start()
+        if pre is not None and not isinstance(pre, str):
+            start, pre = pre.start(), pre.group()
         if precision == "day" and not valid_ymd(y, mo, d):
             return
         if precision != "day" and not valid_ymd(y, mo if precision == "month" else 1, 1):
             return
         value = {"day": f"{y:04d}-{mo:02d}-{d:02d}", "month": f"{y:04d}-{mo:02d}", "year": f"{y:04d}"}[precision]
-        out.append((m.start(), m.end(), DateValue(value, precision), pre))
+        out.append((start, m.end(), DateValue(value, precision), pre or ""))
 
     for m in p.numeric.finditer(text):
+        pre = ends_with(p.prefix, text, m.start(), 16)
         y = full_year(m["y"])
-        if len(m["y"]) == 2 and not (m["c"] == "/" and (m["pre"] or whole)):
+        if len(m["y"]) == 2 and not (m["c"] == "/" and (pre or whole)):
             continue
-        add(m, y, int(m["m"]), int(m["d"]), "day", m["pre"] or "")
+        add(m, y, int(m["m"]), _leading_int(m.group()), "day", pre)
     for m in p.iso.finditer(text):
-        add(m, int(m["y"]), int(m["m"]), int(m["d"]), "day")
+        add(m, int(m.group()[:4]), int(m["m"]), int(m["d"]), "day")
     for m in p.verbal.finditer(text):
-        add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day", m["pre"] or "")
+        add(m, int(m["y"]), _month(p, m["m"]), _leading_int(m.group()), "day", ends_with(p.prefix, text, m.start(), 16))
     for m in p.month_first.finditer(text):
         add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day")
     for m in p.partial_month.finditer(text):
@@ -96,12 +101,17 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
     for m in p.month_year.finditer(text):
         add(m, int(m["y"]), _month(p, m["m"]), 1, "month")
     if ref is not None:
-        for m in p.day_month.finditer(text):
-            add(m, ref.year, _month(p, m["m"]), int(m["d"]), "day", m["pre"] or "")
+        for m in _day_months(text):
+            add(m[0], ref.year, _month(p, m[0]["m"]), _leading_int(m[0].group()), "day", m[1])
         if whole:
             for m in p.bare_day_month.finditer(text):
                 add(m, ref.year, int(m["m"]), int(m["d"]), "day")
     return out
+
+
+@lru_cache(maxsize=8)
+def _candidates_cached(text: str) -> tuple:
+    return tuple(_candidates(text))
 
 
 def _resolve(cands):
@@ -115,12 +125,20 @@ def _resolve(cands):
     return kept
 
 
+def _day_months(text: str):
+    """Day-months after a day word ("ngày 6/1", "mồng 3 tháng 3"), with that word's match."""
+    p = patterns()
+    for m in p.day_month.finditer(text):
+        pre = ends_with(p.prefix, text, m.start(), 16)
+        if pre is not None:
+            yield m, pre
+
+
 def date_like_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dates, partial dates and day-months without a year ("ngày 6/1"):
     digits there are not figures."""
-    p = patterns()
-    spans = [(c[0], c[1]) for c in _candidates(text)]
-    spans += [m.span() for m in p.day_month.finditer(text)]
+    spans = [(c[0], c[1]) for c in _candidates_cached(text)]
+    spans += [(pre.start(), m.end()) for m, pre in _day_months(text)]
     return spans
 
 
@@ -143,9 +161,14 @@ def find_dates(text: str, ref: Optional[date] = None) -> list[DateMention]:
     blank, or "tháng 8 năm 2024") in the text, sorted by position, with its role.
     With `ref`, day-months without a year and relative days ("hôm qua") are
     resolved against it."""
+    return list(_find_dates(text, ref))
+
+
+@lru_cache(maxsize=8)
+def _find_dates(text: str, ref: Optional[date]) -> tuple[DateMention, ...]:
     from .relative import relative_candidates
 
-    cands = _candidates(text, ref=ref)
+    cands = list(_candidates_cached(text)) if ref is None else _candidates(text, ref=ref)
     if ref is not None:
         cands += relative_candidates(text, ref)
     kept = _resolve(cands)
@@ -153,7 +176,7 @@ def find_dates(text: str, ref: Optional[date] = None) -> list[DateMention]:
     for s, e, value, pre in kept:
         mentions.append(DateMention(value.value, value.precision, (s, e), text[s:e], _role(text, s, pre)))
     _link_ranges(text, mentions)
-    return mentions
+    return tuple(mentions)
 
 
 def _link_ranges(text: str, mentions: list[DateMention]) -> None:
@@ -175,7 +198,7 @@ def _link_ranges(text: str, mentions: list[DateMention]) -> None:
 _IGNORABLE = regex.compile(
     r"[\s,.;:|()\-–]*(?:(?:thứ\s+\S+|chủ\s+nhật|chúa\s+nhật)[\s,]*)?"
     r"(?P<rest>.*?)"
-    r"(?:[\s,|\-–]*(?:lúc\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?)?[\s,.;:|()]*",
+    r"(?:[\s,|\-–]*(?:lúc\s*)?[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?:\s*(?:AM|PM|SA|CH))?)?[\s,.;:|()]*",
     regex.IGNORECASE | regex.DOTALL)
 
 

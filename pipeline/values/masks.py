@@ -1,6 +1,6 @@
 """Where digits are not figures: dates, periods, document numbers, times of
 day, page counters, web addresses, section numbers and labelled numbers
-("Điều 5", "Kế hoạch số 12", "năm 2023")."""
+("Điều 5", "Kế hoạch số 12", "Chỉ tiêu 1:")."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -10,32 +10,38 @@ import regex
 
 from ..rules import load_yaml
 from .dates import date_like_spans
+from .textpat import ends_with, words
 
-_FLAGS = regex.IGNORECASE
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+_SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
 
 
 class _Masks:
     def __init__(self, r: dict):
         self.doc_number = regex.compile(
-            r"(?<![\w/.])\d+[a-zđ]?(?:/\d{2,4})?[/-](?=[A-ZĐ])[\w&.]*(?:[/-][\w&.]+)*")
-        self.time = regex.compile(
-            rf"(?<![\d.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d,])(?:\s*(?:{_alt(r['time_suffixes'])})(?!\w))?"
-            r"|(?<![\w.,])\d{1,2}\s*(?:h|g|giờ)\s*\d{1,2}(?:\s*phút)?(?!\w)"
-            r"|(?<![\d.,:])\d{1,2}:\d(?!\d)|(?:GMT|UTC)\s*[+-]\s*\d{1,2}", _FLAGS)
-        self.counter = regex.compile(rf"(?<!\w)(?:{_alt(r['counter_labels'])})\s*[:：]\s*[\d.,]+", _FLAGS)
-        self.url = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", _FLAGS)
-        self.section = regex.compile(
-            r"(?m)^[ \t*#>|+\-–•\"“(]*(?:(?:[IVXLC]+|\d{1,2})(?:\.\d{1,2})*[.)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=[ \t])"
-            r"|\d{1,3}(?=[ \t]*\|))|\|[ \t]*\d{1,2}(?:\.\d{1,2})+(?=[ \t]+[-–])|\(\d{1,2}\)|(?<![\d.,/])\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d/])")
-        self.item = regex.compile(rf"(?<!\w)(?:{_alt(r['item_words'])})[ \t]+(?:số[ \t]*)?\d{{1,3}}(?=[ \t]*[:)])", _FLAGS)
-        exceptions = _alt(r["label_exceptions"])
-        self.label = regex.compile(
-            rf"(?<!(?:{exceptions})\s+)(?<!\w)(?:{_alt(r['label_words'])})[ \t]*(?:số[ \t]*)?[:.]?[ \t]*"
-            r"(?:\d+(?:[.,/-]\d+)*|[IVXLC]+(?!\w))", _FLAGS)
+            r"[0-9](?<![\w/.][0-9])[0-9]*[a-zđ]?(?:/[0-9]{2,4})?[/-](?=[A-ZĐ])[\w&.]*(?:[/-][\w&.]+)*")
+        self.times = [
+            regex.compile(rf"[0-9](?<![0-9.,:][0-9])[0-9]?:[0-9]{{1,2}}(?::[0-9]{{2}})?(?![0-9,])"
+                          rf"(?:[ \t]*(?:{words(r['time_suffixes'])})(?!\w))?"),
+            regex.compile(r"[0-9](?<![\w.,][0-9])[0-9]?[ \t]*(?:h|g|giờ)[ \t]*[0-9]{1,2}(?:[ \t]*phút)?(?!\w)"),
+            regex.compile(r"(?:GMT|UTC)[ \t]*[+-][ \t]*[0-9]{1,2}"),
+        ]
+        self.counter_value = regex.compile(r"[:：][ \t]*[0-9][0-9.,]*")
+        self.counter_label = regex.compile(rf"(?:{words(r['counter_labels'])})[ \t]*$")
+        self.url = regex.compile(r"[hH][tT][tT][pP][sS]?://\S+|[wW][wW][wW]\.\S+")
+        self.email = regex.compile(r"@[\w-]+(?:\.[\w-]+)+")
+        self.email_user = regex.compile(r"[\w.+-]+$")
+        self.sections = [
+            regex.compile(rf"(?m)^{_SECTION_LEAD}(?:(?:[IVXLC]+|[0-9]{{1,2}})(?:\.[0-9]{{1,2}})*[.)](?![0-9])"
+                          r"|[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t])|[0-9]{1,3}(?=[ \t]*\|))"),
+            regex.compile(r"\|[ \t]*[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t]+[-–])"),
+            regex.compile(r"\([0-9]{1,2}\)"),
+            regex.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9/])"),
+        ]
+        self.label = regex.compile(rf"(?P<w>{words(r['label_words'])})[ \t]*(?:[sS]ố[ \t]*)?[:.]?[ \t]*$")
+        self.label_exceptions = {w.lower() for w in r["label_exceptions"]}
+        self.item = regex.compile(rf"(?:{words(r['item_words'])})[ \t]+(?:[sS]ố[ \t]*)?$")
+        self.item_end = regex.compile(r"[ \t]*[:)]")
+        self.last_words = {w.split()[-1].lower() for w in r["label_words"] + r["item_words"]} | {"số"}
 
 
 @lru_cache(maxsize=1)
@@ -61,16 +67,45 @@ class SpanSet:
         return i >= 0 and self.ends[i] > start
 
 
-def non_figure_spans(text: str, with_labels: bool = True) -> SpanSet:
+@lru_cache(maxsize=8)
+def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
+    """Spans of dates, document numbers, times, counters and addresses; with
+    `with_sections`, also section numbers, enumerations and periods."""
     from .periods import find_periods
 
     m = masks()
     spans = list(date_like_spans(text))
-    for pattern in (m.doc_number, m.time, m.counter, m.url):
+    spans += [x.span() for x in m.doc_number.finditer(text)]
+    for pattern in m.times:
         spans += [x.span() for x in pattern.finditer(text)]
-    if with_labels:
-        spans += [x.span() for x in m.section.finditer(text)]
-        spans += [x.span() for x in m.label.finditer(text)]
-        spans += [x.span() for x in m.item.finditer(text)]
+    for x in m.counter_value.finditer(text):
+        label = ends_with(m.counter_label, text, x.start(), 40)
+        if label is not None:
+            spans.append((label.start(), x.end()))
+    spans += [x.span() for x in m.url.finditer(text)]
+    for x in m.email.finditer(text):
+        user = ends_with(m.email_user, text, x.start(), 64)
+        spans.append((user.start() if user else x.start(), x.end()))
+    if with_sections:
+        for pattern in m.sections:
+            spans += [x.span() for x in pattern.finditer(text)]
         spans += [p.span for p in find_periods(text)]
     return SpanSet(spans)
+
+
+def is_labelled(text: str, start: int, end: int) -> bool:
+    """The number at [start, end) names or numbers something ("Điều 5", "số 12",
+    "Chỉ tiêu 1:") rather than counting it."""
+    m = masks()
+    before = text[max(0, start - 16):start].rstrip(" \t:.").rsplit(None, 1)
+    if not before or before[-1].lower() not in m.last_words:
+        return False
+    label = ends_with(m.label, text, start, 30)
+    if label is not None and (label.start() == 0 or not text[label.start() - 1].isalnum()):
+        if label["w"].lower() != "số":
+            return True
+        before = text[max(0, label.start() - 12):label.start()].split()
+        if not before or before[-1].lower() not in m.label_exceptions:
+            return True
+    item = ends_with(m.item, text, start, 30)
+    return item is not None and m.item_end.match(text, end) is not None

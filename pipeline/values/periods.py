@@ -14,34 +14,29 @@ from ..rules import load_yaml
 from .calendar import month_end
 from .dates import find_dates
 from .mention import PeriodMention
+from .textpat import PhraseFinder, ends_with, word, words
 
-_FLAGS = regex.IGNORECASE
-_YEAR = r"(?:19|20|21)\d{2}(?![\d/.,]\d|%|/\w|-[A-ZĐ])"
-_BARE_YEAR = r"(?<![\d/.,])" + _YEAR
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+_YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
+_BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 
 
 class _Patterns:
     def __init__(self, r: dict):
         self.rules = r
         self.parts = {" ".join(k.lower().split()): v for k, v in r["part_of_year"].items()}
+        nam, thang = word("năm"), word("tháng")
         self.span = regex.compile(
-            rf"(?P<w>(?:{_alt(r['span_words'])})\s*(?:năm\s*)?)?\(?(?P<y1>{_BARE_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:năm\s*)?(?P<y2>{_YEAR})\)?",
-            _FLAGS)
-        self.school = regex.compile(rf"(?:{_alt(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})", _FLAGS)
-        self.part = regex.compile(
-            rf"(?<!\w)(?P<p>{_alt(r['part_of_year'])})(?!\w)(?:\s*(?:của\s+)?(?:năm|/|-)?\s*(?P<y>{_YEAR}))?", _FLAGS)
-        self.year = regex.compile(
-            rf"(?<!\w)(?:(?:{_alt(r['year_qualifiers'])})\s+)?năm\s*(?:tài\s+chính\s*)?(?P<y>{_YEAR})", _FLAGS)
-        self.context_year = regex.compile(rf"(?<!\w)(?:{_alt(r['context_year'])})(?!\s*\d)(?!\w)", _FLAGS)
-        as_of = _alt(r["as_of_words"])
-        self.as_of_month = regex.compile(
-            rf"(?<!\w)(?:{as_of})\s+tháng\s*(?P<m>\d{{1,2}})(?!\d)(?:\s*(?:năm|/)\s*(?P<y>{_YEAR}))?", _FLAGS)
-        self.as_of_date = regex.compile(rf"(?<!\w)(?:{as_of})\s+(?:ngày\s*)?$", _FLAGS)
-        self.month = regex.compile(rf"(?<![\d\w]\s{{0,3}})tháng\s*(?P<m>\d{{1,2}})\s*(?:năm|/)\s*(?P<y>{_YEAR})", _FLAGS)
+            rf"(?P<y1>{_BARE_YEAR})\s*(?:[-–—]|{word('đến')}|{word('tới')})\s*(?:{nam}\s*)?(?P<y2>{_YEAR})\)?")
+        self.span_before = regex.compile(rf"(?:(?P<w>{words(r['span_words'])})\s*(?:{nam}\s*)?)?(?P<par>\()?$")
+        self.school = regex.compile(rf"(?:{words(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})")
+        self.part = PhraseFinder(r["part_of_year"], rf"(?:\s*(?:{word('của')}\s+)?(?:{nam}|/|-)?\s*(?P<y>{_YEAR}))?")
+        self.year = regex.compile(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})")
+        self.year_before = regex.compile(rf"(?:{words(r['year_qualifiers'])})\s+$")
+        self.context_year = PhraseFinder(r["context_year"], r"(?!\s*[0-9])")
+        self.month = regex.compile(
+            rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?![0-9])(?:\s*(?:{nam}|/)\s*(?P<y>{_YEAR}))?")
+        self.as_of = regex.compile(rf"(?:{words(r['as_of_words'])})\s+$")
+        self.as_of_date = regex.compile(rf"(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?$")
 
 
 @lru_cache(maxsize=1)
@@ -49,49 +44,96 @@ def patterns() -> _Patterns:
     return _Patterns(load_yaml("periods.yaml"))
 
 
-def _year_period(y: int, m, text: str) -> PeriodMention:
-    return PeriodMention(str(y), f"{y}-01-01", f"{y}-12-31", m.span(), m.group())
+def _word_start(text: str, pos: int) -> bool:
+    return pos == 0 or not text[pos - 1].isalnum()
 
 
-def _candidates(text: str, default_year: Optional[int]):
+def _period(label: str, start: Optional[str], end: Optional[str], text: str, s: int, e: int) -> PeriodMention:
+    return PeriodMention(label, start, end, (s, e), text[s:e])
+
+
+@lru_cache(maxsize=8)
+def _candidates(text: str) -> tuple:
+    """Period mentions with their year, and year-less templates (kind, start, end,
+    data) that take the context year later."""
     p = patterns()
     out = []
     for m in p.school.finditer(text):
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y2 == y1 + 1:
-            out.append(PeriodMention(f"{y1}-{y2}", f"{y1}-09-01", f"{y2}-05-31", m.span(), m.group()))
+            out.append(_period(f"{y1}-{y2}", f"{y1}-09-01", f"{y2}-05-31", text, *m.span()))
     for m in p.span.finditer(text):
         y1, y2 = int(m["y1"]), int(m["y2"])
-        if y1 < y2 and (m["w"] or y2 - y1 <= p.rules["max_bare_span"]):
-            out.append(PeriodMention(f"{y1}-{y2}", f"{y1}-01-01", f"{y2}-12-31", m.span(), m.group()))
+        before = ends_with(p.span_before, text, m.start(), 30)
+        named = before is not None and before["w"] is not None and _word_start(text, before.start())
+        if y1 < y2 and (named or y2 - y1 <= p.rules["max_bare_span"]):
+            s = before.start() if named else (m.start() - 1 if before is not None and before["par"] else m.start())
+            e = m.end() if text[s] == "(" or not m.group().endswith(")") else m.end() - 1
+            out.append(_period(f"{y1}-{y2}", f"{y1}-01-01", f"{y2}-12-31", text, s, e))
     for m in p.part.finditer(text):
-        y = int(m["y"]) if m["y"] else default_year
-        if y is None:
+        if not _word_start(text, m.start()):
             continue
-        suffix, first, last = p.parts[" ".join(m["p"].lower().split())]
-        end = month_end(y, last).isoformat()
-        out.append(PeriodMention(f"{y}-{suffix}", f"{y}-{first:02d}-01", end, m.span(), m.group()))
+        part = p.parts[" ".join(m["phrase"].lower().split())]
+        if m["y"]:
+            out.append(_part(int(m["y"]), part, text, *m.span()))
+        else:
+            out.append(("part", *m.span(), part))
     for m in p.year.finditer(text):
-        out.append(_year_period(int(m["y"]), m, text))
-    if default_year is not None:
-        for m in p.context_year.finditer(text):
-            out.append(_year_period(default_year, m, text))
-    for m in p.as_of_month.finditer(text):
-        y = int(m["y"]) if m["y"] else default_year
-        mo = int(m["m"])
-        if y is not None and 1 <= mo <= 12:
-            out.append(PeriodMention(f"{y}-{mo:02d}", None, month_end(y, mo).isoformat(), m.span(), m.group()))
+        if not _word_start(text, m.start()):
+            continue
+        before = ends_with(p.year_before, text, m.start(), 25)
+        s = before.start() if before is not None and _word_start(text, before.start()) else m.start()
+        y = int(m["y"])
+        out.append(_period(str(y), f"{y}-01-01", f"{y}-12-31", text, s, m.end()))
+    for m in p.context_year.finditer(text):
+        if _word_start(text, m.start()):
+            out.append(("year", *m.span(), None))
     for m in p.month.finditer(text):
-        y, mo = int(m["y"]), int(m["m"])
-        if 1 <= mo <= 12:
-            out.append(PeriodMention(f"{y}-{mo:02d}", f"{y}-{mo:02d}-01", month_end(y, mo).isoformat(), m.span(), m.group()))
+        mo = int(m["m"])
+        if not 1 <= mo <= 12 or not _word_start(text, m.start()):
+            continue
+        before = ends_with(p.as_of, text, m.start(), 30)
+        if before is not None and _word_start(text, before.start()):
+            if m["y"]:
+                out.append(_as_of(int(m["y"]), mo, text, before.start(), m.end()))
+            else:
+                out.append(("as_of", before.start(), m.end(), mo))
+        elif m["y"] and not regex.search(r"[0-9]\s{0,3}$", text[max(0, m.start() - 4):m.start()]):
+            y = int(m["y"])
+            out.append(_period(f"{y}-{mo:02d}", f"{y}-{mo:02d}-01", month_end(y, mo).isoformat(), text, *m.span()))
     for d in find_dates(text):
         if d.precision != "day":
             continue
-        head = p.as_of_date.search(text[max(0, d.span[0] - 30):d.span[0]] + ("" if d.text[:1].isdigit() else "ngày "))
-        if head:
-            start = d.span[0] - (30 if d.span[0] >= 30 else d.span[0]) + head.start()
-            out.append(PeriodMention(d.value[:7], None, d.value, (start, d.span[1]), text[start:d.span[1]]))
+        probe = text[max(0, d.span[0] - 30):d.span[0]] + ("" if d.text[:1].isdigit() else "ngày ")
+        head = p.as_of_date.search(probe)
+        if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
+            start = d.span[0] - min(30, d.span[0]) + head.start()
+            out.append(_period(d.value[:7], None, d.value, text, start, d.span[1]))
+    return tuple(out)
+
+
+def _part(y: int, part, text: str, s: int, e: int) -> PeriodMention:
+    suffix, first, last = part
+    return _period(f"{y}-{suffix}", f"{y}-{first:02d}-01", month_end(y, last).isoformat(), text, s, e)
+
+
+def _as_of(y: int, mo: int, text: str, s: int, e: int) -> PeriodMention:
+    return _period(f"{y}-{mo:02d}", None, month_end(y, mo).isoformat(), text, s, e)
+
+
+def _with_year(text: str, cands, year: Optional[int]) -> list[PeriodMention]:
+    out = []
+    for c in cands:
+        if isinstance(c, PeriodMention):
+            out.append(c)
+        elif year is not None:
+            kind, s, e, data = c
+            if kind == "part":
+                out.append(_part(year, data, text, s, e))
+            elif kind == "as_of":
+                out.append(_as_of(year, data, text, s, e))
+            else:
+                out.append(_period(str(year), f"{year}-01-01", f"{year}-12-31", text, s, e))
     return out
 
 
@@ -99,14 +141,19 @@ def find_periods(text: str, default_year: Optional[int] = None) -> list[PeriodMe
     """Every period mention, sorted by position; overlapping matches keep the
     earliest, then longest. Periods without a year take `default_year` (or are
     skipped when it is None)."""
-    cands = _candidates(text, default_year)
+    return list(_find_periods(text, default_year))
+
+
+@lru_cache(maxsize=8)
+def _find_periods(text: str, default_year: Optional[int]) -> tuple[PeriodMention, ...]:
+    cands = _with_year(text, _candidates(text), default_year)
     cands.sort(key=lambda c: (c.span[0], -(c.span[1] - c.span[0])))
     kept, end = [], -1
     for c in cands:
         if c.span[0] >= end:
             kept.append(c)
             end = c.span[1]
-    return kept
+    return tuple(kept)
 
 
 def parse_period(text: str, default_year: Optional[int] = None, ref=None) -> Optional[PeriodMention]:

@@ -9,12 +9,14 @@ from typing import Optional
 import regex
 
 from ..rules import load_yaml
-from .masks import SpanSet, non_figure_spans
+from .masks import SpanSet, is_labelled, non_figure_spans
 from .mention import NumberMention, QuantityMention
 from .numerals import parse_decimal, parse_digits, to_number, vocab
 
 _FLAGS = regex.IGNORECASE
-_DIGITS = r"\d+(?:[.,]\d+)*"
+_DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
+_TOKEN = regex.compile(r"\S+(?:\s+(?:phẩy|chấm)\s+\S+)?")
+_SPACE = regex.compile(r"\s+")
 
 
 def _alt(words, escape=True) -> str:
@@ -27,7 +29,7 @@ class _Units:
         v = vocab()
         self.scales = {k: Decimal(x) for k, x in u["scales"].items()}
         words = sorted(v.words - v.decimal_words, key=len, reverse=True)
-        word = rf"(?:{'|'.join(regex.escape(w) for w in words if w != 'năm')}|năm(?!\s*\d))(?!\w)"
+        word = rf"(?:{'|'.join(regex.escape(w) for w in words if w != 'năm')}|năm(?!\s*[0-9]))(?!\w)"
         tok = rf"(?:{_DIGITS}|{word})"
         dec = rf"(?:\s+(?:{_alt(v.decimal_words)})\s+{tok})?"
         self.currency_after = {}
@@ -43,14 +45,14 @@ class _Units:
         self.multiplier_before = u["multiplier_before"]
         symbols = _alt(w for w in self.currency_before if w[-1].isalpha())
         self.numeral = regex.compile(
-            rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<=\p{{Ll}}{{3}})|(?<![\w%]))(?<![^\W\d][-/])(?<!\d[.,]){tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
-        self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W\d](?!\w))")
+            rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<=\p{{Ll}}{{3}})|(?<![\w%]))(?<![^\W0-9][-/])(?<![0-9][.,]){tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
+        self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))")
         self.of_plan = regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)")
         self.per_year = regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)")
         self.scale = regex.compile(rf"[ \t]+(?P<s>{_alt(self.scales)})(?!\w)", _FLAGS)
         self.cur_after = regex.compile(
-            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+và)?[ \t]+(?P<minor>\d{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
-        self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=\d)")
+            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+và)?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
+        self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
         self.minor_unit = regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)")
         self.time_unit = regex.compile(rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)", _FLAGS)
         self.counted = regex.compile(rf"[ \t]*(?P<u>{_alt(u['counted'])})(?!\w)")
@@ -59,9 +61,19 @@ class _Units:
         self.range_sep = regex.compile(r"[ \t]*(?:[-–—]|đến|tới)[ \t]*", _FLAGS)
         self.between = regex.compile(r"(?<!\w)giữa[ \t]+$", _FLAGS)
         self.and_sep = regex.compile(r"[ \t]+và[ \t]+", _FLAGS)
-        self.slash = regex.compile(rf"[ \t]*/[ \t]*(?P<t>\d+(?:\.\d{{3}})*)(?![\d/]|[.,]\d)")
-        self.year = regex.compile(r"(?:19|20)\d{2}")
+        self.slash = regex.compile(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*)(?![0-9/]|[.,][0-9])")
+        self.year = regex.compile(r"(?:19|20)[0-9]{2}")
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
+        self.digit_run = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
+        nums = load_yaml("numbers.yaml")
+        strong = set(nums["ten"]) | set(nums["tens"]) | set(nums["hundred"]) | set(nums["scales"]) | set(
+            w for w, spec in nums["digits"].items() if "after" in spec) | {"phẩy"}
+
+        def cased(ws):
+            return sorted({x for w in ws for x in (w, w[:1].upper() + w[1:], w.upper())})
+        self.word_start = regex.compile(r"\b\L<numwords>\b", numwords=cased(words))
+        self.strong_word_start = regex.compile(r"\b\L<numwords>\b", numwords=cased(strong))
+        self.word_run_end = regex.compile(rf"(?:(?:{word})[ \t]+)+$", _FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -69,41 +81,71 @@ def units() -> _Units:
     return _Units(load_yaml("units.yaml"))
 
 
-def _numerals(text: str, mask: Optional[SpanSet]):
-    """(start, end, Decimal, word_count) of every numeral, longest valid reading first."""
+def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_words: bool = False):
+    """(start, end, Decimal, word_count) of every numeral, longest valid reading first.
+    With `labels`, numbers that name something ("Điều 5", "số 12") are left out.
+    In running text a number in words is looked for from the words that only
+    numbers use (mười, mươi, trăm, nghìn, triệu, tỷ, lăm, mốt…), which finds every
+    number of two words or more; `all_words` also reads a lone "hai", "chín"."""
     u = units()
+    words = u.word_start if all_words else u.strong_word_start
+    starts = {m.start() for m in u.digit_run.finditer(text)}
+    for m in words.finditer(text):
+        run = u.word_run_end.search(text, max(0, m.start() - 40), m.start())
+        starts.add(run.start() if run and (run.start() == 0 or not text[run.start() - 1].isalnum()) else m.start())
+    starts = sorted(starts)
     out = []
-    for m in u.numeral.finditer(text):
-        pos, end = m.start(), m.end()
-        while pos < end:
-            seg = text[pos:end]
-            toks = list(regex.finditer(r"\S+(?:\s+(?:phẩy|chấm)\s+\S+)?", seg))
-            value, stop = None, 0
-            for k in range(len(toks), 0, -1):
-                piece = seg[:toks[k - 1].end()]
-                value = parse_decimal(piece)
-                if value is not None and not _starts_with_multiplier(piece):
-                    stop = toks[k - 1].end()
-                    break
-                value = None
-            if value is None:
-                nxt = regex.search(r"\s+", seg)
-                if not nxt:
-                    break
-                pos += nxt.end()
+    last = -1
+    for start in starts:
+        if start < last:
+            continue
+        m = u.numeral.match(text, start)
+        if m is None:
+            continue
+        last = m.end()
+        for s, e, value in _readings(text, m.start(), m.end()):
+            if mask is not None and mask.overlaps(s, e):
                 continue
-            if k > 1 and toks[k - 1].group().lower() in vocab().scales:
-                shorter = parse_decimal(seg[:toks[k - 2].end()])
-                if shorter is not None:  # a trailing scale word stays with the unit ("709,4 tỷ đồng")
-                    value, stop = shorter, toks[k - 2].end()
-            s, e = pos, pos + stop
-            if not (mask and mask.overlaps(s, e)):
-                words = sum(1 for t in text[s:e].split() if not t[0].isdigit() and t[0] not in "-−")
-                out.append((s, e, value, words))
-            pos = e
-            gap = regex.match(r"\s+", text, pos=pos)
-            pos = gap.end() if gap else pos
+            if labels and is_labelled(text, s, e):
+                continue
+            words = sum(1 for t in text[s:e].split() if not t[0].isdigit())
+            out.append((s, e, value, words))
     return out
+
+
+def _readings(text: str, pos: int, end: int):
+    """Split a run of number tokens into the longest numbers it reads as."""
+    seg = text[pos:end]
+    if " " not in seg and "\t" not in seg:
+        value = parse_decimal(seg)
+        if value is not None:
+            yield pos, end, value
+        return
+    while pos < end:
+        seg = text[pos:end]
+        toks = list(_TOKEN.finditer(seg))
+        value, stop, k = None, 0, 0
+        for k in range(len(toks), 0, -1):
+            piece = seg[:toks[k - 1].end()]
+            value = parse_decimal(piece)
+            if value is not None and not _starts_with_multiplier(piece):
+                stop = toks[k - 1].end()
+                break
+            value = None
+        if value is None:
+            nxt = _SPACE.search(seg)
+            if not nxt:
+                return
+            pos += nxt.end()
+            continue
+        if k > 1 and toks[k - 1].group().lower() in vocab().scales:
+            shorter = parse_decimal(seg[:toks[k - 2].end()])
+            if shorter is not None:  # a trailing scale word stays with the unit ("709,4 tỷ đồng")
+                value, stop = shorter, toks[k - 2].end()
+        yield pos, pos + stop, value
+        pos += stop
+        gap = _SPACE.match(text, pos)
+        pos = gap.end() if gap else pos
 
 
 def _starts_with_multiplier(piece: str) -> bool:
@@ -117,7 +159,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Every number written in digits or words, except digits that belong to
     dates, document numbers, times, page counters or web addresses. A single
     number word ("một", "năm") counts only when a unit follows it."""
-    mask = non_figure_spans(text, with_labels=False)
+    mask = non_figure_spans(text, with_sections=False)
     u = units()
     out = []
     for s, e, value, words in _numerals(text, mask):
@@ -132,13 +174,28 @@ def _unit_follows(text: str, e: int) -> bool:
     return any(p.match(text, e) for p in (u.percent, u.counted, u.cur_after, u.scale))
 
 
+def parse_quantity(text: str) -> Optional[QuantityMention]:
+    """The one figure in a short string (a phrase, a table cell), every number
+    word read: "chín pounds", "hai đô la và 23 xen", "dưới bảy ngàn đồng"; None
+    when the string holds no figure or more than one."""
+    from .quantity_build import build_quantities
+
+    found = build_quantities(text, _numerals(text, non_figure_spans(text), labels=True, all_words=True), units())
+    return found[0] if len(found) == 1 else None
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     """Figures: percentages (of plan, per year), money (value as written, unit
     with its scale, amount in đồng), counts with their counted noun, ranges,
     counts of a total (16/16), multipliers (gấp 2 lần) and bare numbers. Not:
     dates, periods, years, document numbers, section numbers, labelled
     numbers, durations, ages, times, page counters."""
+    return list(_find_quantities(text))
+
+
+@lru_cache(maxsize=8)
+def _find_quantities(text: str) -> tuple[QuantityMention, ...]:
     from .quantity_build import build_quantities
 
     mask = non_figure_spans(text)
-    return build_quantities(text, _numerals(text, mask), units())
+    return tuple(build_quantities(text, _numerals(text, mask, labels=True), units()))

@@ -29,7 +29,7 @@ class _Relative:
         self.holidays = {k.lower(): v for k, v in r["holidays"].items()}
         self.month_names = {k.lower(): v for k, v in r["month_names"].items()}
         past, future = r["relative_past"], r["relative_future"]
-        num = r"(?P<n>\d+|[^\W\d]+(?:\s+[^\W\d]+)?)"
+        num = r"(?P<n>[0-9]+|[^\W0-9]+(?:\s+[^\W0-9]+)?)"
         unit = rf"(?P<u>{_alt(self.units)})"
         self.day_re = regex.compile(rf"(?<!\w)(?:{_alt(self.days)})(?!\w)", _FLAGS)
         self.ago = regex.compile(rf"{num}\s+{unit}\s+(?:{_alt(['trước'])})", _FLAGS)
@@ -40,8 +40,8 @@ class _Relative:
             _FLAGS)
         self.unit_shift = regex.compile(rf"(?P<u>tháng|năm)\s+(?P<s>{_alt(self.shift)})", _FLAGS)
         months = _alt(self.month_names)
-        self.month_next = regex.compile(rf"tháng\s+(?P<m>\d{{1,2}}|{months})(?:\s+(?P<s>tới|sau|trước|này|nay))?", _FLAGS)
-        self.first_day = regex.compile(rf"ngày\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>\d{{1,2}}|{months})", _FLAGS)
+        self.month_next = regex.compile(rf"tháng\s+(?P<m>[0-9]{{1,2}}|{months})(?:\s+(?P<s>tới|sau|trước|này|nay))?", _FLAGS)
+        self.first_day = regex.compile(rf"ngày\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>[0-9]{{1,2}}|{months})", _FLAGS)
         self.holiday = regex.compile(rf"(?:{_alt(self.holidays)})", _FLAGS)
         self.past, self.future = past, future
 
@@ -128,7 +128,7 @@ def relative_candidates(text: str, ref: date):
 _QUARTER_SHIFT = regex.compile(r"quý\s+(?P<s>này|nay|hiện\s+tại|trước|vừa\s+rồi|sau|tới|tiếp|tiếp\s+theo)", _FLAGS)
 _WEEK_SHIFT = regex.compile(r"tuần\s+(?P<s>này|nay|hiện\s+tại|trước|vừa\s+rồi|sau|tới|tiếp|tiếp\s+theo)", _FLAGS)
 _SPAN = regex.compile(
-    r"(?P<n>\d+|[^\W\d]+)\s+(?P<u>ngày|tuần|tháng|năm)\s+(?P<s>vừa\s+rồi|vừa\s+qua|qua|tới|tiếp\s+theo|sắp\s+tới)", _FLAGS)
+    r"(?P<n>[0-9]+|[^\W0-9]+)\s+(?P<u>ngày|tuần|tháng|năm)\s+(?P<s>vừa\s+rồi|vừa\s+qua|qua|tới|tiếp\s+theo|sắp\s+tới)", _FLAGS)
 
 
 def relative_period(text: str, ref: date):
