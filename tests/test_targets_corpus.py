@@ -88,7 +88,7 @@ def evaluate() -> dict:
     """Score every gold document; returns counts per group, attribute hits and per-band precision."""
     groups: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, n_pred, n_gold
     attrs = defaultdict(lambda: [0, 0])
-    bands = defaultdict(lambda: [0, 0])
+    bands = defaultdict(lambda: [0, 0, 0])  # matched, predicted, matched with comparator/kind/period right
     misses, spurious = [], []
     wrong = defaultdict(list)
     for set_name, gold in _gold_docs():
@@ -101,6 +101,8 @@ def evaluate() -> dict:
         gspans = [_quote_span(raw, g["quote"], doc.source_offsets) for g in gold["targets"]]
         pairs = _assign(preds, gold["targets"], gspans)
         matched_pred = set(pairs.values())
+        exact_pred = {pi for gi, pi in pairs.items()
+                      if all(getattr(preds[pi], f) == gold["targets"][gi].get(f) for f in ("comparator", "kind", "period"))}
         for gi, g in enumerate(gold["targets"]):
             if gi not in pairs:
                 misses.append((gold["doc_id"], g))
@@ -117,6 +119,8 @@ def evaluate() -> dict:
             bands[band][1] += 1
             if pi in matched_pred:
                 bands[band][0] += 1
+            if pi in exact_pred:
+                bands[band][2] += 1
             else:
                 spurious.append((gold["doc_id"], p))
         group = "official" if gold.get("doc_type") in OFFICIAL else "news"
@@ -141,9 +145,9 @@ def report(res: dict, verbose: bool = False) -> str:
     for field in ("comparator", "kind", "period"):
         ok, n = res["attrs"].get(field, [0, 0])
         lines.append(f"{field:10s} accuracy on matched: {ok / n if n else 0:.3f} ({ok}/{n})")
-    lines.append("confidence band precision:")
-    for band, (ok, n) in sorted(res["bands"].items()):
-        lines.append(f"  >= {band}: {ok / n:.3f} ({ok}/{n})")
+    lines.append("confidence band: precision (matched) / all attributes right")
+    for band, (ok, n, exact) in sorted(res["bands"].items()):
+        lines.append(f"  [{band}, {float(band) + 0.1:.1f}): {ok / n:.3f} / {exact / n:.3f}  (n={n})")
     if verbose:
         lines.append("MISSES:")
         for doc_id, g in res["misses"]:

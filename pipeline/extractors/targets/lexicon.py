@@ -59,3 +59,14 @@ def unit_at(text: str, pos: int) -> Optional[tuple[str, int]]:
 
 def ends_with(text: str, pattern: re.Pattern) -> Optional[re.Match]:
     return pattern.search(text.lower())
+
+
+@lru_cache(maxsize=None)
+def _known_units() -> frozenset:
+    units = data("units")
+    return frozenset(u.lower() for u in units["money"] + units["counted"])
+
+
+def known_unit(unit: Optional[str]) -> bool:
+    """The unit is one the unit list names (a counted noun of the genre)."""
+    return bool(unit) and unit.lower() in _known_units()

@@ -12,6 +12,7 @@ from .context import Context
 from .draft import Draft
 from .filters import is_rank, qualifies_next, reject_reason
 from .kind import kind_for, of_plan
+from .lexicon import known_unit
 from .period import year_of
 from .period_context import inherit_period, resolve_period
 from .quantities import Quantity
@@ -123,7 +124,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
               indicator=indicator)
     d.rules["shape"] = shape
     d.rules["base_indicator"] = indicator
-    d.rules["unit"] = "percent" if q.unit == "%" else ("count" if q.unit else "bare")
+    d.rules["unit"] = "percent" if q.unit == "%" else (("count" if known_unit(q.unit) else "count_other") if q.unit else "bare")
     cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
     clause_left = left[cut + 1:] if cut >= 0 else left
     d.comparator, d.rules["comparator"] = comparator_for(seg_left if shape != "companion" else left, right_full,
