@@ -13,7 +13,7 @@ import regex
 from ...models import Issuer
 from .layout import Layout
 from .tables import Organ, cues, organ, organ_names, organs, province
-from .text import any_cue, cue_pattern, fold, squash
+from .text import any_cue, cue_pattern, fold, is_acronym, squash
 
 Span = tuple[int, int]
 
@@ -34,8 +34,19 @@ def _organ_re() -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _unit_re() -> regex.Pattern:
-    units = any_cue(sorted(cues()["units"], key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]+(?!ủy(?![\p{{L}}]))(?P<n>\p{{L}}+(?:[\s|]+\p{{L}}+){{0,3}})")
+    c = cues()
+    names = sorted(c["units"] + list(c["unit_abbreviations"]), key=len, reverse=True)
+    units = "|".join(cue_pattern(u) + (r"(?![\p{L}])" if not u.endswith(".") else "") for u in names)
+    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]*(?!ủy(?![\p{{L}}]))(?P<n>\p{{L}}+(?:[\s|]+\p{{L}}+){{0,3}})")
+
+
+def unit_name(written: str) -> str:
+    """`TP.` → thành phố; a unit written in full stays as it is."""
+    key = squash(written.replace("|", " "))
+    for abbr, full in cues()["unit_abbreviations"].items():
+        if fold(abbr) == key:
+            return full
+    return key
 
 
 def _title_word(word: str) -> str:
@@ -50,16 +61,24 @@ def territory_of(name_text: str, unit: str) -> Territory:
 
 
 def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
-    """An organ segment of the block in its table spelling (or sentence case if unknown)."""
-    folded_segment = fold(squash(segment.replace("|", " ")))
+    """An organ segment of the block in its table spelling; words after a known name
+    (`BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MTQG`) in lower case, abbreviations kept."""
+    plain = squash(segment.replace("|", " "))
+    folded_segment = fold(plain)
     for abbr, o in organs().items():
         if o.scope != "sector" and folded_segment == fold(abbr):
             return o.name, o
     for name in organ_names():
-        if folded_segment == fold(name):
-            return name, next(o for o in organs().values() if o.name == name)
-    plain = squash(segment.replace("|", " "))
-    return plain[:1].upper() + plain[1:].lower(), None
+        m = regex.match(rf"{cue_pattern(name)}(?![\p{{L}}])", folded_segment)
+        if m:
+            found = next(o for o in organs().values() if o.name == name)
+            rest = plain[m.end():].strip()
+            return (name, found) if not rest else (f"{name} {_lower_words(rest)}", None)
+    return _lower_words(plain)[:1].upper() + _lower_words(plain)[1:], None
+
+
+def _lower_words(text: str) -> str:
+    return " ".join(w if is_acronym(w) or any(ch.isdigit() for ch in w) else w.lower() for w in text.split())
 
 
 def _party_with_place(segment: str, territory: Optional[Territory]):
@@ -134,7 +153,7 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         if any(o.start() <= m.start() < o.end() for o in organs_found):
             continue  # "xã" of "Thương binh và Xã hội" is part of a name, not a unit
         name_end = min([o.start() for o in organs_found if o.start() > m.start()] + [m.end("n")])
-        territory = territory_of(original[m.start("n"):name_end], m.group("u").replace("|", " ").strip())
+        territory = territory_of(original[m.start("n"):name_end], unit_name(m.group("u")))
     last = organs_found[-1]
     unit_after = next((u for u in _unit_re().finditer(block, last.end())), None)
     segment = original[last.start():unit_after.start() if unit_after else len(block)]

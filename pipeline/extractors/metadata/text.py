@@ -3,6 +3,7 @@ tone-placement-insensitive view of the text, and cue patterns that survive line
 breaks and `|` table debris."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,3 +97,10 @@ def is_caps(line: str) -> bool:
 
 def squash(text: str) -> str:
     return regex.sub(r"\s+", " ", text).strip()
+
+
+def is_acronym(word: str) -> bool:
+    """A token with no vowel is an abbreviation (MTQG, LĐTBXH, VSNT), not a Vietnamese word."""
+    bare = unicodedata.normalize("NFD", fold(word))
+    letters_only = [ch for ch in bare if ch.isalpha()]
+    return bool(letters_only) and not any(ch in "aeiouy" for ch in letters_only)

@@ -10,7 +10,7 @@ import regex
 
 from .layout import Layout
 from .tables import cues, doc_kinds, organ_names, provinces
-from .text import any_cue, clean, cue_pattern, fold, is_caps, is_decoration, lines_of, squash
+from .text import any_cue, clean, cue_pattern, fold, is_acronym, is_caps, is_decoration, lines_of, squash
 
 Span = tuple[int, int]
 MAX_TITLE = 600
@@ -192,7 +192,7 @@ def normal_case(title: str, text: str, folded: str, span: Span) -> str:
     words = []
     for word in title.split(" "):
         core = word.strip("()\"“”,.;:")
-        keep = any(ch.isdigit() for ch in core) or (
+        keep = any(ch.isdigit() for ch in core) or is_acronym(core) or (
             len(core) >= 2 and regex.search(rf"(?<![\p{{L}}]){regex.escape(core)}(?![\p{{L}}])", text[span[1]:]) is not None
             and _used_in_lowercase_context(core, text[span[1]:])
         )
