@@ -20,7 +20,8 @@ def _patterns():
     cmp = data("comparators")
     tren_units = re.compile(rf"^\s*(?:{alternation(cmp['tren_not_comparator_before_units'])})(?!\w)", re.IGNORECASE)
     norm = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['norm_lead'])})(?!\w)")
-    return units, before, modifier, tren_units, norm
+    mult = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['multiplier_cues'])})\s*$")
+    return units, before, modifier, tren_units, norm, mult
 
 
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
@@ -45,7 +46,7 @@ def is_rank(left: str) -> bool:
 def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optional[str]:
     """Why a figure is not a target, or None. `left`/`right`: words of its item around it;
     `line_left`: its line before it (for list numbering)."""
-    units, before, modifier, tren_units, norm = _patterns()
+    units, before, modifier, tren_units, norm, mult = _patterns()
     unit = (q.unit or "").lower()
     raw = q.text.strip()
     head = re.split(r"\s|%", raw)[0]
@@ -59,6 +60,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return f"unit:{unit}"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()):
         return "unit_phrase"
+    if unit == "lần" and not mult.search(left.lower()[-20:]):
+        return "frequency"
     low_left = left.lower()
     if is_rank(low_left):
         return None
