@@ -27,6 +27,7 @@ class _Masks:
         ]
         self.counter_value = regex.compile(r"[:：][ \t]*[0-9][0-9.,]*")
         self.counter_label = regex.compile(rf"(?:{words(r['counter_labels'])})[ \t]*$")
+        self.phone = regex.compile(r"(?:\+84|0)(?<![0-9.,]0)(?<![0-9.,]\+84)[0-9]{2,3}(?:[ .\-]?[0-9]{3,4}){2}(?![0-9])")
         self.url = regex.compile(r"[hH][tT][tT][pP][sS]?://\S+|[wW][wW][wW]\.\S+")
         self.email = regex.compile(r"@[\w-]+(?:\.[\w-]+)+")
         self.email_user = regex.compile(r"[\w.+-]+$")
@@ -83,6 +84,7 @@ def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
         if label is not None:
             spans.append((label.start(), x.end()))
     spans += [x.span() for x in m.url.finditer(text)]
+    spans += [x.span() for x in m.phone.finditer(text)]
     for x in m.email.finditer(text):
         user = ends_with(m.email_user, text, x.start(), 64)
         spans.append((user.start() if user else x.start(), x.end()))

@@ -27,7 +27,8 @@ class _Patterns:
         nam, thang = word("năm"), word("tháng")
         self.span = regex.compile(
             rf"(?P<y1>{_BARE_YEAR})\s*(?:[-–—]|{word('đến')}|{word('tới')})\s*(?:{nam}\s*)?(?P<y2>{_YEAR})\)?")
-        self.span_before = regex.compile(rf"(?:(?P<w>{words(r['span_words'])})\s*(?:{nam}\s*)?)?(?P<par>\()?$")
+        self.span_before = regex.compile(
+            rf"(?:(?P<w>{words(r['span_words'])})\s*)?(?P<nam>{nam}\s*)?(?P<par>\()?$")
         self.school = regex.compile(rf"(?:{words(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})")
         self.part = PhraseFinder(r["part_of_year"], rf"(?:\s*(?:{word('của')}\s+)?(?:{nam}|/|-)?\s*(?P<y>{_YEAR}))?")
         self.year = regex.compile(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})")
@@ -67,7 +68,12 @@ def _candidates(text: str) -> tuple:
         before = ends_with(p.span_before, text, m.start(), 30)
         named = before is not None and before["w"] is not None and _word_start(text, before.start())
         if y1 < y2 and (named or y2 - y1 <= p.rules["max_bare_span"]):
-            s = before.start() if named else (m.start() - 1 if before is not None and before["par"] else m.start())
+            if named:
+                s = before.start()
+            elif before is not None and (before["nam"] or before["par"]):
+                s = before.start("nam") if before["nam"] else before.start("par")
+            else:
+                s = m.start()
             e = m.end() if text[s] == "(" or not m.group().endswith(")") else m.end() - 1
             out.append(_period(f"{y1}-{y2}", f"{y1}-01-01", f"{y2}-12-31", text, s, e))
     for m in p.part.finditer(text):
