@@ -9,6 +9,7 @@ gives the unified, same-length form to match against.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 
 import regex
 
@@ -20,19 +21,35 @@ _LINE_BREAKS = set("\u2028\u2029\x0c\x85")
 _EMPHASIS = regex.compile(r"(?<![\w*_])(\*\*|\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_])")
 
 
-def normalize(raw: str) -> tuple[str, list[int]]:
-    """Characters (NFC, spaces, invisibles, line ends), emphasis marks, table debris, wrapped lines."""
+def normalize(raw: str) -> tuple[str, "array[int]"]:
+    """Characters (NFC, spaces, invisibles, line ends), emphasis marks, table debris, wrapped lines.
+    The offsets are an `array('q')` (a list of ints costs 4x the memory on a large file)."""
     from .ingest.lines import rejoin_wrapped_lines
     from .ingest.pipes import clean_pipe_debris
 
     text, offsets = normalize_chars(raw)
+    offsets = offsets if isinstance(offsets, array) else array("q", offsets)  # 8 bytes per character
     text, offsets = strip_emphasis(text, offsets)
     text, offsets = clean_pipe_debris(text, offsets)
     text, offsets = rejoin_wrapped_lines(text, offsets)
     return text, offsets
 
 
+_SPECIAL = regex.compile("\r\n?|[" + regex.escape("".join(sorted(_SPACES | _INVISIBLE | _LINE_BREAKS))) + "]")
+
+
 def normalize_chars(raw: str) -> tuple[str, list[int]]:
+    if unicodedata.is_normalized("NFC", raw):  # the usual case: only the special characters change
+        edits = []
+        for match in _SPECIAL.finditer(raw):
+            ch = match.group(0)
+            if ch.startswith("\r"):
+                edits.append((match.start(), match.end(), "\n"))
+            elif ch in _INVISIBLE:
+                edits.append((match.start(), match.end(), ""))
+            else:
+                edits.append((match.start(), match.end(), " " if ch in _SPACES else "\n"))
+        return apply_edits(raw, array("q", range(len(raw) + 1)), edits)
     out: list[str] = []
     offsets: list[int] = []
     i = 0
@@ -70,7 +87,7 @@ def apply_edits(text: str, offsets: list[int], edits: list[tuple[int, int, str]]
     if not edits:
         return text, offsets
     out: list[str] = []
-    new_offsets: list[int] = []
+    new_offsets = offsets[:0]  # a list or an array, like the input
     pos = 0
     for start, end, replacement in edits:
         assert pos <= start <= end and len(replacement) <= end - start
