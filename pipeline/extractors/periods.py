@@ -1,9 +1,11 @@
 """Fill `record.periods` with the periods the text names ("năm 2023",
 "giai đoạn 2021-2025", "6 tháng đầu năm" → <year>-H1). A period written without
 its year takes the document's year: the year of its issue date when the date
-finder saw one, else of the first date in the text."""
+finder saw one, else of the first date in the text, else the year the text
+names most often."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 from ..document import Document
@@ -20,6 +22,9 @@ def document_year(doc: Document) -> Optional[int]:
         for d in dates:
             if wanted is None or d.role == wanted:
                 return int(d.value[:4])
+    years = Counter(int(p.label) for p in find_periods(doc.text) if p.label.isdigit())
+    if years:  # no date at all: the year the text names most often (the later one on a tie)
+        return max(years, key=lambda y: (years[y], y))
     return None
 
 

@@ -3,13 +3,13 @@ day, page counters, web addresses, section numbers and labelled numbers
 ("Điều 5", "Kế hoạch số 12", "Chỉ tiêu 1:")."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 
 import regex
 
 from ..rules import load_yaml
 from .dates import date_like_spans
+from .spans import SpanSet
 from .textpat import ends_with, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
@@ -48,24 +48,6 @@ class _Masks:
 @lru_cache(maxsize=1)
 def masks() -> _Masks:
     return _Masks(load_yaml("numbers.yaml"))
-
-
-class SpanSet:
-    """Sorted, merged spans with a fast overlap test."""
-
-    def __init__(self, spans):
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, end - 1) - 1
-        return i >= 0 and self.ends[i] > start
 
 
 @lru_cache(maxsize=8)

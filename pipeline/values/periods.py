@@ -14,6 +14,7 @@ from ..rules import load_yaml
 from .calendar import month_end
 from .dates import find_dates
 from .mention import PeriodMention
+from .spans import SpanSet
 from .textpat import PhraseFinder, ends_with, word, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
@@ -107,7 +108,10 @@ def _candidates(text: str) -> tuple:
         elif m["y"] and not regex.search(r"[0-9]\s{0,3}$", text[max(0, m.start() - 4):m.start()]):
             y = int(m["y"])
             out.append(_period(f"{y}-{mo:02d}", f"{y}-{mo:02d}-01", month_end(y, mo).isoformat(), text, *m.span()))
-    for d in find_dates(text):
+    dates = find_dates(text)
+    inside = SpanSet(d.span for d in dates if d.precision == "day" or d.text[:1] in "nN")
+    out = [c for c in out if not inside.covers(*(c.span if isinstance(c, PeriodMention) else c[1:3]))]
+    for d in dates:
         if d.precision != "day":
             continue
         probe = text[max(0, d.span[0] - 30):d.span[0]] + ("" if d.text[:1].isdigit() else "ngày ")
