@@ -47,8 +47,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
     if caps_a is not None and caps_b is not None and caps_a != caps_b:
         return False
     wrapped = narrow or (width is not None and len(a) >= 0.6 * width)
-    if caps_a and caps_b:
-        return wrapped or len(a) >= 40
+    if caps_a and caps_b:  # a title in capitals wrapped over lines (a longer line was not wrapped)
+        return wrapped or 40 <= len(a) <= 100
     first = b[0]
     if first.islower():
         return True
