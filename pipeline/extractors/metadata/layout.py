@@ -15,6 +15,7 @@ from .tables import cues, kind_by_name
 from .text import Line, any_cue, clean, fold, is_caps, is_decoration, lines_of
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
+HEADLESS_KIND_WINDOW = 1500
 Span = tuple[int, int]
 
 _SP = r"(?:[ \t.…_]|\n)"
@@ -45,6 +46,7 @@ class Layout:
     kind_span: Optional[Span] = None
     issuer_pieces: list[Span] = field(default_factory=list)
     title_start: Optional[int] = None
+    recipients_label: Optional[Span] = None  # the foot's "Nơi nhận:", an anchor of the layout too
     legal_db: dict[str, tuple[str, Span]] = field(default_factory=dict)
 
     @property
@@ -59,7 +61,8 @@ class Layout:
 
     @property
     def anchors(self) -> int:
-        return sum(x is not None for x in (self.motto, self.number_label, self.place_date, self.kind_span))
+        return sum(x is not None for x in (self.motto, self.number_label, self.place_date, self.kind_span,
+                                           self.recipients_label))
 
     @property
     def official(self) -> bool:
@@ -137,6 +140,12 @@ def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, hea
     return pieces
 
 
+def _find_recipients_label(folded: str) -> Optional[Span]:
+    label = any_cue(cues()["recipients_label"])
+    m = regex.compile(rf"(?m)^[ \t|]*(?P<l>{label})[ \t]*:").search(folded)
+    return m.span("l") if m else None
+
+
 def _legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, Span]]:
     spec = cues()["legal_db_header"]
     keys = {fold(k): name for name, ks in spec.items() for k in ks}
@@ -161,9 +170,14 @@ def read_layout(text: str, folded: str) -> Layout:
     layout.motto = _find_motto(folded, end)
     layout.number_label, layout.number = _find_number_label(text, folded, end)
     layout.place_date = _find_place_date(text, 0, end)
+    layout.recipients_label = _find_recipients_label(folded)
     anchors = [s for s in (layout.motto, layout.number_label,
                            layout.place_date.place_span if layout.place_date else None) if s]
     if not anchors:
+        # a text cut above its kind line (header lost in copying) still has kind line and foot
+        layout.kind, layout.kind_span = _find_kind_line(lines, 0, HEADLESS_KIND_WINDOW)
+        if layout.kind_span:
+            layout.title_start = layout.kind_span[1]
         return layout
     first = min(s[0] for s in anchors)
     header_end = max(
