@@ -25,17 +25,32 @@ _JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;(\-–*“”\"']+$")
 def _patterns():
     ind = data("indicator")
     end = re.compile(rf"(?:^|\s)(?:{alternation(ind['link_end'])})\s*$", re.IGNORECASE)
-    start = re.compile(rf"^\s*(?:{alternation(ind['lead_start'])})(?:\s+|\s*[,:]\s*)", re.IGNORECASE)
-    return end, start, int(ind["max_words"])
+    start = re.compile(rf"^\s*(?:{alternation(ind['lead_start'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
+    opener = re.compile(rf",\s*(?=(?:{alternation(ind['clause_openers'])})(?!\w))", re.IGNORECASE)
+    right_start = re.compile(rf"^\s*(?:{alternation(ind['right_lead'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
+    return end, start, int(ind["max_words"]), opener, right_start
 
 
 def clean(text: str, keep: str = "last") -> str:
-    """Indicator text: trimmed of period words, link verbs, leads, bullets and stray punctuation."""
-    end, start, max_words = _patterns()
+    """Indicator text: trimmed of period words, link verbs, leads, bullets and stray punctuation.
+
+    `keep="last"` reads words before a figure (kept from the last clause opener on, link verbs
+    trimmed at the end); `keep="first"` words after it (only comparator leads trimmed)."""
+    end, start, max_words, opener, right_start = _patterns()
     t = _PLAN_WORDS_LEAD.sub(" ", _BULLET.sub("", text))
+    if keep == "first":
+        t = _PERIOD_WORDS.sub(" ", t)
+        t = " ".join(t.split())
+        for _ in range(3):
+            t = right_start.sub("", _JUNK.sub("", t)).strip()
+        words = t.split()
+        return " ".join(words[:max_words]).lower()
     if ":" in t:
         head, _, tail = t.rpartition(":")
         t = tail if len(clean(tail, keep).split()) >= 2 else head
+    cuts = list(opener.finditer(t))
+    if cuts and len(clean(t[cuts[-1].end():], keep).split()) >= 1:
+        t = t[cuts[-1].end():]
     t = _PERIOD_WORDS.sub(" ", t)
     t = " ".join(t.split())
     for _ in range(4):
@@ -50,6 +65,11 @@ def clean(text: str, keep: str = "last") -> str:
     if len(words) > max_words:
         t = " ".join(words[-max_words:] if keep == "last" else words[:max_words])
     return t.lower()
+
+
+def strip_periods(text: str) -> str:
+    """Lowercased words without period phrases ("đạt chuẩn … giai đoạn 2013 - 2015" → "đạt chuẩn …")."""
+    return " ".join(_PERIOD_WORDS.sub(" ", text).split()).strip(" ,;.").lower()
 
 
 def left_start(text: str, lo: int, hi: int) -> int:

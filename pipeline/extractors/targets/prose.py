@@ -60,6 +60,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
                         continue
                     drafts.append(d)
                     idx = len(drafts) - 1
+                    if sent_drafts:
+                        _share_predicate(text, drafts[sent_drafts[-1]], d)
                     if bullet == "+" and last_dash_main is not None and d.parent is None and line_first is None:
                         d.parent = last_dash_main
                         inherit_period(d, drafts[last_dash_main])
@@ -67,6 +69,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
                     if line_first is None:
                         line_first = idx
                     seg_start = q.span[1]
+                    if k + 1 < len(it_qs) and _COORD.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
+                        seg_start = d.rules["rw_end"]
         if bullet != "+":
             last_dash_main = line_first if re.search(r"trong\s+đó\s*:?\s*$", text[line.start:line.end].strip().lower()) else None
     return drafts
@@ -84,7 +88,12 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if qualifies_next(q, left, right_full):
         return None
     seg_left = text[seg_start:qs]
-    rw, rw_end = ind.right_words(text, qe, min(item_end, next_start))
+    rw, rw_end = ind.right_words(text, qe, item_end)
+    if rw_end > next_start:
+        rw_end = next_start
+        while rw_end > qe and text[rw_end - 1] in " \t":
+            rw_end -= 1
+        rw = text[qe:rw_end]
     left_ind = ind.clean(seg_left)
     right_core = "" if of_plan(right_full) else ind.clean(rw, keep="first")
     right_ind = right_core
@@ -124,6 +133,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
               indicator=indicator)
     d.rules["shape"] = shape
     d.rules["base_indicator"] = indicator
+    d.rules["rw_end"] = max(rw_end, qe)
     d.rules["unit"] = "percent" if q.unit == "%" else (("count" if known_unit(q.unit) else "count_other") if q.unit else "bare")
     cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
     clause_left = left[cut + 1:] if cut >= 0 else left
@@ -166,6 +176,25 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if q.total is not None and q.total != q.value and q.unit != "%":
         _fraction(ctx, d, q, right_full, sent_start)
     return d
+
+
+_COORD = re.compile(r"^[\s,]*(?:và|hoặc)\s*$", re.IGNORECASE)
+_PREDICATE = re.compile(r"(?<!\w)(?:đạt|được|có|hoàn thành|tham gia|thực hiện|sử dụng|tiếp cận)(?!\w)", re.IGNORECASE)
+
+
+def _share_predicate(text: str, first: Draft, second: Draft) -> None:
+    """`100% quận, huyện và 99,7% đơn vị cấp xã đạt chuẩn`: the first figure's words run on to the
+    predicate both share, so its evidence and indicator hold it too."""
+    if first.rules.get("shape") != "leading" or second.rules.get("shape") != "leading":
+        return
+    if not _COORD.match(text[first.end:second.fig_start]) or first.unit != second.unit:
+        return
+    m = _PREDICATE.search(text, second.fig_end, second.end)
+    if not m:
+        return
+    predicate = ind.strip_periods(text[m.start():second.end])
+    first.indicator = f"{first.indicator} {predicate}".strip()
+    first.end = second.end
 
 
 def _same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:

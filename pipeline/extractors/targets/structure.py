@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 _LINE = re.compile(r"[^\n]+")
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
 _SENT_END = re.compile(r"(?<![A-ZĐ][A-Za-zđ])(?<!\b[A-ZĐ])[.!?…]+(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)")
-_ITEM_END = re.compile(r";|\.\s*\+|\s[-–]\s(?=[A-ZĐ])")
+_ITEM_END = re.compile(r";|\.\s*\+")
 _BULLET = re.compile(r"^[ \t]*([-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+", re.MULTILINE)
 _NUMERIC_CELL = re.compile(r"^\s*[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*$")
 
