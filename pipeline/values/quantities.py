@@ -44,8 +44,10 @@ class _Units:
         self.minor_units = {w: code for code, ws in u["minor_units"].items() for w in ws}
         self.multiplier_before = u["multiplier_before"]
         symbols = _alt(w for w in self.currency_before if w[-1].isalpha())
-        self.numeral = regex.compile(
-            rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<=\p{{Ll}}{{3}})|(?<![\w%]))(?<![^\W0-9][-/])(?<![0-9][.,]){tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
+        lead = rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<=\p{{Ll}}{{3}})|(?<![\w%]))(?<![^\W0-9][-/])(?<![0-9][.,])"
+        self.numeral = regex.compile(rf"{lead}{tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
+        self.digit_numeral = regex.compile(rf"{lead}{_DIGITS}")
+        self.word_after = regex.compile(rf"[ \t]+(?:{'|'.join(regex.escape(w) for w in words)}|phẩy|chấm)(?!\w)", _FLAGS)
         self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))")
         self.of_plan = regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)")
         self.per_year = regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)")
@@ -89,15 +91,28 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
     number of two words or more; `all_words` also reads a lone "hai", "chín"."""
     u = units()
     words = u.word_start if all_words else u.strong_word_start
-    starts = {m.start() for m in u.digit_run.finditer(text)}
+    starts = {m.start(): m.end() for m in u.digit_run.finditer(text)}
     for m in words.finditer(text):
         run = u.word_run_end.search(text, max(0, m.start() - 40), m.start())
-        starts.add(run.start() if run and (run.start() == 0 or not text[run.start() - 1].isalnum()) else m.start())
-    starts = sorted(starts)
+        starts[run.start() if run and (run.start() == 0 or not text[run.start() - 1].isalnum()) else m.start()] = -1
     out = []
     last = -1
-    for start in starts:
+    for start in sorted(starts):
         if start < last:
+            continue
+        run_end = starts[start]
+        if run_end > 0 and not u.word_after.match(text, run_end):
+            # digits alone (the common case): no number word after them
+            m = u.digit_numeral.match(text, start)
+            if m is None or m.end() != run_end:
+                continue
+            last = run_end
+            value = parse_digits(m.group())
+            if value is None or (mask is not None and mask.overlaps(start, run_end)):
+                continue
+            if labels and is_labelled(text, start, run_end):
+                continue
+            out.append((start, run_end, value, 0))
             continue
         m = u.numeral.match(text, start)
         if m is None:

@@ -54,10 +54,12 @@ class PhraseFinder:
         anchors = []
         while left:
             counts = Counter(w for p in left for w in set(p.split()))
-            best = max(counts, key=lambda w: (len(w), counts[w]))  # longer words are rarer
+            best = max(counts, key=lambda w: (counts[w], len(w)))
             anchors.append(best)
             left = {p for p in left if best not in p.split()}
         self.anchor = regex.compile("|".join(ci(a) for a in sorted(anchors, key=len, reverse=True)))
+        # the other words of the phrases an anchor stands for: a cheap test before the regex
+        self.needs = {a: [[w for w in p.split() if w != a] for p in phrases if a in p.split()] for a in anchors}
         self.full = regex.compile(rf"(?P<phrase>{words(phrases)})(?!\w){tail}")
         self.before = max(len(p) for p in phrases)
         self.reach = reach
@@ -67,7 +69,11 @@ class PhraseFinder:
         for a in self.anchor.finditer(text):
             if a.start() < last:
                 continue
-            for m in self.full.finditer(text, max(last, a.start() - self.before), min(len(text), a.end() + self.reach)):
+            lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
+            window = text[lo:hi].lower()
+            if not any(all(w in window for w in need) for need in self.needs[a.group().lower()]):
+                continue
+            for m in self.full.finditer(text, lo, hi):
                 if m.start() > a.start():
                     break
                 if m.end() >= a.end() and word_start(text, m.start()):
