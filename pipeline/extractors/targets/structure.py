@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 _LINE = re.compile(r"[^\n]+")
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
-_SENT_END = re.compile(r"(?<![A-ZĐ][A-Za-zđ])(?<!\b[A-ZĐ])[.!?…]+(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)")
+_SENT_END_CAND = re.compile(r"[.!?…]+(?=\s+[\"“(]?\w|\s*$)")
+_LAST_TOKEN = re.compile(r"([\w./]+)$")
 _ITEM_END = re.compile(r";|\.\s*\+")
 _BULLET = re.compile(r"^[ \t]*([-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+", re.MULTILINE)
 _NUMERIC_CELL = re.compile(r"^\s*[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*$")
@@ -50,9 +51,20 @@ def lines(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _LINE.finditer(text)]
 
 
+def _abbreviations() -> frozenset:
+    from .lexicon import data
+    return frozenset(data("indicator")["abbreviations"])
+
+
 def sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of a line: at . ! ? before a space (a lowercase start counts too, news is sloppy),
+    not after an abbreviation ("TP. Đồng Hới")."""
     out, s = [], start
-    for m in _SENT_END.finditer(text, start, end):
+    abbreviations = _abbreviations()
+    for m in _SENT_END_CAND.finditer(text, start, end):
+        tok = _LAST_TOKEN.search(text, max(s, m.start() - 12), m.start())
+        if m.group(0) == "." and tok and tok.group(1) in abbreviations:
+            continue
         out.append(Span(s, m.end()))
         s = m.end()
     if s < end and text[s:end].strip():
