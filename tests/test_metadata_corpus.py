@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, GOLD_SETS
-from pipeline.document import Document
 from pipeline.evaluation import load_gold, score_documents
 from pipeline.evaluation.scoring import aggregate
-from pipeline.extractors import EXTRACTORS, run_extractors  # noqa: F401
-from pipeline.extractors import chain  # noqa: F401
+from pipeline.extractors import EXTRACTORS
+from pipeline.extractors import chain  # noqa: F401  (importing it registers the steps)
 from pipeline.ingest import read_path
 from pipeline.models import PlanDocument, Source
 

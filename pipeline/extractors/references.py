@@ -15,7 +15,7 @@ from . import register
 from .metadata.doc_number import NumberMatch, find_numbers
 from .metadata.place_date import parse_date_value
 from .metadata.tables import cues, doc_kinds, kind_by_name
-from .metadata.text import any_cue, fold, folded
+from .metadata.text import any_cue, folded
 
 _DATE_AFTER = regex.compile(
     r"[\s,|]*(?:ban hành\s+)?(?P<d>ngày[\s|]*\d{1,2}(?:[\s|]*[/.-][\s|]*\d{1,2}[\s|]*[/.-][\s|]*\d{4}"

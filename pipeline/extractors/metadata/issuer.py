@@ -13,7 +13,7 @@ import regex
 from ...models import Issuer
 from .layout import Layout
 from .tables import Organ, cues, organ, organ_names, organs, province
-from .text import any_cue, cue_pattern, fold, is_acronym, squash
+from .text import cue_pattern, fold, is_acronym, squash
 
 Span = tuple[int, int]
 

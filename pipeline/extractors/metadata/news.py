@@ -12,7 +12,7 @@ from typing import Optional
 import regex
 
 from ...models import Issuer, IssueDate
-from .doc_number import NUMBER_RE, NumberMatch, find_numbers
+from .doc_number import NumberMatch, find_numbers
 from .place_date import parse_date_value
 from .tables import cues, doc_kinds, kind_by_name, organs
 from .text import any_cue, fold, squash
