@@ -9,9 +9,10 @@ from typing import Optional
 import regex
 
 from ..rules import load_yaml
-from .masks import SpanSet, is_labelled, non_figure_spans
+from .masks import is_labelled, non_figure_spans
+from .spans import SpanSet
 from .mention import NumberMention, QuantityMention
-from .numerals import parse_decimal, parse_digits, to_number, vocab
+from .numerals import parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
 _FLAGS = regex.IGNORECASE
 _DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
@@ -27,6 +28,7 @@ def _alt(words, escape=True) -> str:
 class _Units:
     def __init__(self, u: dict):
         v = vocab()
+        nums = load_yaml("numbers.yaml")
         self.scales = {k: Decimal(x) for k, x in u["scales"].items()}
         words = sorted(v.words - v.decimal_words, key=len, reverse=True)
         word = rf"(?:{'|'.join(regex.escape(w) for w in words if w != 'năm')}|năm(?!\s*[0-9]))(?!\w)"
@@ -47,6 +49,10 @@ class _Units:
         lead = rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<=\p{{Ll}}{{3}})|(?<![\w%]))(?<![^\W0-9][-/])(?<![0-9][.,])"
         self.numeral = regex.compile(rf"{lead}{tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
         self.digit_numeral = regex.compile(rf"{lead}{_DIGITS}")
+        ordinal_words = sorted(set(nums["ordinal_words"]) | set(nums["digits"]) | set(nums["ten"]), key=len, reverse=True)
+        self.ordinal = regex.compile(
+            rf"(?:[lL]ần[ \t]+)?[tT]hứ[ \t]+(?:[0-9]{{1,3}}(?![0-9.,/])|[IVXLC]+(?!\w)|(?:{'|'.join(ordinal_words)})(?!\w))")
+        self.weekday_after = regex.compile(r"[ \t]*[,\-–]?[ \t]*(?:[nN]gày|[0-9]{1,2}/[0-9]{1,2})")
         self.word_after = regex.compile(rf"[ \t]+(?:{'|'.join(regex.escape(w) for w in words)}|phẩy|chấm)(?!\w)", _FLAGS)
         self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))")
         self.of_plan = regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)")
@@ -67,7 +73,6 @@ class _Units:
         self.year = regex.compile(r"(?:19|20)[0-9]{2}")
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
         self.digit_run = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
-        nums = load_yaml("numbers.yaml")
         strong = set(nums["ten"]) | set(nums["tens"]) | set(nums["hundred"]) | set(nums["scales"]) | set(
             w for w, spec in nums["digits"].items() if "after" in spec) | {"phẩy"}
 
@@ -176,11 +181,27 @@ def find_numbers(text: str) -> list[NumberMention]:
     number word ("một", "năm") counts only when a unit follows it."""
     mask = non_figure_spans(text, with_sections=False)
     u = units()
-    out = []
+    ordinals = _ordinals(text)
+    taken = SpanSet(o.span for o in ordinals)
+    out = list(ordinals)
     for s, e, value, words in _numerals(text, mask):
         if words == 1 and len(text[s:e].split()) == 1 and not _unit_follows(text, e):
             continue
-        out.append(NumberMention(to_number(value), (s, e), text[s:e]))
+        if not taken.overlaps(s, e):
+            out.append(NumberMention(to_number(value), (s, e), text[s:e]))
+    return sorted(out, key=lambda m: m.span)
+
+
+def _ordinals(text: str) -> list[NumberMention]:
+    """"thứ hai", "thứ 3", "lần thứ XVII" (not a weekday: "Thứ Hai, ngày …")."""
+    u = units()
+    out = []
+    for m in u.ordinal.finditer(text):
+        if u.weekday_after.match(text, m.end()):
+            continue
+        value = parse_ordinal(m.group())
+        if value is not None:
+            out.append(NumberMention(value, m.span(), m.group(), ordinal=True))
     return out
 
 
