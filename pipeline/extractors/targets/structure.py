@@ -16,6 +16,7 @@ _SENT_END_CAND = re.compile(r"[.!?…]+(?=\s+[\"“(]?\w|\s*$)")
 _LAST_TOKEN = re.compile(r"([\w./]+)$")
 _ITEM_END = re.compile(r";|\.\s*\+")
 _BULLET = re.compile(r"^[ \t]*([-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+", re.MULTILINE)
+_NEW_TABLE = re.compile(r"^\s*\|?\s*(?:S?TT|Stt|Số TT|STT)\s*\|", re.IGNORECASE)
 _NUMERIC_CELL = re.compile(r"^\s*[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*$")
 
 
@@ -115,6 +116,7 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
         j = i
         while j < n and "|" in all_lines[j].text(text):
             j += 1
+        j = next((k for k in range(i + 1, j) if _NEW_TABLE.match(all_lines[k].text(text))), j)
         run = all_lines[i:j]
         rows = [_cells_of_line(text, ln) for ln in run]
         if max(len(r) for r in rows) >= 3:
@@ -133,7 +135,23 @@ def _table_from_rows(rows: list[list[Cell]]) -> Table | None:
     if not rows:
         return None
     head_i = next((k for k, r in enumerate(rows) if not any(c.numeric for c in r) and len(r) >= 3), 0)
-    return Table(0, 0, rows[head_i], rows[head_i + 1:])
+    header, body = rows[head_i], rows[head_i + 1:]
+    if body and len(body[0]) <= len(header) and not any(c.numeric for c in body[0]) \
+            and sum(1 for c in body[0] if c.text) >= 2 and not body[0][0].text:
+        header = _merge_header(header, body[0])  # "Năm 2023" over "Kế hoạch | Thực hiện"
+        body = body[1:]
+    return Table(0, 0, header, body)
+
+
+def _merge_header(top: list[Cell], sub: list[Cell]) -> list[Cell]:
+    """A second header row under merged cells; a shorter one sits under the rightmost columns."""
+    sub = [Cell(0, 0, "")] * (len(top) - len(sub)) + sub
+    merged, above = [], ""
+    for t, b in zip(top, sub):
+        above = t.text or above
+        text = f"{above} {b.text}".strip() if b.text else (t.text or "")
+        merged.append(Cell(t.start, t.end, text))
+    return merged
 
 
 def _table_from_cell_lines(cells: list[Cell], run: list[Span]) -> Table | None:

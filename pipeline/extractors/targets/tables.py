@@ -13,7 +13,7 @@ from typing import Optional
 from .context import Context
 from .draft import Draft
 from .indicator import clean
-from .lexicon import alternation, data
+from .lexicon import alternation, data, known_unit
 from .period import find_period_mentions, partial_of
 from .quantities import cell_number
 from .structure import Table
@@ -23,6 +23,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TARGET_HEAD = re.compile(r"kế hoạch|chỉ tiêu|mục tiêu|\bKH\b|dự báo|dự kiến|phấn đấu", re.IGNORECASE)
 _RESULT_HEAD = re.compile(r"thực hiện|ước|kết quả|đạt được|hiện trạng|thực tế", re.IGNORECASE)
 _APPROX_HEAD = re.compile(r"(?<!\w)ước(?!\w)", re.IGNORECASE)
+_AMOUNT_HEAD = re.compile(r"số lượng|chỉ tiêu|kinh phí|giá trị|tổng số|\([^)]*(?:đồng|người|hộ|%)[^)]*\)", re.IGNORECASE)
+_HEAD_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"^\s*(?:đơn vị(?: tính)?|đvt)\s*$", re.IGNORECASE)
 
 
@@ -51,6 +53,8 @@ def _column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]
         if ctx.ref_year is not None and year < ctx.ref_year:
             return "result", period, comparator
         return "target", period, comparator
+    if _AMOUNT_HEAD.search(head):
+        return ("target" if ctx.plan else ctx.news_prior), (str(ctx.default_year) if ctx.default_year else None), comparator
     return None, None, comparator
 
 
@@ -81,8 +85,11 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 value = cell_number(c.text)
                 if value is None:
                     continue
+                head_unit = _HEAD_UNIT.search(t.header[i].text) if i < len(t.header) else None
                 if indicator.startswith(pct_starts) or "%" in c.text:
                     unit = "%"
+                elif head_unit and known_unit(head_unit.group(1).strip()):
+                    unit = head_unit.group(1).strip()
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
                     unit = row[unit_col].text
                 else:
