@@ -49,3 +49,13 @@ def test_page_without_article_keeps_body_lines_and_marks_chrome():
     doc = read_bytes(page.encode("utf-8"), "html")
     kinds = {doc.text[b.span[0] : b.span[1]]: b.kind for b in doc.blocks}
     assert kinds["Lượt xem: 73"] == "boilerplate" and kinds["Kế hoạch số 12/KH-UBND năm 2024"] != "boilerplate"
+
+
+def test_line_breaks_inside_a_paragraph_stay_line_breaks():
+    page = ("<html><body><article><h1>Giao chỉ tiêu giảm nghèo năm 2024 cho các huyện</h1>"
+            "<p>Ủy ban nhân dân tỉnh giao chỉ tiêu giảm nghèo năm 2024 như sau:<br>- Tỷ lệ hộ nghèo giảm 2,5%.<br>"
+            "- Số lao động được tạo việc làm mới là 25.000 người.</p>"
+            "<p>Các huyện, thị xã, thành phố tổ chức thực hiện và báo cáo kết quả trước ngày 15/12/2024.</p>"
+            "</article></body></html>")
+    doc = read_bytes(page.encode("utf-8"), "html")
+    assert "như sau:\n- Tỷ lệ hộ nghèo giảm 2,5%.\n- Số lao động được tạo việc làm mới là 25.000 người." in doc.text

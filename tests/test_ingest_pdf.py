@@ -75,3 +75,41 @@ def test_pdf_extension_without_pdf_header():
     with pytest.raises(ExtractionError) as err:
         detect_format(b"<html>not a pdf</html>", ".pdf")
     assert err.value.code == "corrupt_pdf"
+
+
+def test_table_without_rules_reads_as_rows():
+    from fixtures.docs import positioned_pdf
+
+    data = positioned_pdf([
+        [(15, "Chỉ tiêu"), (110, "Đơn vị"), (160, "Năm 2025")],
+        [(15, "Tỷ lệ hộ nghèo"), (110, "%"), (160, "1,5")],
+        [(15, "Lao động có việc làm"), (110, "người"), (160, "30.000")],
+    ])
+    doc = read_bytes(data, "pdf")
+    assert doc.text.split("\n") == ["Chỉ tiêu | Đơn vị | Năm 2025", "Tỷ lệ hộ nghèo | % | 1,5", "Lao động có việc làm | người | 30.000"]
+
+
+def test_recipients_and_signer_foot_read_column_by_column():
+    from fixtures.docs import positioned_pdf
+
+    data = positioned_pdf([
+        [(15, "Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, ngành thực hiện kế hoạch này./.")],
+        [],
+        [(15, "Nơi nhận:"), (120, "KT. CHỦ TỊCH")],
+        [(15, "- Như trên;"), (120, "PHÓ CHỦ TỊCH")],
+        [(15, "- Lưu: VT.")],
+        [(120, "Nguyễn Văn An")],
+    ])
+    lines = read_bytes(data, "pdf").text.split("\n")
+    assert lines[-6:] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
+
+
+def test_pages_over_the_cap_are_not_read(monkeypatch):
+    from fixtures.docs import many_pages_pdf
+
+    from pipeline.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    doc = read_bytes(many_pages_pdf(4), "pdf")
+    assert "số 2 của" in doc.text and "số 3 của" not in doc.text
+    assert any("2 of 4 pages" in w for w in doc.warnings)

@@ -46,20 +46,25 @@ def _parts_from_xml(xml: str) -> list[Part]:
     return parts
 
 
+def _lines(element) -> list[str]:
+    """The element's text, one string per line (a <br>, <lb/> in trafilatura's XML, breaks it)."""
+    for lb in element.iter("lb"):
+        lb.text = "\n"
+    return [_clean(line) for line in "".join(element.itertext()).split("\n") if line.strip()]
+
+
 def _walk(element, parts: list[Part]) -> None:
     tag = element.tag
     if tag == "table":
         for row in element.iter("row"):
-            cells = [_clean("".join(cell.itertext())) for cell in row.findall("cell")]
+            cells = [" ".join(_lines(cell)) for cell in row.findall("cell")]
             if any(cells):
                 parts.append(Part(" | ".join(cells), "table_row"))
     elif tag == "list":
         for item in element.findall("item"):
-            parts.append(Part(_clean("".join(item.itertext()))))
-    elif tag == "head":
-        parts.append(Part(_clean("".join(element.itertext())), "heading"))
+            parts.extend(Part(line) for line in _lines(item))
     else:
-        parts.append(Part(_clean("".join(element.itertext()))))
+        parts.extend(Part(line, "heading" if tag == "head" else "paragraph") for line in _lines(element))
 
 
 def _parts_from_body(text: str) -> list[Part]:
