@@ -47,7 +47,9 @@ def extract(
     timeout: float = typer.Option(
         300.0, "--timeout", min=0, help="Seconds per document before it gets a `timeout` error record (0: no limit)."
     ),
-    engine: Engine = typer.Option(Engine.local, "--engine", help="local: this machine; dask: a Dask cluster (pip install vnplan[dask])."),
+    engine: Engine = typer.Option(
+        Engine.local, "--engine", help="local: this machine; dask: a Dask cluster (needs the dask extra of vnplan)."
+    ),
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local Dask cluster)."
     ),
