@@ -23,7 +23,7 @@ class _Patterns:
         names = [n for n in self.month_names if n != "năm"]
         ngay, thang, nam = word("ngày"), word("tháng"), word("năm")
         month = rf"(?P<m>[0-9]{{1,2}}(?![0-9])|(?:{words(names)}|{nam}(?=\s+{nam}))(?!\w))"
-        self.prefix = regex.compile(rf"(?:{words(rules['day_words'])})\s*(?:{words(['mồng', 'mùng'])}\s*)?$")
+        self.prefix = regex.compile(rf"(?:{words(rules['day_words'])})\s*(?:{words(rules['day_words_inner'])}\s*)?$")
         self.numeric = regex.compile(
             r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
             r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC)
@@ -43,8 +43,7 @@ class _Patterns:
         roles = rules["roles_before"]
         self.role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
                                  key=lambda x: len(x[0]), reverse=True)
-        self.range_join = regex.compile(
-            rf"[\s*_]*(?:[-–—]|{word('đến')}(?:\s+hết)?(?:\s+ngày)?|{word('tới')}(?:\s+ngày)?)[\s*_]*")
+        self.range_join = regex.compile(rf"[\s*_]*(?:[-–—]|{words(rules['range_words'])})[\s*_]*")
         self.place_line = regex.compile(r"(?:^|\n)[ \t*]*[^\W0-9][^\n,;:.()]{1,40},[ \t]*$")
         self.doc_number = regex.compile(r"[0-9]+[/-][\w./-]*\w(?:\s[A-ZĐ&]+)?[\s,*]*$")
 

@@ -66,9 +66,9 @@ class _Units:
         self.counted = regex.compile(rf"[ \t]*(?P<u>{_alt(u['counted'])})(?!\w)")
         self.multiplier = regex.compile(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)")
         self.gap_before = regex.compile(rf"(?:{_alt(self.multiplier_before)})[ \t]*$", _FLAGS)
-        self.range_sep = regex.compile(r"[ \t]*(?:[-–—]|đến|tới)[ \t]*", _FLAGS)
-        self.between = regex.compile(r"(?<!\w)giữa[ \t]+$", _FLAGS)
-        self.and_sep = regex.compile(r"[ \t]+và[ \t]+", _FLAGS)
+        self.range_sep = regex.compile(rf"[ \t]*(?:[-–—]|{_alt(u['range_words'])})[ \t]*", _FLAGS)
+        self.between = regex.compile(rf"(?<!\w)(?:{_alt(u['between_words'])})[ \t]+$", _FLAGS)
+        self.and_sep = regex.compile(rf"[ \t]+(?:{_alt(u['between_and'])})[ \t]+", _FLAGS)
         self.slash = regex.compile(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*)(?![0-9/]|[.,][0-9])")
         self.year = regex.compile(r"(?:19|20)[0-9]{2}")
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}

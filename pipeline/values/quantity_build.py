@@ -88,21 +88,15 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
     m = u.cur_after.match(text, pos)
     if m:
         code = u.currency_after[m["c"]]
-        end = m.end()
-        v = value
-        if m["minor"] and code != "VND":
-            cents = parse_decimal(m["minor"])
-            if cents is not None and cents < 100 and cents == cents.to_integral_value():
-                v = value + cents / 100
-            else:
-                end = m.start("minor") - (len(text[:m.start("minor")]) - len(text[:m.start("minor")].rstrip()))
-                end = m.end("c")
+        end, v = m.end(), value
+        cents = parse_decimal(m["minor"]) if m["minor"] and code != "VND" else None
+        if cents is not None and cents < 100 and cents == cents.to_integral_value():
+            v = value + cents / 100  # "2 đô la và 23 xen"
         elif m["minor"]:
-            end = m.end("c")
+            end = m.end("c")  # what follows is not a minor amount
         unit = (scale["s"] + " " + m["c"]) if scale else m["c"]
         amount = v * mult if code == "VND" else None
-        vmax = value_max
-        return QuantityMention(_n(v), (start, end), text[start:end], "money", unit, _n(vmax),
+        return QuantityMention(_n(v), (start, end), text[start:end], "money", unit, _n(value_max),
                                currency=code, amount_dong=_n(amount))
     m = u.minor_unit.match(text, pos)
     if m and not scale:

@@ -28,22 +28,25 @@ class _Relative:
         self.shift = {k.lower(): v for k, v in r["relative_shift"].items()}
         self.holidays = {k.lower(): v for k, v in r["holidays"].items()}
         self.month_names = {k.lower(): v for k, v in r["month_names"].items()}
-        past, future = r["relative_past"], r["relative_future"]
         num = r"(?P<n>[0-9]+|[^\W0-9]+(?:\s+[^\W0-9]+)?)"
         unit = rf"(?P<u>{_alt(self.units)})"
+        shift = rf"(?P<s>{_alt(self.shift)})"
         self.day_re = regex.compile(rf"(?<!\w)(?:{_alt(self.days)})(?!\w)", _FLAGS)
-        self.ago = regex.compile(rf"{num}\s+{unit}\s+(?:{_alt(['trước'])})", _FLAGS)
-        self.later = regex.compile(rf"(?:sau\s+)?{num}\s+{unit}\s+(?:nữa|sau)", _FLAGS)
-        week_shift = rf"(?:\s+(?:của\s+)?tuần\s+(?P<ws>{_alt(self.shift)}))?"
-        self.weekday = regex.compile(
-            rf"(?P<wd>{_alt(self.weekdays)}){week_shift}(?:\s+(?P<s>{_alt(['tới', 'sau', 'vừa rồi', 'vừa qua', 'trước', 'này'])}))?",
-            _FLAGS)
-        self.unit_shift = regex.compile(rf"(?P<u>tháng|năm)\s+(?P<s>{_alt(self.shift)})", _FLAGS)
+        self.ago = regex.compile(rf"{num}\s+{unit}\s+(?:{_alt(r['relative_ago'])})", _FLAGS)
+        self.later = regex.compile(
+            rf"(?:(?:{_alt(r['relative_later_before'])})\s+)?{num}\s+{unit}\s+(?:{_alt(r['relative_later'])})", _FLAGS)
+        week, quarter = regex.escape(r["week_word"]), regex.escape(r["quarter_word"])
+        week_shift = rf"(?:\s+(?:của\s+)?{week}\s+(?P<ws>{_alt(self.shift)}))?"
+        self.weekday = regex.compile(rf"(?P<wd>{_alt(self.weekdays)}){week_shift}(?:\s+{shift})?", _FLAGS)
+        self.unit_shift = regex.compile(rf"(?P<u>tháng|năm)\s+{shift}", _FLAGS)
         months = _alt(self.month_names)
-        self.month_next = regex.compile(rf"tháng\s+(?P<m>[0-9]{{1,2}}|{months})(?:\s+(?P<s>tới|sau|trước|này|nay))?", _FLAGS)
+        self.month_next = regex.compile(rf"tháng\s+(?P<m>[0-9]{{1,2}}|{months})(?:\s+{shift})?", _FLAGS)
         self.first_day = regex.compile(rf"ngày\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>[0-9]{{1,2}}|{months})", _FLAGS)
-        self.holiday = regex.compile(rf"(?:{_alt(self.holidays)})", _FLAGS)
-        self.past, self.future = past, future
+        self.quarter_shift = regex.compile(rf"{quarter}\s+{shift}", _FLAGS)
+        self.week_shift = regex.compile(rf"{week}\s+{shift}", _FLAGS)
+        self.span_past = {" ".join(w.split()) for w in r["relative_span_past"]}
+        self.span = regex.compile(
+            rf"(?P<n>[0-9]+|[^\W0-9]+)\s+{unit}\s+(?P<s>{_alt(r['relative_span_past'] + r['relative_span_next'])})", _FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +68,10 @@ def _weekday(r: _Relative, m, ref: date, prefer: str) -> date:
     monday = ref - timedelta(days=ref.weekday())
     if m["ws"] is not None:
         return monday + timedelta(weeks=r.shift[m["ws"].lower()], days=wd)
-    s = (m["s"] or "").lower()
-    if s == "này":
+    shift = r.shift[" ".join(m["s"].lower().split())] if m["s"] else None
+    if shift == 0:
         return monday + timedelta(days=wd)
-    if s in ("vừa rồi", "vừa qua", "trước") or (not s and prefer == "past"):
+    if (shift is not None and shift < 0) or (shift is None and prefer == "past"):
         delta = (ref.weekday() - wd) % 7 or 7
         return ref - timedelta(days=delta)
     delta = (wd - ref.weekday()) % 7 or 7
@@ -107,7 +110,7 @@ def parse_relative(text: str, ref: date, prefer: str = "future") -> Optional[Dat
         mo = _month_number(r, m["m"])
         if mo and 1 <= mo <= 12:
             year = ref.year
-            if (m["s"] or "").lower() in ("tới", "sau") and mo <= ref.month:
+            if m["s"] and r.shift[" ".join(m["s"].lower().split())] > 0 and mo <= ref.month:
                 year += 1
             return DateValue(f"{year:04d}-{mo:02d}", "month")
     return None
@@ -125,34 +128,28 @@ def relative_candidates(text: str, ref: date):
     return out
 
 
-_QUARTER_SHIFT = regex.compile(r"quý\s+(?P<s>này|nay|hiện\s+tại|trước|vừa\s+rồi|sau|tới|tiếp|tiếp\s+theo)", _FLAGS)
-_WEEK_SHIFT = regex.compile(r"tuần\s+(?P<s>này|nay|hiện\s+tại|trước|vừa\s+rồi|sau|tới|tiếp|tiếp\s+theo)", _FLAGS)
-_SPAN = regex.compile(
-    r"(?P<n>[0-9]+|[^\W0-9]+)\s+(?P<u>ngày|tuần|tháng|năm)\s+(?P<s>vừa\s+rồi|vừa\s+qua|qua|tới|tiếp\s+theo|sắp\s+tới)", _FLAGS)
-
-
 def relative_period(text: str, ref: date):
     """(label, start, end) of a period named relative to `ref`: "quý này", "tuần
     sau", "2 ngày vừa rồi", "3 tháng tới" (whole units, the current one excluded)."""
     r = rel()
     t = " ".join(text.split())
-    m = _QUARTER_SHIFT.fullmatch(t)
+    m = r.quarter_shift.fullmatch(t)
     if m:
         q = (ref.month - 1) // 3 + r.shift[" ".join(m["s"].lower().split())]
         year, q = ref.year + q // 4, q % 4
         start = date(year, 3 * q + 1, 1)
         return f"{year}-Q{q + 1}", start, add(start, "months", 3) - timedelta(days=1)
-    m = _WEEK_SHIFT.fullmatch(t)
+    m = r.week_shift.fullmatch(t)
     if m:
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=r.shift[" ".join(m["s"].lower().split())])
         iso = monday.isocalendar()
         return f"{iso[0]}-W{iso[1]:02d}", monday, monday + timedelta(days=6)
-    m = _SPAN.fullmatch(t)
+    m = r.span.fullmatch(t)
     if m and _count(m["n"]):
         n, unit = _count(m["n"]), r.units[m["u"].lower()]
         base = {"days": ref, "weeks": ref - timedelta(days=ref.weekday()),
                 "months": ref.replace(day=1), "years": ref.replace(month=1, day=1)}[unit]
-        if " ".join(m["s"].lower().split()) in ("vừa rồi", "vừa qua", "qua"):
+        if " ".join(m["s"].lower().split()) in r.span_past:
             start, end = add(base, unit, -n), base - timedelta(days=1)
         else:
             start = add(base, unit, 1)
