@@ -123,3 +123,10 @@ def test_title_block_holds_the_kind_and_its_subject():
     blocks = text_blocks("KẾ HOẠCH\nXÓA MÙ CHỮ ĐẾN NĂM 2020\nThực hiện Quyết định số 692/QĐ-TTg như sau:")
     assert blocks[0].kind == "heading" and blocks[0].span == (0, 32)
     assert blocks[1].kind == "paragraph"
+
+
+@pytest.mark.parametrize("case", _examples("web_chrome.jsonl"), ids=lambda c: c["line"][:40])
+def test_web_chrome_line_examples(case):
+    from pipeline.ingest.chrome import is_chrome_line
+
+    assert is_chrome_line(case["line"]) is case["chrome"]
