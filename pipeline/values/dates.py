@@ -39,6 +39,10 @@ class _Patterns:
             rf"{thang}(?<![0-9]\s{{0,3}}{thang})\s*{month}\s*(?:{nam}\s*|/\s*|-\s*)(?P<y>[0-9]{{4}})(?![0-9])(?!/\w)")
         self.day_month = regex.compile(
             rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])")
+        day_words = words(rules["day_words"])
+        self.day_range_head = regex.compile(
+            rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
+            rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$")
         self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
         roles = rules["roles_before"]
         self.role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
@@ -57,6 +61,10 @@ def _month(p: _Patterns, text: str) -> Optional[int]:
     if text.isdigit():
         return int(text)
     return p.month_names.get(" ".join(text.lower().split()))
+
+
+def _word_start(text: str, pos: int) -> bool:
+    return pos == 0 or not text[pos - 1].isalnum()
 
 
 def _leading_int(text: str) -> int:
@@ -99,6 +107,13 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
         add(m, int(m["y"]), 1, 1, "year", "ngày")
     for m in p.month_year.finditer(text):
         add(m, int(m["y"]), _month(p, m["m"]), 1, "month")
+    for s, e, value, pre in list(out):
+        if value.precision == "day":  # "15-16/6/2023", "từ ngày 10 đến ngày 12 tháng 5 năm 2023": the first day too
+            head = ends_with(p.day_range_head, text, s, 30)
+            d1 = int(head["d1"]) if head else 0
+            if head and d1 < int(value.value[8:]) and _word_start(text, head.start()):
+                first = DateValue(f"{value.value[:8]}{d1:02d}", "day")
+                out.append((head.start(), head.end("d1"), first, text[head.start():head.start("d1")]))
     if ref is not None:
         for m in _day_months(text):
             add(m[0], ref.year, _month(p, m[0]["m"]), _leading_int(m[0].group()), "day", m[1])
