@@ -43,6 +43,7 @@ class _Patterns:
         self.day_range_head = regex.compile(
             rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
             rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$")
+        self.year_only = regex.compile(rf"{nam}\s*(?P<y>[0-9]{{4}})")
         self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
         roles = rules["roles_before"]
         self.role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
@@ -233,6 +234,9 @@ def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") ->
         kept = _resolve(_candidates(candidate, whole=True, ref=ref))
         if len(kept) == 1 and kept[0][0] == 0 and kept[0][1] == len(candidate):
             return kept[0][2]
+    year = patterns().year_only.fullmatch(text)
+    if year and valid_ymd(int(year["y"]), 1, 1):
+        return DateValue(year["y"], "year")
     if ref is not None:
         return parse_relative(text, ref, prefer)
     return None
