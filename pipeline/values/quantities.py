@@ -115,7 +115,7 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
             value = parse_digits(m.group())
             if value is None or (mask is not None and mask.overlaps(start, run_end)):
                 continue
-            if labels and is_labelled(text, start, run_end):
+            if labels and is_labelled(text, start, run_end) and not _unit_follows(text, run_end):
                 continue
             out.append((start, run_end, value, 0))
             continue
@@ -126,7 +126,7 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
         for s, e, value in _readings(text, m.start(), m.end()):
             if mask is not None and mask.overlaps(s, e):
                 continue
-            if labels and is_labelled(text, s, e):
+            if labels and is_labelled(text, s, e) and not _unit_follows(text, e):
                 continue
             words = sum(1 for t in text[s:e].split() if not t[0].isdigit())
             out.append((s, e, value, words))
@@ -206,6 +206,8 @@ def _ordinals(text: str) -> list[NumberMention]:
 
 
 def _unit_follows(text: str, e: int) -> bool:
+    """A percent sign, a currency, a scale word or a counted noun follows: the number is a figure
+    even after a label word ("ngân sách Trung ương 200 tỷ đồng")."""
     u = units()
     return any(p.match(text, e) for p in (u.percent, u.counted, u.cur_after, u.scale))
 
