@@ -70,22 +70,46 @@ def encode_vni(text: str) -> bytes:
     return bytes(out)
 
 
+_TOKEN = regex.compile(r"\S+")
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?;:]\s*\n|\n\s*\n|[.!?]\s+)[\s\-+•\"“(]*(\p{Ll})")
+_EDGE_PUNCT = ",.;:()\"“”'!?"
+
+
+def _caps_like(token: str) -> bool:
+    """A word whose ASCII letters are capitals (its converted letters may still be lowercase)."""
+    word = token.strip(_EDGE_PUNCT)
+    letters = [c for c in word if c.isascii() and c.isalpha()]
+    return word.isalpha() and len(word) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+
+
 def _restore_capitals(text: str) -> str:
-    """TCVN3 capitals with tones come out lowercase: uppercase them in all-capital words and lines."""
-
-    def fix_word(match: regex.Match) -> str:
-        word = match.group(0)
-        ascii_letters = [c for c in word if c.isascii()]
-        if len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters):
-            return word.upper()
-        return word
-
+    """TCVN3 capitals with tones come out lowercase (the capital font draws the same codes):
+    uppercase them in lines and words written in capitals, and at the start of a sentence."""
     lines = []
-    for line in _WORD.sub(fix_word, text).split("\n"):
-        ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
-        upper = sum(1 for c in ascii_letters if c.isupper())
-        lines.append(line.upper() if len(ascii_letters) >= 4 and upper >= 0.9 * len(ascii_letters) else line)
-    return "\n".join(lines)
+    for line in text.split("\n"):
+        words = [t.strip(_EDGE_PUNCT) for t in line.split()]
+        letters = [c for w in words if w.isalpha() for c in w if c.isascii() and c.isalpha()]
+        if len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+            line = line.upper()
+        lines.append(line)
+    text = "\n".join(lines)
+    tokens = list(_TOKEN.finditer(text))
+    chars = list(text)
+    for i, match in enumerate(tokens):
+        word = match.group(0)
+        if not any(c.islower() and not c.isascii() for c in word):
+            continue
+        letters = [c for c in word if c.isascii() and c.isalpha()]
+        capital = len(letters) >= 2 and all(c.isupper() for c in letters)
+        if not capital and all(c.isupper() for c in letters):
+            neighbours = [tokens[j].group(0) for j in (i - 1, i + 1)
+                          if 0 <= j < len(tokens) and "\n" not in text[min(tokens[j].end(), match.end()) : max(tokens[j].start(), match.start())]]
+            words = [n for n in neighbours if n.strip(_EDGE_PUNCT).isalpha()]
+            capital = bool(words) and all(_caps_like(n) for n in words)
+        if capital:
+            chars[match.start() : match.end()] = list(word.upper())
+    text = "".join(chars)
+    return _SENTENCE_START.sub(lambda m: m.group(0)[:-1] + m.group(1).upper() if not m.group(1).isascii() else m.group(0), text)
 
 
 def vietnamese_score(text: str) -> float:
