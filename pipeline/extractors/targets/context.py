@@ -9,7 +9,7 @@ from typing import Optional
 
 from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
-from .kind import cue_count, plan_doc
+from .kind import CueIndex, plan_doc
 from .period import PeriodMention, find_period_mentions, partial_of
 from .quantities import Quantity, find_quantities
 
@@ -32,6 +32,7 @@ class Context:
     tree: Optional[SectionTree] = None
     skip: list[tuple[int, int]] = field(default_factory=list)
     news_prior: str = "target"
+    cues: Optional[CueIndex] = None
     lead_partial: Optional[str] = None
 
     def __post_init__(self):
@@ -127,7 +128,8 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year,
                   quantities=sorted(find_quantities(text), key=lambda q: q.span[0]), periods=periods,
                   tree=section_tree(text), skip=skip or [])
+    ctx.cues = CueIndex(text)
     if not ctx.plan:
-        ctx.news_prior = "result" if cue_count(text, "result") > cue_count(text, "target") else "target"
+        ctx.news_prior = "result" if ctx.cues.count("result") > ctx.cues.count("target") else "target"
         ctx.lead_partial = _lead_partial(text, ctx.quantities)
     return ctx

@@ -8,6 +8,7 @@ figures are targets).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Optional
@@ -34,24 +35,35 @@ def of_plan(right: str) -> bool:
 _OF_PLAN_INSIDE = re.compile(r"\d\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)")
 
 
-def nearest_cue(text: str) -> Optional[tuple[str, int]]:
-    """('target'|'result', position) of the last kind cue in `text`.
+class CueIndex:
+    """Every kind cue of a document, found once: (start, end, kind) sorted by end.
 
-    `đạt 86,7% kế hoạch` inside the text is a result cue, not the word `kế hoạch` of a plan."""
-    target, result, _, neutral = _patterns()
-    low = _OF_PLAN_INSIDE.sub(lambda m: "đạt được".ljust(len(m.group(0))), text.lower())
-    low = neutral.sub(lambda m: " " * len(m.group(0)), low)
-    best = None
-    for kind, pat in (("target", target), ("result", result)):
-        for m in pat.finditer(low):
-            if best is None or m.end() > best[1] or (m.end() == best[1] and len(m.group(1)) > best[2]):
-                best = (kind, m.end(), len(m.group(1)))
-    return (best[0], best[1]) if best else None
+    `đạt 86,7% kế hoạch` counts as a result cue (not the word `kế hoạch` of a plan); cue words
+    inside neutral phrases (`việc làm mới`) do not count."""
 
+    def __init__(self, text: str):
+        target, result, _, neutral = _patterns()
+        low = text.lower()
+        cues = [(m.start(), m.end(), "result") for m in _OF_PLAN_INSIDE.finditer(low)]
+        masked = _OF_PLAN_INSIDE.sub(lambda m: " " * len(m.group(0)), low)
+        masked = neutral.sub(lambda m: " " * len(m.group(0)), masked)
+        for kind, pat in (("target", target), ("result", result)):
+            cues += [(m.start(1), m.end(1), kind) for m in pat.finditer(masked)]
+        cues.sort(key=lambda c: (c[1], c[1] - c[0]))
+        self.cues = cues
+        self.ends = [c[1] for c in cues]
 
-def cue_count(text: str, kind: str) -> int:
-    target, result, _, _ = _patterns()
-    return sum(1 for _ in (target if kind == "target" else result).finditer(text.lower()))
+    def count(self, kind: str) -> int:
+        return sum(1 for c in self.cues if c[2] == kind)
+
+    def nearest(self, lo: int, hi: int) -> Optional[tuple[str, int]]:
+        """(kind, end offset) of the last cue lying inside [lo, hi)."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        while i >= 0 and self.cues[i][1] > lo:
+            if self.cues[i][0] >= lo:
+                return self.cues[i][2], self.cues[i][1]
+            i -= 1
+        return None
 
 
 def plan_doc(doc_type: Optional[str]) -> bool:
@@ -64,29 +76,21 @@ _GAP_AFTER = re.compile(r"^\s*(?:so\s+với|so)(?!\w)", re.IGNORECASE)
 _PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
 
 
-def kind_for(
-    item_left: str,
-    sentence_left: str,
-    right: str,
-    paragraph_left: str,
-    period: Optional[str],
-    ref_year: Optional[int],
-    doc_is_plan: bool,
-) -> tuple[str, str]:
-    """(kind, rule)."""
+def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int, right: str,
+             period: Optional[str], ref_year: Optional[int], doc_is_plan: bool) -> tuple[str, str]:
+    """(kind, rule) of the figure at `pos`; the item, sentence and paragraph start before it."""
     if of_plan(right):
         return "result", "of_plan"
     if _PLAN_COMPANION.search(right[:120]):
         return "result", "plan_companion"
-    item_cue = nearest_cue(item_left)
+    item_cue = cues.nearest(item_lo, pos)
     if _GAP_AFTER.match(right) and not (item_cue and item_cue[0] == "target"):
         return "result", "gap"
-    cue = item_cue or nearest_cue(sentence_left)
-    left_len = len(item_left) if nearest_cue(item_left) else len(sentence_left)
+    cue = item_cue or cues.nearest(sent_lo, pos)
     first_year = year_of(period)
     last_year = end_year_of(period)
     if first_year is not None and ref_year is not None:
-        if last_year < ref_year and not (cue and cue[0] == "target" and left_len - cue[1] < 40):
+        if last_year < ref_year and not (cue and cue[0] == "target" and pos - cue[1] < 40):
             return "result", "past_year"
         if first_year > ref_year:
             return "target", "future_year"
@@ -94,7 +98,7 @@ def kind_for(
         return cue[0], "cue"
     if not doc_is_plan and period and _PARTIAL.match(period):
         return "result", "partial_period"
-    cue = nearest_cue(paragraph_left)
+    cue = cues.nearest(para_lo, pos)
     if cue:
         return cue[0], "paragraph_cue"
-    return ("target" if doc_is_plan else "target"), "default"
+    return "target", "default"

@@ -158,9 +158,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             and _TRONG_DO.search(text[sent_start:qs]):
         d.parent = prev.parent
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
-    para_left = text[max(0, line_start - 600):qs]
-    d.kind, d.rules["kind"] = kind_for(text[item_start:qs], text[sent_start:qs], right_full, para_left, d.period,
-                                       ctx.ref_year, ctx.plan)
+    d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, max(0, line_start - 600), qs, right_full,
+                                       d.period, ctx.ref_year, ctx.plan)
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
     if in_paren and _PLAN_IN_BRACKETS.search(text[max(0, qs - 160):qs]):
