@@ -43,6 +43,7 @@ class _Patterns:
         self.day_range_head = regex.compile(
             rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
             rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$")
+        self.day_month_lead = regex.compile(rf"(?:{words(rules['day_month_lead'])})[ \t]+$")
         self.year_only = regex.compile(rf"{nam}\s*(?P<y>[0-9]{{4}})")
         self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
         roles = rules["roles_before"]
@@ -154,6 +155,12 @@ def date_like_spans(text: str) -> list[tuple[int, int]]:
     digits there are not figures."""
     spans = [(c[0], c[1]) for c in _candidates_cached(text)]
     spans += [(pre.start(), m.end()) for m, pre in _day_months(text)]
+    p = patterns()
+    for m in p.day_month.finditer(text):  # "từ nay đến 30/6": a day-month after a time word
+        if "/" in m.group() and m["m"].isdigit() and 1 <= _leading_int(m.group()) <= 31 and 1 <= int(m["m"]) <= 12:
+            lead = ends_with(p.day_month_lead, text, m.start(), 12)
+            if lead is not None and _word_start(text, lead.start()):
+                spans.append((m.start(), m.end()))
     return spans
 
 

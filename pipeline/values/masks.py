@@ -27,7 +27,8 @@ class _Masks:
         ]
         self.counter_value = regex.compile(r"[:：][ \t]*[0-9][0-9.,]*")
         self.counter_label = regex.compile(rf"(?:{words(r['counter_labels'])})[ \t]*$")
-        self.phone = regex.compile(r"(?:\+84|0)(?<![0-9.,]0)(?<![0-9.,]\+84)[0-9]{2,3}(?:[ .\-]?[0-9]{3,4}){2}(?![0-9])")
+        self.phone = regex.compile(
+            r"(?:\+84|0|\(0)(?<![0-9.,]0)(?<![0-9.,]\+84)[0-9]{2,3}\)?(?:[ .\-]?[0-9]{3,4}){2}(?![0-9])")
         self.url = regex.compile(r"[hH][tT][tT][pP][sS]?://\S+|[wW][wW][wW]\.\S+")
         self.email = regex.compile(r"@[\w-]+(?:\.[\w-]+)+")
         self.email_user = regex.compile(r"[\w.+-]+$")
