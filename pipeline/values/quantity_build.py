@@ -109,9 +109,10 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
     m = u.multiplier.match(text, pos)
     if m:
         end = m.end()
-        kind = "ratio" if u.gap_before.search(text, max(0, start - 8), start) else "count"
-        return QuantityMention(_n(value_s), (start, end), text[start:end], "ratio" if kind == "ratio" else "count",
-                               m["u"], _n(max_s), multiplier=_n(value_s))
+        if u.gap_before.search(text, max(0, start - 12), start):  # "gấp 2 lần", "tăng 1,5 lần"
+            return QuantityMention(_n(value_s), (start, end), text[start:end], "ratio", m["u"], _n(max_s),
+                                   multiplier=_n(value_s))
+        return QuantityMention(_n(value_s), (start, end), text[start:end], "count", m["u"], _n(max_s))
     total = None
     if value_max is None and not scale:
         sl = u.slash.match(text, pos)
