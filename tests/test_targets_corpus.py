@@ -119,10 +119,10 @@ def evaluate() -> dict:
             bands[band][1] += 1
             if pi in matched_pred:
                 bands[band][0] += 1
-            if pi in exact_pred:
-                bands[band][2] += 1
             else:
                 spurious.append((gold["doc_id"], p))
+            if pi in exact_pred:
+                bands[band][2] += 1
         group = "official" if gold.get("doc_type") in OFFICIAL else "news"
         for key in (group, "all"):
             groups[key][0] += len(matched_pred)

@@ -18,7 +18,7 @@ _PERIOD_WORDS = re.compile(
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
-_JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;(\-–*“”\"']+$")
+_JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;.(\-–*“”\"']+$")
 
 
 @lru_cache(maxsize=None)

@@ -123,10 +123,13 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         shape = "bare"
     if indicator is None and not right_ind:
         lead = _lead_indicator(text, line_start, drafts)
+        shape = "lead"
+        if lead is None:
+            lead = _context_indicator(text, sent_start, line_start)
+            shape = "context"
         if lead is None:
             return None
         indicator = lead
-        shape = "lead"
     if start > qs:
         start = qs
     d = Draft(value=q.value, value_max=q.value_max, unit=q.unit, start=start, end=end, fig_start=qs, fig_end=qe,
@@ -214,6 +217,21 @@ def _fraction(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) 
                  period=str(year_of(d.period)) if d.period else None, parent=None)
     plan.rules = dict(d.rules, kind="fraction", shape="fraction_plan")
     d.rules["pair"] = plan
+
+
+_MEASURE_HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tỷ trọng|số lượng|số|tổng số|mức|chỉ số|thu nhập|kinh phí)(?!\w)", re.IGNORECASE)
+
+
+def _context_indicator(text: str, sent_start: int, line_start: int) -> Optional[str]:
+    """`Tỷ lệ bao phủ bảo hiểm y tế. Năm 2024 đạt 92%.`: the indicator in the sentence before,
+    when that sentence names what is measured (tỷ lệ …, số …) and holds no figure of its own."""
+    lo = max(line_start, text.rfind(".", line_start, max(line_start, sent_start - 1)) + 1)
+    prev = text[lo:sent_start]
+    m = _MEASURE_HEAD.search(prev)
+    if not m or re.search(r"\d", prev):
+        return None
+    cleaned = ind.clean(prev[m.start():])
+    return cleaned or None
 
 
 def _lead_indicator(text: str, line_start: int, drafts: list[Draft]) -> Optional[str]:
