@@ -57,7 +57,7 @@ class _Units:
         self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))")
         self.of_plan = regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)")
         self.per_year = regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)")
-        self.scale = regex.compile(rf"[ \t]+(?P<s>{_alt(self.scales)})(?!\w)", _FLAGS)
+        self.scale = regex.compile(rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS)
         self.cur_after = regex.compile(
             rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+và)?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
         self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
@@ -158,10 +158,13 @@ def _readings(text: str, pos: int, end: int):
                 return
             pos += nxt.end()
             continue
-        if k > 1 and toks[k - 1].group().lower() in vocab().scales:
-            shorter = parse_decimal(seg[:toks[k - 2].end()])
-            if shorter is not None:  # a trailing scale word stays with the unit ("709,4 tỷ đồng")
-                value, stop = shorter, toks[k - 2].end()
+        j = k
+        while j > 1 and toks[j - 1].group().lower() in vocab().scales:
+            j -= 1
+        if j < k:  # trailing scale words stay with the unit ("709,4 tỷ đồng", "2,5 nghìn tỷ đồng")
+            shorter = parse_decimal(seg[:toks[j - 1].end()])
+            if shorter is not None:
+                value, stop = shorter, toks[j - 1].end()
         yield pos, pos + stop, value
         pos += stop
         gap = _SPACE.match(text, pos)

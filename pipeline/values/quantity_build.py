@@ -83,7 +83,8 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
     scale = u.scale.match(text, pos)
     mult = Decimal(1)
     if scale:
-        mult = u.scales[scale["s"].lower()]
+        for word in scale["s"].lower().split():
+            mult *= u.scales[word]
         pos = scale.end()
     m = u.cur_after.match(text, pos)
     if m:
