@@ -167,14 +167,15 @@ def date_like_spans(text: str) -> list[tuple[int, int]]:
 def _role(text: str, start: int, pre: str) -> str:
     p = patterns()
     before = text[max(0, start - 60):start]
-    ctx = " ".join((before + " " + pre).lower().replace("*", " ").replace("(", " ").split())
+    ctx = " ".join((before + " " + pre).lower().replace("*", " ").replace("(", " ").split()).rstrip(" :")
     for words, role in p.role_words:
         if ctx.endswith(words) and (len(ctx) == len(words) or not ctx[-len(words) - 1].isalnum()):
             return role
-    if p.place_line.search(before.replace("*", "")):
-        return "issue"
-    if p.doc_number.search(before.replace("*", "")):
+    bare = before.replace("*", "")
+    if p.doc_number.search(bare):
         return "reference"
+    if p.place_line.search(bare):
+        return "issue"
     return "other"
 
 
