@@ -39,7 +39,7 @@ def _patterns():
 
 _FROM_TO_LEVEL = re.compile(r"^[^;.]{0,80}?(?:xuống còn|xuống|còn|lên)\s+[\d]")
 _BLOCKERS = re.compile(r"(?:^|[^\w])(?:đạt|còn|lên|xuống|:|chiếm|là)(?!\w)")
-_GAP_AGAINST = re.compile(r"^\s*(?:%\s*)?(?:so\s+với|so|chỉ\s+tiêu|kế\s+hoạch|kh)(?!\w)")
+_GAP_AGAINST = re.compile(r"^\s*(?:%\s*)?(?:so\s+với|so|chỉ\s+tiêu|kế\s+hoạch|kh|dự\s+toán)(?!\w)")
 _UP_WORDS = re.compile(r"(?:^|[^\w])(?:vượt|cao hơn|tăng|nhiều hơn)\s*$")
 _DOWN_WORDS = re.compile(r"(?:^|[^\w])(?:thấp hơn|giảm|ít hơn)\s*$")
 

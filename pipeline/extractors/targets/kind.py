@@ -32,7 +32,7 @@ def of_plan(right: str) -> bool:
     return bool(_patterns()[2].match(right.lower()))
 
 
-_OF_PLAN_INSIDE = re.compile(r"\d\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)")
+_OF_PLAN_INSIDE = re.compile(r"\d\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán)(?!\w)")
 
 
 class CueIndex:

@@ -19,6 +19,7 @@ from .quantities import Quantity
 from .responsible import responsible_for
 from .structure import bullet_of, items, lines, sentences
 
+_TRONG_DO_LIST = re.compile(r"(?<!\w)trong\s+đó\s*:", re.IGNORECASE)
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _LEAD_BEFORE = re.compile(r"(?:^|\s)(?:giảm|tăng|giảm thêm|tăng thêm|có|có được|đảm bảo|bảo đảm|phấn đấu|phấn đấu có|hoàn thành)"
@@ -158,8 +159,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         same = [i for i in sent_drafts if _same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
         d.parent = same[-1] if same else sent_drafts[-1]
     elif prev is not None and prev.parent is not None and _TRONG_DO.search(text[item_start:qs]) is None \
-            and _TRONG_DO.search(text[sent_start:qs]):
-        d.parent = prev.parent
+            and _TRONG_DO_LIST.search(text[sent_start:qs]) and _same_kind_unit(prev.unit, d.unit):
+        d.parent = prev.parent  # "trong đó: a 1.742 người; b 738 người; …" lists sub-figures
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
     d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, max(0, line_start - 600), qs, right_full,
                                        d.period, ctx.ref_year, ctx.plan)
