@@ -179,9 +179,11 @@ def _starts_with_multiplier(piece: str) -> bool:
 
 
 def find_numbers(text: str) -> list[NumberMention]:
-    """Every number written in digits or words, except digits that belong to
-    dates, document numbers, times, page counters or web addresses. A single
-    number word ("một", "năm") counts only when a unit follows it."""
+    """Every number written in digits or words, and ordinals (ordinal=True),
+    except digits that belong to dates, document numbers, times, page counters,
+    phone numbers or web addresses. Numbers in words are those of two words or
+    more or with a word only numbers use ("mười", "trăm"); a lone "hai" or "năm"
+    is left to parse_number / parse_quantity."""
     mask = non_figure_spans(text, with_sections=False)
     u = units()
     ordinals = _ordinals(text)
