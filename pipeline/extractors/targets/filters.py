@@ -29,7 +29,8 @@ _AFTER_NOISE = re.compile(r"^\s*(?:người\s+)?(?:đang online|đang truy cập
 _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _COUNT_AFTER_NUMBER = re.compile(r"^[\s\w]{0,60}?\s(?:là|đạt|chiếm|giảm|tăng|:)\s*(?:từ\s+|khoảng\s+|trên\s+)?\d", re.IGNORECASE)
 _RANK = re.compile(r"(?:^|[^\w])(?:xếp hạng|đứng thứ|vị trí thứ|top|hạng)\s*$", re.IGNORECASE)
-_LABEL = re.compile(r"(?:^|[-+•;]\s*)(?:tổng\s+)?số\b[^:;.]{2,80}(?::|\blà)\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"(?:^|[-+•;,]\s*|\s)(?:tổng\s+)?số(?:\s+lượng)?\s[^:;.]{2,80}(?::|\blà|\bđạt|\bkhoảng|\bgần|\btrên|\bhơn)\s*$",
+                    re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 
 
