@@ -28,7 +28,8 @@ def _patterns():
     start = re.compile(rf"^\s*(?:{alternation(ind['lead_start'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
     opener = re.compile(rf",\s*(?=(?:{alternation(ind['clause_openers'])})(?!\w))", re.IGNORECASE)
     right_start = re.compile(rf"^\s*(?:{alternation(ind['right_lead'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
-    return end, start, int(ind["max_words"]), opener, right_start
+    right_end = re.compile(rf"(?:^|\s)(?:{alternation(ind['right_tail'])})\s*$", re.IGNORECASE)
+    return end, start, int(ind["max_words"]), opener, right_start, right_end
 
 
 def clean(text: str, keep: str = "last") -> str:
@@ -36,13 +37,13 @@ def clean(text: str, keep: str = "last") -> str:
 
     `keep="last"` reads words before a figure (kept from the last clause opener on, link verbs
     trimmed at the end); `keep="first"` words after it (only comparator leads trimmed)."""
-    end, start, max_words, opener, right_start = _patterns()
+    end, start, max_words, opener, right_start, right_end = _patterns()
     t = _PLAN_WORDS_LEAD.sub(" ", _BULLET.sub("", text))
     if keep == "first":
         t = _PERIOD_WORDS.sub(" ", t)
         t = " ".join(t.split())
         for _ in range(3):
-            t = right_start.sub("", _JUNK.sub("", t)).strip()
+            t = right_end.sub("", right_start.sub("", _JUNK.sub("", t))).strip()
         words = t.split()
         return " ".join(words[:max_words]).lower()
     if ":" in t:
