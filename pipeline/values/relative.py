@@ -42,6 +42,10 @@ class _Relative:
         months = _alt(self.month_names)
         self.month_next = regex.compile(rf"tháng\s+(?P<m>[0-9]{{1,2}}|{months})(?:\s+{shift})?", _FLAGS)
         self.first_day = regex.compile(rf"ngày\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>[0-9]{{1,2}}|{months})", _FLAGS)
+        self.seasons = {k.lower(): v for k, v in r["seasons"].items()}
+        self.season = regex.compile(rf"(?P<n>{_alt(self.seasons)})\s+(?:{_alt(r['this_words'])})", _FLAGS)
+        self.first_week = regex.compile(
+            rf"{week}\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>[0-9]{{1,2}}|{months})(?:\s+năm\s+(?P<y>[0-9]{{4}}))?", _FLAGS)
         self.quarter_shift = regex.compile(rf"{quarter}\s+{shift}", _FLAGS)
         self.week_shift = regex.compile(rf"{week}\s+{shift}", _FLAGS)
         self.span_past = {" ".join(w.split()) for w in r["relative_span_past"]}
@@ -133,6 +137,22 @@ def relative_period(text: str, ref: date):
     sau", "2 ngày vừa rồi", "3 tháng tới" (whole units, the current one excluded)."""
     r = rel()
     t = " ".join(text.split())
+    m = r.season.fullmatch(t)
+    if m:
+        m1, d1, m2, d2 = r.seasons[" ".join(m["n"].lower().split())]
+        start = date(ref.year, m1, d1)
+        if m2 < m1:  # a season across the new year: the one around the reference date
+            start = start if ref >= start else date(ref.year - 1, m1, d1)
+            end = date(start.year + 1, m2, d2)
+        else:
+            end = date(ref.year, m2, d2)
+        return f"{start.isoformat()}/{end.isoformat()}", start, end
+    m = r.first_week.fullmatch(t)
+    if m and _month_number(r, m["m"]):
+        first = date(int(m["y"]) if m["y"] else ref.year, _month_number(r, m["m"]), 1)
+        monday = first + timedelta(days=(7 - first.weekday()) % 7)  # the first week that starts in the month
+        iso = monday.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}", monday, monday + timedelta(days=6)
     m = r.quarter_shift.fullmatch(t)
     if m:
         q = (ref.month - 1) // 3 + r.shift[" ".join(m["s"].lower().split())]
