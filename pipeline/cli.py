@@ -62,6 +62,9 @@ def extract(
     if engine is Engine.dask:
         from .dask_engine import extract_to_folder
 
+        if output == "-":
+            raise typer.BadParameter("--engine dask writes partitioned JSONL: give a folder with -o", param_hint="-o")
+
         summary = extract_to_folder(paths, output, task, scheduler=scheduler, workers=workers, overwrite=overwrite)
     else:
         options = BatchOptions(task=task, ordered=not unordered, keep_going=keep_going, overwrite=overwrite)
