@@ -85,3 +85,14 @@ def test_corrupt_docx_inputs():
     with pytest.raises(ExtractionError) as err:
         detect_format(b"just some text", ".docx")
     assert err.value.code == "corrupt_docx"
+
+
+def test_docx_typed_in_a_tcvn3_font_is_converted():
+    from pipeline.ingest.encodings import encode_tcvn3, encode_vni
+
+    text = "Căn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ;\nTỷ lệ hộ nghèo giảm còn 2,2%."
+    for name, encode in (("tcvn3", encode_tcvn3), ("vni", encode_vni)):
+        as_font = encode(text).decode("cp1252")  # what Word stores when the text was typed with .VnTime / VNI-Times
+        doc = read_bytes(docx_from_text(as_font), "docx")
+        assert doc.text == text and doc.encoding == f"{name} (font)"
+    assert read_bytes(docx_from_text(text), "docx").encoding is None

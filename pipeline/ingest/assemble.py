@@ -17,6 +17,7 @@ from ..errors import ExtractionError
 from ..models import Block
 from ..normalize import normalize
 from .blocks import text_blocks
+from .encodings import convert_legacy_font_text, legacy_font_encoding
 
 _KEPT_KINDS = {"table_cell", "page_number", "header", "footer"}
 
@@ -30,6 +31,12 @@ class Part:
 
 def assemble(parts: list[Part], *, fmt: str, encoding: Optional[str] = None, warnings: Optional[list[str]] = None) -> Document:
     parts = _single_blank_lines(parts)
+    warnings = list(warnings or [])
+    legacy = legacy_font_encoding("\n".join(p.text for p in parts))
+    if legacy:
+        parts = [Part(convert_legacy_font_text(p.text, legacy), p.kind, p.page) for p in parts]
+        encoding = f"{legacy} (font)"
+        warnings.append(f"text typed in a {legacy.upper()} font converted to Unicode")
     pieces: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -54,8 +61,7 @@ def assemble(parts: list[Part], *, fmt: str, encoding: Optional[str] = None, war
         elif part.kind == "heading" and kind == "paragraph":
             kind = "heading"
         blocks.append(Block(kind=kind, span=block.span, page=part.page))
-    return Document(text=text, blocks=blocks, format=fmt, encoding=encoding, source_offsets=offsets,
-                    warnings=list(warnings or []))
+    return Document(text=text, blocks=blocks, format=fmt, encoding=encoding, source_offsets=offsets, warnings=warnings)
 
 
 def _single_blank_lines(parts: list[Part]) -> list[Part]:

@@ -128,9 +128,8 @@ def vietnamese_score(text: str) -> float:
 
 
 def _latin1_legacy(text: str) -> bytes | None:
-    """The bytes behind UTF-8 text that is TCVN3/VNI shown through a Western font, else None."""
-    if vietnamese_score(text[:200_000]) > 0.5:
-        return None
+    """The bytes behind text shown through a Western font (None when it holds characters no
+    Western code page has, as real Vietnamese text does: ạ, ế, ư, đ...)."""
     try:
         return text.encode("cp1252")
     except UnicodeEncodeError:
@@ -192,9 +191,30 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if score < 0.5:
             raise ExtractionError("decode_error", "neither UTF-8 nor a Vietnamese legacy encoding (TCVN3, VNI, Windows-1258)")
         return text, name
-    legacy = _latin1_legacy(text) if not text.isascii() else None
-    if legacy is not None:
-        name, converted, score = _best_legacy(legacy)
-        if score >= 0.8 and name != "windows-1258":
-            return converted, f"{name} (via utf-8)"
+    legacy = legacy_font_encoding(text)
+    if legacy:
+        return convert_legacy_font_text(text, legacy), f"{legacy} (via utf-8)"
     return text, "utf-8"
+
+
+def legacy_font_encoding(text: str) -> str | None:
+    """'tcvn3' or 'vni' when Unicode text is really TCVN3/VNI bytes read through a Latin font
+    (DOCX and PDF files typed with .VnTime or VNI-Times fonts), else None."""
+    if text.isascii():
+        return None
+    sample = text[:200_000]
+    legacy = _latin1_legacy(sample)
+    if legacy is None:
+        return None
+    name, _, score = _best_legacy(legacy)
+    if name in ("tcvn3", "vni") and score >= 0.8 and score > vietnamese_score(sample) + 0.2:
+        return name
+    return None
+
+
+def convert_legacy_font_text(text: str, name: str) -> str:
+    try:
+        data = text.encode("cp1252")
+    except UnicodeEncodeError:
+        data = text.encode("latin-1", errors="replace")
+    return unicodedata.normalize("NFC", decode_tcvn3(data) if name == "tcvn3" else decode_vni(data))
