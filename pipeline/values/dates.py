@@ -3,7 +3,7 @@ ngày 07 tháng 4 năm 2014 (also split over lines or glued: ngày23/07/2013),
 partial header dates (ngày   tháng 01 năm 2023 → 2023-01), with their role."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Optional
 
@@ -183,8 +183,16 @@ def find_dates(text: str, ref: Optional[date] = None) -> list[DateMention]:
     """Every calendar date (precision day) and partial date (month or year left
     blank, or "tháng 8 năm 2024") in the text, sorted by position, with its role.
     With `ref`, day-months without a year and relative days ("hôm qua") are
-    resolved against it."""
-    return list(_find_dates(text, ref))
+    resolved against it (a date, a datetime or an ISO string)."""
+    return list(_find_dates(text, as_date(ref)))
+
+
+def as_date(ref) -> Optional[date]:
+    if isinstance(ref, str):
+        return date.fromisoformat(ref[:10])
+    if isinstance(ref, datetime):
+        return ref.date()
+    return ref
 
 
 @lru_cache(maxsize=8)
@@ -232,10 +240,7 @@ def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") ->
     ("future"/"past") picks the side for a bare weekday."""
     from .relative import parse_relative
 
-    if isinstance(ref, str):
-        ref = date.fromisoformat(ref[:10])
-    elif ref is not None and hasattr(ref, "date"):
-        ref = ref.date()
+    ref = as_date(ref)
     text = " ".join(text.split())
     core = _IGNORABLE.fullmatch(text)
     for candidate in dict.fromkeys((text, core["rest"] if core else text)):

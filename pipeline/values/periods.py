@@ -4,7 +4,6 @@
 → <year>-09."""
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 from typing import Optional
 
@@ -12,7 +11,7 @@ import regex
 
 from ..rules import load_yaml
 from .calendar import month_end
-from .dates import find_dates
+from .dates import as_date, find_dates
 from .mention import PeriodMention
 from .spans import SpanSet
 from .textpat import PhraseFinder, ends_with, word, words
@@ -174,7 +173,7 @@ def parse_period(text: str, default_year: Optional[int] = None, ref=None) -> Opt
 
     text = " ".join(text.split())
     if ref is not None:
-        ref = date.fromisoformat(ref[:10]) if isinstance(ref, str) else getattr(ref, "date", lambda: ref)()
+        ref = as_date(ref)
         found = relative_period(text, ref)
         if found:
             label, start, end = found
