@@ -40,7 +40,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     per_year = q.per_year or says_per_year(text[qe:qe + 12])
     part = partial_of(seg_left) or partial_of(rw)
     whole = says_whole_year(seg_left) or says_whole_year(rw[:20])
-    label, rule = None, None
+    label, rule, chosen = None, None, None
     sent_start = qs - len(sent_left)
     sent_end = text.find(".", qe)
     sent_end = len(text) if sent_end < 0 else sent_end
@@ -52,12 +52,12 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         ptext = text[p.start:p.end]
         prefix = re.split(r"\d", ptext, maxsplit=1)[0]
         if _RIGHT_CUE.search(between + prefix) or (not between.strip(" ,(") and re.match(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s", prefix.lower())):
-            label, rule = p.label, "right"
+            label, rule, chosen = p.label, "right", p
         break
     if label is None:
         left_ps = [p for p in ctx.periods_in(qs - len(seg_left), qs) if not ctx.is_baseline(p)]
         if left_ps:
-            label, rule = left_ps[-1].label, "left"
+            label, rule, chosen = left_ps[-1].label, "left", left_ps[-1]
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
@@ -65,7 +65,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40]
         singles = [p for p in sent_ps if not p.is_span]
         if sent_ps:
-            label, rule = (singles or sent_ps)[-1].label, "sentence"
+            chosen = (singles or sent_ps)[-1]
+            label, rule = chosen.label, "sentence"
     if per_year and not (label and re.fullmatch(r"\d{4}-\d{4}", label) and rule in ("right", "left")):
         spans = [p for p in ctx.periods_in(sent_start, sent_end) if p.is_span and not ctx.is_baseline(p)]
         if spans:
@@ -93,6 +94,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     d.period, d.rules["period"] = label, rule
     before = text[max(0, qs - len(seg_left)):qs]
     if rule == "right" and re.match(r"^[^;.]*?(?:vào|đến|tới)\s+(?:cuối\s+)?năm", text[qe:qe + 160], re.IGNORECASE):
+        d.deadline = label
+    elif chosen is not None and ctx.is_deadline(chosen) and label == chosen.label:
         d.deadline = label
     elif rule == "left" and re.search(r"(?:đến|vào|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}", before, re.IGNORECASE):
         d.deadline = label

@@ -128,6 +128,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         if lead is None:
             lead = _context_indicator(text, sent_start, line_start)
             shape = "context"
+        if lead is None and drafts and drafts[-1].fig_end >= line_start:
+            lead = drafts[-1].rules.get("base_indicator") or drafts[-1].indicator  # "Con số này của năm 2021 là …"
+            shape = "context"
         if lead is None:
             return None
         indicator = lead
