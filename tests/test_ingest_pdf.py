@@ -113,3 +113,11 @@ def test_pages_over_the_cap_are_not_read(monkeypatch):
     doc = read_bytes(many_pages_pdf(4), "pdf")
     assert "số 2 của" in doc.text and "số 3 của" not in doc.text
     assert any("2 of 4 pages" in w for w in doc.warnings)
+
+
+def test_glyphs_without_unicode_map_count_as_no_text_layer():
+    from pipeline.ingest.pdf import unmapped_share
+
+    assert unmapped_share("(cid:12)(cid:45) (cid:7)(cid:99)") == 1.0
+    assert unmapped_share("Kế hoạch số 12/KH-UBND") == 0.0
+    assert 0.2 < unmapped_share("Kế hoạch (cid:12)(cid:45)") < 0.8

@@ -64,6 +64,17 @@ def _table_parts(page, number: int) -> tuple[list[tuple[float, list[Part]]], lis
     return found, boxes
 
 
+_CID = regex.compile(r"\(cid:\d+\)")
+
+
+def unmapped_share(text: str) -> float:
+    """Share of the text made of glyphs pdfminer could not map to Unicode, written (cid:N)."""
+    stripped = "".join(text.split())
+    if not stripped:
+        return 0.0
+    return sum(len(m.group(0)) for m in _CID.finditer(stripped)) / len(stripped)
+
+
 def _is_page_number(line: Line, height: float) -> bool:
     near_edge = line.top < 0.1 * height or line.bottom > 0.9 * height
     return near_edge and bool(_PAGE_NUMBER.match(line.text))
@@ -105,6 +116,8 @@ def read_pdf_bytes(data: bytes) -> Document:
             page.close()
     finally:
         pdf.close()
+    if unmapped_share(" ".join(p.text for p in parts)) > 0.3:
+        raise ExtractionError("no_text_layer", "the PDF's fonts have no Unicode map ((cid:N) glyphs); run OCR first")
     if sum(len(p.text.strip()) for p in parts) < 20:
         if images:
             raise ExtractionError("no_text_layer", "the PDF has no text layer (scanned pages); run OCR first")
