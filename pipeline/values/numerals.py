@@ -17,7 +17,9 @@ _INT = regex.compile(r"\d+")
 _LEADING_SEP = regex.compile(r"[.,]\d+")
 _VN_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _VN_DECIMAL = regex.compile(r"\d+,\d+")
-_EN_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")
+# English thousands where a Vietnamese decimal is impossible: two commas, a comma then a
+# decimal point, or ",000" (a decimal is not written with three trailing zeros).
+_EN_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+|[1-9]\d{0,2},000")
 _POINT_DECIMAL = regex.compile(r"\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d{3}")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -41,10 +43,10 @@ def parse_digits(text: str) -> Optional[Decimal]:
         return Decimal("0." + text[1:])
     if _VN_THOUSANDS.fullmatch(text):
         return Decimal(text.replace(".", "").replace(",", "."))
-    if _VN_DECIMAL.fullmatch(text):
-        return Decimal(text.replace(",", "."))
     if _EN_THOUSANDS.fullmatch(text):
         return Decimal(text.replace(",", ""))
+    if _VN_DECIMAL.fullmatch(text):
+        return Decimal(text.replace(",", "."))
     if _POINT_DECIMAL.fullmatch(text):
         return Decimal(text)
     return None
