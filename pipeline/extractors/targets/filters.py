@@ -75,8 +75,9 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
             return "norm"
     if _AFTER_NOISE.match(right):
         return "counter_or_age"
-    if _TREN.search(low_left[-12:]) and q.unit != "%" and tren_units.match(right if not q.unit else q.unit + right):
-        return "tren_place"
+    if _TREN.search(low_left[-12:]) and q.unit != "%" and q.value in (100, 1000, 10000, 100000) \
+            and tren_units.match(right if not q.unit else q.unit + right):
+        return "per_head"
     if q.unit is None and q.kind != "percent":
         if not _LABEL.search(left):
             return "bare_number"
