@@ -59,3 +59,15 @@ def test_line_breaks_inside_a_paragraph_stay_line_breaks():
             "</article></body></html>")
     doc = read_bytes(page.encode("utf-8"), "html")
     assert "như sau:\n- Tỷ lệ hộ nghèo giảm 2,5%.\n- Số lao động được tạo việc làm mới là 25.000 người." in doc.text
+
+
+def test_extractor_failure_falls_back_to_body_text(monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    doc = read_bytes("<html><body><p>Kế hoạch số 12/KH-UBND năm 2024 về giảm nghèo.</p></body></html>".encode("utf-8"), "html")
+    assert "Kế hoạch số 12/KH-UBND năm 2024 về giảm nghèo." in doc.text
+    assert any("article extraction failed" in w for w in doc.warnings)

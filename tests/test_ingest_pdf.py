@@ -121,3 +121,25 @@ def test_glyphs_without_unicode_map_count_as_no_text_layer():
     assert unmapped_share("(cid:12)(cid:45) (cid:7)(cid:99)") == 1.0
     assert unmapped_share("Kế hoạch số 12/KH-UBND") == 0.0
     assert 0.2 < unmapped_share("Kế hoạch (cid:12)(cid:45)") < 0.8
+
+
+def test_a_broken_page_is_skipped_with_a_warning(monkeypatch):
+    from fixtures.docs import many_pages_pdf
+
+    from pipeline.ingest import pdf
+
+    real = pdf.page_lines
+
+    def flaky(page, boxes):
+        if page.page_number == 2:
+            raise ValueError("bad content stream")
+        return real(page, boxes)
+
+    monkeypatch.setattr(pdf, "page_lines", flaky)
+    doc = read_bytes(many_pages_pdf(3), "pdf")
+    assert "số 1 của" in doc.text and "số 3 của" in doc.text and "số 2 của" not in doc.text
+    assert any("page 2 could not be read" in w for w in doc.warnings)
+    monkeypatch.setattr(pdf, "page_lines", lambda page, boxes: (_ for _ in ()).throw(ValueError("all bad")))
+    with pytest.raises(ExtractionError) as err:
+        read_bytes(many_pages_pdf(2), "pdf")
+    assert err.value.code == "corrupt_pdf"

@@ -85,12 +85,17 @@ def read_html_bytes(data: bytes) -> Document:
     import trafilatura
 
     text, encoding = _decode(data)
-    xml = trafilatura.extract(text, output_format="xml", include_tables=True, include_comments=False,
-                              include_formatting=False, include_links=False, include_images=False,
-                              with_metadata=False, favor_recall=True)
     warnings: list[str] = []
-    parts = _parts_from_xml(xml) if xml else []
+    try:
+        xml = trafilatura.extract(text, output_format="xml", include_tables=True, include_comments=False,
+                                  include_formatting=False, include_links=False, include_images=False,
+                                  with_metadata=False, favor_recall=True)
+        parts = _parts_from_xml(xml) if xml else []
+    except Exception as exc:  # a page the extractor chokes on is still read as plain body text
+        warnings.append(f"article extraction failed ({type(exc).__name__}); the whole body text was read")
+        parts = []
     if sum(len(p.text) for p in parts) < 40:
-        warnings.append("no article found in the page: the whole body text was read")
+        if not warnings:
+            warnings.append("no article found in the page: the whole body text was read")
         parts = _parts_from_body(text)
     return assemble(parts, fmt="html", encoding=encoding, warnings=warnings)

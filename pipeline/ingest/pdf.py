@@ -85,6 +85,7 @@ def read_pdf_bytes(data: bytes) -> Document:
     parts: list[Part] = []
     page_numbers: list[Part] = []
     warnings: list[str] = []
+    failed: list[int] = []
     images = 0
     try:
         if not pages:
@@ -97,10 +98,13 @@ def read_pdf_bytes(data: bytes) -> Document:
                 tables, boxes = _table_parts(page, number)
                 lines = page_lines(page, boxes)
                 images += len(page.images)
-            except ExtractionError:
-                raise
-            except Exception as exc:
-                raise _classify(exc) from exc
+            except Exception as exc:  # one broken page does not lose the others
+                error = _classify(exc)
+                if error.code == "encrypted_pdf":
+                    raise error from exc
+                failed.append(number)
+                warnings.append(f"page {number} could not be read: {error.message}")
+                continue
             flow: list[tuple[float, list[Part]]] = list(tables)
             body_lines = []
             for line in lines:
@@ -116,6 +120,8 @@ def read_pdf_bytes(data: bytes) -> Document:
             page.close()
     finally:
         pdf.close()
+    if failed and not parts:
+        raise ExtractionError("corrupt_pdf", f"no page could be read ({warnings[-1]})")
     if unmapped_share(" ".join(p.text for p in parts)) > 0.3:
         raise ExtractionError("no_text_layer", "the PDF's fonts have no Unicode map ((cid:N) glyphs); run OCR first")
     if sum(len(p.text.strip()) for p in parts) < 20:
