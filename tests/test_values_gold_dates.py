@@ -37,3 +37,20 @@ def test_no_figure_inside_a_gold_date():
         for q in find_quantities(text):
             for d in dates:
                 assert q.span[1] <= d.span[0] or q.span[0] >= d.span[1], (gold["doc_id"], q, d)
+
+
+def test_no_figure_inside_a_gold_document_number():
+    """Digits of a cited document number (gold `references`, `number`) are never a quantity."""
+    checked = 0
+    for gold, text in _documents():
+        numbers = [n for n in gold["references"] + [gold.get("number")] if n]
+        quantities = find_quantities(text)
+        for number in numbers:
+            start = text.find(number)
+            while start >= 0:
+                end = start + len(number)
+                checked += 1
+                for q in quantities:
+                    assert q.span[1] <= start or q.span[0] >= end, (gold["doc_id"], number, q)
+                start = text.find(number, end)
+    assert checked > 50
