@@ -95,3 +95,17 @@ def test_file_that_is_one_torn_line_is_emptied(tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_bytes(b'{"source":')
     assert len(load_done(out)) == 0 and out.read_bytes() == b""
+
+
+def test_compaction_drops_superseded_and_unreadable_lines(tmp_path):
+    from pipeline.batch.resume import drop_records
+
+    out = tmp_path / "out.jsonl"
+    a_old = b'{"source":{"path":"a.txt","sha256":"old"}}\n'
+    a_new = b'{"source":{"path":"a.txt","sha256":"new"}}\n'
+    b = b'{"source":{"path":"b.txt","sha256":"bb"}}\n'
+    out.write_bytes(a_old + b"not json\n" + b + a_new)
+    assert load_done(out).unreadable_lines == 1
+    assert drop_records(out, {("a.txt", "old")}) == 2
+    assert out.read_bytes() == b + a_new
+    assert not list(tmp_path.glob("*.tmp"))
