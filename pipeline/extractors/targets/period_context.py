@@ -51,11 +51,13 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             break
         ptext = text[p.start:p.end]
         prefix = re.split(r"\d", ptext, maxsplit=1)[0]
-        if _RIGHT_CUE.search(between + prefix) or (not between.strip(" ,(") and re.match(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s", prefix.lower())):
+        if _RIGHT_CUE.search(between + prefix) or (not between.strip(" ,(") and re.match(r"(?:vào|đến|tới|trong|cuối|hết|đầu|năm)\s", prefix.lower())):
             label, rule, chosen = p.label, "right", p
         break
     if label is None:
-        left_ps = [p for p in ctx.periods_in(qs - len(seg_left), qs) if not ctx.is_baseline(p)]
+        seg_lo = qs - len(seg_left)
+        left_ps = [p for p in ctx.periods_in(seg_lo, qs) if not ctx.is_baseline(p)
+                   and not (prev is not None and prev.fig_end == seg_lo and not text[seg_lo:p.start].strip(" ,("))]
         if left_ps:
             label, rule, chosen = left_ps[-1].label, "left", left_ps[-1]
     if label is None and prev is not None and d.parent is not None and prev.period:
