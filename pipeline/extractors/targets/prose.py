@@ -169,6 +169,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                                        d.period, ctx.ref_year, ctx.plan)
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
+    if d.rules["comparator"] == "from_level":
+        d.kind, d.rules["kind"] = "result", "from_level"  # "từ 60% năm 2020 lên 70%": where it starts from
     if in_paren and _PLAN_IN_BRACKETS.search(text[max(0, qs - 160):qs]):
         d.kind, d.rules["kind"] = "target", "plan_in_brackets"
         if d.indicator:
