@@ -78,7 +78,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str)
     if to_level.search(tail):
         return "=", "to_level"
     m = near_dir.search(tail)
-    if m and re.search(r"(?:^|\s)từ\s*$", tail) and _FROM_TO_LEVEL.search(right.lower()):
+    if re.search(r"(?:^|\s)từ\s*$", tail) and _FROM_TO_LEVEL.search(right.lower()):
         return "=", "from_level"  # "giảm từ 19,46% (đầu năm 2011), xuống còn 7,72%": a starting level
     if m:
         verb = m.group("verb")
