@@ -73,8 +73,9 @@ class _Units:
         self.year = regex.compile(r"(?:19|20)[0-9]{2}")
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
         self.digit_run = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
-        strong = set(nums["ten"]) | set(nums["tens"]) | set(nums["hundred"]) | set(nums["scales"]) | set(
-            w for w, spec in nums["digits"].items() if "after" in spec) | {"phẩy"}
+        tens = set(nums["ten"]) | set(nums["tens"])
+        strong = tens | set(nums["hundred"]) | set(nums["scales"]) | {"phẩy"} | {
+            w for w, spec in nums["digits"].items() if "after" in spec and set(spec["after"]) <= tens}
 
         def cased(ws):
             return sorted({x for w in ws for x in (w, w[:1].upper() + w[1:], w.upper())})
