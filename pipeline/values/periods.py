@@ -70,11 +70,14 @@ def _candidates(text: str) -> tuple:
         if y1 < y2 and (named or y2 - y1 <= p.rules["max_bare_span"]):
             if named:
                 s = before.start()
-            elif before is not None and (before["nam"] or before["par"]):
-                s = before.start("nam") if before["nam"] else before.start("par")
+            elif before is not None and before["par"]:
+                s = before.start("par")
+            elif before is not None and before["nam"]:
+                s = before.start("nam")
             else:
                 s = m.start()
-            e = m.end() if text[s] == "(" or not m.group().endswith(")") else m.end() - 1
+            opened = before is not None and before["par"] is not None and s <= before.start("par")
+            e = m.end() if opened or not m.group().endswith(")") else m.end() - 1
             out.append(_period(f"{y1}-{y2}", f"{y1}-01-01", f"{y2}-12-31", text, s, e))
     for m in p.part.finditer(text):
         if not _word_start(text, m.start()):
