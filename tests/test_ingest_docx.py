@@ -96,3 +96,23 @@ def test_docx_typed_in_a_tcvn3_font_is_converted():
         doc = read_bytes(docx_from_text(as_font), "docx")
         assert doc.text == text and doc.encoding == f"{name} (font)"
     assert read_bytes(docx_from_text(text), "docx").encoding is None
+
+
+def test_national_header_in_the_page_header_is_read_first():
+    import docx
+
+    document = docx.Document()
+    table = document.sections[0].header.add_table(rows=1, cols=2, width=docx.shared.Inches(6))
+    table.cell(0, 0).paragraphs[0].text = "ỦY BAN NHÂN DÂN"
+    table.cell(0, 0).add_paragraph("TỈNH LẠNG SƠN")
+    table.cell(0, 1).paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    table.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Bảo hiểm y tế toàn dân năm 2024")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = read_bytes(buffer.getvalue(), "docx")
+    assert doc.text.startswith("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\n")
+    assert doc.text.count("TỈNH LẠNG SƠN") == 1
+    plain = docx_from_text("KẾ HOẠCH\nBảo hiểm y tế")
+    assert read_bytes(plain, "docx").text == "KẾ HOẠCH\nBảo hiểm y tế"

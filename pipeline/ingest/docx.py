@@ -77,6 +77,25 @@ def _table_parts(table: Table, numbering: Numbering) -> list[Part]:
     return parts
 
 
+def _page_header_parts(document, numbering: Numbering) -> list[Part]:
+    """The first page's header, where some templates put the issuer / national motto table."""
+    if not document.sections:
+        return []
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous:  # the first section: no header of its own
+        return []
+    parts: list[Part] = []
+    for item in header.iter_inner_content():
+        if isinstance(item, Paragraph):
+            parts.append(Part(_paragraph_text(item, numbering), "header"))
+        else:
+            parts.extend(_table_parts(item, numbering))
+    if not any(p.text.strip() and not p.text.strip().isdigit() for p in parts):
+        return []
+    return parts + [Part("", "paragraph")]
+
+
 def read_docx_bytes(data: bytes) -> Document:
     _check_package(data)
     try:
@@ -86,6 +105,7 @@ def read_docx_bytes(data: bytes) -> Document:
     numbering = Numbering(document)
     parts: list[Part] = []
     try:
+        parts.extend(_page_header_parts(document, numbering))
         for item in document.iter_inner_content():
             if isinstance(item, Paragraph):
                 kind = "heading" if _is_heading(item) else "paragraph"
