@@ -11,8 +11,8 @@ from typing import Optional
 import regex
 
 from .doc_number import NumberMatch, number_after_label
-from .tables import cues, kind_by_name
-from .text import Line, any_cue, clean, fold, is_caps, is_decoration, lines_of
+from .tables import cues, kind_by_name, opens_with_organ
+from .text import Line, any_cue, cells, clean, column_of, fold, is_caps, is_decoration, lines_of
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
 HEADLESS_KIND_WINDOW = 1500
@@ -21,8 +21,11 @@ Span = tuple[int, int]
 _SP = r"(?:[ \t.…_]|\n)"
 _DATE = rf"ngày{_SP}*\d{{0,2}}{_SP}*tháng{_SP}*\d{{0,2}}{_SP}*năm[ \t\n]*\d{{4}}"
 _PLACE_WORD = r"(?:(?:TP\.|Tp\.|Thành phố|Thị xã|Thị trấn)[ \t]*)?\p{Lu}[\p{L}.'’]*"
+# The place line starts a line or a cell: after a bar, or after a run of spaces that follows
+# the `Số:` cell or a cell in capitals (a right column aligned by spaces), never prose.
+_CELL_START = r"(?:^|\||(?<=^[ \t*|]*(?:[Ss]ố[^\n]*|[^\n\p{Ll}]*))(?:[ \t]{2,}|\t))[ \t*_]*"
 PLACE_DATE_RE = regex.compile(
-    rf"(?m)(?:^|\|)[ \t]*(?P<place>{_PLACE_WORD}(?:[ \t]*\n?[ \t]*\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
+    rf"(?m){_CELL_START}(?P<place>{_PLACE_WORD}(?:[ \t]*\n?[ \t]*\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
     rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|ngày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})"
 )
 
@@ -109,34 +112,60 @@ def _find_kind_line(lines: list[Line], start: int, end: int) -> tuple[Optional[s
     return None, None
 
 
+def _trim(text: str, a: int, b: int) -> Span:
+    while a < b and text[a] in " \t|*_\u00a0":
+        a += 1
+    while b > a and text[b - 1] in " \t|*_\u00a0":
+        b -= 1
+    return a, b
+
+
+def _is_motto(cell: str) -> bool:
+    return bool(regex.fullmatch(any_cue(cues()["motto"] + cues()["party_motto"]), fold(clean(cell))))
+
+
 def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, header_end: int) -> list[Span]:
     """Capital lines right above the first header anchor (or left of it on its line), and
-    the left cells of two-column rows under it (`SỞ Y TẾ | Độc lập - Tự do - Hạnh phúc`)."""
+    the left cells of the rows under it down to the number line: `SỞ Y TẾ | Độc lập - …`,
+    `SỞ Y TẾ        Độc lập - …` (columns aligned by spaces), or a left cell wrapped
+    onto a row of its own (`VÀ XÃ HỘI`). A row whose only cell stands under the right
+    column (`            Độc lập - …`) is the motto's, not the issuer's."""
     line_start = text.rfind("\n", 0, anchor) + 1
     pieces: list[Span] = []
-    head = text[line_start:anchor]
-    if not is_decoration(head):
-        if not is_caps(head):
+    head = _trim(text, line_start, anchor)
+    right_column = None
+    if not is_decoration(text[head[0]:head[1]]):
+        if not is_caps(text[head[0]:head[1]]):
             return []
-        pieces.append((line_start, anchor))
+        pieces.append(head)
+        right_column = column_of(text[line_start:anchor], anchor - line_start)
+    motto_line_end = text.find("\n", motto_end) if text.find("\n", motto_end) >= 0 else len(text)
+    tail = _trim(text, motto_end, motto_line_end)
+    if anchor < motto_end and tail[0] < tail[1] and is_caps(text[tail[0]:tail[1]]) and opens_with_organ(text[tail[0]:tail[1]]):
+        pieces.append(tail)  # a left cell glued after the motto when lines were rejoined
     for line in reversed([ln for ln in lines if ln.end < line_start]):
-        if is_decoration(line.raw):
+        a, b = cells(line.raw)[0]
+        cell = line.raw[a:b]
+        if is_decoration(cell):
             continue
-        if not is_caps(line.raw) or len(clean(line.raw)) > 80:
+        if not is_caps(cell) or len(clean(cell)) > 80:
             break
-        pieces.append((line.start, line.end))
+        pieces.insert(0, (line.start + a, line.start + b))
         if len(pieces) >= 5:
             break
-    pieces.reverse()
     for line in lines:
-        if line.start <= max(anchor, motto_end) or line.start >= header_end or "|" not in line.raw:
+        if line.start <= max(anchor, motto_end) or line.start >= header_end:
             continue
-        left = line.raw.split("|", 1)[0]
-        if is_decoration(left):
+        row = cells(line.raw)
+        a, b = row[0]
+        cell = line.raw[a:b]
+        if is_decoration(cell) or _is_motto(cell):
             continue
-        if not is_caps(left) or regex.match(r"\s*(?:Số|SỐ)\b", left):
+        if right_column is not None and len(row) == 1 and column_of(line.raw, a) >= right_column - 4:
+            continue
+        if not is_caps(cell) or len(clean(cell)) > 80 or regex.match(r"\s*(?:Số|SỐ)\b", cell):
             break
-        pieces.append((line.start, line.start + len(left)))
+        pieces.append((line.start + a, line.start + b))
     return pieces
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from .tables import cues
-from .text import any_cue, fold, squash
+from .text import RIGHT_COLUMN, any_cue, cells, column_of, fold, squash
 
 MAX_LINES_BEFORE_LIST = 2
 MAX_ITEMS = 60
@@ -22,9 +22,10 @@ def find_recipients(text: str, folded: str, start: int = 0) -> list[str]:
     items: list[str] = []
     lines_before_list = 0
     for raw in text[m.end():].split("\n"):
-        left = raw.split("|")[0].strip()  # the list is the left column of the foot
-        if not left:
-            continue
+        a, b = cells(raw)[0]  # the list is the left column of the foot
+        left = raw[a:b]
+        if not left or (column_of(raw, a) >= RIGHT_COLUMN and not _ITEM_MARK.match(left)):
+            continue  # a row of the signature column alone
         if not _ITEM_MARK.match(left):
             lines_before_list += 1
             if items or lines_before_list > MAX_LINES_BEFORE_LIST:

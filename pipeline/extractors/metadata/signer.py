@@ -11,7 +11,7 @@ import regex
 from ...models import Signer
 from .layout import Layout
 from .tables import cues
-from .text import any_cue, clean, fold, is_caps, is_decoration, lines_of, squash
+from .text import RIGHT_COLUMN, any_cue, cells, clean, fold, is_caps, is_decoration, lines_of, squash
 
 MAX_GAP_LINES = 8
 _NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
@@ -67,9 +67,10 @@ def _is_name(line: str) -> bool:
 
 
 def _column(raw: str) -> str:
-    """In a table row the signature stands in the right column: the last non-empty cell."""
-    cells = [c for c in raw.split("|") if c.strip()]
-    return clean(cells[-1]) if cells else ""
+    """In a flattened row the signature stands in the right column: the last non-empty
+    cell, columns split at `|`, tabs or runs of spaces."""
+    found = [raw[a:b] for a, b in cells(raw) if a < b]
+    return clean(found[-1]) if found else ""
 
 
 def from_signature(text: str, start: int) -> Optional[Signer]:
@@ -87,7 +88,10 @@ def from_signature(text: str, start: int) -> Optional[Signer]:
         gap = 0
         while j < len(lines) and gap <= MAX_GAP_LINES:
             cell = _column(lines[j].raw)
-            if is_decoration(lines[j].raw) or _is_mark(cell) or _left_column(cell):
+            if _left_column(cell) and len(lines[j].raw) - len(lines[j].raw.lstrip()) < RIGHT_COLUMN:
+                j += 1  # the recipients list beside the signature, however long, is no gap
+                continue
+            if is_decoration(lines[j].raw) or _is_mark(cell):
                 j, gap = j + 1, gap + 1
                 continue
             if _is_name(cell):

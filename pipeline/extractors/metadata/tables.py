@@ -8,7 +8,9 @@ from functools import lru_cache
 from typing import Optional
 
 from ...rules import load_tsv, load_yaml
-from .text import fold
+import regex
+
+from .text import cue_pattern, fold
 
 
 @dataclass(frozen=True)
@@ -111,3 +113,16 @@ def kind_by_name() -> dict[str, Optional[str]]:
             for name in spec.get("names", []):
                 out[fold(name)] = code
     return out
+
+
+@lru_cache(maxsize=None)
+def _organ_start_re() -> regex.Pattern:
+    words = [cue_pattern(n) for n in organ_names()]
+    words += [regex.escape(fold(a)) for a, o in organs().items() if o.scope != "sector"]
+    words += [cue_pattern(h) for h in cues()["organ_heads"]]
+    return regex.compile(rf"(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\p{{L}}])")
+
+
+def opens_with_organ(text: str) -> bool:
+    """The text starts with a body's name, abbreviation or head word (SỞ, UBND, HUYỆN ỦY)."""
+    return bool(_organ_start_re().match(fold(text)))

@@ -76,9 +76,48 @@ def lines_of(text: str) -> list[Line]:
 
 
 def clean(line: str) -> str:
-    """A line without table bars, markdown emphasis and outer spaces."""
-    line = line.replace("\u00a0", " ").replace("**", "")
-    return regex.sub(r"\s+", " ", line.strip(" \t|*")).strip(" |")
+    """A line without table bars, markdown emphasis (`**`, `__`, a heading's `#`) and outer spaces."""
+    line = line.replace("\u00a0", " ").replace("**", "").replace("__", "")
+    line = regex.sub(r"^[ \t|]*#{1,6}[ \t]+", "", line)
+    return regex.sub(r"\s+", " ", line.strip(" \t|*_")).strip(" |")
+
+
+# Columns of a two-column row flattened to one line: a table bar, a tab, or a run of three
+# or more spaces (pdftotext and copy-paste align the right column with spaces).
+_CELL_GAP = regex.compile(r"[ \t\u00a0]*[|\t][ \t\u00a0]*|[ \u00a0]{3,}")
+_SPACES = " \t\u00a0"
+RIGHT_COLUMN = 20  # a row indented this far holds only the right column (signature, motto)
+
+
+def cells(raw: str) -> list[tuple[int, int]]:
+    """Offsets of the cells of a flattened row in `raw`, emphasis marks trimmed. The first
+    cell is the left column: a row opening with a bar (`| Độc lập - …`) has an empty first
+    cell; a markdown table row (`| a | b |`) does not."""
+    start, end = 0, len(raw.rstrip(" \t\u00a0"))
+    lead = len(raw) - len(raw.lstrip(" \t\u00a0"))
+    if raw[lead:lead + 1] == "|" and raw[:end].endswith("|") and raw.count("|") >= 2:
+        start, end = lead + 1, end - 1
+    else:
+        start = lead
+    out, pos = [], start
+    for m in _CELL_GAP.finditer(raw, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    trimmed = []
+    for a, b in out:
+        # spaces and emphasis marks (`**x**`, `*x*`), not a bullet (`* item`)
+        while a < b and (raw[a] in _SPACES or (raw[a] in "*_" and raw[a + 1:a + 2] not in _SPACES)):
+            a += 1
+        while b > a and (raw[b - 1] in _SPACES or (raw[b - 1] in "*_" and b - 1 > a and raw[b - 2] not in _SPACES)):
+            b -= 1
+        trimmed.append((a, b))
+    return trimmed
+
+
+def column_of(raw: str, pos: int) -> int:
+    """The display column of offset `pos` in a line (a tab counts as 8)."""
+    return len(raw[:pos].expandtabs(8))
 
 
 def is_decoration(line: str) -> bool:
