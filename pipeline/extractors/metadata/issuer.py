@@ -13,7 +13,7 @@ import regex
 from ...models import Issuer
 from .layout import Layout
 from .tables import Organ, cues, organ, organ_names, organs, province
-from .text import cue_pattern, fold, is_acronym, squash
+from .text import any_cue, cue_pattern, fold, is_acronym, squash
 
 Span = tuple[int, int]
 
@@ -29,7 +29,16 @@ def _organ_re() -> regex.Pattern:
     names = [cue_pattern(n) for n in organ_names()]
     abbrs = [regex.escape(fold(a)) for a, o in organs().items() if o.scope != "sector"]
     heads = [cue_pattern(h) for h in sorted(cues()["organ_heads"], key=len, reverse=True)]
-    return regex.compile(rf"(?<![\p{{L}}])(?:(?:{'|'.join(names + abbrs)})(?![\p{{L}}])|(?:{'|'.join(heads)})(?=[\s|]))")
+    return regex.compile(rf"(?<![\p{{L}}])(?:(?:{'|'.join(names + abbrs)})(?![\p{{L}}])|{_headed_sector()}"
+                         rf"|(?:{'|'.join(heads)})(?=[\s|]))")
+
+
+@lru_cache(maxsize=None)
+def _headed_sector() -> str:
+    """An organ head before a sector's name: PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI."""
+    heads = [cue_pattern(h) for h in sorted(cues()["organ_heads"], key=len, reverse=True)]
+    sectors = sorted({o.name for o in organs().values() if o.scope == "sector"}, key=len, reverse=True)
+    return rf"(?P<head>{'|'.join(heads)})[\s|]+(?P<sector>{'|'.join(cue_pattern(n) for n in sectors)})(?![\p{{L}}])"
 
 
 @lru_cache(maxsize=None)
@@ -74,6 +83,13 @@ def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
             found = next(o for o in organs().values() if o.name == name)
             rest = plain[m.end():].strip()
             return (name, found) if not rest else (f"{name} {_lower_words(rest)}", None)
+    m = regex.match(_headed_sector(), folded_segment)
+    if m:
+        sector = next(o.name for o in organs().values() if o.scope == "sector"
+                      and regex.fullmatch(cue_pattern(o.name), m.group("sector")))
+        rest = plain[m.end():].strip()
+        name = f"{_title_word(plain[:m.end('head')])} {sector}"
+        return (f"{name} {_lower_words(rest)}" if rest else name), None
     return _lower_words(plain)[:1].upper() + _lower_words(plain)[1:], None
 
 
@@ -81,16 +97,16 @@ def _lower_words(text: str) -> str:
     return " ".join(w if is_acronym(w) or any(ch.isdigit() for ch in w) else w.lower() for w in text.split())
 
 
-def _party_with_place(segment: str, territory: Optional[Territory]):
+def _party_with_place(segment: str):
     """`TỈNH ỦY HƯNG YÊN`: a party committee's name is followed by its place, without a unit word."""
     folded_segment = fold(squash(segment.replace("|", " ")))
     for o in organs().values():
         head = fold(o.name)
         if o.scope == "party" and folded_segment.startswith(head + " "):
             place = segment.replace("|", " ").split()[len(head.split()):]
-            return o.name, o, territory or territory_of(" ".join(place), "")
+            return o.name, o, territory_of(" ".join(place), "")
     name, _ = _canonical_organ(segment)
-    return name, None, territory
+    return name, None, None
 
 
 def _abbreviation_for(name: str) -> Optional[str]:
@@ -101,11 +117,17 @@ def _abbreviation_for(name: str) -> Optional[str]:
 
 
 def _with_territory(name: str, scope: Optional[str], territory: Optional[Territory]) -> str:
+    """A party committee named by its level (Tỉnh ủy, Huyện ủy) takes the place alone; other
+    bodies take unit and place (Ủy ban nhân dân huyện Tuy Phong, Đảng ủy xã Tân Thành)."""
     if territory is None or scope == "national":
         return name
-    if scope == "party":
+    if scope == "party" and (not territory.unit or fold(name).split()[0] == fold(territory.unit).split()[0]):
         return f"{name} {territory.name}"
     return f"{name} {territory.unit} {territory.name}"
+
+
+def is_provincial(territory: Optional[Territory]) -> bool:
+    return territory is not None and territory.unit in {"tỉnh", "thành phố", ""} and province(territory.name) is not None
 
 
 def place_territory(layout: Layout) -> Optional[Territory]:
@@ -140,7 +162,48 @@ def local_territory(layout: Layout) -> Optional[Territory]:
     return body_territory(layout.text)
 
 
+@lru_cache(maxsize=None)
+def _parent_re() -> regex.Pattern:
+    c = cues()["provincial_bodies"]
+    with_unit = any_cue(c["with_unit"])
+    named = any_cue(c["named"])
+    name = r"(?P<n>\p{L}+(?:[ \t]+(?:-[ \t]+)?\p{L}+){0,3})"
+    return regex.compile(rf"(?<![\p{{L}}])(?:{with_unit}[ \t]+(?:tỉnh|thành phố)|{named})[ \t]+{name}")
+
+
+def parent_province(text: str, folded: str) -> Optional[str]:
+    """The one province whose provincial bodies the text names (`UBND tỉnh Đồng Tháp`,
+    `Tỉnh ủy Bình Thuận`): where a body below the province reports; none if several."""
+    found = set()
+    for m in _parent_re().finditer(folded):
+        words = []
+        for word in text[m.start("n"):m.end("n")].split():
+            if not (word[:1].isupper() or word == "-"):
+                break
+            words.append(word)
+        for size in range(len(words), 0, -1):
+            hit = province(" ".join(words[:size]))
+            if hit:
+                found.add(hit.name)
+                break
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _block_territories(original: str, block: str, organs_found: list) -> list[tuple[int, Territory]]:
+    """(position, territory) of each unit word of the block outside an organ's name."""
+    out = []
+    for m in _unit_re().finditer(block):
+        if any(o.start() <= m.start() < o.end() for o in organs_found):
+            continue  # "xã" of "Thương binh và Xã hội" is part of a name, not a unit
+        name_end = min([o.start() for o in organs_found if o.start() > m.start()] + [m.end("n")])
+        out.append((m.start(), territory_of(original[m.start("n"):name_end], unit_name(m.group("u")))))
+    return out
+
+
 def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
+    """The last organ of the block issues (SỞ Y TẾ under UBND TỈNH HÀ GIANG); its own unit,
+    else the nearest unit above it, places it; a provincial unit anywhere in the block, the
+    place line or the provincial bodies the text names give its province."""
     if not layout.issuer_pieces:
         return None
     original = layout.issuer_text
@@ -148,25 +211,29 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
     organs_found = list(_organ_re().finditer(block))
     if not organs_found or organs_found[0].start() > 2:
         return None
-    territory = None
-    for m in _unit_re().finditer(block):
-        if any(o.start() <= m.start() < o.end() for o in organs_found):
-            continue  # "xã" of "Thương binh và Xã hội" is part of a name, not a unit
-        name_end = min([o.start() for o in organs_found if o.start() > m.start()] + [m.end("n")])
-        territory = territory_of(original[m.start("n"):name_end], unit_name(m.group("u")))
+    territories = _block_territories(original, block, organs_found)
+    territory = territories[-1][1] if territories else None
     last = organs_found[-1]
     unit_after = next((u for u in _unit_re().finditer(block, last.end())), None)
     segment = original[last.start():unit_after.start() if unit_after else len(block)]
     name, found = _canonical_organ(segment)
     scope = found.scope if found else "local"
     if found is None:
-        name, found, territory = _party_with_place(segment, territory)
-        scope = found.scope if found else "local"
+        name, found, own = _party_with_place(segment)
+        if found is not None:
+            scope, territory = found.scope, own or territory
     if territory is None and scope in {"local", "party"}:
         territory = local_territory(layout)
     full = _with_territory(name, scope, territory)
-    province_name = territory.name if territory and (territory.unit in {"tỉnh", "thành phố"} or (
-        not territory.unit and province(territory.name))) else None
+    province_name = None
+    if scope != "national":
+        provincial = [t for _, t in territories if is_provincial(t)]
+        if is_provincial(territory):
+            province_name = province(territory.name).name
+        elif provincial:
+            province_name = province(provincial[-1].name).name
+        elif territory is not None:
+            province_name = parent_province(layout.text, folded)
     abbr = layout.number.symbol.issuer if layout.number and layout.number.symbol.issuer else _abbreviation_for(name)
     return Issuer(name=full, abbreviation=abbr, province=province_name, span=layout.issuer_block)
 
