@@ -66,6 +66,32 @@ def _glued_body(line: str) -> Optional[str]:
     return line[:m.start()].rstrip()
 
 
+@lru_cache(maxsize=None)
+def _note_re() -> regex.Pattern:
+    return regex.compile(rf"\([ \t]*{any_cue(cues()['title_notes'])}(?![\p{{L}}])[^()]*\)")
+
+
+def _is_note(line: str) -> bool:
+    """`(Trích)`, `(Dự thảo)`, `(Kèm theo Quyết định số …)`: a note on the document, not its title."""
+    return bool(_note_re().fullmatch(fold(line.strip(" .*_"))))
+
+
+def _cut_note(title: str) -> str:
+    m = regex.search(rf"[ \t]*{_note_re().pattern}[ \t.]*$", fold(title))
+    return title[:m.start()] if m else title
+
+
+def _ends_as_body(line: str, following: str) -> bool:
+    """A clause ending in `:` is the body's; one ending in `;` or `,` is too unless the next
+    line carries it on in lower case (`… năm 2023;` / `phương hướng, nhiệm vụ năm 2024`) and
+    it does not open the body (`Căn cứ …;`)."""
+    if line.endswith(":"):
+        return True
+    if line.endswith((";", ",")):
+        return _opens_body(line) or not (following[:1].islower() or following[:1].isdigit())
+    return False
+
+
 def _is_stop(line: str) -> bool:
     return bool(_SECTION.match(line) or _stop_re(is_caps(line)).match(fold(line)))
 
@@ -88,7 +114,7 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
     if layout.title_start is None:
         return None
     lines = [ln for ln in _layout_lines(layout.text, layout.title_start)]
-    content = [i for i, ln in enumerate(lines) if ln[2]]
+    content = [i for i, ln in enumerate(lines) if ln[2] and not _is_note(ln[2])]
     if not content:
         return None
     first = content[0]
@@ -98,12 +124,13 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
     if layout.kind_span and layout.title_start == layout.kind_span[1]:
         # right under the kind line stands the trích yếu, whatever word it opens with,
         # unless the line is plainly the body (a clause ending in ; : , or a section)
-        if head.endswith((";", ":", ",")) or len(head) > MAX_FIRST_LINE:
+        following = lines[first + 1][2] if first + 1 < len(lines) else ""
+        if _ends_as_body(head, following) or len(head) > MAX_FIRST_LINE:
             glued = _glued_body(head)
             if glued:
                 a = lines[first][0] + layout.text[lines[first][0]:lines[first][1]].find(glued)
                 return glued, (a, a + len(glued))
-        if _SECTION.match(head) or head.endswith((";", ":", ",")) or _stop_re(True).match(fold(head)) or (
+        if _SECTION.match(head) or _ends_as_body(head, following) or _stop_re(True).match(fold(head)) or (
                 _opens_body(head) and not is_caps(head) and len(head) > MAX_FIRST_LINE):
             return None
     elif _is_stop(head):
@@ -120,6 +147,8 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
             if not caps or blank_run > 1:
                 break
             continue
+        if _is_note(line):
+            break
         previous = lines[taken[-1]][2]
         joined_by_connector = _ends_with_connector(previous)
         if caps:
@@ -233,7 +262,7 @@ def find_title(layout: Layout, folded: str, kind: Optional[str]) -> Optional[tup
     if not found:
         return None
     raw, span = found
-    title = strip_prefix(raw).strip(" .;:")
+    title = _cut_note(strip_prefix(raw)).strip(" .;:")
     if len(title) < 5:
         return None
     return normal_case(title, layout.text, folded, span), span
