@@ -15,7 +15,7 @@ from pipeline.extractors import EXTRACTORS
 from pipeline.extractors import chain  # noqa: F401
 from pipeline.models import PlanDocument, Source
 
-FILES = ("metadata.jsonl", "metadata_news.jsonl")
+FILES = ("metadata.jsonl", "metadata_news.jsonl", "metadata_layouts.jsonl")
 
 
 def _examples():
