@@ -9,8 +9,8 @@ from .document import Document
 from .errors import ExtractionError
 from .extractors import run_extractors
 from .ingest import DEFAULT_MAX_BYTES, read_path
+from .ingest.txt import document_from_text
 from .models import Block, Error, PlanDocument, Source
-from .normalize import normalize
 
 
 def _record_for(doc: Document, source: Source, include_text: bool) -> PlanDocument:
@@ -32,11 +32,13 @@ def _record_for(doc: Document, source: Source, include_text: bool) -> PlanDocume
 
 
 def extract_text(text: str, *, path: str = "<text>", include_text: bool = False) -> PlanDocument:
-    """Extract from a text already in memory (normalized the same way as a .txt file)."""
-    normalized, offsets = normalize(text)
+    """Extract from a text already in memory, read exactly as a UTF-8 .txt file would be."""
     data = text.encode("utf-8")
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format="txt", bytes=len(data), encoding="utf-8")
-    doc = Document(text=normalized, format="txt", encoding="utf-8", source_offsets=offsets)
+    try:
+        doc = document_from_text(text, encoding="utf-8")
+    except ExtractionError as exc:
+        return PlanDocument(source=source, status="error", error=Error(code=exc.code, message=exc.message))
     return _record_for(doc, source, include_text)
 
 
