@@ -16,7 +16,6 @@ from .numerals import parse_decimal, parse_digits, parse_ordinal, to_number, voc
 
 _FLAGS = regex.IGNORECASE
 _DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
-_TOKEN = regex.compile(r"\S+(?:\s+(?:phẩy|chấm)\s+\S+)?")
 _SPACE = regex.compile(r"\s+")
 
 
@@ -53,13 +52,15 @@ class _Units:
         self.ordinal = regex.compile(
             rf"(?:[lL]ần[ \t]+)?[tT]hứ[ \t]+(?:[0-9]{{1,3}}(?![0-9.,/])|[IVXLC]+(?!\w)|(?:{'|'.join(ordinal_words)})(?!\w))")
         self.weekday_after = regex.compile(r"[ \t]*[,\-–]?[ \t]*(?:[nN]gày|[0-9]{1,2}/[0-9]{1,2})")
-        self.word_after = regex.compile(rf"[ \t]+(?:{'|'.join(regex.escape(w) for w in words)}|phẩy|chấm)(?!\w)", _FLAGS)
+        decimal_words = _alt(v.decimal_words)
+        self.token = regex.compile(rf"\S+(?:\s+(?:{decimal_words})\s+\S+)?", _FLAGS)
+        self.word_after = regex.compile(rf"[ \t]+(?:{'|'.join(regex.escape(w) for w in words)}|{decimal_words})(?!\w)", _FLAGS)
         self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))")
         self.of_plan = regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)")
         self.per_year = regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)")
         self.scale = regex.compile(rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS)
         self.cur_after = regex.compile(
-            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+và)?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
+            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
         self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
         self.minor_unit = regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)")
         self.time_unit = regex.compile(rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)", _FLAGS)
@@ -74,7 +75,7 @@ class _Units:
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
         self.digit_run = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
         tens = set(nums["ten"]) | set(nums["tens"])
-        strong = tens | set(nums["hundred"]) | set(nums["scales"]) | {"phẩy"} | {
+        strong = tens | set(nums["hundred"]) | set(nums["scales"]) | set(nums["decimal_words"][:1]) | {
             w for w, spec in nums["digits"].items() if "after" in spec and set(spec["after"]) <= tens}
 
         def cased(ws):
@@ -144,7 +145,7 @@ def _readings(text: str, pos: int, end: int):
         return
     while pos < end:
         seg = text[pos:end]
-        toks = list(_TOKEN.finditer(seg))
+        toks = list(units().token.finditer(seg))
         value, stop, k = None, 0, 0
         for k in range(len(toks), 0, -1):
             piece = seg[:toks[k - 1].end()]
