@@ -11,7 +11,7 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
-from .textpat import ends_with, word, words
+from .textpat import ends_with, fold, word, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -62,7 +62,7 @@ def patterns() -> _Patterns:
 def _month(p: _Patterns, text: str) -> Optional[int]:
     if text.isdigit():
         return int(text)
-    return p.month_names.get(" ".join(text.lower().split()))
+    return p.month_names.get(" ".join(fold(text).split()))
 
 
 def _word_start(text: str, pos: int) -> bool:

@@ -14,7 +14,7 @@ from .calendar import month_end
 from .dates import as_date, find_dates
 from .mention import PeriodMention
 from .spans import SpanSet
-from .textpat import PhraseFinder, ends_with, word, words
+from .textpat import PhraseFinder, ends_with, fold, word, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 _BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
@@ -82,7 +82,7 @@ def _candidates(text: str) -> tuple:
     for m in p.part.finditer(text):
         if not _word_start(text, m.start()):
             continue
-        part = p.parts[" ".join(m["phrase"].lower().split())]
+        part = p.parts[" ".join(fold(m["phrase"]).split())]
         if m["y"]:
             out.append(_part(int(m["y"]), part, text, *m.span()))
         else:

@@ -13,6 +13,16 @@ from typing import Iterable, Iterator
 import regex
 
 
+# Letters legacy-encoding converters write in place of another ("nǎm" with a caron for "năm").
+_LOOKALIKES = {"ă": "ǎ", "Ă": "Ǎ"}
+_UNFOLD = str.maketrans({v: k for k, v in _LOOKALIKES.items()})
+
+
+def fold(text: str) -> str:
+    """Lowercase, lookalike letters replaced by the ones they stand for."""
+    return text.translate(_UNFOLD).lower()
+
+
 def ci(phrase: str) -> str:
     """A case-blind literal; inner spaces match any whitespace."""
     out = []
@@ -20,7 +30,8 @@ def ci(phrase: str) -> str:
         if ch == " ":
             out.append(r"\s+")
         elif ch.lower() != ch.upper():
-            out.append(f"[{ch.lower()}{ch.upper()}]")
+            low, up = ch.lower(), ch.upper()
+            out.append(f"[{low}{up}{_LOOKALIKES.get(low, '')}{_LOOKALIKES.get(up, '')}]")
         else:
             out.append(regex.escape(ch))
     return "".join(out).replace(r"\s+\s+", r"\s+")
@@ -70,8 +81,8 @@ class PhraseFinder:
             if a.start() < last:
                 continue
             lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
-            window = text[lo:hi].lower()
-            if not any(all(w in window for w in need) for need in self.needs[a.group().lower()]):
+            window = fold(text[lo:hi])
+            if not any(all(w in window for w in need) for need in self.needs[fold(a.group())]):
                 continue
             for m in self.full.finditer(text, lo, hi):
                 if m.start() > a.start():
