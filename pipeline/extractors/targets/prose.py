@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Optional
 
 from . import indicator as ind
@@ -12,7 +13,7 @@ from .context import Context
 from .draft import Draft
 from .filters import is_rank, qualifies_next, reject_reason
 from .kind import kind_for, of_plan
-from .lexicon import known_unit
+from .lexicon import alternation, data, known_unit
 from .period import year_of
 from .period_context import inherit_period, resolve_period
 from .quantities import Quantity
@@ -73,7 +74,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
                     if k + 1 < len(it_qs) and _COORD.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         if bullet != "+":
-            last_dash_main = line_first if re.search(r"trong\s+đó\s*:?\s*$", text[line.start:line.end].strip().lower()) else None
+            last_dash_main = line_first if _sublist_lead().search(text[line.start:line.end].strip().lower()) else None
     return drafts
 
 
@@ -203,6 +204,11 @@ def _share_predicate(text: str, first: Draft, second: Draft) -> None:
     predicate = ind.strip_periods(text[m.start():second.end])
     first.indicator = f"{first.indicator} {predicate}".strip()
     first.end = second.end
+
+
+@lru_cache(maxsize=None)
+def _sublist_lead() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('structure')['sublist_leads'])})\s*:?\s*$")
 
 
 def _same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:
