@@ -18,6 +18,9 @@ _PERIOD_WORDS = re.compile(
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
+# "tỷ lệ bao phủ BHYT mới đạt": "mới" = only; "việc làm mới đạt", "nông thôn mới đạt": "mới" = new
+_ONLY_REACHED = re.compile(r"^(.*?)\s+mới(?=\s+(?:đạt|chỉ đạt|được)\s*$)", re.IGNORECASE | re.DOTALL)
+_NEW_THING = re.compile(r"(?:việc làm|nông thôn|thoát nghèo|phát sinh|thành lập|xây|cấp|tạo|tuyển)\s*$", re.IGNORECASE)
 _JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;.(\-–*“”\"']+$")
 
 
@@ -49,6 +52,7 @@ def clean(text: str, keep: str = "last") -> str:
     if ":" in t:
         head, _, tail = t.rpartition(":")
         t = tail if len(clean(tail, keep).split()) >= 2 else head
+    t = _ONLY_REACHED.sub(lambda m: m.group(0) if _NEW_THING.search(m.group(1)) else m.group(1), t)
     cuts = list(opener.finditer(t))
     if cuts and len(clean(t[cuts[-1].end():], keep).split()) >= 1:
         t = t[cuts[-1].end():]
