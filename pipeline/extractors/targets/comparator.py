@@ -37,11 +37,17 @@ def _patterns():
     return dict(bounds, ), bound_re, after_re, to_level, down, up, near_dir
 
 
-_FROM_TO_LEVEL = re.compile(r"^[^;.]{0,80}?(?:xuống còn|xuống|còn|lên)\s+[\d]")
 _BLOCKERS = re.compile(r"(?:^|[^\w])(?:đạt|còn|lên|xuống|:|chiếm|là)(?!\w)")
-_GAP_AGAINST = re.compile(r"^\s*(?:%\s*)?(?:so\s+với|so|chỉ\s+tiêu|kế\s+hoạch|kh|dự\s+toán)(?!\w)")
-_UP_WORDS = re.compile(r"(?:^|[^\w])(?:vượt|cao hơn|tăng|nhiều hơn)\s*$")
-_DOWN_WORDS = re.compile(r"(?:^|[^\w])(?:thấp hơn|giảm|ít hơn)\s*$")
+
+
+@lru_cache(maxsize=None)
+def _gap_patterns():
+    cmp = data("comparators")
+    against = re.compile(rf"^\s*(?:%\s*)?(?:{alternation(cmp['gap_objects'])})(?!\w)")
+    up = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['gap_up'])})\s*$")
+    down = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['gap_down'])})\s*$")
+    from_to = re.compile(rf"^[^;.]{{0,80}}?(?:{alternation(cmp['from_level_next'])})\s+\d")
+    return against, up, down, from_to
 
 
 def bound_cue(left: str) -> Optional[tuple[str, str]]:
@@ -61,6 +67,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str)
     """
     bounds, bound_re, after_re, to_level, down, up, near_dir = _patterns()
     low_left = left.lower()
+    _GAP_AGAINST, _UP_WORDS, _DOWN_WORDS, _FROM_TO_LEVEL = _gap_patterns()
     for op, pat in after_re.items():
         if pat.match(right.lower()):
             return op, "after"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -10,10 +11,14 @@ from typing import Optional
 from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
 from .kind import CueIndex, plan_doc
+from .lexicon import alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of
 from .quantities import Quantity, find_quantities
 
-_DEADLINE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|định hướng)(?:\s+(?:hết|cuối))?(?:\s+năm)?\s*$", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _deadline_before() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(data('periods')['deadline_before'])})(?:\s+(?:hết|cuối))?(?:\s+năm)?\s*$",
+                      re.IGNORECASE)
 # "so với năm 2016", "tăng 5% cùng kỳ năm 2022"; not "Cùng kỳ, năm 2020, …" opening a sentence
 _BASELINE_BEFORE = re.compile(r"(?:so\s+với|(?<![.\n(]\s)(?<![.\n(])(?<!^)cùng\s+kỳ)[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$",
                               re.IGNORECASE)
@@ -37,7 +42,8 @@ class Context:
 
     def __post_init__(self):
         self._period_starts = [p.start for p in self.periods]
-        self._deadline = {id(p): self._test(p, _DEADLINE_BEFORE, 20) for p in self.periods}
+        deadline = _deadline_before()
+        self._deadline = {id(p): self._test(p, deadline, 20) for p in self.periods}
         self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) for p in self.periods}
         self._same_period = {id(p): self._test(p, _SAME_PERIOD_BEFORE, 25) for p in self.periods}
 

@@ -25,10 +25,8 @@ def _patterns():
 
 
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
-_AFTER_NOISE = re.compile(r"^\s*(?:người\s+)?(?:đang online|đang truy cập|lượt xem|lượt truy cập|tuổi|nêu trên|nói trên|trên đây)", re.IGNORECASE)
 _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _COUNT_AFTER_NUMBER = re.compile(r"^[\s\w]{0,60}?\s(?:là|đạt|chiếm|giảm|tăng|:)\s*(?:từ\s+|khoảng\s+|trên\s+)?\d", re.IGNORECASE)
-_RANK = re.compile(r"(?:^|[^\w])(?:xếp hạng|đứng thứ|vị trí thứ|top|hạng)\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"(?:^|[-+•;,]\s*|\s)(?:tổng\s+)?số(?:\s+lượng)?\s[^:;.]{2,80}(?::|\blà|\bđạt|\bkhoảng|\bgần|\btrên|\bhơn)\s*$",
                     re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
@@ -40,8 +38,16 @@ def _unit_phrase() -> re.Pattern:
     return re.compile(rf"^(?:{alternation([u for u in nt['units'] if ' ' in u])})(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def _noise_patterns():
+    nt = data("not_targets")
+    after = re.compile(rf"^\s*(?:{alternation(nt['after'])})(?!\w)", re.IGNORECASE)
+    rank = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['rank_before'])})\s*$", re.IGNORECASE)
+    return after, rank
+
+
 def is_rank(left: str) -> bool:
-    return bool(_RANK.search(left[-25:]))
+    return bool(_noise_patterns()[1].search(left[-25:]))
 
 
 def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optional[str]:
@@ -73,7 +79,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     if q.kind == "money" or "đồng" in unit:
         if norm.search(low_left[-70:]) and re.match(r"^\s*/", right):
             return "norm"
-    if _AFTER_NOISE.match(right):
+    if _noise_patterns()[0].match(right):
         return "counter_or_age"
     if _TREN.search(low_left[-12:]) and q.unit != "%" and q.value in (100, 1000, 10000, 100000) \
             and tren_units.match(right if not q.unit else q.unit + right):

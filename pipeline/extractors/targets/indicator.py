@@ -20,7 +20,6 @@ _BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
 # "tỷ lệ bao phủ BHYT mới đạt": "mới" = only; "việc làm mới đạt", "nông thôn mới đạt": "mới" = new
 _ONLY_REACHED = re.compile(r"^(.*?)\s+mới(?=\s+(?:đạt|chỉ đạt|được)\s*$)", re.IGNORECASE | re.DOTALL)
-_NEW_THING = re.compile(r"(?:việc làm|nông thôn|thoát nghèo|phát sinh|thành lập|xây|cấp|tạo|tuyển)\s*$", re.IGNORECASE)
 _JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;.(\-–*“”\"']+$")
 
 
@@ -31,8 +30,9 @@ def _patterns():
     start = re.compile(rf"^\s*(?:{alternation(ind['lead_start'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
     opener = re.compile(rf",\s*(?=(?:{alternation(ind['clause_openers'])})(?!\w))", re.IGNORECASE)
     right_start = re.compile(rf"^\s*(?:{alternation(ind['right_lead'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
+    new_thing = re.compile(rf"(?:{alternation(ind['new_things'])})\s*$", re.IGNORECASE)
     right_end = re.compile(rf"(?:^|\s)(?:{alternation(ind['right_tail'])})\s*$", re.IGNORECASE)
-    return end, start, int(ind["max_words"]), opener, right_start, right_end
+    return end, start, int(ind["max_words"]), opener, right_start, right_end, new_thing
 
 
 def clean(text: str, keep: str = "last") -> str:
@@ -40,7 +40,7 @@ def clean(text: str, keep: str = "last") -> str:
 
     `keep="last"` reads words before a figure (kept from the last clause opener on, link verbs
     trimmed at the end); `keep="first"` words after it (only comparator leads trimmed)."""
-    end, start, max_words, opener, right_start, right_end = _patterns()
+    end, start, max_words, opener, right_start, right_end, new_thing = _patterns()
     t = _PLAN_WORDS_LEAD.sub(" ", _BULLET.sub("", text))
     if keep == "first":
         t = _PERIOD_WORDS.sub(" ", t)
@@ -52,7 +52,7 @@ def clean(text: str, keep: str = "last") -> str:
     if ":" in t:
         head, _, tail = t.rpartition(":")
         t = tail if len(clean(tail, keep).split()) >= 2 else head
-    t = _ONLY_REACHED.sub(lambda m: m.group(0) if _NEW_THING.search(m.group(1)) else m.group(1), t)
+    t = _ONLY_REACHED.sub(lambda m: m.group(0) if new_thing.search(m.group(1)) else m.group(1), t)
     cuts = list(opener.finditer(t))
     if cuts and len(clean(t[cuts[-1].end():], keep).split()) >= 1:
         t = t[cuts[-1].end():]

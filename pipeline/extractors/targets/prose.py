@@ -23,8 +23,6 @@ from .structure import bullet_of, items, lines, sentences
 _TRONG_DO_LIST = re.compile(r"(?<!\w)trong\s+đó\s*:", re.IGNORECASE)
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
-_LEAD_BEFORE = re.compile(r"(?:^|\s)(?:giảm|tăng|giảm thêm|tăng thêm|có|có được|đảm bảo|bảo đảm|phấn đấu|phấn đấu có|hoàn thành)"
-                          r"(?:\s+(?:trên|khoảng|gần|hơn|ít nhất|tối thiểu|từ|dưới|được))?\s*$", re.IGNORECASE)
 _RATE_WORDS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "số ", "tổng số")
 _CHIEM_AFTER = re.compile(r"^[^;]{0,80}chiếm", re.IGNORECASE)
 _PLAN_HINT = re.compile(r"kế hoạch|\bKH\b|chỉ tiêu|đạt\s+\d", re.IGNORECASE)
@@ -111,7 +109,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
         indicator, start, end = prev_ind, prev.start, qe
         shape = "companion"
-    elif right_ind and (not left_ind or _LEAD_BEFORE.search(seg_left) and not left_ind.startswith(_RATE_WORDS)):
+    elif right_ind and (not left_ind or _words()[0].search(seg_left) and not left_ind.startswith(_RATE_WORDS)):
         indicator, start, end = right_ind, qs, max(rw_end, qe)
         shape = "leading"
     elif left_ind:
@@ -188,7 +186,6 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
 
 
 _COORD = re.compile(r"^[\s,]*(?:và|hoặc)\s*$", re.IGNORECASE)
-_PREDICATE = re.compile(r"(?<!\w)(?:đạt|được|có|hoàn thành|tham gia|thực hiện|sử dụng|tiếp cận)(?!\w)", re.IGNORECASE)
 
 
 def _share_predicate(text: str, first: Draft, second: Draft) -> None:
@@ -198,7 +195,7 @@ def _share_predicate(text: str, first: Draft, second: Draft) -> None:
         return
     if not _COORD.match(text[first.end:second.fig_start]) or first.unit != second.unit:
         return
-    m = _PREDICATE.search(text, second.fig_end, second.end)
+    m = _words()[1].search(text, second.fig_end, second.end)
     if not m:
         return
     predicate = ind.strip_periods(text[m.start():second.end])
@@ -231,7 +228,14 @@ def _fraction(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) 
     d.rules["pair"] = plan
 
 
-_MEASURE_HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tỷ trọng|số lượng|số|tổng số|mức|chỉ số|thu nhập|kinh phí)(?!\w)", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _words():
+    ind = data("indicator")
+    lead_before = re.compile(rf"(?:^|\s)(?:{alternation(ind['figure_leads'])})"
+                             r"(?:\s+(?:trên|khoảng|gần|hơn|ít nhất|tối thiểu|từ|dưới|được))?\s*$", re.IGNORECASE)
+    predicate = re.compile(rf"(?<!\w)(?:{alternation(ind['shared_predicates'])})(?!\w)", re.IGNORECASE)
+    measure = re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)
+    return lead_before, predicate, measure
 
 
 def _context_indicator(text: str, sent_start: int, line_start: int) -> Optional[str]:
@@ -239,7 +243,7 @@ def _context_indicator(text: str, sent_start: int, line_start: int) -> Optional[
     when that sentence names what is measured (tỷ lệ …, số …) and holds no figure of its own."""
     lo = max(line_start, text.rfind(".", line_start, max(line_start, sent_start - 1)) + 1)
     prev = text[lo:sent_start]
-    m = _MEASURE_HEAD.search(prev)
+    m = _words()[2].search(prev)
     if not m or re.search(r"\d", prev):
         return None
     cleaned = ind.clean(prev[m.start():])

@@ -8,6 +8,7 @@ from the figure itself, a `tỷ lệ` indicator (%), a unit column or `Đơn v�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .context import Context
@@ -20,12 +21,19 @@ from .structure import Table
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
-_TARGET_HEAD = re.compile(r"kế hoạch|chỉ tiêu|mục tiêu|\bKH\b|dự báo|dự kiến|phấn đấu", re.IGNORECASE)
-_RESULT_HEAD = re.compile(r"thực hiện|ước|kết quả|đạt được|hiện trạng|thực tế", re.IGNORECASE)
-_APPROX_HEAD = re.compile(r"(?<!\w)ước(?!\w)", re.IGNORECASE)
-_AMOUNT_HEAD = re.compile(r"số lượng|chỉ tiêu|kinh phí|giá trị|tổng số|\([^)]*(?:đồng|người|hộ|%)[^)]*\)", re.IGNORECASE)
 _HEAD_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
-_UNIT_HEAD = re.compile(r"^\s*(?:đơn vị(?: tính)?|đvt)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _heads():
+    h = data("kind")["table_heads"]
+
+    def words(key: str) -> re.Pattern:
+        return re.compile(rf"(?<!\w)(?:{alternation(h[key])})(?!\w)", re.IGNORECASE)
+
+    amount = re.compile(rf"(?<!\w)(?:{alternation(h['amount'])})(?!\w)|\([^)]*(?:đồng|%|[^\W\d_]+)\s*\)", re.IGNORECASE)
+    unit = re.compile(rf"^\s*(?:{alternation(h['unit'])})\s*$", re.IGNORECASE)
+    return words("target"), words("result"), words("approx"), amount, unit
 
 
 def _unit_above(ctx: Context, start: int) -> Optional[str]:
@@ -38,6 +46,7 @@ def _unit_above(ctx: Context, start: int) -> Optional[str]:
 
 def _column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
     """(kind, period, comparator) of a header cell."""
+    _TARGET_HEAD, _RESULT_HEAD, _APPROX_HEAD, _AMOUNT_HEAD, _ = _heads()
     ps = find_period_mentions(head, ctx.ref_year)
     period = ps[-1].label if ps else None
     part = partial_of(head)
@@ -63,7 +72,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
     pct_starts = tuple(s.lower() for s in data("units")["percent_indicator_starts"])
     for t in tables:
         cols = [_column(ctx, c.text) for c in t.header]
-        unit_col = next((i for i, c in enumerate(t.header) if _UNIT_HEAD.match(c.text)), None)
+        unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
         for row in t.rows:
             ind_i = next((i for i, c in enumerate(row) if _LETTER.search(c.text) and i != unit_col and not c.numeric), None)
