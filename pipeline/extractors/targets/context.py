@@ -42,6 +42,8 @@ class Context:
 
     def __post_init__(self):
         self._period_starts = [p.start for p in self.periods]
+        self.skip = sorted(self.skip)
+        self._skip_starts = [s for s, _ in self.skip]
         deadline = _deadline_before()
         self._deadline = {id(p): self._test(p, deadline, 20) for p in self.periods}
         self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) for p in self.periods}
@@ -76,7 +78,9 @@ class Context:
         return self._baseline[id(p)] or self._same_period[id(p)]
 
     def skipped(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.skip)
+        """Inside a boilerplate block (web chrome)."""
+        i = bisect.bisect_right(self._skip_starts, pos) - 1
+        return i >= 0 and pos < self.skip[i][1]
 
 
 def guess_doc_type(text: str) -> Optional[str]:
