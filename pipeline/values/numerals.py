@@ -93,53 +93,66 @@ def _digit_allowed(spec: dict, last: Optional[str]) -> bool:
 
 def _parse_integer(tokens: list[str]) -> Optional[Decimal]:
     """Integer part written in words (and digit groups before scale words)."""
+    value, count = integer_prefix(tokens)
+    return value if count == len(tokens) else None
+
+
+def _value(total, hundreds, tens, units, pending, last, v) -> Decimal:
+    if pending is not None and last in v.digits and hundreds is not None and tens is None:
+        pending = pending * 10  # colloquial "một trăm hai" = 120
+    return total + sum(x for x in (hundreds, tens, units, pending) if x is not None)
+
+
+def integer_prefix(tokens: list[str]) -> tuple[Optional[Decimal], int]:
+    """The longest prefix of the tokens that reads as an integer: (value, token count)."""
     v = vocab()
+    best: tuple[Optional[Decimal], int] = (None, 0)
     total = Decimal(0)
     last_scale: Optional[Decimal] = None
     hundreds = tens = units = pending = None
     last: Optional[str] = None  # previous token (word) or a marker
-    for tok in tokens:
+    for count, tok in enumerate(tokens, 1):
         word = tok.lower()
         if word in v.digits:
             spec = v.digits[word]
             if not _digit_allowed(spec, last):
-                return None
+                break
             if spec.get("filler"):
                 if hundreds is None and last_scale is None:
-                    return None
+                    break
                 if tens is not None or units is not None or pending is not None:
-                    return None
+                    break
                 last = word
                 continue
             d = Decimal(spec["value"])
             if last in v.tens or last in v.ten or (last in v.digits and v.digits[last].get("filler")):
                 if units is not None:
-                    return None
+                    break
                 units = d
             elif pending is None and tens is None and units is None and (last is None or last in v.hundred or last in v.scales):
                 pending = d
             else:
-                return None
+                break
         elif _INT.fullmatch(tok) or parse_digits(tok) is not None:
             if last is not None and last not in v.scales or hundreds is not None:
-                return None
+                break
             pending = parse_digits(tok)
             word = "#"
         elif word in v.ten:
             if tens is not None or units is not None or pending is not None:
-                return None
+                break
             tens = Decimal(10)
         elif word in v.tens:
             if pending is None:
                 if word == "mươi" or tens is not None or units is not None:
-                    return None
+                    break
                 pending = Decimal(1)
             if tens is not None or units is not None:
-                return None
+                break
             tens, pending = pending * 10, None
         elif word in v.hundred:
             if hundreds is not None or tens is not None or units is not None:
-                return None
+                break
             hundreds, pending = (Decimal(1) if pending is None else pending) * 100, None
         elif word in v.scales:
             scale = v.scales[word]
@@ -153,12 +166,10 @@ def _parse_integer(tokens: list[str]) -> Optional[Decimal]:
             last_scale = scale
             hundreds = tens = units = pending = None
         else:
-            return None
+            break
         last = word
-    if pending is not None and last in v.digits and hundreds is not None and tens is None:
-        pending = pending * 10  # colloquial "một trăm hai" = 120
-    group = sum(x for x in (hundreds, tens, units, pending) if x is not None)
-    return total + group
+        best = (_value(total, hundreds, tens, units, pending, last, v), count)
+    return best
 
 
 def parse_words(text: str) -> Optional[Decimal]:

@@ -12,7 +12,7 @@ from ..rules import load_yaml
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
 from .mention import NumberMention, QuantityMention
-from .numerals import parse_decimal, parse_digits, parse_ordinal, to_number, vocab
+from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
 _FLAGS = regex.IGNORECASE
 _DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
@@ -46,7 +46,7 @@ class _Units:
         self.multiplier_before = u["multiplier_before"]
         symbols = _alt(w for w in self.currency_before if w[-1].isalpha())
         lead = rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<=\p{{Ll}}{{3}})|(?<![\w%]))(?<![^\W0-9][-/])(?<![0-9][.,])"
-        self.numeral = regex.compile(rf"{lead}{tok}(?:[ \t]+{tok})*{dec}", _FLAGS)
+        self.numeral = regex.compile(rf"{lead}{tok}(?:[ \t]+{tok}){{0,23}}{dec}", _FLAGS)  # bounded: no quadratic runs
         self.digit_numeral = regex.compile(rf"{lead}{_DIGITS}")
         ordinal_words = sorted(set(nums["ordinal_words"]) | set(nums["digits"]) | set(nums["ten"]), key=len, reverse=True)
         self.ordinal = regex.compile(
@@ -146,15 +146,9 @@ def _readings(text: str, pos: int, end: int):
     while pos < end:
         seg = text[pos:end]
         toks = list(units().token.finditer(seg))
-        value, stop, k = None, 0, 0
-        for k in range(len(toks), 0, -1):
-            piece = seg[:toks[k - 1].end()]
-            value = parse_decimal(piece)
-            if value is not None and not _starts_with_multiplier(piece):
-                stop = toks[k - 1].end()
-                break
-            value = None
-        if value is None:
+        value, k = _longest_reading(seg, toks)
+        stop = toks[k - 1].end() if k else 0
+        if value is None or _starts_with_multiplier(seg):
             nxt = _SPACE.search(seg)
             if not nxt:
                 return
@@ -171,6 +165,22 @@ def _readings(text: str, pos: int, end: int):
         pos += stop
         gap = _SPACE.match(text, pos)
         pos = gap.end() if gap else pos
+
+
+def _longest_reading(seg: str, toks) -> tuple[Optional[Decimal], int]:
+    """The value of the longest run of leading tokens that reads as one number, and its length."""
+    value = parse_decimal(seg[:toks[-1].end()])
+    if value is not None:
+        return value, len(toks)
+    value, k = integer_prefix([t.group() for t in toks])
+    if k == 0 and len(toks[0].group().split()) > 1:  # "hai phẩy năm" then more
+        value = parse_decimal(toks[0].group())
+        k = 1 if value is not None else 0
+    elif 0 < k < len(toks) and len(toks[k].group().split()) > 1:  # the integer goes on with a decimal part
+        longer = parse_decimal(seg[:toks[k].end()])
+        if longer is not None:
+            value, k = longer, k + 1
+    return (value, k) if k else (None, 0)
 
 
 def _starts_with_multiplier(piece: str) -> bool:

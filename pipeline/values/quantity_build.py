@@ -47,6 +47,8 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
         currency, cur_unit, start = u.currency_before[pre["c"]], pre["c"], pre.start()
     if e < len(text) and text[e] in "kK" and (e + 1 == len(text) or not text[e + 1].isalnum()):
         value, e = value * 1000, e + 1
+    if pre is None and not _may_follow(text, e):
+        return _bare(text, s, e, value, words, u)
     pos = e
     value_max = None
     # a unit may be written after the first end of a range too ("1000 đồng đến 2000 đồng")
@@ -65,7 +67,6 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
                 start = between.start()
     if value_max is None:
         pos = e
-    words_only = words > 0 and not any(ch.isdigit() for ch in text[s:e])
     # percent
     m = u.percent.match(text, pos)
     if m:
@@ -131,11 +132,28 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
     if total is not None:
         return QuantityMention(_n(value_s), (start, pos), text[start:pos], "count_of_total", None, None,
                                total=_n(total))
-    if words_only and len(text[s:e].split()) == 1 and not scale:
+    if scale or value_max is not None:
+        end = scale.end() if scale else pos
+        return QuantityMention(_n(value_s), (start, end), text[start:end], "number", None, _n(max_s))
+    return _bare(text, s, e, value, words, u)
+
+
+def _may_follow(text: str, e: int) -> bool:
+    """Whether a unit, a range or a total can follow: the next visible character is
+    a letter or one of % / - – — $ € £ (the cheap test before the unit patterns)."""
+    i = e
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i < len(text) and (text[i].isalpha() or text[i] in "%/-–—$€£")
+
+
+def _bare(text, s, e, value, words, u) -> Optional[QuantityMention]:
+    """A number with nothing after it that makes it a figure of some kind."""
+    words_only = words > 0 and not any(ch.isdigit() for ch in text[s:e])
+    if words_only and len(text[s:e].split()) == 1:
         return None
     if s > 0 and text[s - 1].isalpha():
         return None  # digits glued to a word count only with a unit after them ("bắt buộc93 người")
-    if not scale and value_max is None and u.year.fullmatch(text[s:e]):
-        return None
-    end = scale.end() if scale else pos
-    return QuantityMention(_n(value_s), (start, end), text[start:end], "number", None, _n(max_s))
+    if u.year.fullmatch(text[s:e]):
+        return None  # a year alone
+    return QuantityMention(_n(value), (s, e), text[s:e], "number")
