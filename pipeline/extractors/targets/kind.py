@@ -99,6 +99,6 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     if not doc_is_plan and period and _PARTIAL.match(period):
         return "result", "partial_period"
     cue = cues.nearest(para_lo, pos)
-    if cue:
+    if cue and doc_is_plan:
         return cue[0], "paragraph_cue"
     return "target", "default"
