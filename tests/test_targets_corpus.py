@@ -165,7 +165,7 @@ def report(res: dict, verbose: bool = False) -> str:
 def test_targets_against_gold():
     res = evaluate()
     print(report(res))
-    # measured (seeds+dev, 311 gold targets): F1 1.000 overall; comparator 1.000, kind 0.981,
+    # measured (seeds+dev, 311 gold targets): F1 1.000 overall; comparator 1.000, kind 0.990,
     # period 0.977 on matched. Thresholds sit a little under, so a real regression fails.
     for group, floor in (("all", 0.97), ("news", 0.96), ("official", 0.96)):
         p, r, f = prf(*res["groups"][group])
