@@ -19,7 +19,7 @@ from .signer import find_signer
 from .tables import cues, kind_by_name, organ
 from .text import fold, folded
 from .theme import find_movements, find_theme
-from .title import find_title
+from .title import find_title, vv_line
 
 MIN_PROSE_LETTERS = 200
 
@@ -47,6 +47,8 @@ def _article_start(doc: Document) -> int:
 
 def _fill_official(doc: Document, record: PlanDocument, layout: Layout, text_folded: str) -> None:
     record.doc_type = official_kind(layout)
+    if record.doc_type is None and layout.number and vv_line(layout, text_folded):
+        record.doc_type = "CV"  # NĐ 30/2020: only a công văn gives its trích yếu as `V/v …` under the number
     if layout.number:
         record.number = layout.number.number
     elif "number" in layout.legal_db:

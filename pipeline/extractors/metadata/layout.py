@@ -22,10 +22,13 @@ _SP = r"(?:[ \t.…_]|\n)"
 _DATE = rf"ngày{_SP}*\d{{0,2}}{_SP}*tháng{_SP}*\d{{0,2}}{_SP}*năm[ \t\n]*\d{{4}}"
 _PLACE_WORD = r"(?:(?:TP\.|Tp\.|Thành phố|Thị xã|Thị trấn)[ \t]*)?\p{Lu}[\p{L}.'’]*"
 # The place line starts a line or a cell: after a bar, or after a run of spaces that follows
-# the `Số:` cell or a cell in capitals (a right column aligned by spaces), never prose.
-_CELL_START = r"(?:^|\||(?<=^[ \t*|]*(?:[Ss]ố[^\n]*|[^\n\p{Ll}]*))(?:[ \t]{2,}|\t))[ \t*_]*"
+# the `Số:` cell, the `V/v` cell or a cell in capitals (a right column aligned by spaces), never prose.
+_CELL_START = r"(?:^|\||(?<=^[ \t*|]*(?:[Ss]ố[^\n]*|[Vv]/[Vv][^\n]*|[^\n\p{Ll}]*))(?:[ \t]{2,}|\t))[ \t*_]*"
+# words of a place: one or two spaces apart, or wrapped onto the next line's start (a line
+# indented far is the other column: "VÀ XÃ HỘI\n              Quảng Ngãi, ngày …" names Quảng Ngãi)
+_PLACE_GAP = r"(?:[ \t]{0,2}|[ \t]*\n[ \t]{0,2})"
 PLACE_DATE_RE = regex.compile(
-    rf"(?m){_CELL_START}(?P<place>{_PLACE_WORD}(?:[ \t]*\n?[ \t]*\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
+    rf"(?m){_CELL_START}(?P<place>{_PLACE_WORD}(?:{_PLACE_GAP}\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
     rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|ngày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})"
 )
 

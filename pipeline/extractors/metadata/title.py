@@ -10,7 +10,8 @@ import regex
 
 from .layout import Layout
 from .tables import cues, doc_kinds, organ_names, provinces
-from .text import any_cue, clean, cue_pattern, fold, is_acronym, is_caps, is_decoration, lines_of, squash
+from .text import (RIGHT_COLUMN, any_cue, cells, clean, column_of, cue_pattern, fold, is_acronym, is_caps, is_decoration,
+                   lines_of, squash)
 
 Span = tuple[int, int]
 MAX_TITLE = 600
@@ -92,6 +93,19 @@ def _ends_as_body(line: str, following: str) -> bool:
     return False
 
 
+WRAPPED_LINE = 35  # a title line this long may have been wrapped at a capitalised name
+MAX_WRAPPED_TAIL = 90
+
+
+def _wraps_onto(previous: str, line: str) -> bool:
+    """`… quán triệt Nghị quyết` / `Hội nghị lần thứ sáu …`: a title wrapped before a capitalised
+    name. The line before runs long and ends without punctuation; the line is short and does
+    not end as a sentence does."""
+    return (len(previous) >= WRAPPED_LINE and not previous.endswith((".", ";", ":", "!", "?", ","))
+            and len(line) <= MAX_WRAPPED_TAIL and not line.endswith((".", ";", ":")) and not _opens_body(line)
+            and not _is_note(line))
+
+
 def _is_stop(line: str) -> bool:
     return bool(_SECTION.match(line) or _stop_re(is_caps(line)).match(fold(line)))
 
@@ -156,7 +170,7 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
                 break
         else:
             starts_lower = line[:1].islower() or line[:1].isdigit() or bool(regex.match(r"[-–]\s*\d", line))
-            if blank_run or not (starts_lower or joined_by_connector) or _is_stop(line):
+            if blank_run or not (starts_lower or joined_by_connector or _wraps_onto(previous, line)) or _is_stop(line):
                 break
         blank_run = 0
         taken.append(i - 1)
@@ -240,18 +254,35 @@ def _used_in_lowercase_context(word: str, body: str) -> bool:
     return False
 
 
-_VV = regex.compile(r"(?m)(?:^|\|)[ \t]*[Vv]/[Vv][ \t:.]+(?P<t>[^\n|]+(?:\n[ \t]*\p{Ll}[^\n|]*)*)")
+_VV = regex.compile(r"(?m)(?:^|\|)[ \t*]*[Vv]/[Vv][ \t:.]+")
 
 
 def vv_line(layout: Layout, folded: str) -> Optional[tuple[str, Span]]:
-    """A công văn's trích yếu: `V/v …` under its number, left column, wherever the flattening put it."""
+    """A công văn's trích yếu: `V/v …` under its number, left column, wherever the flattening
+    put it, carried on by the left cells of the next rows while they go on in lower case."""
     if layout.title_start is None:
         return None
     start = layout.issuer_block[0] if layout.issuer_block else 0
     m = _VV.search(layout.text, start, min(len(folded), layout.title_start + 800))
     if not m:
         return None
-    return squash(layout.text[m.start("t"):m.end("t")]), m.span("t")
+    line_end = layout.text.find("\n", m.end())
+    line_end = len(layout.text) if line_end < 0 else line_end
+    first_line = layout.text[m.end():line_end]
+    a, b = cells(first_line)[0]
+    pieces = [(m.end() + a, m.end() + b)]
+    pos = line_end + 1
+    while pos < len(layout.text):
+        end = layout.text.find("\n", pos)
+        end = len(layout.text) if end < 0 else end
+        raw = layout.text[pos:end]
+        a, b = cells(raw)[0]
+        if a == b or column_of(raw, a) >= RIGHT_COLUMN or not (raw[a].islower() or raw[a].isdigit()):
+            break
+        pieces.append((pos + a, pos + b))
+        pos = end + 1
+    title = squash(" ".join(layout.text[x:y] for x, y in pieces))
+    return title, (pieces[0][0], pieces[-1][1])
 
 
 def find_title(layout: Layout, folded: str, kind: Optional[str]) -> Optional[tuple[str, Span]]:
