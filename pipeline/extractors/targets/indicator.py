@@ -13,7 +13,7 @@ from .lexicon import alternation, data
 _PERIOD_WORDS = re.compile(
     r"(?<!\w)(?:(?:trong|vào|đến|tới|tính đến|đến hết|đến cuối|cuối|đầu|hết|của|cả)\s+)?"
     r"(?:(?:6|9|sáu|chín)\s+tháng\s+đầu\s+năm|năm\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
-    r"|cả năm|trong năm|năm nay|(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})(?!\w)",
+    r"|năm\s+học\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|cả năm|trong năm|năm nay|(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})(?!\w)",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
@@ -86,13 +86,16 @@ def left_start(text: str, lo: int, hi: int) -> int:
     return pos
 
 
-_RIGHT_STOP = re.compile(r"[;.()\n]|,\s*(?=\S*\d)|,\s*(?:trong đó|đạt|chiếm|tăng|giảm)(?!\w)|\s(?:và|hoặc|trong đó)\s+(?=[\d(]|đạt)"
-                         r"|\s(?:vào|đến)\s+(?:cuối\s+)?năm|\s(?:so với|so)\s")
+@lru_cache(maxsize=None)
+def _right_stop() -> re.Pattern:
+    openers = alternation(data("indicator")["clause_openers"])
+    return re.compile(r"[;.()\n]|,\s*(?=\S*\d)|,\s*(?:trong đó|đạt|chiếm)(?!\w)|\s(?:và|hoặc|trong đó)\s+(?=[\d(]|đạt)"
+                      rf"|\s(?:vào|đến)\s+(?:cuối\s+)?năm|\s(?:so với|so)\s|,\s*(?=(?:{openers})(?!\w))", re.IGNORECASE)
 
 
 def right_words(text: str, start: int, hi: int) -> tuple[str, int]:
     """The words after a figure up to the next boundary: (text, end offset)."""
-    m = _RIGHT_STOP.search(text, start, hi)
+    m = _right_stop().search(text, start, hi)
     end = m.start() if m else hi
     while end > start and text[end - 1] in " \t":
         end -= 1

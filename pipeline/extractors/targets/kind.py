@@ -71,7 +71,7 @@ def plan_doc(doc_type: Optional[str]) -> bool:
 
 
 _PLAN_COMPANION = re.compile(r"^[^;.]*?[(,]\s*(?:đạt|vượt|bằng|tăng|giảm|thấp hơn|cao hơn)\s+[\d,.]+\s*%\s*"
-                             r"(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|cùng kỳ)", re.IGNORECASE)
+                             r"(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán|cùng kỳ|năm trước|năm học trước|năm \d{4})", re.IGNORECASE)
 _GAP_AFTER = re.compile(r"^\s*(?:so\s+với|so)(?!\w)", re.IGNORECASE)
 _PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
 

@@ -121,6 +121,8 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         for i, lab in enumerate(singles):
             counts[lab] = (counts.get(lab, (0, 0))[0] + 1, i)
         return max(counts.items(), key=lambda kv: kv[1])[0], "carry"
+    if cands:
+        return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
     if sec is not None:
         for s in ctx.tree.chain(pos):
             ps = ctx.periods_in(s.heading[0], s.heading[1])

@@ -114,6 +114,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         shape = "leading"
     elif left_ind:
         indicator, start, end = left_ind, ind.left_start(text, seg_start, qs), qe
+        at = text[start:qs].lower().find(left_ind[:24]) if left_ind else -1
+        if at > 0:
+            start += at  # the evidence starts where the indicator does, after leads and clause openers
         shape = "before"
     elif prev is not None:
         indicator, start, end = prev_ind, prev.start, qe

@@ -49,6 +49,12 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _widen_unit(text: str, q: "Quantity") -> None:
     """A counted noun the unit list knows longer than the value layer's ("phòng, đơn vị" for "phòng")."""
+    if q.unit is None and q.kind == "number" and q.value_max is None:
+        found = unit_at(text, q.span[1])  # "12.345 thí sinh": a counted noun the value layer does not list
+        if found:
+            q.unit, q.span, q.kind = found[0], (q.span[0], found[1]), "count"
+            q.text = text[q.span[0]:q.span[1]]
+        return
     if not q.unit or q.unit == "%":
         return
     at = text.rfind(q.unit, q.span[0], q.span[1])
