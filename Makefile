@@ -35,6 +35,7 @@ eval: $(STAMP)
 # Throughput, memory and scaling figures on a generated 5,000-document archive (not run by the tests).
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	$(BIN)/python -m bench.value_layer
 
 schema: $(STAMP)
 	$(BIN)/python -m pipeline.schema
