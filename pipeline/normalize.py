@@ -16,6 +16,8 @@ import regex
 _SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b")
 _INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _LINE_BREAKS = set("\u2028\u2029\x0c\x85")
+# Look-alike letters some legacy-font converters write for Vietnamese ones ("nǎm" for "năm").
+_LOOKALIKES = {"\u01ce": "\u0103", "\u01cd": "\u0102"}
 
 # `**01/01/2023**`, `*Chăm sóc…*`, `__x__`: markers hugging text on one line.
 _EMPHASIS = regex.compile(r"(?<![\w*_])(\*\*|\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_])")
@@ -35,7 +37,9 @@ def normalize(raw: str) -> tuple[str, "array[int]"]:
     return text, offsets
 
 
-_SPECIAL = regex.compile("\r\n?|[" + regex.escape("".join(sorted(_SPACES | _INVISIBLE | _LINE_BREAKS))) + "]")
+_SPECIAL = regex.compile(
+    "\r\n?|[" + regex.escape("".join(sorted(_SPACES | _INVISIBLE | _LINE_BREAKS | set(_LOOKALIKES)))) + "]"
+)
 
 
 def normalize_chars(raw: str) -> tuple[str, list[int]]:
@@ -47,6 +51,8 @@ def normalize_chars(raw: str) -> tuple[str, list[int]]:
                 edits.append((match.start(), match.end(), "\n"))
             elif ch in _INVISIBLE:
                 edits.append((match.start(), match.end(), ""))
+            elif ch in _LOOKALIKES:
+                edits.append((match.start(), match.end(), _LOOKALIKES[ch]))
             else:
                 edits.append((match.start(), match.end(), " " if ch in _SPACES else "\n"))
         return apply_edits(raw, array("q", range(len(raw) + 1)), edits)
@@ -74,7 +80,7 @@ def normalize_chars(raw: str) -> tuple[str, list[int]]:
             j += 1
         composed = unicodedata.normalize("NFC", raw[i:j])
         for k, c in enumerate(composed):
-            out.append(c)
+            out.append(_LOOKALIKES.get(c, c))
             offsets.append(i if k == 0 else j - 1)
         i = j
     offsets.append(n)
