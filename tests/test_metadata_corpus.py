@@ -10,7 +10,7 @@ import pytest
 from conftest import CORPUS, GOLD_SETS
 from pipeline.evaluation import load_gold, score_documents
 from pipeline.evaluation.scoring import aggregate
-from pipeline.extractors import EXTRACTORS
+from pipeline.extractors import run_extractors
 from pipeline.extractors import chain  # noqa: F401  (importing it registers the steps)
 from pipeline.ingest import read_path
 from pipeline.models import PlanDocument, Source
@@ -33,9 +33,7 @@ def _record(path) -> PlanDocument:
     """Only the steps this test measures, so another step's failure does not hide ours."""
     doc = read_path(path)[0]
     record = PlanDocument(source=Source(path=str(path)))
-    for name, step in EXTRACTORS:
-        if name in OWN_STEPS:
-            step(doc, record)
+    run_extractors(doc, record, only=OWN_STEPS)
     return record
 
 

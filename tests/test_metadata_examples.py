@@ -11,7 +11,7 @@ import unicodedata
 
 from pipeline import extract_text
 from pipeline.document import Document
-from pipeline.extractors import EXTRACTORS
+from pipeline.extractors import run_extractors
 from pipeline.extractors import chain  # noqa: F401
 from pipeline.models import PlanDocument, Source
 
@@ -68,9 +68,7 @@ def test_metadata_example_on_raw_text(example):
     the normalizer rejoins lines."""
     doc = Document(text=unicodedata.normalize("NFC", example["text"]))
     record = PlanDocument(source=Source(path="<raw>"))
-    for name, step in EXTRACTORS:
-        if name in ("metadata", "references"):
-            step(doc, record)
+    run_extractors(doc, record, only=("metadata", "references"))
     for field, expected in example["expect"].items():
         expected = _fold(expected) if field == "title" else expected
         assert _actual(record, field) == expected, f"{field}: {example['note']}"

@@ -1,7 +1,6 @@
-"""Order of the extractor chain: importing a module registers its extractor."""
-# Each line adds one extractor; order matters (values before metadata before targets).
-from . import dates  # noqa: F401
-from . import periods  # noqa: F401
-from . import metadata  # noqa: F401
-from . import references  # noqa: F401
-from . import targets  # noqa: F401
+"""The extractor chain: importing a module registers its extractor; ORDER is the order they run."""
+from . import dates, metadata, periods, references, targets  # noqa: F401
+
+# values first (dates, periods), then what identifies the document, then the targets,
+# which read the document's kind, year and title.
+ORDER = ("dates", "periods", "metadata", "references", "targets")
