@@ -12,24 +12,25 @@ import regex
 
 from .doc_number import NumberMatch, number_after_label
 from .tables import cues, kind_by_name, opens_with_organ
-from .text import Line, any_cue, cells, clean, column_of, fold, is_caps, is_decoration, lines_of
+from .text import Line, any_cue, cells, clean, column_of, cue_pattern, fold, is_caps, is_decoration, lines_of
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
 HEADLESS_KIND_WINDOW = 1500
 Span = tuple[int, int]
 
 _SP = r"(?:[ \t.…_]|\n)"
-_DATE = rf"ngày{_SP}*\d{{0,2}}{_SP}*tháng{_SP}*\d{{0,2}}{_SP}*năm[ \t\n]*\d{{4}}"
+_DATE = rf"[Nn]gày{_SP}*\d{{0,2}}{_SP}*[Tt]háng{_SP}*\d{{0,2}}{_SP}*[Nn]ăm[ \t\n]*\d{{4}}"
 _PLACE_WORD = r"(?:(?:TP\.|Tp\.|Thành phố|Thị xã|Thị trấn)[ \t]*)?\p{Lu}[\p{L}.'’]*"
 # The place line starts a line or a cell: after a bar, or after a run of spaces that follows
 # the `Số:` cell, the `V/v` cell or a cell in capitals (a right column aligned by spaces), never prose.
-_CELL_START = r"(?:^|\||(?<=^[ \t*|]*(?:[Ss]ố[^\n]*|[Vv]/[Vv][^\n]*|[^\n\p{Ll}]*))(?:[ \t]{2,}|\t))[ \t*_]*"
+_CELL_START = (r"(?:^|\||(?<=(?:^|[ \t|*])(?:[Ss]ố|[Vv]/[Vv])(?![\p{L}])[^\n]*|^[^\n\p{Ll}]*)(?:[ \t]{2,}|\t))"
+               r"[ \t*_]*")
 # words of a place: one or two spaces apart, or wrapped onto the next line's start (a line
 # indented far is the other column: "VÀ XÃ HỘI\n              Quảng Ngãi, ngày …" names Quảng Ngãi)
-_PLACE_GAP = r"(?:[ \t]{0,2}|[ \t]*\n[ \t]{0,2})"
+_PLACE_GAP = r"(?:[ \t]{0,2}|[ \t]*\n[ \t]{0,2}|[ \t]?[-–][ \t]?)"  # Bà Rịa - Vũng Tàu
 PLACE_DATE_RE = regex.compile(
     rf"(?m){_CELL_START}(?P<place>{_PLACE_WORD}(?:{_PLACE_GAP}\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
-    rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|ngày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})"
+    rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|[Nn]gày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})"
 )
 
 
@@ -87,7 +88,13 @@ def _find_motto(folded: str, end: int) -> Optional[Span]:
 
 def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span], Optional[NumberMatch]]:
     label = any_cue(cues()["number_label"])
-    for m in regex.compile(rf"(?m)(?:^|\|)[ \t*]*(?P<l>{label})[ \t]*:?").finditer(folded, 0, end):
+    # a line or cell start; or, written `Số:`, a cell after a run of spaces or glued after the
+    # motto by line rejoining (`… Hạnh phúc Số: 08/KH-HĐND`), never a sentence's `số`
+    motto_end = cue_pattern(cues()["motto"][-1].split()[-1])
+    start = rf"(?:(?P<line>^|\|)|[ \t]{{2,}}|(?<={motto_end})[ \t]+)"
+    for m in regex.compile(rf"(?m){start}[ \t*]*(?P<l>{label})[ \t]*(?P<c>:?)").finditer(folded, 0, end):
+        if m.group("line") is None and not (text[m.start("l")].isupper() and m.group("c")):
+            continue
         found = number_after_label(text, m.end())
         if found:
             return m.span("l"), found

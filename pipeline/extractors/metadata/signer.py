@@ -47,7 +47,8 @@ def position_text(run: str) -> str:
             continue
         out.append(run[pos:m.start()])
         following = [x.start() for x in _prefix_re().finditer(folded, m.end())]
-        following += [x.start() for x in _position_re().finditer(folded, m.end())]
+        # the body's name may itself open with a position's words (TM. THƯỜNG TRỰC HĐND)
+        following += [x.start() for x in _position_re().finditer(folded, m.end()) if x.start() > m.end()]
         pos = min(following) if following else len(run)
     out.append(run[pos:])
     return squash(" ".join(out))

@@ -139,7 +139,7 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
         # right under the kind line stands the trích yếu, whatever word it opens with,
         # unless the line is plainly the body (a clause ending in ; : , or a section)
         following = lines[first + 1][2] if first + 1 < len(lines) else ""
-        if _ends_as_body(head, following) or len(head) > MAX_FIRST_LINE:
+        if _ends_as_body(head, following) or head.endswith(".") or len(head) > MAX_FIRST_LINE:
             glued = _glued_body(head)
             if glued:
                 a = lines[first][0] + layout.text[lines[first][0]:lines[first][1]].find(glued)
@@ -249,7 +249,10 @@ def _used_in_lowercase_context(word: str, body: str) -> bool:
     for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])", body):
         line_start = body.rfind("\n", 0, m.start()) + 1
         line_end = body.find("\n", m.end())
-        if not is_caps(body[line_start:line_end if line_end >= 0 else len(body)]):
+        line = body[line_start:line_end if line_end >= 0 else len(body)]
+        # the cell it stands in, not the row: `Nơi nhận: | TM. ỦY BAN NHÂN DÂN` holds no lower-case use
+        cell = next((line[a:b] for a, b in cells(line) if a <= m.start() - line_start < b), line)
+        if not is_caps(cell):
             return True
     return False
 
