@@ -28,10 +28,11 @@ _CELL_START = (r"(?:^|\||(?<=(?:^|[ \t|*])(?:[Ss]ố|[Vv]/[Vv])(?![\p{L}])[^\n]*
 # words of a place: one or two spaces apart, or wrapped onto the next line's start (a line
 # indented far is the other column: "VÀ XÃ HỘI\n              Quảng Ngãi, ngày …" names Quảng Ngãi)
 _PLACE_GAP = r"(?:[ \t]{0,2}|[ \t]*\n[ \t]{0,2}|[ \t]?[-–][ \t]?)"  # Bà Rịa - Vũng Tàu
-PLACE_DATE_RE = regex.compile(
-    rf"(?m){_CELL_START}(?P<place>{_PLACE_WORD}(?:{_PLACE_GAP}\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
-    rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|[Nn]gày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})"
-)
+_PLACE_AND_DATE = (rf"(?P<place>{_PLACE_WORD}(?:{_PLACE_GAP}\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
+                   rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|[Nn]gày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})")
+PLACE_DATE_RE = regex.compile(rf"(?m){_CELL_START}{_PLACE_AND_DATE}")
+# Right after the own number, whatever the gap (a tab made one space by the normalizer).
+PLACE_DATE_AFTER_NUMBER_RE = regex.compile(rf"[ \t|*_]+{_PLACE_AND_DATE}")
 
 
 @dataclass
@@ -209,6 +210,11 @@ def read_layout(text: str, folded: str) -> Layout:
     layout.motto = _find_motto(folded, end)
     layout.number_label, layout.number = _find_number_label(text, folded, end)
     layout.place_date = _find_place_date(text, 0, end)
+    if layout.number and (layout.place_date is None or layout.place_date.place_span[0] > layout.number.span[1]):
+        m = PLACE_DATE_AFTER_NUMBER_RE.match(text, layout.number.span[1])
+        if m:
+            layout.place_date = PlaceDate(regex.sub(r"\s+", " ", m.group("place")).strip(), m.span("place"),
+                                          m.group("date"), m.span("date"))
     layout.recipients_label = _find_recipients_label(folded)
     anchors = [s for s in (layout.motto, layout.number_label,
                            layout.place_date.place_span if layout.place_date else None) if s]
