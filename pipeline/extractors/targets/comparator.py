@@ -37,7 +37,16 @@ def _patterns():
     return dict(bounds, ), bound_re, after_re, to_level, down, up, near_dir
 
 
-_BLOCKERS = re.compile(r"(?:^|[^\w])(?:đạt|còn|lên|xuống|:|chiếm|là)(?!\w)")
+@lru_cache(maxsize=None)
+def _clause_patterns():
+    """Words after a clause's direction verb that make its figure a level, not an amount
+    (`by_clause_blockers`), and qualifiers that do not (`by_clause_keep`: `thứ 3 trở lên`);
+    `từ` before a single value (`đạt từ 94,5%`), an at-least bound."""
+    cmp = data("comparators")
+    blockers = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['by_clause_blockers'])})(?!\w)")
+    keep = re.compile(rf"(?<!\w)(?:{alternation(cmp['by_clause_keep'])})(?!\w)")
+    from_single = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['from_single_value'])})\s*$")
+    return blockers, keep, from_single
 
 
 @lru_cache(maxsize=None)
@@ -60,7 +69,8 @@ def bound_cue(left: str) -> Optional[tuple[str, str]]:
     return bounds.get(cue), cue
 
 
-def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str) -> tuple[str, str]:
+def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
+                   ranged: bool = False) -> tuple[str, str]:
     """(comparator, rule) for a figure with `left`/`right` words around it.
 
     `left` is the item's text before the figure; `clause_left` the part after the last comma.
@@ -82,11 +92,14 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str)
         return b[0], "bound"
     if unit and unit.lower() == "lần":
         return "=", "multiplier"
-    if to_level.search(tail):
+    blockers, keep, from_single = _clause_patterns()
+    if to_level.search(keep.sub(" ", tail)):
         return "=", "to_level"
     m = near_dir.search(tail)
     if re.search(r"(?:^|\s)từ\s*$", tail) and _FROM_TO_LEVEL.search(right.lower()):
         return "=", "from_level"  # "giảm từ 19,46% (đầu năm 2011), xuống còn 7,72%": a starting level
+    if not m and not ranged and from_single.search(tail) and not to_level.search(tail):
+        return ">=", "from_single"  # "đạt từ 94,5%": từ before one value is "at least"
     if m:
         verb = m.group("verb")
         return ("-=" if down.search(" " + verb) and not up.fullmatch(verb) else "+="), "by"
@@ -96,6 +109,6 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str)
         for dm in pat.finditer(clause):
             if last_dir is None or dm.end() > last_dir[0]:
                 last_dir = (dm.end(), op)
-    if last_dir and not _BLOCKERS.search(clause[last_dir[0]:]):
+    if last_dir and not blockers.search(keep.sub(" ", clause[last_dir[0]:])):
         return last_dir[1], "by_clause"
     return "=", "default"

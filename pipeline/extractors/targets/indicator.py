@@ -35,6 +35,11 @@ def _patterns():
     return end, start, int(ind["max_words"]), opener, right_start, right_end, new_thing
 
 
+@lru_cache(maxsize=None)
+def _keep_end() -> re.Pattern:
+    return re.compile(rf"(?:^|\s)(?:{alternation(data('indicator')['keep_end'])})\s*$", re.IGNORECASE)
+
+
 def clean(text: str, keep: str = "last") -> str:
     """Indicator text: trimmed of period words, link verbs, leads, bullets and stray punctuation.
 
@@ -51,6 +56,7 @@ def clean(text: str, keep: str = "last") -> str:
         return " ".join(words[:max_words]).lower()
     if ":" in t:
         head, _, tail = t.rpartition(":")
+        tail = _PERIOD_WORDS.sub(" ", tail)  # "…: 6 tháng đầu năm đạt 45%": a period, not a numbered item
         t = tail if len(clean(tail, keep).split()) >= 2 else head
     t = _ONLY_REACHED.sub(lambda m: m.group(0) if new_thing.search(m.group(1)) else m.group(1), t)
     cuts = list(opener.finditer(t))
@@ -61,7 +67,8 @@ def clean(text: str, keep: str = "last") -> str:
     for _ in range(4):
         before = t
         t = _JUNK.sub("", t)
-        t = end.sub("", t)
+        if not _keep_end().search(t):
+            t = end.sub("", t)
         t = start.sub("", t)
         t = t.strip()
         if t == before:

@@ -103,7 +103,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     elif unit_word and not left_ind:
         right_ind = unit_word.lower()
     in_paren = bool(_OPEN_PAREN.search(text[max(sent_start, qs - 60):qs])) and sent_drafts
-    companion = in_paren or (sent_drafts and _ONLY_LINKS.match(seg_left) is not None)
+    companion = in_paren or (sent_drafts and _ONLY_LINKS.match(ind.strip_periods(seg_left)) is not None)
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
     if companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
@@ -147,13 +147,14 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
     clause_left = left[cut + 1:] if cut >= 0 else left
     d.comparator, d.rules["comparator"] = comparator_for(seg_left if shape != "companion" else left, right_full,
-                                                         q.unit, clause_left)
+                                                         q.unit, clause_left, q.value_max is not None)
     if d.rules["comparator"] == "default" and prev is not None:
         by_prev = prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
             prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start)
         bare_item = len(left_ind.split()) <= 4 and not re.search(r"đạt|là|:|chiếm|còn|lên|được|có", seg_left.lower())
         plan_in_brackets = in_paren and re.search(r"chỉ tiêu|mục tiêu|kế hoạch", seg_left.lower())
-        if by_prev and (bare_item or plan_in_brackets):
+        own_clause = shape == "leading" and _words()[1].search(right_core)  # "; 100% đối tượng … được hưởng"
+        if by_prev and (bare_item or plan_in_brackets) and not own_clause:
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     if is_rank(left.lower()):
         d.unit = None
