@@ -72,8 +72,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     low_left = left.lower()
     if is_rank(low_left):
         return None
-    if before.search(low_left[-40:]):
-        return "before_cue"
+    if before.search(low_left[-40:]) and not (unit and low_left.rstrip().endswith(":")):
+        return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
     if modifier.search(low_left[-10:]):
         return "modifier"
     if q.kind == "money" or "đồng" in unit:
@@ -92,6 +92,35 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     if _HEADING_NUMBER.search(line_left) and re.match(r"^[.)]", right):
         return "numbering"
     return None
+
+
+@lru_cache(maxsize=None)
+def _qualifier_patterns():
+    nt, ind = data("not_targets"), data("indicator")
+    head = re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)
+    link = re.compile(rf"(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:", re.IGNORECASE)
+    own = re.compile(rf"^[^,;.()\n]{{0,90}}?(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
+                     rf"(?:(?:{alternation(nt['clause_bounds'])})\s+)*\d", re.IGNORECASE)
+    of_plan = re.compile(r"^[\d.,\s]*%\s*(?:so\s+với\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)", re.IGNORECASE)
+    threshold = re.compile(rf"(?<!\w)(?:{alternation(nt['threshold_before'])})\s*$", re.IGNORECASE)
+    return head, link, own, of_plan, threshold
+
+
+def qualifies_indicator(left: str, right_to_item_end: str) -> bool:
+    """`Số vụ ngộ độc thực phẩm từ 30 người mắc trở lên: không quá 02 vụ`: a figure inside an
+    indicator phrase (a measure head before it, no link verb between) that the clause goes on to
+    measure with its own link and figure belongs to the indicator's definition. So does a
+    threshold of a counted group (`hộ có thu nhập dưới 1,5 triệu đồng/tháng`)."""
+    head, link, own, of_plan, threshold = _qualifier_patterns()
+    if threshold.search(left[-40:]):
+        return True
+    cut = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("("))
+    clause = left[cut + 1:]
+    heads = list(head.finditer(clause))
+    if not heads or link.search(clause, heads[0].end()):
+        return False
+    m = own.match(right_to_item_end)
+    return bool(m) and not of_plan.match(right_to_item_end[m.end() - 1:])
 
 
 def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:

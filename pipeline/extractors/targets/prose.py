@@ -11,7 +11,7 @@ from . import indicator as ind
 from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
-from .filters import is_rank, qualifies_next, reject_reason
+from .filters import is_rank, qualifies_indicator, qualifies_next, reject_reason
 from .kind import kind_for, of_plan
 from .lexicon import alternation, data, known_unit
 from .period import year_of
@@ -22,6 +22,7 @@ from .structure import bullet_of, items, lines, sentences
 
 _TRONG_DO_LIST = re.compile(r"(?<!\w)trong\s+đó\s*:", re.IGNORECASE)
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
+_TRONG_DO_START = re.compile(r"\s*trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _RATE_WORDS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "số ", "tổng số")
 _CHIEM_AFTER = re.compile(r"^[^;]{0,80}chiếm", re.IGNORECASE)
@@ -85,7 +86,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     right_full = text[qe:item_end]
     if reject_reason(q, left, right_full, text[line_start:qs]):
         return None
-    if qualifies_next(q, left, right_full):
+    if qualifies_next(q, left, right_full) or qualifies_indicator(left, right_full):
         return None
     seg_left = text[seg_start:qs]
     rw, rw_end = ind.right_words(text, qe, item_end)
@@ -106,7 +107,14 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     companion = in_paren or (sent_drafts and _ONLY_LINKS.match(ind.strip_periods(seg_left)) is not None)
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
-    if companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
+    verb_at = ind.object_verb_start(seg_left) if unit_word and q.unit != "lần" and right_core else None
+    if verb_at is not None and left_ind.startswith(_RATE_WORDS):
+        verb_at = None
+    if verb_at is not None:  # "đưa 20 sản phẩm OCOP lên sàn …": verb, count, object
+        verbs = ind.clean(seg_left[verb_at:], keep="first")
+        indicator, start, end = f"{verbs} {right_ind}".strip(), seg_start + verb_at, max(rw_end, qe)
+        shape = "leading"
+    elif companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
         indicator, start, end = prev_ind, prev.start, qe
         shape = "companion"
     elif right_ind and (not left_ind or _words()[0].search(seg_left) and not left_ind.startswith(_RATE_WORDS)):
@@ -164,9 +172,12 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if prev is not None and _TRONG_DO.search(text[prev.fig_end:qs]):
         same = [i for i in sent_drafts if _same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
         d.parent = same[-1] if same else sent_drafts[-1]
-    elif prev is not None and prev.parent is not None and _TRONG_DO.search(text[item_start:qs]) is None \
-            and _TRONG_DO_LIST.search(text[sent_start:qs]) and _same_kind_unit(prev.unit, d.unit):
-        d.parent = prev.parent  # "trong đó: a 1.742 người; b 738 người; …" lists sub-figures
+    elif prev is not None and prev.parent is not None and _TRONG_DO.search(text[sent_start:qs]) and _same_kind_unit(prev.unit, d.unit):
+        d.parent = prev.parent  # "trong đó (:) a 1.742 người; b 738 người, …" lists sub-figures
+    elif prev is None and _TRONG_DO_START.match(text, sent_start) and drafts and drafts[-1].fig_end >= line_start:
+        mains = [i for i in range(len(drafts) - 1, -1, -1) if drafts[i].fig_end >= line_start
+                 and drafts[i].parent is None and _same_kind_unit(drafts[i].unit, d.unit)]
+        d.parent = mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
     d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, max(0, line_start - 600), qs, right_full,
                                        d.period, ctx.ref_year, ctx.plan)

@@ -7,7 +7,9 @@ from typing import Optional
 
 from ...values import find_quantities as value_layer
 from ...values import parse_number
-from .lexicon import unit_at
+from functools import lru_cache
+
+from .lexicon import data, unit_at
 
 
 @dataclass
@@ -44,7 +46,45 @@ def find_quantities(text: str) -> list[Quantity]:
             )
         )
         _widen_unit(text, out[-1])
+        _measure_word_only(text, out[-1])
+    return _without_spelled_out(text, out)
+
+
+def _without_spelled_out(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """`38.657 triệu đồng (Ba mươi tám tỷ, sáu trăm … triệu đồng)`: the amount in words inside
+    brackets right after a figure repeats it."""
+    out: list[Quantity] = []
+    last_digit_end = -1
+    for q in qs:
+        if any(ch.isdigit() for ch in q.text) or last_digit_end < 0:
+            out.append(q)
+            if any(ch.isdigit() for ch in q.text):
+                last_digit_end = q.span[1]
+            continue
+        opened = text.rfind("(", last_digit_end, q.span[0])
+        if opened >= 0 and not text[last_digit_end:opened].strip() and ")" not in text[opened:q.span[0]]:
+            continue
+        out.append(q)
     return out
+
+
+@lru_cache(maxsize=None)
+def _measure_words() -> frozenset:
+    return frozenset(w.lower() for w in data("units")["measure_words"])
+
+
+def _measure_word_only(text: str, q: "Quantity") -> None:
+    """`145 căn nhà ở`: a measure word followed by its noun keeps only the measure word (`căn`)."""
+    if not q.unit or " " not in q.unit:
+        return
+    first = q.unit.split()[0]
+    if first.lower() not in _measure_words():
+        return
+    at = text.find(first, q.span[0], q.span[1])
+    if at < 0:
+        return
+    q.unit, q.span = first, (q.span[0], at + len(first))
+    q.text = text[q.span[0]:q.span[1]]
 
 
 def _widen_unit(text: str, q: "Quantity") -> None:
