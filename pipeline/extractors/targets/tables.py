@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .comparator import bound_cue
 from .context import Context
 from .draft import Draft
 from .indicator import clean
@@ -21,6 +22,8 @@ from .structure import Table
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_CELL_FIGURE = re.compile(r"^(?P<cue>[^\d]*?)\s*(?P<num>\d[\d.,]*\s*%?)\s*$")
 _HEAD_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
 
 
@@ -49,6 +52,9 @@ def _column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]
     _TARGET_HEAD, _RESULT_HEAD, _APPROX_HEAD, _AMOUNT_HEAD, _ = _heads()
     ps = find_period_mentions(head, ctx.ref_year)
     period = ps[-1].label if ps else None
+    if period is None:
+        years = _BARE_YEAR.findall(head)  # "TH 2023", "KH 2024", "Ước thực hiện 2023"
+        period = years[-1] if years else None
     part = partial_of(head)
     if period and part and len(period) == 4:
         period = f"{period}-{part}"
@@ -74,39 +80,98 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         cols = [_column(ctx, c.text) for c in t.header]
         unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
+        main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
-            ind_i = next((i for i, c in enumerate(row) if _LETTER.search(c.text) and i != unit_col and not c.numeric), None)
+            ind_i = next((i for i, c in enumerate(row) if _LETTER.search(c.text) and i != unit_col
+                          and cell_figure(c.text) is None), None)
             if ind_i is None:
                 continue
             cell = row[ind_i]
             label = _ROW_NUMBER.sub("", cell.text)
+            sub = _sub_row().match(label)
+            if sub:
+                label = label[sub.end():]  # "Trong đó: Xuất khẩu lao động": a sub-item of the row above
             indicator = clean(label)
             if not indicator:
                 continue
             lead = len(cell.text) - len(label)
+            row_cmp = _row_change(indicator)
             for i in range(ind_i + 1, len(row)):
                 c = row[i]
-                if not c.numeric or i == unit_col:
+                if i == unit_col:
                     continue
                 kind, period, comparator = cols[i] if i < len(cols) else (None, None, "=")
-                if kind is None:
+                figure = cell_figure(c.text)
+                if kind is None or figure is None:
                     continue
-                value = cell_number(c.text)
-                if value is None:
-                    continue
+                value, cell_cmp = figure
                 head_unit = _HEAD_UNIT.search(t.header[i].text) if i < len(t.header) else None
                 if indicator.startswith(pct_starts) or "%" in c.text:
                     unit = "%"
                 elif head_unit and known_unit(head_unit.group(1).strip()):
                     unit = head_unit.group(1).strip()
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
-                    unit = row[unit_col].text
+                    unit = _unit_word(row[unit_col].text)
                 else:
                     unit = unit_above
                 d = Draft(value=float(value), value_max=None, unit=unit, start=cell.start + lead, end=c.end,
-                          fig_start=c.start, fig_end=c.end, kind=kind, comparator=comparator, period=period,
-                          indicator=indicator)
+                          fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
+                          period=period, indicator=indicator)
                 d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
                            "comparator": "table_header"}
+                if sub and i in main_row:
+                    d.parent = main_row[i]
+                elif not sub:
+                    main_row[i] = len(out)
                 out.append(d)
     return out
+
+
+def _unit_word(cell: str) -> str:
+    """`Người` → `người`; an acronym (`USD`) stays as written."""
+    return cell if cell.isupper() and len(cell) > 1 else cell.lower()
+
+
+@lru_cache(maxsize=None)
+def _cell_words():
+    cmp = data("comparators")
+    symbols = {k: v for k, v in cmp["symbols"].items()}
+    sub = re.compile(rf"^\s*(?:{alternation(data('structure')['sublist_leads'])})\s*:\s*", re.IGNORECASE)
+    change = re.compile(rf"(?<!\w)(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})\s+"
+                        rf"(?:{alternation(cmp['gap_objects'])})(?!\w)", re.IGNORECASE)
+    down = {w.lower() for w in cmp["decrease_by"]}
+    return symbols, sub, change, down
+
+
+def _sub_row() -> re.Pattern:
+    return _cell_words()[1]
+
+
+def _row_change(indicator: str) -> Optional[str]:
+    """`Số vụ tai nạn lao động chết người giảm so với năm trước | % | 5`: the row's figures are a change by."""
+    _, _, change, down = _cell_words()
+    m = change.search(indicator)
+    if not m:
+        return None
+    return "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
+
+
+def cell_figure(cell: str) -> Optional[tuple[float, Optional[str]]]:
+    """(value, comparator) of a cell holding one figure, with a comparator word or sign before it
+    (`dưới 2,5`, `≥ 95`, `tối thiểu 80`); None for any other cell."""
+    m = _CELL_FIGURE.match(cell.strip())
+    if not m:
+        return None
+    value = cell_number(m.group("num"))
+    if value is None:
+        return None
+    cue = m.group("cue").strip()
+    if not cue:
+        return value, None
+    symbols = _cell_words()[0]
+    if cue in symbols:
+        return value, symbols[cue]
+    found = bound_cue(cue + " ")
+    if found and found[0] and bound_cue(cue + " ")[1] == " ".join(cue.lower().split()):
+        return value, found[0]
+    return None
