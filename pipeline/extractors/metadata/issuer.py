@@ -37,8 +37,9 @@ def _organ_re() -> regex.Pattern:
 def _headed_sector() -> str:
     """An organ head before a sector's name: PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI."""
     heads = [cue_pattern(h) for h in sorted(cues()["organ_heads"], key=len, reverse=True)]
-    sectors = sorted({o.name for o in organs().values() if o.scope == "sector"}, key=len, reverse=True)
-    return rf"(?P<head>{'|'.join(heads)})[\s|]+(?P<sector>{'|'.join(cue_pattern(n) for n in sectors)})(?![\p{{L}}])"
+    sectors = {cue_pattern(o.name) for o in organs().values() if o.scope == "sector"}
+    sectors |= {regex.escape(fold(o.abbr)) for o in organs().values() if o.scope == "sector"}  # SỞ LĐTBXH
+    return rf"(?P<head>{'|'.join(heads)})[\s|]+(?P<sector>{'|'.join(sorted(sectors, key=len, reverse=True))})(?![\p{{L}}])"
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +87,7 @@ def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
     m = regex.match(_headed_sector(), folded_segment)
     if m:
         sector = next(o.name for o in organs().values() if o.scope == "sector"
-                      and regex.fullmatch(cue_pattern(o.name), m.group("sector")))
+                      and (regex.fullmatch(cue_pattern(o.name), m.group("sector")) or fold(o.abbr) == m.group("sector")))
         rest = plain[m.end():].strip()
         name = f"{_title_word(plain[:m.end('head')])} {sector}"
         return (f"{name} {_lower_words(rest)}" if rest else name), None

@@ -111,15 +111,34 @@ def _find_place_date(text: str, start: int, end: int) -> Optional[PlaceDate]:
     return None
 
 
+def _kind_of(line: str) -> tuple[Optional[str], bool]:
+    """The kind a caps line names (`KẾ HOẠCH`, `KẾ HOẠCH LIÊN TỊCH`), and whether the line is
+    a kind's modifier alone (`LIÊN TỊCH` under `KẾ HOẠCH`)."""
+    body = clean(line).rstrip(":").strip()
+    if not is_caps(body):
+        return None, False
+    key = fold(body)
+    modifiers = [fold(m) for m in cues()["kind_modifiers"]]
+    if key in modifiers:
+        return None, True
+    for modifier in modifiers:
+        if key.endswith(" " + modifier):
+            key = key[:-len(modifier) - 1].strip()
+            break
+    return kind_by_name().get(key), False
+
+
 def _find_kind_line(lines: list[Line], start: int, end: int) -> tuple[Optional[str], Optional[Span]]:
-    names = kind_by_name()
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.end <= start or line.start >= end:
             continue
-        body = clean(line.raw).rstrip(":").strip()
-        code = names.get(fold(body))
-        if code is not None and is_caps(body):
-            return code, (line.content_start, line.content_start + len(line.raw.strip(" \t|*")))
+        code, _ = _kind_of(line.raw)
+        if code is not None:
+            last = line
+            following = next((ln for ln in lines[i + 1:] if not is_decoration(ln.raw)), None)
+            if following is not None and _kind_of(following.raw)[1]:
+                last = following
+            return code, (line.content_start, last.content_start + len(last.raw.strip(" \t|*")))
     return None, None
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from .signer import glued_signature
 from .tables import cues
 from .text import RIGHT_COLUMN, any_cue, cells, column_of, fold, squash
 
@@ -31,6 +32,8 @@ def find_recipients(text: str, folded: str, start: int = 0) -> list[str]:
             if items or lines_before_list > MAX_LINES_BEFORE_LIST:
                 break
             continue
+        glued = glued_signature(left)
+        left = left[:glued] if glued is not None else left
         for piece in _JOINED_ITEMS.split(left):
             item = squash(_ITEM_MARK.sub("", piece)).rstrip(" ;.,")
             if item and not archive.match(fold(item)):

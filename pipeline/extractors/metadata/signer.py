@@ -67,11 +67,30 @@ def _is_name(line: str) -> bool:
     return len(line) <= 40 and bool(_NAME.fullmatch(line)) and not is_caps(line)
 
 
+_GLUE = regex.compile(r"(?<=[:;.,)])[ \t]+")
+
+
+def glued_signature(cell: str) -> Optional[int]:
+    """Where a signing line glued after a recipients' item starts (`- Như trên; PHÓ GIÁM ĐỐC`,
+    `Nơi nhận: KT. GIÁM ĐỐC`: a tab between the columns became one space); the name may sit
+    glued after the archive line (`- Lưu: VT, KGVX. Trần Phước Hiền`)."""
+    archive = fold(cell).lstrip("-–+• ").startswith(tuple(fold(a) for a in cues()["archive_items"]))
+    for m in _GLUE.finditer(cell):
+        rest = cell[m.end():].strip()
+        if _signing_line(rest) or (archive and _is_name(rest)):
+            return m.end()
+    return None
+
+
 def _column(raw: str) -> str:
     """In a flattened row the signature stands in the right column: the last non-empty
-    cell, columns split at `|`, tabs or runs of spaces."""
+    cell, columns split at `|`, tabs or runs of spaces, or glued after an item by one space."""
     found = [raw[a:b] for a, b in cells(raw) if a < b]
-    return clean(found[-1]) if found else ""
+    if not found:
+        return ""
+    cell = clean(found[-1])
+    glued = glued_signature(cell) if not _signing_line(cell) else None
+    return cell[glued:].strip() if glued is not None else cell
 
 
 def from_signature(text: str, start: int) -> Optional[Signer]:
