@@ -176,7 +176,7 @@ def parent_province(text: str, folded: str) -> Optional[str]:
     """The one province whose provincial bodies the text names (`UBND tỉnh Đồng Tháp`,
     `Tỉnh ủy Bình Thuận`): where a body below the province reports; none if several."""
     found = set()
-    for m in _parent_re().finditer(folded):
+    for m in _parent_re().finditer(folded, overlapped=True):
         words = []
         for word in text[m.start("n"):m.end("n")].split():
             if not (word[:1].isupper() or word == "-"):

@@ -1,0 +1,61 @@
+"""The layout helpers behind the metadata finders: columns of flattened rows, the own
+number after `Số:`, the province a body below the province reports to, a signature glued
+to the recipients list. Whole documents are in corpus/examples/metadata_layouts.jsonl."""
+from __future__ import annotations
+
+from pipeline.extractors.metadata.doc_number import number_after_label
+from pipeline.extractors.metadata.issuer import Territory, is_provincial, parent_province
+from pipeline.extractors.metadata.signer import glued_signature
+from pipeline.extractors.metadata.text import cells, fold
+
+
+def _cells(raw: str) -> list[str]:
+    return [raw[a:b] for a, b in cells(raw)]
+
+
+def test_cells_split_bars_tabs_and_space_runs():
+    assert _cells("UBND TỈNH AN GIANG | CỘNG HÒA") == ["UBND TỈNH AN GIANG", "CỘNG HÒA"]
+    assert _cells("   SỞ Y TẾ        Độc lập - Tự do") == ["SỞ Y TẾ", "Độc lập - Tự do"]
+    assert _cells("Số: 04/KH-UBND\tQuảng Ngãi, ngày") == ["Số: 04/KH-UBND", "Quảng Ngãi, ngày"]
+    assert _cells("ỦY BAN  NHÂN DÂN") == ["ỦY BAN  NHÂN DÂN"]  # two spaces are a typing slip, not a column
+
+
+def test_cells_left_column_and_emphasis():
+    assert _cells("| Độc lập - Tự do") == ["", "Độc lập - Tự do"]  # the left cell was empty
+    assert _cells("| **Nơi nhận:** | **KT. GIÁM ĐỐC** |") == ["Nơi nhận:", "KT. GIÁM ĐỐC"]  # markdown row
+    assert _cells("* Bộ GDĐT;   **KT. GIÁM ĐỐC**") == ["* Bộ GDĐT;", "KT. GIÁM ĐỐC"]  # a bullet is kept
+
+
+def test_number_after_label_allows_a_space_round_the_slash():
+    text = "Số: 320 /KH-SLĐTBXH   Quảng Ngãi"
+    found = number_after_label(text, text.index(":") + 1)
+    assert found.number == "320/KH-SLĐTBXH" and found.symbol.kind == "KH"
+    text = "Số: 17/KH-UBND"
+    assert number_after_label(text, text.index(":") + 1).number == "17/KH-UBND"
+
+
+def test_parent_province_is_the_one_provincial_body_named():
+    one = "Căn cứ Kế hoạch số 25/KH-UBND của UBND tỉnh Đồng Tháp; báo cáo Tỉnh ủy Đồng Tháp."
+    assert parent_province(one, fold(one)) == "Đồng Tháp"
+    two = "Thực hiện chỉ đạo của UBND tỉnh Lâm Đồng và Ủy ban nhân dân tỉnh Khánh Hòa."
+    assert parent_province(two, fold(two)) is None
+    unnamed = "Thực hiện chỉ đạo của UBND tỉnh, học tập kinh nghiệm tại tỉnh Lâm Đồng."
+    assert parent_province(unnamed, fold(unnamed)) is None
+    district = "Thực hiện Kế hoạch của UBND huyện Châu Thành."
+    assert parent_province(district, fold(district)) is None
+
+
+def test_provincial_territory():
+    assert is_provincial(Territory("tỉnh", "An Giang"))
+    assert is_provincial(Territory("", "Quảng Nam"))  # Tỉnh ủy Quảng Nam
+    assert not is_provincial(Territory("thành phố", "Bảo Lộc"))
+    assert not is_provincial(Territory("huyện", "Tam Nông"))
+
+
+def test_signature_glued_to_the_recipients_list():
+    cell = "- Như trên; PHÓ GIÁM ĐỐC"
+    assert cell[glued_signature(cell):] == "PHÓ GIÁM ĐỐC"
+    cell = "- Lưu: VT, KGVX. Trần Phước Hiền"
+    assert cell[glued_signature(cell):] == "Trần Phước Hiền"
+    assert glued_signature("- Báo Lạng Sơn; Đài Phát thanh Lạng Sơn") is None  # a name only after the archive line
+    assert glued_signature("- TT. HĐND huyện; UBND các xã") is None
