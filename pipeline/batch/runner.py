@@ -16,7 +16,7 @@ from .inputs import count_inputs, iter_inputs
 from .progress import Progress
 from .resume import DoneRecords, Key, drop_records, load_done
 from .summary import Summary
-from .task import Outcome, TaskOptions, run_task_with_alarm
+from .task import Outcome, TaskOptions, peak_rss_kb, run_task_with_alarm
 from .workers import WorkerPool
 
 
@@ -170,7 +170,7 @@ def run_batch(
         summary.worker_restarts = pool.restarts
         summary.cpu_seconds = pool.cpu_seconds
     else:
-        summary.peak_worker_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        summary.peak_worker_rss_mb = peak_rss_kb() / 1024
         summary.cpu_seconds = _own_cpu_seconds() - cpu_before
     return summary
 

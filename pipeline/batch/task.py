@@ -42,6 +42,19 @@ class DocumentTimeout(BaseException):
     """Raised by the in-process alarm; a BaseException so extractors' `except Exception` cannot swallow it."""
 
 
+def peak_rss_kb(pid: int | str = "self") -> int:
+    """Peak resident memory of a process (VmHWM). Not ru_maxrss: Linux carries that across
+    exec, so a process started by a big parent would report the parent's size."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if pid == "self" else 0
+
+
 def failure_record(path: str, code: str, message: str) -> PlanDocument:
     """An error record whose source (sha256, bytes, format) is read from disk, so resume can key it."""
     source = Source(path=path)
@@ -60,7 +73,7 @@ def outcome_of(seq: int, record: PlanDocument) -> Outcome:
         code=error.code if error else None,
         message=error.message if error else None,
         bytes=(record.source.bytes or 0) if record.status == "ok" else 0,
-        peak_rss_kb=usage.ru_maxrss,
+        peak_rss_kb=peak_rss_kb(),
         cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
 

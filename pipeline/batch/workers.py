@@ -23,7 +23,7 @@ from collections import deque
 from multiprocessing.connection import wait
 from typing import Iterator, Optional
 
-from .task import Outcome, TaskOptions, failure_outcome, run_task, timeout_message
+from .task import Outcome, TaskOptions, failure_outcome, peak_rss_kb, run_task, timeout_message
 
 PRELOAD = ["pipeline.batch.task", "pipeline.extractors.chain"]
 
@@ -86,18 +86,6 @@ def exit_description(exitcode: Optional[int]) -> str:
         except ValueError:
             return f"killed by signal {-exitcode}"
     return f"exited with code {exitcode}"
-
-
-def _peak_rss_kb(pid: int) -> int:
-    """VmHWM of a live process (Linux), so a worker killed mid-document still counts in the peak."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
 
 
 class WorkerPool:
@@ -219,7 +207,7 @@ class WorkerPool:
 
     def _replace(self, worker: _Worker, *, kill: bool) -> None:
         self.retired_cpu_seconds += worker.cpu_seconds
-        self.peak_rss_kb = max(self.peak_rss_kb, _peak_rss_kb(worker.proc.pid))
+        self.peak_rss_kb = max(self.peak_rss_kb, peak_rss_kb(worker.proc.pid))  # killed mid-document counts too
         self.workers.remove(worker)
         worker.kill() if kill else worker.stop()
         self.restarts += 1
