@@ -26,6 +26,44 @@ _SAME_PERIOD_BEFORE = re.compile(r"cùng\s+kỳ[\s,]*(?:(?:cuối|đầu|hết)\
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 
+@lru_cache(maxsize=None)
+def _naming_before() -> re.Pattern:
+    words = alternation(data("periods")["standard_names"])
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+[^\s\d,;.:()]+){{0,3}}\s+(?:giai\s+đoạn\s*)?$", re.IGNORECASE)
+
+
+_BODY_START = re.compile(r"^\s*(?:căn\s+cứ|[IVX]+\s*[.)]|\d+\s*[.)]|[-+•])", re.IGNORECASE)
+
+
+def _title_block(head: str) -> str:
+    """The lines at the top of a text before its body starts (a `Căn cứ` line, a heading, a bullet)."""
+    out = []
+    for ln in head.splitlines():
+        if _BODY_START.match(ln):
+            break
+        out.append(ln)
+    return "\n".join(out)
+
+
+def plan_span(text: str, title: Optional[str], ref_year: Optional[int]) -> Optional[str]:
+    """A multi-year plan's span from its title (or the top of the text): `… giai đoạn 2024 - 2025`,
+    `… đến năm 2025` issued in 2024 (`2024-2025`); None when the title names a single year."""
+    head = title if title else _title_block(text[:400])
+    ps = find_period_mentions(head)
+    def deadline(p: PeriodMention) -> bool:
+        return bool(_deadline_before().search(head[max(0, p.start - 20):p.start] + re.split(r"\d", head[p.start:p.end], maxsplit=1)[0]))
+
+    if not ps or any(len(p.label) == 4 and not deadline(p) for p in ps):
+        return None
+    spans = [p.label for p in ps if p.is_span]
+    if spans:
+        return spans[0]
+    last = ps[-1]
+    if len(last.label) == 4 and ref_year is not None and ref_year < last.year <= ref_year + 10:
+        return f"{ref_year}-{last.year}"
+    return None
+
+
 @dataclass
 class Context:
     text: str
@@ -39,6 +77,7 @@ class Context:
     news_prior: str = "target"
     cues: Optional[CueIndex] = None
     lead_partial: Optional[str] = None
+    default_span: Optional[str] = None
 
     def __post_init__(self):
         self._period_starts = [p.start for p in self.periods]
@@ -48,6 +87,8 @@ class Context:
         self._deadline = {id(p): self._test(p, deadline, 20) for p in self.periods}
         self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) for p in self.periods}
         self._same_period = {id(p): self._test(p, _SAME_PERIOD_BEFORE, 25) for p in self.periods}
+        naming = _naming_before()
+        self._naming = {id(p): self._test(p, naming, 40) for p in self.periods}
 
     def _test(self, p: PeriodMention, pattern: re.Pattern, reach: int) -> bool:
         head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
@@ -70,12 +111,16 @@ class Context:
         return self._deadline[id(p)]
 
     def is_baseline(self, p: PeriodMention) -> bool:
-        """`so với năm 2016`, `cùng kỳ năm 2020`: the year a figure is compared with, not its own."""
-        return self._baseline[id(p)]
+        """`so với năm 2016`, `cùng kỳ năm 2020`: the year a figure is compared with, not its own;
+        `chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the version of a standard in an indicator's name."""
+        return self._baseline[id(p)] or self._naming[id(p)] and p.is_span
 
     def is_comparison(self, p: PeriodMention) -> bool:
         """A baseline, or the year of `Cùng kỳ, năm 2020, …` (last year's figures, not the text's year)."""
-        return self._baseline[id(p)] or self._same_period[id(p)]
+        return self._baseline[id(p)] or self._same_period[id(p)] or self._naming[id(p)] and p.is_span
+
+    def is_naming(self, p: PeriodMention) -> bool:
+        return self._naming[id(p)] and p.is_span
 
     def skipped(self, pos: int) -> bool:
         """Inside a boilerplate block (web chrome)."""
@@ -139,6 +184,8 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
                   quantities=sorted(find_quantities(text), key=lambda q: q.span[0]), periods=periods,
                   tree=section_tree(text), skip=skip or [])
     ctx.cues = CueIndex(text)
+    if ctx.plan:
+        ctx.default_span = plan_span(text, title, ref_year)
     if not ctx.plan:
         ctx.news_prior = "result" if ctx.cues.count("result") > ctx.cues.count("target") else "target"
         ctx.lead_partial = _lead_partial(text, ctx.quantities)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ...values import find_periods
-from .lexicon import any_pattern, data
+
+from .lexicon import alternation, any_pattern, data
 
 
 @dataclass
@@ -31,9 +33,14 @@ def find_period_mentions(text: str, year: Optional[int] = None) -> list[PeriodMe
     return [PeriodMention(p.label, p.span[0], p.span[1]) for p in find_periods(text, default_year=year)]
 
 
+@lru_cache(maxsize=None)
+def _not_partial() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['not_partial'])})(?!\w)(?!\s+(?:năm|của\s+năm))")
+
+
 def partial_of(text: str) -> Optional[str]:
     """`H1`/`9M`/`Q1` when the words say a part of the year ("6 tháng đầu năm")."""
-    low = text.lower()
+    low = _not_partial().sub(lambda m: " " * len(m.group(0)), text.lower())
     for suffix, phrases in data("periods")["partial_year"].items():
         if any_pattern("periods", "partial_year", suffix).search(low):
             return suffix

@@ -70,7 +70,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             chosen = (singles or sent_ps)[-1]
             label, rule = chosen.label, "sentence"
     if per_year and not (label and re.fullmatch(r"\d{4}-\d{4}", label) and rule in ("right", "left")):
-        spans = [p for p in ctx.periods_in(sent_start, sent_end) if p.is_span and not ctx.is_baseline(p)]
+        spans = [p for p in ctx.periods_in(sent_start, sent_end) if p.is_span and (not ctx.is_baseline(p) or ctx.is_naming(p))]
         if spans:
             item_lo = qs - len(seg_left)
             best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
@@ -109,11 +109,16 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     headings; else the document's own year."""
     text = ctx.text
     sec = ctx.tree.at(pos) if ctx.tree else None
-    if sec is not None:
+    if ctx.default_span is not None:  # a multi-year plan: a year in force holds for its own paragraph only
+        scope_start = text.rfind("\n", 0, pos) + 1
+    elif sec is not None:
         scope_start = max(sec.heading[1], pos - 6000)
     else:
         para = text.rfind("\n", 0, pos)
         scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))
+    opening = _opening_year(ctx, pos)
+    if opening is not None:
+        return opening, "carry"
     cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_comparison(p)]
     singles = [p.label for p in cands if not p.is_span]
     if singles:
@@ -128,6 +133,28 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
             ps = ctx.periods_in(s.heading[0], s.heading[1])
             if ps:
                 return ps[0].label, "section"
+    if ctx.default_span is not None:
+        return ctx.default_span, "default"
     if ctx.default_year is not None:
         return str(ctx.default_year), "default"
     return None, None
+
+
+_OPENS = re.compile(r"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:trong|vào|cuối|hết)\s+)?$", re.IGNORECASE)
+
+
+_YEAR_COMMA = re.compile(r"(?:(?:trong|vào)\s+)?năm\s*\d{4}\s*,", re.IGNORECASE)
+
+
+def _opening_year(ctx: Context, pos: int) -> Optional[str]:
+    """`Năm 2023, toàn tỉnh đã …`: a single year opening a sentence of the figure's paragraph holds
+    for the figures after it in that paragraph (over years written more often around it)."""
+    text = ctx.text
+    para = text.rfind("\n", 0, pos) + 1
+    found = None
+    for p in ctx.periods_in(para, pos):
+        if p.is_span or ctx.is_deadline(p) or ctx.is_comparison(p):
+            continue
+        if _OPENS.search(text[max(para, p.start - 40):p.start]) and _YEAR_COMMA.match(text, p.start, p.end + 2):
+            found = p.label
+    return found
