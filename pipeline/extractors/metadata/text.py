@@ -21,7 +21,9 @@ _OLD_TONE_RE = regex.compile("|".join(_OLD_TONES))
 
 def fold(text: str) -> str:
     """Lowercase with tone marks placed one way; same length as `text`."""
-    lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer (İ): keep it as written
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], lowered)
 
 
