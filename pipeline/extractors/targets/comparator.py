@@ -96,7 +96,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     if to_level.search(keep.sub(" ", tail)):
         return "=", "to_level"
     m = near_dir.search(tail)
-    if re.search(r"(?:^|\s)từ\s*$", tail) and _FROM_TO_LEVEL.search(right.lower()):
+    if not ranged and re.search(r"(?:^|\s)từ\s*$", tail) and _FROM_TO_LEVEL.search(right.lower()):
         return "=", "from_level"  # "giảm từ 19,46% (đầu năm 2011), xuống còn 7,72%": a starting level
     if not m and not ranged and from_single.search(tail) and not to_level.search(tail):
         return ">=", "from_single"  # "đạt từ 94,5%": từ before one value is "at least"

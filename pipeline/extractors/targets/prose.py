@@ -17,6 +17,7 @@ from .lexicon import alternation, data, known_unit
 from .period import year_of
 from .period_context import inherit_period, resolve_period
 from .quantities import Quantity
+from .prose_words import prose_words
 from .responsible import responsible_for
 from .structure import bullet_of, items, lines, sentences
 
@@ -24,11 +25,6 @@ _TRONG_DO_LIST = re.compile(r"(?<!\w)trong\s+đó\s*:", re.IGNORECASE)
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _TRONG_DO_START = re.compile(r"\s*trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
-_RATE_WORDS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "số ", "tổng số")
-_CHIEM_AFTER = re.compile(r"^[^;]{0,80}chiếm", re.IGNORECASE)
-_PLAN_HINT = re.compile(r"kế hoạch|\bKH\b|chỉ tiêu|đạt\s+\d", re.IGNORECASE)
-_PLAN_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|kế hoạch|mục tiêu)[^()%;]*\(\s*(?:từ\s+|là\s+|:\s*)?$", re.IGNORECASE)
-_ONLY_LINKS = re.compile(r"^[\s,:;(]*(?:và|hoặc|đạt|là|còn|,)*[\s,:;(]*$", re.IGNORECASE)
 
 
 def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft]:
@@ -104,11 +100,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     elif unit_word and not left_ind:
         right_ind = unit_word.lower()
     in_paren = bool(_OPEN_PAREN.search(text[max(sent_start, qs - 60):qs])) and sent_drafts
-    companion = in_paren or (sent_drafts and _ONLY_LINKS.match(ind.strip_periods(seg_left)) is not None)
+    companion = in_paren or (sent_drafts and prose_words().only_links.match(ind.strip_periods(seg_left)) is not None)
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
     verb_at = ind.object_verb_start(seg_left) if unit_word and q.unit != "lần" and right_core else None
-    if verb_at is not None and left_ind.startswith(_RATE_WORDS):
+    if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None
     if verb_at is not None:  # "đưa 20 sản phẩm OCOP lên sàn …": verb, count, object
         verbs = ind.clean(seg_left[verb_at:], keep="first")
@@ -117,7 +113,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     elif companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
         indicator, start, end = prev_ind, prev.start, qe
         shape = "companion"
-    elif right_ind and (not left_ind or _words()[0].search(seg_left) and not left_ind.startswith(_RATE_WORDS)):
+    elif right_ind and (not left_ind or _words()[0].search(seg_left) and not (left_ind + " ").startswith(prose_words().rate_heads)):
         indicator, start, end = right_ind, qs, max(rw_end, qe)
         shape = "leading"
     elif left_ind:
@@ -159,8 +155,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if d.rules["comparator"] == "default" and prev is not None:
         by_prev = prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
             prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start)
-        bare_item = len(left_ind.split()) <= 4 and not re.search(r"đạt|là|:|chiếm|còn|lên|được|có", seg_left.lower())
-        plan_in_brackets = in_paren and re.search(r"chỉ tiêu|mục tiêu|kế hoạch", seg_left.lower())
+        bare_item = len(left_ind.split()) <= 4 and not prose_words().carry_blockers.search(seg_left)
+        plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and _words()[1].search(right_core)  # "; 100% đối tượng … được hưởng"
         if by_prev and (bare_item or plan_in_brackets) and not own_clause:
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
@@ -185,7 +181,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.kind = "target" if ctx.plan else ctx.news_prior
     if d.rules["comparator"] == "from_level":
         d.kind, d.rules["kind"] = "result", "from_level"  # "từ 60% năm 2020 lên 70%": where it starts from
-    if in_paren and _PLAN_IN_BRACKETS.search(text[max(0, qs - 160):qs]):
+    if in_paren and prose_words().plan_in_brackets.search(text[max(0, qs - 160):qs]):
         d.kind, d.rules["kind"] = "target", "plan_in_brackets"
         if d.indicator:
             d.indicator = d.indicator.replace(" so với kế hoạch", "")
@@ -229,11 +225,11 @@ def _same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:
 
 def _fraction(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) -> None:
     """`9.550/ 28.000 người`: achieved against planned. The plan becomes its own target."""
-    if _CHIEM_AFTER.match(right) or is_rank(ctx.text[max(0, q.span[0] - 25):q.span[0]].lower()):
+    if prose_words().share_after.match(right) or is_rank(ctx.text[max(0, q.span[0] - 25):q.span[0]].lower()):
         return
     partial = d.period and not re.fullmatch(r"\d{4}(-\d{4})?", d.period)
     sent_left = ctx.text[sent_start:q.span[0]]
-    if not (partial or _PLAN_HINT.search(right[:40]) or re.search(r"(?<!\w)(?:đạt|kế hoạch|KH)(?!\w)", sent_left)):
+    if not (partial or prose_words().plan_hint.search(right[:40]) or prose_words().achieved_left.search(sent_left)):
         return
     d.kind, d.rules["kind"] = "result", "fraction"
     plan = Draft(value=q.total, value_max=None, unit=q.unit, start=d.start, end=d.end, fig_start=d.fig_start,

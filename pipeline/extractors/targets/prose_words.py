@@ -1,0 +1,41 @@
+"""Word patterns the prose rules read, compiled from rules/targets/prose.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import alternation, data
+
+
+@dataclass(frozen=True)
+class ProseWords:
+    rate_heads: tuple[str, ...]
+    only_links: re.Pattern
+    carry_blockers: re.Pattern
+    plan_words: re.Pattern
+    plan_in_brackets: re.Pattern
+    share_after: re.Pattern
+    plan_hint: re.Pattern
+    achieved_left: re.Pattern
+
+
+def _words(items) -> str:
+    return alternation(items)
+
+
+@lru_cache(maxsize=None)
+def prose_words() -> ProseWords:
+    w = data("prose")
+    plan = _words(w["plan_words"])
+    return ProseWords(
+        rate_heads=tuple(f"{h} " for h in w["rate_heads"]),
+        only_links=re.compile(rf"^[\s,:;(]*(?:(?:{_words(w['companion_links'])})(?!\w)|,|\s)*[\s,:;(]*$", re.IGNORECASE),
+        carry_blockers=re.compile(rf"(?<!\w)(?:{_words(w['carry_blockers'])})(?!\w)|:", re.IGNORECASE),
+        plan_words=re.compile(rf"(?<!\w)(?:{plan})(?!\w)", re.IGNORECASE),
+        plan_in_brackets=re.compile(rf"(?<!\w)(?:{plan})(?!\w)[^()%;]*\(\s*(?:(?:{_words(w['bracket_leads'])})\s*)?$",
+                                    re.IGNORECASE),
+        share_after=re.compile(rf"^[^;]{{0,80}}(?:{_words(w['share_words'])})", re.IGNORECASE),
+        plan_hint=re.compile(rf"(?<!\w)(?:{_words(w['plan_hint'])})(?!\w)|(?<!\w)đạt\s+\d", re.IGNORECASE),
+        achieved_left=re.compile(rf"(?<!\w)(?:{_words(w['achieved_against_plan'])})(?!\w)"),
+    )
