@@ -26,7 +26,11 @@ def find_targets(text: str, doc_type: Optional[str] = None, issue_year: Optional
 def targets_from_context(ctx: Context) -> list[Target]:
     found_tables = tables(ctx.text, lines(ctx.text))
     drafts = table_drafts(ctx, found_tables)
-    drafts += prose_drafts(ctx, [(t.start, t.end) for t in found_tables])
+    in_prose = prose_drafts(ctx, [(t.start, t.end) for t in found_tables])
+    for d in in_prose:  # a prose parent is an index among the prose drafts
+        if d.parent is not None:
+            d.parent += len(drafts)
+    drafts += in_prose
     expanded: list[Draft] = []
     index: dict[int, int] = {}
     for i, d in enumerate(drafts):

@@ -103,12 +103,20 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     companion = in_paren or (sent_drafts and prose_words().only_links.match(ind.strip_periods(seg_left)) is not None)
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
-    verb_at = ind.object_verb_start(seg_left) if unit_word and q.unit != "lần" and right_core else None
+    verb_at = ind.object_verb_start(seg_left) if unit_word and q.unit != "lần" and not companion else None
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None
-    if verb_at is not None:  # "đưa 20 sản phẩm OCOP lên sàn …": verb, count, object
+    # "100% đối tượng … được hưởng" right after a comma leads a clause of its own
+    comma_lead = "," in seg_left and not seg_left[seg_left.rfind(",") + 1:].strip() and _words()[1].search(right_core)
+    if verb_at is not None and right_core:  # "đưa 20 sản phẩm OCOP lên sàn …": verb, count, object
         verbs = ind.clean(seg_left[verb_at:], keep="first")
         indicator, start, end = f"{verbs} {right_ind}".strip(), seg_start + verb_at, max(rw_end, qe)
+        shape = "leading"
+    elif verb_at is not None and ind.clean(seg_left[verb_at:]):  # "… huyện cho vay giải quyết việc làm cho 300 lao động"
+        indicator, start, end = ind.clean(seg_left[verb_at:]), seg_start + verb_at, qe
+        shape = "before"
+    elif comma_lead:
+        indicator, start, end = right_ind, qs, max(rw_end, qe)
         shape = "leading"
     elif companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
         indicator, start, end = prev_ind, prev.start, qe
@@ -175,7 +183,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                  and drafts[i].parent is None and _same_kind_unit(drafts[i].unit, d.unit)]
         d.parent = mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
-    d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, max(0, line_start - 600), qs, right_full,
+    sec = ctx.tree.at(qs) if ctx.tree else None
+    para_lo = max(0, line_start - 600, sec.heading[0] if sec is not None else 0)  # a cue does not cross a heading
+    d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, para_lo, qs, right_full,
                                        d.period, ctx.ref_year, ctx.plan)
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
