@@ -150,6 +150,11 @@ def _trim(text: str, a: int, b: int) -> Span:
     return a, b
 
 
+def _is_copy_note(cell: str) -> bool:
+    """`DỰ THẢO`, `(Dự thảo)`: a note on the copy (rules/metadata.yaml title_notes)."""
+    return fold(clean(cell)).strip("() ") in {fold(n) for n in cues()["title_notes"]}
+
+
 def _is_motto(cell: str) -> bool:
     return bool(regex.fullmatch(any_cue(cues()["motto"] + cues()["party_motto"]), fold(clean(cell))))
 
@@ -176,8 +181,9 @@ def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, hea
     for line in reversed([ln for ln in lines if ln.end < line_start]):
         a, b = cells(line.raw)[0]
         cell = line.raw[a:b]
-        if is_decoration(cell):
-            continue
+        if is_decoration(cell) or _is_copy_note(cell) or (
+                right_column is not None and column_of(line.raw, a) >= right_column - 4):
+            continue  # "DỰ THẢO" or a form number over the right column is no part of the block
         if not is_caps(cell) or len(clean(cell)) > 80:
             break
         pieces.insert(0, (line.start + a, line.start + b))

@@ -101,7 +101,7 @@ def _wraps_onto(previous: str, line: str) -> bool:
     """`… quán triệt Nghị quyết` / `Hội nghị lần thứ sáu …`: a title wrapped before a capitalised
     name. The line before runs long and ends without punctuation; the line is short and does
     not end as a sentence does."""
-    return (len(previous) >= WRAPPED_LINE and not previous.endswith((".", ";", ":", "!", "?", ","))
+    return (line[:1].isupper() and len(previous) >= WRAPPED_LINE and not previous.endswith((".", ";", ":", "!", "?", ","))
             and len(line) <= MAX_WRAPPED_TAIL and not line.endswith((".", ";", ":")) and not _opens_body(line)
             and not _is_note(line))
 
