@@ -32,6 +32,12 @@ def of_plan(right: str) -> bool:
     return bool(_patterns()[2].match(right.lower()))
 
 
+def of_plan_end(right: str) -> int:
+    """How far the words of `đạt 104% kế hoạch` run into `right` (0 when it is not such a figure)."""
+    m = _patterns()[2].match(right.lower())
+    return m.end() if m else 0
+
+
 _OF_PLAN_INSIDE = re.compile(r"\d\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán)(?!\w)")
 
 

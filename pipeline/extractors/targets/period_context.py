@@ -14,6 +14,14 @@ from .quantities import Quantity
 _RIGHT_CUE = re.compile(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s+(?:(?:hết|cuối|đầu)\s+)?(?:năm|giai đoạn)?\s*$|\(\s*(?:(?:cuối|đầu|hết)\s+)?(?:năm|giai đoạn)?\s*$", re.IGNORECASE)
 
 
+_FIGURE_NEXT = re.compile(r"[ \t]*(?::[ \t]*)?(?:[^\d\s,;.()]+[ \t]+){0,3}\d")
+
+
+def _leads_next(text: str, p) -> bool:
+    """A period followed within a few words by a figure (`năm 2024 đạt 95%`) leads that figure."""
+    return bool(_FIGURE_NEXT.match(text, p.end))
+
+
 _SAME_PERIOD = re.compile(r"^\W*cùng\s+kỳ", re.IGNORECASE)
 
 
@@ -49,6 +57,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         between = text[qe:p.start]
         if re.search(r"[;.]|\d", between) or ctx.is_baseline(p):
             break
+        if "," in between and _leads_next(text, p):
+            break  # "…: 6 tháng đạt 50%, năm 2024 đạt 95%": the year opens the next figure's clause
         ptext = text[p.start:p.end]
         prefix = re.split(r"\d", ptext, maxsplit=1)[0]
         if _RIGHT_CUE.search(between + prefix) or (not between.strip(" ,(") and re.match(r"(?:vào|đến|tới|trong|cuối|hết|đầu|năm)\s", prefix.lower())):
@@ -57,7 +67,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     if label is None:
         seg_lo = qs - len(seg_left)
         left_ps = [p for p in ctx.periods_in(seg_lo, qs) if not ctx.is_baseline(p)
-                   and not (prev is not None and prev.fig_end == seg_lo and not text[seg_lo:p.start].strip(" ,("))]
+                   and not (prev is not None and prev.fig_end == seg_lo and not text[seg_lo:p.start].strip(" ,(")
+                            and not _leads_next(text, p))]
         if left_ps:
             label, rule, chosen = left_ps[-1].label, "left", left_ps[-1]
     if label is None and prev is not None and d.parent is not None and prev.period:

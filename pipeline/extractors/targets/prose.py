@@ -12,7 +12,7 @@ from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
 from .filters import is_rank, qualifies_indicator, qualifies_next, reject_reason
-from .kind import kind_for, of_plan
+from .kind import kind_for, of_plan, of_plan_end
 from .lexicon import alternation, data, known_unit
 from .period import year_of
 from .period_context import inherit_period, resolve_period
@@ -65,7 +65,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
                     sent_drafts.append(idx)
                     if line_first is None:
                         line_first = idx
-                    seg_start = q.span[1]
+                    seg_start = q.span[1] + of_plan_end(text[q.span[1]:it.end])  # past "… kế hoạch"
                     if k + 1 < len(it_qs) and _COORD.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         if bullet != "+":
