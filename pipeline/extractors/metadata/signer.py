@@ -14,6 +14,7 @@ from .tables import cues
 from .text import RIGHT_COLUMN, any_cue, cells, clean, fold, is_caps, is_decoration, lines_of, squash
 
 MAX_GAP_LINES = 8
+MAX_BLANK_LINES = 20
 _NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
 
 
@@ -105,11 +106,14 @@ def from_signature(text: str, start: int) -> Optional[Signer]:
         while j < len(lines) and _signing_line(_column(lines[j].raw)):
             run.append(_column(lines[j].raw))
             j += 1
-        gap = 0
+        gap = blank = 0
         while j < len(lines) and gap <= MAX_GAP_LINES:
             cell = _column(lines[j].raw)
             if _left_column(cell) and len(lines[j].raw) - len(lines[j].raw.lstrip()) < RIGHT_COLUMN:
                 j += 1  # the recipients list beside the signature, however long, is no gap
+                continue
+            if not lines[j].raw.strip() and blank < MAX_BLANK_LINES:
+                j, blank = j + 1, blank + 1  # the room left for the signature and seal
                 continue
             if is_decoration(lines[j].raw) or _is_mark(cell):
                 j, gap = j + 1, gap + 1
