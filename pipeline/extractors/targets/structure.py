@@ -162,6 +162,24 @@ def _table_from_cell_lines(cells: list[Cell], run: list[Span]) -> Table | None:
         width += 1
     if width < 3 or not any(c.numeric for c in cells):
         return None
+    width = _best_width(cells, width)
     header, body = cells[:width], cells[width:]
     rows = [body[k:k + width] for k in range(0, len(body), width)]
     return Table(0, 0, header, [r for r in rows if len(r) == width])
+
+
+_FIGURE_CELL = re.compile(r"^\s*(?:[^\d\s|]+\s+){0,2}[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*$")
+
+
+def _best_width(cells: list[Cell], most: int) -> int:
+    """The header width of a one-cell-per-line table: the leading text cells may run on into the
+    first row when it has no number column (`Tỷ lệ hộ nghèo |`, `% |`, `2,9 |`); the width whose rows
+    each start with words and end with a figure wins, the widest on a tie."""
+    def score(w: int) -> float:
+        rows = [cells[k:k + w] for k in range(w, len(cells) - w + 1, w)]
+        good = sum(1 for r in rows if re.search(r"[^\W\d_]", r[0].text) and not _FIGURE_CELL.match(r[0].text)
+                   and (_FIGURE_CELL.match(r[-1].text) or not r[-1].text)) if rows else 0
+        return good / len(rows) if rows else 0.0
+
+    best = max(range(3, most + 1), key=lambda w: (score(w), w))
+    return best if score(best) > score(most) else most
