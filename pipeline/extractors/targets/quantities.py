@@ -52,9 +52,12 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _without_spelled_out(text: str, qs: list[Quantity]) -> list[Quantity]:
     """`38.657 triệu đồng (Ba mươi tám tỷ, sáu trăm … triệu đồng)`: the amount in words inside
-    brackets right after a figure repeats it."""
+    brackets right after a figure repeats it. A scale word opening a figure in words is no number
+    (`Tỷ suất chết …`, `Triệu người …`)."""
     out: list[Quantity] = []
     last_digit_end = -1
+    scale_only = {w.lower() for w in data("units")["bare_scale_words"]}
+    qs = [q for q in qs if any(ch.isdigit() for ch in q.text) or q.text.split()[0].lower() not in scale_only]
     for q in qs:
         if any(ch.isdigit() for ch in q.text) or last_digit_end < 0:
             out.append(q)
