@@ -102,8 +102,31 @@ def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span]
     return None, None
 
 
+# `, ngày` anchors every place-date line; the full pattern (with its costly look-behind) is
+# only tried on the few lines around an anchor.
+_PLACE_DATE_ANCHOR = regex.compile(r",[ \t\n]*[Nn]gày")
+
+
 def _find_place_date(text: str, start: int, end: int) -> Optional[PlaceDate]:
+    for anchor in _PLACE_DATE_ANCHOR.finditer(text, start, end):
+        line_start = text.rfind("\n", start, anchor.start()) + 1
+        window_start = max(start, text.rfind("\n", start, max(line_start - 1, start)) + 1)  # a place may wrap
+        window_end = min(end, _line_end(text, _line_end(text, anchor.end()) + 1))
+        found = _place_date_in(text, window_start, window_end, anchor.start(), anchor.end())
+        if found:
+            return found
+    return None
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _place_date_in(text: str, start: int, end: int, anchor_start: int, anchor_end: int) -> Optional[PlaceDate]:
     for m in PLACE_DATE_RE.finditer(text, start, end):
+        if not anchor_start <= m.start("date") <= anchor_end:
+            continue
         place = regex.sub(r"\s+", " ", m.group("place")).strip()
         if fold(place) in {"số", "ngày"}:
             continue
