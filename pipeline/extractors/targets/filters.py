@@ -33,6 +33,11 @@ _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 
 
 @lru_cache(maxsize=None)
+def _place_cue() -> re.Pattern:
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(data('not_targets')['place_before'])})\s*:?\s*$")
+
+
+@lru_cache(maxsize=None)
 def _unit_phrase() -> re.Pattern:
     nt = data("not_targets")
     return re.compile(rf"^(?:{alternation([u for u in nt['units'] if ' ' in u])})(?!\w)")
@@ -72,7 +77,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     low_left = left.lower()
     if is_rank(low_left):
         return None
-    if before.search(low_left[-40:]) and not (unit and low_left.rstrip().endswith(":")):
+    cue = before.search(low_left[-40:])
+    if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))):
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
     if modifier.search(low_left[-10:]):
         return "modifier"

@@ -14,14 +14,13 @@ from .draft import Draft
 from .filters import is_rank, qualifies_indicator, qualifies_next, reject_reason
 from .kind import kind_for, of_plan, of_plan_end
 from .lexicon import alternation, data, known_unit
-from .period import year_of
 from .period_context import inherit_period, resolve_period
+from .prose_context import context_indicator, fraction_plan, lead_indicator
+from .prose_words import figure_words, prose_words
 from .quantities import Quantity
-from .prose_words import prose_words
 from .responsible import responsible_for
 from .structure import bullet_of, items, lines, sentences
 
-_TRONG_DO_LIST = re.compile(r"(?<!\w)trong\s+đó\s*:", re.IGNORECASE)
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _TRONG_DO_START = re.compile(r"\s*trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
@@ -32,7 +31,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
     qs = ctx.quantities
     starts = [q.span[0] for q in qs]
     drafts: list[Draft] = []
-    last_dash_main: Optional[int] = None
+    last_dash_main: Optional[int] = None  # the figure of the last line ending in "trong đó:", "gồm:" …
+    lead_bullet = ""
     for line in lines(text):
         if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start):
             continue
@@ -40,8 +40,9 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
         hi = bisect.bisect_left(starts, line.end)
         line_qs = [q for q in qs[lo:hi] if q.span[1] <= line.end]
         bullet = bullet_of(text, line)
+        sub = bool(bullet) and last_dash_main is not None and _bullet_kind(bullet) != _bullet_kind(lead_bullet)
         if not line_qs:
-            if bullet != "+":
+            if not sub:
                 last_dash_main = None if bullet else last_dash_main
             continue
         line_first: Optional[int] = None
@@ -59,7 +60,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
                     idx = len(drafts) - 1
                     if sent_drafts:
                         _share_predicate(text, drafts[sent_drafts[-1]], d)
-                    if bullet == "+" and last_dash_main is not None and d.parent is None and line_first is None:
+                    if sub and d.parent is None and line_first is None \
+                            and _unit_family(drafts[last_dash_main].unit) == _unit_family(d.unit):
                         d.parent = last_dash_main
                         inherit_period(d, drafts[last_dash_main])
                     sent_drafts.append(idx)
@@ -68,9 +70,27 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
                     seg_start = q.span[1] + of_plan_end(text[q.span[1]:it.end])  # past "… kế hoạch"
                     if k + 1 < len(it_qs) and _COORD.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
-        if bullet != "+":
+        attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
+        if not attached or _sublist_lead().search(text[line.start:line.end].strip().lower()):
             last_dash_main = line_first if _sublist_lead().search(text[line.start:line.end].strip().lower()) else None
+            lead_bullet = bullet
     return drafts
+
+
+def _unit_family(unit: Optional[str]) -> str:
+    """Sub-items break their lead's figure down in its own kind of unit: %, money or a count."""
+    if unit == "%":
+        return "%"
+    return "money" if unit and "đồng" in unit.lower() else "count"
+
+
+def _bullet_kind(bullet: str) -> str:
+    """`-`, `+`, `1.`→`1`, `a)`→`a`: items of one list share a kind; a sub-list uses another."""
+    if bullet[:1].isdigit():
+        return "1"
+    if bullet[:1].isalpha():
+        return "a"
+    return "-" if bullet in ("-", "–") else bullet
 
 
 def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_end: int,
@@ -107,7 +127,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None
     # "100% đối tượng … được hưởng" right after a comma leads a clause of its own
-    comma_lead = "," in seg_left and not seg_left[seg_left.rfind(",") + 1:].strip() and _words()[1].search(right_core)
+    comma_lead = "," in seg_left and not seg_left[seg_left.rfind(",") + 1:].strip() and figure_words().predicate.search(right_core)
     if verb_at is not None and right_core:  # "đưa 20 sản phẩm OCOP lên sàn …": verb, count, object
         verbs = ind.clean(seg_left[verb_at:], keep="first")
         indicator, start, end = f"{verbs} {right_ind}".strip(), seg_start + verb_at, max(rw_end, qe)
@@ -121,7 +141,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     elif companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
         indicator, start, end = prev_ind, prev.start, qe
         shape = "companion"
-    elif right_ind and (not left_ind or _words()[0].search(seg_left) and not (left_ind + " ").startswith(prose_words().rate_heads)):
+    elif right_ind and (not left_ind or figure_words().lead_before.search(seg_left) and not (left_ind + " ").startswith(prose_words().rate_heads)):
         indicator, start, end = right_ind, qs, max(rw_end, qe)
         shape = "leading"
     elif left_ind:
@@ -137,10 +157,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         indicator, start, end = None, qs, qe
         shape = "bare"
     if indicator is None and not right_ind:
-        lead = _lead_indicator(text, line_start, drafts)
+        lead = lead_indicator(text, line_start)
         shape = "lead"
         if lead is None:
-            lead = _context_indicator(text, sent_start, line_start)
+            lead = context_indicator(text, sent_start, line_start)
             shape = "context"
         if lead is None and drafts and drafts[-1].fig_end >= line_start:
             lead = drafts[-1].rules.get("base_indicator") or drafts[-1].indicator  # "Con số này của năm 2021 là …"
@@ -165,7 +185,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start)
         bare_item = len(left_ind.split()) <= 4 and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
-        own_clause = shape == "leading" and _words()[1].search(right_core)  # "; 100% đối tượng … được hưởng"
+        own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
         if by_prev and (bare_item or plan_in_brackets) and not own_clause:
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     if is_rank(left.lower()):
@@ -202,7 +222,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if d.kind == "target":
         d.responsible = responsible_for(text[sent_start:qs])
     if q.total is not None and q.total != q.value and q.unit != "%":
-        _fraction(ctx, d, q, right_full, sent_start)
+        fraction_plan(ctx, d, q, right_full, sent_start)
     return d
 
 
@@ -216,7 +236,7 @@ def _share_predicate(text: str, first: Draft, second: Draft) -> None:
         return
     if not _COORD.match(text[first.end:second.fig_start]) or first.unit != second.unit:
         return
-    m = _words()[1].search(text, second.fig_end, second.end)
+    m = figure_words().predicate.search(text, second.fig_end, second.end)
     if not m:
         return
     predicate = ind.strip_periods(text[m.start():second.end])
@@ -231,51 +251,3 @@ def _sublist_lead() -> re.Pattern:
 
 def _same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:
     return (a == "%") == (b == "%")
-
-
-def _fraction(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) -> None:
-    """`9.550/ 28.000 người`: achieved against planned. The plan becomes its own target."""
-    if prose_words().share_after.match(right) or is_rank(ctx.text[max(0, q.span[0] - 25):q.span[0]].lower()):
-        return
-    partial = d.period and not re.fullmatch(r"\d{4}(-\d{4})?", d.period)
-    sent_left = ctx.text[sent_start:q.span[0]]
-    if not (partial or prose_words().plan_hint.search(right[:40]) or prose_words().achieved_left.search(sent_left)):
-        return
-    d.kind, d.rules["kind"] = "result", "fraction"
-    plan = Draft(value=q.total, value_max=None, unit=q.unit, start=d.start, end=d.end, fig_start=d.fig_start,
-                 fig_end=d.fig_end, kind="target", comparator="=", indicator=(d.indicator or "") + " (kế hoạch năm)",
-                 period=str(year_of(d.period)) if d.period else None, parent=None)
-    plan.rules = dict(d.rules, kind="fraction", shape="fraction_plan")
-    d.rules["pair"] = plan
-
-
-@lru_cache(maxsize=None)
-def _words():
-    ind = data("indicator")
-    lead_before = re.compile(rf"(?:^|\s)(?:{alternation(ind['figure_leads'])})"
-                             r"(?:\s+(?:trên|khoảng|gần|hơn|ít nhất|tối thiểu|từ|dưới|được))?\s*$", re.IGNORECASE)
-    predicate = re.compile(rf"(?<!\w)(?:{alternation(ind['shared_predicates'])})(?!\w)", re.IGNORECASE)
-    measure = re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)
-    return lead_before, predicate, measure
-
-
-def _context_indicator(text: str, sent_start: int, line_start: int) -> Optional[str]:
-    """`Tỷ lệ bao phủ bảo hiểm y tế. Năm 2024 đạt 92%.`: the indicator in the sentence before,
-    when that sentence names what is measured (tỷ lệ …, số …) and holds no figure of its own."""
-    lo = max(line_start, text.rfind(".", line_start, max(line_start, sent_start - 1)) + 1)
-    prev = text[lo:sent_start]
-    m = _words()[2].search(prev)
-    if not m or re.search(r"\d", prev):
-        return None
-    cleaned = ind.clean(prev[m.start():])
-    return cleaned or None
-
-
-def _lead_indicator(text: str, line_start: int, drafts: list[Draft]) -> Optional[str]:
-    """A bare figure's indicator from the list lead: the line before that ends with ':'."""
-    prev_end = text.rfind("\n", 0, max(0, line_start - 1))
-    lead = text[prev_end + 1:line_start].strip()
-    if lead.endswith(":"):
-        cleaned = ind.clean(lead)
-        return cleaned or None
-    return None

@@ -39,3 +39,21 @@ def prose_words() -> ProseWords:
         plan_hint=re.compile(rf"(?<!\w)(?:{_words(w['plan_hint'])})(?!\w)|(?<!\w)đạt\s+\d", re.IGNORECASE),
         achieved_left=re.compile(rf"(?<!\w)(?:{_words(w['achieved_against_plan'])})(?!\w)"),
     )
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    lead_before: re.Pattern  # "đảm bảo 100% hộ nghèo …": the figure leads its indicator after these
+    predicate: re.Pattern  # "100% quận và 99,7% xã đạt chuẩn": where a shared predicate starts
+    measure: re.Pattern  # "Tỷ lệ bao phủ …": names what is measured
+
+
+@lru_cache(maxsize=None)
+def figure_words() -> FigureWords:
+    ind = data("indicator")
+    return FigureWords(
+        lead_before=re.compile(rf"(?:^|\s)(?:{alternation(ind['figure_leads'])})"
+                               rf"(?:\s+(?:{alternation(ind['figure_lead_bounds'])}))?\s*$", re.IGNORECASE),
+        predicate=re.compile(rf"(?<!\w)(?:{alternation(ind['shared_predicates'])})(?!\w)", re.IGNORECASE),
+        measure=re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE),
+    )

@@ -1,0 +1,52 @@
+"""What a prose figure takes from around it: an indicator from the sentence before or the list lead,
+and the plan of an `achieved/planned` figure (`đạt 9.500/12.000 người`)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import indicator as ind
+from .context import Context
+from .draft import Draft
+from .filters import is_rank
+from .period import year_of
+from .prose_words import figure_words, prose_words
+from .quantities import Quantity
+
+
+def fraction_plan(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) -> None:
+    """`9.550/ 28.000 người`: achieved against planned. The plan becomes its own target."""
+    if prose_words().share_after.match(right) or is_rank(ctx.text[max(0, q.span[0] - 25):q.span[0]].lower()):
+        return
+    partial = d.period and not re.fullmatch(r"\d{4}(-\d{4})?", d.period)
+    sent_left = ctx.text[sent_start:q.span[0]]
+    if not (partial or prose_words().plan_hint.search(right[:40]) or prose_words().achieved_left.search(sent_left)):
+        return
+    d.kind, d.rules["kind"] = "result", "fraction"
+    plan = Draft(value=q.total, value_max=None, unit=q.unit, start=d.start, end=d.end, fig_start=d.fig_start,
+                 fig_end=d.fig_end, kind="target", comparator="=", indicator=(d.indicator or "") + " (kế hoạch năm)",
+                 period=str(year_of(d.period)) if d.period else None, parent=None)
+    plan.rules = dict(d.rules, kind="fraction", shape="fraction_plan")
+    d.rules["pair"] = plan
+
+
+def context_indicator(text: str, sent_start: int, line_start: int) -> Optional[str]:
+    """`Tỷ lệ bao phủ bảo hiểm y tế. Năm 2024 đạt 92%.`: the indicator in the sentence before,
+    when that sentence names what is measured (tỷ lệ …, số …) and holds no figure of its own."""
+    lo = max(line_start, text.rfind(".", line_start, max(line_start, sent_start - 1)) + 1)
+    prev = text[lo:sent_start]
+    m = figure_words().measure.search(prev)
+    if not m or re.search(r"\d", prev):
+        return None
+    cleaned = ind.clean(prev[m.start():])
+    return cleaned or None
+
+
+def lead_indicator(text: str, line_start: int) -> Optional[str]:
+    """A bare figure's indicator from the list lead: the line before that ends with ':'."""
+    prev_end = text.rfind("\n", 0, max(0, line_start - 1))
+    lead = text[prev_end + 1:line_start].strip()
+    if lead.endswith(":"):
+        cleaned = ind.clean(lead)
+        return cleaned or None
+    return None
