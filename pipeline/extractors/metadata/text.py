@@ -77,11 +77,15 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
+_HEADING_MARK = regex.compile(r"^[ \t|]*#{1,6}[ \t]+")
+_SPACE_RUN = regex.compile(r"\s+")
+
+
 def clean(line: str) -> str:
     """A line without table bars, markdown emphasis (`**`, `__`, a heading's `#`) and outer spaces."""
     line = line.replace("\u00a0", " ").replace("**", "").replace("__", "")
-    line = regex.sub(r"^[ \t|]*#{1,6}[ \t]+", "", line)
-    return regex.sub(r"\s+", " ", line.strip(" \t|*_")).strip(" |")
+    line = _HEADING_MARK.sub("", line)
+    return _SPACE_RUN.sub(" ", line.strip(" \t|*_")).strip(" |")
 
 
 # Columns of a two-column row flattened to one line: a table bar, a tab, or a run of three
@@ -122,22 +126,28 @@ def column_of(raw: str, pos: int) -> int:
     return len(raw[:pos].expandtabs(8))
 
 
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
+_ASCII_LOWER = regex.compile(r"[a-z]")
+
+
 def is_decoration(line: str) -> bool:
     """Rules under the header blocks (-------), table bars, empty lines."""
-    return not regex.search(r"[\p{L}\d]", line)
+    return not _LETTER_OR_DIGIT.search(line)
 
 
 def letters(line: str) -> str:
-    return "".join(ch for ch in line if ch.isalpha())
+    return "".join(filter(str.isalpha, line))
 
 
 def is_caps(line: str) -> bool:
+    if _ASCII_LOWER.search(line):  # the common case, decided without looking at every letter
+        return False
     chars = letters(line)
     return len(chars) >= 2 and chars.upper() == chars
 
 
 def squash(text: str) -> str:
-    return regex.sub(r"\s+", " ", text).strip()
+    return _SPACE_RUN.sub(" ", text).strip()
 
 
 def is_acronym(word: str) -> bool:
