@@ -12,7 +12,7 @@ from .lexicon import alternation, data
 
 _PERIOD_WORDS = re.compile(
     r"(?<!\w)(?:(?:trong|vào|đến|tới|tính đến|đến hết|đến cuối|cuối|đầu|hết|của|cả)\s+)?"
-    r"(?:(?:6|9|sáu|chín)\s+tháng\s+đầu\s+năm|năm\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
+    r"(?:(?:6|9|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+(?:19|20)\d\d)?|\(\s*(?:6|9|sáu|chín)\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)|quý\s+(?:I{1,3}|IV|[1-4])(?:\s+năm\s+(?:19|20)\d\d)?|năm\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|năm\s+học\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|cả năm|trong năm|năm nay|(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})(?!\w)",
     re.IGNORECASE,
 )

@@ -22,6 +22,7 @@ def _leads_next(text: str, p) -> bool:
     return bool(_FIGURE_NEXT.match(text, p.end))
 
 
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H1|9M|Q\d)$")
 _SAME_PERIOD = re.compile(r"^\W*cùng\s+kỳ", re.IGNORECASE)
 
 
@@ -130,7 +131,9 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     opening = _opening_year(ctx, pos)
     if opening is not None:
         return opening, "carry"
-    cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_comparison(p)]
+    line_start = text.rfind("\n", 0, pos) + 1
+    cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_comparison(p)
+             and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))]  # "6 tháng đầu năm 2024" holds for its line
     singles = [p.label for p in cands if not p.is_span]
     if singles:
         counts = {}

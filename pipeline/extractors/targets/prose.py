@@ -122,6 +122,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     in_paren = bool(_OPEN_PAREN.search(text[max(sent_start, qs - 60):qs])) and sent_drafts
     companion = in_paren or (sent_drafts and prose_words().only_links.match(ind.strip_periods(seg_left)) is not None)
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
+    if prev is None and drafts and drafts[-1].fig_end >= line_start and not right_core.strip() \
+            and ind.strip_periods(seg_left) != seg_left.strip(" ,;.").lower() \
+            and prose_words().only_links.match(ind.strip_periods(seg_left)):
+        prev, companion = drafts[-1], True  # "…: 6 tháng đầu năm 1.200 người. Cả năm: 3.000 người."
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
     verb_at = ind.object_verb_start(seg_left) if unit_word and q.unit != "lần" and not companion else None
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
