@@ -32,7 +32,7 @@ def _position_re() -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}]){any_cue(cues()['positions'])}(?![\p{{L}}])")
 
 
-def _signing_line(line: str) -> bool:
+def signing_line(line: str) -> bool:
     folded = fold(line)
     return is_caps(line) and len(line) <= 120 and bool(
         _prefix_re().match(folded) or _position_re().match(folded)
@@ -78,7 +78,7 @@ def glued_signature(cell: str) -> Optional[int]:
     archive = fold(cell).lstrip("-–+• ").startswith(tuple(fold(a) for a in cues()["archive_items"]))
     for m in _GLUE.finditer(cell):
         rest = cell[m.end():].strip()
-        if _signing_line(rest) or (archive and _is_name(rest)):
+        if signing_line(rest) or (archive and _is_name(rest)):
             return m.end()
     return None
 
@@ -86,11 +86,14 @@ def glued_signature(cell: str) -> Optional[int]:
 def _column(raw: str) -> str:
     """In a flattened row the signature stands in the right column: the last non-empty
     cell, columns split at `|`, tabs or runs of spaces, or glued after an item by one space."""
-    found = [raw[a:b] for a, b in cells(raw) if a < b]
+    found = [clean(raw[a:b]) for a, b in cells(raw) if a < b]
     if not found:
         return ""
-    cell = clean(found[-1])
-    glued = glued_signature(cell) if not _signing_line(cell) else None
+    for cell in reversed(found[1:]):
+        if signing_line(cell) or _is_name(cell) or _is_mark(cell):
+            return cell  # a wrapped list item rejoined after it may stand right of it
+    cell = found[-1]
+    glued = glued_signature(cell) if not signing_line(cell) else None
     return cell[glued:].strip() if glued is not None else cell
 
 
@@ -99,19 +102,22 @@ def from_signature(text: str, start: int) -> Optional[Signer]:
     i = 0
     while i < len(lines):
         cell = _column(lines[i].raw)
-        if not _signing_line(cell):
+        if not signing_line(cell):
             i += 1
             continue
         run, j = [cell], i + 1
-        while j < len(lines) and _signing_line(_column(lines[j].raw)):
+        while j < len(lines) and signing_line(_column(lines[j].raw)):
             run.append(_column(lines[j].raw))
             j += 1
         gap = blank = 0
+        in_list = any(_left_column(clean(ln.raw[slice(*cells(ln.raw)[0])])) for ln in lines[i:j])  # signature beside the list
         while j < len(lines) and gap <= MAX_GAP_LINES:
             cell = _column(lines[j].raw)
-            if _left_column(cell) and len(lines[j].raw) - len(lines[j].raw.lstrip()) < RIGHT_COLUMN:
-                j += 1  # the recipients list beside the signature, however long, is no gap
+            left = len(lines[j].raw) - len(lines[j].raw.lstrip()) < RIGHT_COLUMN
+            if left and (_left_column(cell) or (in_list and cell and not _is_name(cell))):
+                j, in_list = j + 1, True  # the recipients list beside the signature (items and their wrapped tails) is no gap
                 continue
+            in_list = False
             if not lines[j].raw.strip() and blank < MAX_BLANK_LINES:
                 j, blank = j + 1, blank + 1  # the room left for the signature and seal
                 continue
