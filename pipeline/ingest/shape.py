@@ -59,7 +59,10 @@ def _index_cell_re() -> regex.Pattern:
 
 
 def squash(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    """Runs of white space as one space, none at the ends."""
+    if "\x1c" in line or "\x1d" in line or "\x1e" in line or "\x1f" in line:
+        return _SPACES.sub(" ", line).strip()  # str.split also splits at these, regex \s does not
+    return " ".join(line.split())
 
 
 def is_blank(line: str) -> bool:
