@@ -40,6 +40,7 @@ def _keep_end() -> re.Pattern:
     return re.compile(rf"(?:^|\s)(?:{alternation(data('indicator')['keep_end'])})\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # the same stretch of text is cleaned for each figure it leads to
 def clean(text: str, keep: str = "last") -> str:
     """Indicator text: trimmed of period words, link verbs, leads, bullets and stray punctuation.
 
@@ -51,7 +52,10 @@ def clean(text: str, keep: str = "last") -> str:
         t = _PERIOD_WORDS.sub(" ", t)
         t = " ".join(t.split())
         for _ in range(3):
+            before = t
             t = right_end.sub("", right_start.sub("", _JUNK.sub("", t))).strip()
+            if t == before:
+                break
         words = t.split()
         return " ".join(words[:max_words]).lower()
     if ":" in t:
