@@ -23,7 +23,7 @@ from .structure import Table
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_CELL_FIGURE = re.compile(r"^(?P<cue>[^\d]*?)\s*(?P<num>\d[\d.,]*\s*%?)\s*$")
+_CELL_FIGURE = re.compile(r"^(?P<cue>[^\d]*?)\s*(?P<num>\d[\d.,]*\s*%?)\s*(?P<after>[^\d]*)$")
 _HEAD_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
 
 
@@ -104,10 +104,12 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 figure = cell_figure(c.text)
                 if kind is None or figure is None:
                     continue
-                value, cell_cmp = figure
+                value, cell_cmp, cell_unit = figure
                 head_unit = _HEAD_UNIT.search(t.header[i].text) if i < len(t.header) else None
                 if indicator.startswith(pct_starts) or "%" in c.text:
                     unit = "%"
+                elif cell_unit:
+                    unit = cell_unit
                 elif head_unit and known_unit(head_unit.group(1).strip()):
                     unit = head_unit.group(1).strip()
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
@@ -156,22 +158,28 @@ def _row_change(indicator: str) -> Optional[str]:
     return "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
 
 
-def cell_figure(cell: str) -> Optional[tuple[float, Optional[str]]]:
-    """(value, comparator) of a cell holding one figure, with a comparator word or sign before it
-    (`dưới 2,5`, `≥ 95`, `tối thiểu 80`); None for any other cell."""
+def cell_figure(cell: str) -> Optional[tuple[float, Optional[str], Optional[str]]]:
+    """(value, comparator, unit) of a cell holding one figure, with a comparator word or sign before
+    it (`dưới 2,5`, `≥ 95`, `tối thiểu 80`), `trở lên` or a counted noun after it (`12 xã`); None
+    for any other cell."""
     m = _CELL_FIGURE.match(cell.strip())
     if not m:
         return None
     value = cell_number(m.group("num"))
     if value is None:
         return None
-    cue = m.group("cue").strip()
+    cue, after = m.group("cue").strip(), " ".join(m.group("after").split())
+    if after:
+        if known_unit(after) and not cue:
+            return value, None, after.lower()  # "12 xã"
+        ops = [op for op, cues in data("comparators")["after"].items() if after.lower() in cues]
+        return (value, ops[0], None) if ops and not cue else None  # "95 trở lên"
     if not cue:
-        return value, None
+        return value, None, None
     symbols = _cell_words()[0]
     if cue in symbols:
-        return value, symbols[cue]
+        return value, symbols[cue], None
     found = bound_cue(cue + " ")
-    if found and found[0] and bound_cue(cue + " ")[1] == " ".join(cue.lower().split()):
-        return value, found[0]
+    if found and found[0] and found[1] == " ".join(cue.lower().split()):
+        return value, found[0], None
     return None
