@@ -238,15 +238,19 @@ def _legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, S
     spec = cues()["legal_db_header"]
     keys = {fold(k): name for name, ks in spec.items() for k in ks}
     key_re = "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
+    sep = r"(?:[ \t]*[:|][ \t]*|\t[ \t]*|[ ]{3,})"  # `Người ký: X`, `| Người ký | X |`, or a column gap
     pattern = regex.compile(
-        rf"(?m)(?<=^|[|\s])(?P<k>{key_re})[ \t]*[:|][ \t]*(?P<v>[^|\n]*?)[ \t]*(?=(?:{key_re})[ \t]*[:|]|\||$)"
+        rf"(?m)(?<=^|[|\s])(?P<k>{key_re}){sep}(?P<v>[^|\n]*?)[ \t]*(?=(?:{key_re}){sep}|\||\t|[ ]{{3,}}|$)"
     )
+    # a key opening its row with the value after one space (a tab between the cells normalized)
+    row = regex.compile(rf"(?m)^[ \t|]*(?P<k>{key_re})[ \t]+(?P<v>[^|\n]*?)[ \t|]*$")
     out: dict[str, tuple[str, Span]] = {}
-    for m in pattern.finditer(folded, 0, end):
-        name = keys[m.group("k")]
-        value = text[m.start("v"):m.end("v")].strip()
-        if name != "other" and value and name not in out:
-            out[name] = (value, m.span("v"))
+    for found in (pattern, row):
+        for m in found.finditer(folded, 0, end):
+            name = keys[m.group("k")]
+            value = text[m.start("v"):m.end("v")].strip()
+            if name != "other" and value and name not in out:
+                out[name] = (value, m.span("v"))
     return out
 
 
