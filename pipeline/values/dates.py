@@ -226,11 +226,29 @@ def _link_ranges(text: str, mentions: list[DateMention]) -> None:
         object.__setattr__(b, "role", roles[1])
 
 
-_IGNORABLE = regex.compile(
-    r"[\s,.;:|()\-–]*(?:(?:thứ\s+\S+|chủ\s+nhật|chúa\s+nhật)[\s,]*)?"
-    r"(?P<rest>.*?)"
+# A date's text without what may stand around it: punctuation and a weekday before, a time
+# of day and punctuation after. The middle is the shortest left between the two.
+_LEAD = regex.compile(r"[\s,.;:|()\-–]*(?:(?:thứ\s+\S+|chủ\s+nhật|chúa\s+nhật)[\s,]*)?", regex.IGNORECASE)
+_TRAIL = regex.compile(
     r"(?:[\s,|\-–]*(?:lúc\s*)?[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?:\s*(?:AM|PM|SA|CH))?)?[\s,.;:|()]*",
-    regex.IGNORECASE | regex.DOTALL)
+    regex.IGNORECASE)
+_TRAIL_CHAR = regex.compile(r"[\s,.;:|()\-–0-9h]|l|ú|c|a|m|p|s", regex.IGNORECASE)
+
+
+def _core(text: str) -> str:
+    """`text` without the ignorable lead and trail (one regex with a lazy middle took time
+    quadratic in the length; the trail can only start inside the run of its own characters)."""
+    start = _LEAD.match(text).end()
+    tail = len(text)
+    while tail > start and _TRAIL_CHAR.match(text, tail - 1):
+        tail -= 1
+    for end in range(tail, len(text) + 1):
+        if _TRAIL.fullmatch(text, end):
+            return text[start:end]
+    return text[start:]
+
+
+_DIGITS = frozenset("0123456789")
 
 
 def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") -> Optional[DateValue]:
@@ -242,8 +260,9 @@ def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") ->
 
     ref = as_date(ref)
     text = " ".join(text.split())
-    core = _IGNORABLE.fullmatch(text)
-    for candidate in dict.fromkeys((text, core["rest"] if core else text)):
+    for candidate in dict.fromkeys((text, _core(text))):
+        if ref is None and candidate[-1:] not in _DIGITS:
+            continue  # every date match without `ref` ends with a digit: none can span this
         kept = _resolve(_candidates(candidate, whole=True, ref=ref))
         if len(kept) == 1 and kept[0][0] == 0 and kept[0][1] == len(candidate):
             return kept[0][2]
