@@ -4,10 +4,12 @@ document's year (corpus/GOLD_FORMAT.md `period`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .context import Context
 from .draft import Draft
+from .lexicon import alternation, data
 from .period import partial_of, says_per_year, says_whole_year
 from .quantities import Quantity
 
@@ -154,21 +156,30 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
-_OPENS = re.compile(r"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:trong|vào|cuối|hết)\s+)?$", re.IGNORECASE)
-
-
-_YEAR_COMMA = re.compile(r"(?:(?:trong|vào)\s+)?năm\s*\d{4}\s*,", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _opening_patterns() -> tuple[re.Pattern, re.Pattern]:
+    per = data("periods")
+    leads = alternation(per["opening_year_leads"])
+    year = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?năm\s*(?:19|20)\d\d\s*,\s*$", re.IGNORECASE | re.MULTILINE)
+    last = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:{alternation(per['last_year_openers'])})\s*,", re.IGNORECASE | re.MULTILINE)
+    return year, last
 
 
 def _opening_year(ctx: Context, pos: int) -> Optional[str]:
-    """`Năm 2023, toàn tỉnh đã …`: a single year opening a sentence of the figure's paragraph holds
-    for the figures after it in that paragraph (over years written more often around it)."""
+    """`Năm 2023, toàn tỉnh đã …`, `Tính đến hết năm 2023, …`, `Năm qua, …` (the year before the
+    document's): a year opening a sentence of the figure's paragraph holds for the figures after it
+    in that paragraph, over years written more often around it."""
     text = ctx.text
     para = text.rfind("\n", 0, pos) + 1
-    found = None
+    year_open, last_open = _opening_patterns()
+    found, at = None, -1
     for p in ctx.periods_in(para, pos):
-        if p.is_span or ctx.is_deadline(p) or ctx.is_comparison(p):
+        if p.is_span or ctx.is_comparison(p) or len(p.label) != 4:
             continue
-        if _OPENS.search(text[max(para, p.start - 40):p.start]) and _YEAR_COMMA.match(text, p.start, p.end + 2):
-            found = p.label
+        if year_open.search(text, max(para, p.end - 60), min(pos, p.end + 2)):
+            found, at = p.label, p.start
+    if ctx.ref_year is not None:
+        for m in last_open.finditer(text, para, pos):
+            if m.start() > at:
+                found, at = str(ctx.ref_year - 1), m.start()
     return found
