@@ -244,8 +244,10 @@ def _legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, S
     )
     # a key opening its row with the value after one space (a tab between the cells normalized)
     row = regex.compile(rf"(?m)^[ \t|]*(?P<k>{key_re})[ \t]+(?P<v>[^|\n]*?)[ \t|]*$")
+    # a key alone on its row, the value on the next (a page's table cells put one per line)
+    column = regex.compile(rf"(?m)^[ \t|]*(?P<k>{key_re})[ \t|:]*\n[ \t|]*(?P<v>[^|\n]+?)[ \t|]*$")
     out: dict[str, tuple[str, Span]] = {}
-    for found in (pattern, row):
+    for found in (pattern, row, column):
         for m in found.finditer(folded, 0, end):
             name = keys[m.group("k")]
             value = text[m.start("v"):m.end("v")].strip()
