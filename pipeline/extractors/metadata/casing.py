@@ -27,6 +27,8 @@ def _proper_names(text: str) -> dict[str, str]:
 def _replace_names(title: str, names: dict[str, str]) -> str:
     folded_title = fold(title)
     for key in sorted(names, key=len, reverse=True):
+        if key not in folded_title:  # the usual case, without a regex per name
+            continue
         for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(key)}(?![\p{{L}}])", folded_title):
             title = title[:m.start()] + names[key] + title[m.end():]
     return title
@@ -35,7 +37,9 @@ def _replace_names(title: str, names: dict[str, str]) -> str:
 def normal_case(title: str, text: str, folded: str, span: Span) -> str:
     if not is_caps(title):
         return title[:1].upper() + title[1:]
-    found = regex.compile(cue_pattern(title)).search(folded, span[1])
+    found = None
+    if all(folded.find(token, span[1]) >= 0 for token in fold(title).split() if token not in {"-", "–", "—"}):
+        found = regex.compile(cue_pattern(title)).search(folded, span[1])  # compiled only when it may match
     if found and not is_caps(text[found.start():found.end()]):
         written = squash(text[found.start():found.end()])
         return written[:1].upper() + written[1:]
@@ -43,7 +47,7 @@ def normal_case(title: str, text: str, folded: str, span: Span) -> str:
     for word in title.split(" "):
         core = word.strip("()\"“”,.;:")
         keep = any(ch.isdigit() for ch in core) or is_acronym(core) or (
-            len(core) >= 2 and regex.search(rf"(?<![\p{{L}}]){regex.escape(core)}(?![\p{{L}}])", text[span[1]:]) is not None
+            len(core) >= 2 and core in text[span[1]:] and regex.search(rf"(?<![\p{{L}}]){regex.escape(core)}(?![\p{{L}}])", text[span[1]:]) is not None
             and _used_in_lowercase_context(core, text[span[1]:])
         )
         words.append(word if keep else word.lower())
