@@ -77,7 +77,7 @@ _SPACED_RE = regex.compile(rf"(?P<n>\d{{1,5}}[a-z]?)(?:[ \t]?/[ \t]?(?:19|20)\d\
 
 def number_after_label(text: str, pos: int) -> Optional[NumberMatch]:
     """The number or blank symbol right after a `Số:` label ending at `pos`."""
-    gap = regex.compile(r"[ \t|]*(?:\n[ \t|]*)?").match(text, pos)
+    gap = regex.compile(r"[ \t|*]*(?:\n[ \t|*]*)?").match(text, pos)
     at = gap.end()
     m = NUMBER_RE.match(text, at)
     if m:

@@ -37,14 +37,15 @@ def folded(doc_text: str, cache: dict) -> str:
 @lru_cache(maxsize=None)
 def cue_pattern(cue: str) -> str:
     """Regex source for a cue in folded text: a space matches any run of spaces, line
-    breaks and `|`; a dash matches any dash with or without spaces around it."""
+    breaks, `|` and markdown emphasis (`**`); a dash matches any dash with or without
+    spaces around it."""
     parts = []
     for token in fold(cue).split():
         if token in {"-", "–", "—"}:
-            parts.append(r"[\s|]*[-–—][\s|]*")
+            parts.append(r"[\s|*]*[-–—][\s|*]*")
         else:
-            if parts and not parts[-1].startswith(r"[\s|]*[-"):
-                parts.append(r"[\s|]+")
+            if parts and not parts[-1].startswith(r"[\s|*]*[-"):
+                parts.append(r"(?:[\s|]|\*\*)+")
             parts.append(regex.escape(token))
     return "".join(parts)
 
