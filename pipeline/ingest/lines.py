@@ -6,6 +6,8 @@ where the text shows it is wrapped (lines of near-equal length) or inside a tabl
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..normalize import apply_edits
 from . import shape
 from .chrome import is_chrome_line
@@ -23,6 +25,12 @@ def wrap_width(lines: list[str]) -> int | None:
     return p90
 
 
+@lru_cache(maxsize=4096)  # each line is asked about twice, as the line before and the line after
+def _stands_alone(line: str) -> bool:
+    """A document kind's name, the motto, or web chrome: never part of a wrapped sentence."""
+    return shape.is_title_line(line) or shape.is_motto_line(line) or is_chrome_line(line)
+
+
 def should_join(before: str, after: str, width: int | None, narrow: bool = False) -> bool:
     a, b = before.rstrip(), after.strip()
     if not a.strip() or not b:
@@ -31,9 +39,7 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return False
     if "|" in a or "|" in b:
         return False
-    if shape.is_title_line(a) or shape.is_title_line(b) or shape.is_motto_line(a) or shape.is_motto_line(b):
-        return False
-    if is_chrome_line(a) or is_chrome_line(b):
+    if _stands_alone(shape.squash(a)) or _stands_alone(shape.squash(b)):
         return False
     if shape.is_label(a):
         return not shape.is_list_item(b)
