@@ -120,8 +120,9 @@ def qualifies_indicator(left: str, right_to_item_end: str) -> bool:
     head, link, own, of_plan, threshold = _qualifier_patterns()
     if threshold.search(left[-40:]):
         return True
-    cut = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("("))
-    clause = left[cut + 1:]
+    near = left[-300:]
+    cut = max(near.rfind(","), near.rfind(";"), near.rfind(":"), near.rfind("("))
+    clause = near[cut + 1:]
     heads = list(head.finditer(clause))
     if not heads or link.search(clause, heads[0].end()):
         return False

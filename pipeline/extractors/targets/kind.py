@@ -29,12 +29,12 @@ def _patterns():
 
 def of_plan(right: str) -> bool:
     """`đạt 104% kế hoạch`, `đạt 100% KH`, `(đạt 97% so kế hoạch)`: a percentage of the plan."""
-    return bool(_patterns()[2].match(right.lower()))
+    return bool(_patterns()[2].match(right[:80].lower()))
 
 
 def of_plan_end(right: str) -> int:
     """How far the words of `đạt 104% kế hoạch` run into `right` (0 when it is not such a figure)."""
-    m = _patterns()[2].match(right.lower())
+    m = _patterns()[2].match(right[:80].lower())
     return m.end() if m else 0
 
 

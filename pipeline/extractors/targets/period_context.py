@@ -77,14 +77,14 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
-        sent_ps = [p for p in ctx.periods_in(sent_start, qs) if not ctx.is_baseline(p)]
+        sent_ps = [p for p in ctx.periods_in(max(sent_start, qs - 2000), qs) if not ctx.is_baseline(p)]
         sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40]
         singles = [p for p in sent_ps if not p.is_span]
         if sent_ps:
             chosen = (singles or sent_ps)[-1]
             label, rule = chosen.label, "sentence"
     if per_year and not (label and re.fullmatch(r"\d{4}-\d{4}", label) and rule in ("right", "left")):
-        spans = [p for p in ctx.periods_in(sent_start, sent_end) if p.is_span and (not ctx.is_baseline(p) or ctx.is_naming(p))]
+        spans = [p for p in ctx.periods_in(max(sent_start, qs - 2000), min(sent_end, qe + 2000)) if p.is_span and (not ctx.is_baseline(p) or ctx.is_naming(p))]
         if spans:
             item_lo = qs - len(seg_left)
             best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
@@ -100,7 +100,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         if part and not whole:
             label = f"{label}-{part}"
         elif not whole and not part and rule in ("carry", "default", "sentence", "section"):
-            sent_part = partial_of(sent_left)
+            sent_part = partial_of(sent_left[-300:])
             if sent_part and not says_whole_year(sent_left[-80:]):
                 label = f"{label}-{sent_part}"
             elif ctx.lead_partial and rule in ("carry", "default"):
@@ -170,7 +170,7 @@ def _opening_year(ctx: Context, pos: int) -> Optional[str]:
     document's): a year opening a sentence of the figure's paragraph holds for the figures after it
     in that paragraph, over years written more often around it."""
     text = ctx.text
-    para = text.rfind("\n", 0, pos) + 1
+    para = max(text.rfind("\n", 0, pos) + 1, pos - 2000)  # bounded: a web page may be one long line
     year_open, last_open = _opening_patterns()
     found, at = None, -1
     for p in ctx.periods_in(para, pos):

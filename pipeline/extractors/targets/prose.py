@@ -98,9 +98,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                next_start: int) -> Optional[Draft]:
     text = ctx.text
     qs, qe = q.span
-    left = text[item_start:qs]
-    right_full = text[qe:item_end]
-    if reject_reason(q, left, right_full, text[line_start:qs]):
+    left = text[max(item_start, qs - 400):qs]  # bounded: a web page may be one endless sentence
+    right_full = text[qe:min(item_end, qe + 400)]
+    if reject_reason(q, left, right_full, text[max(line_start, qs - 200):qs]):
         return None
     if qualifies_next(q, left, right_full) or qualifies_indicator(left, right_full):
         return None
