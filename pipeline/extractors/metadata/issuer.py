@@ -12,7 +12,7 @@ import regex
 
 from ...models import Issuer
 from .layout import Layout
-from .tables import Organ, cues, organ, organ_names, organs, province
+from .tables import Organ, cues, opens_with_organ, organ, organ_names, organs, province
 from .text import any_cue, cue_pattern, fold, is_acronym, squash
 
 Span = tuple[int, int]
@@ -205,9 +205,12 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
     """The last organ of the block issues (SỞ Y TẾ under UBND TỈNH HÀ GIANG); its own unit,
     else the nearest unit above it, places it; a provincial unit anywhere in the block, the
     place line or the provincial bodies the text names give its province."""
-    if not layout.issuer_pieces:
+    pieces = list(layout.issuer_pieces)
+    while pieces and not opens_with_organ(layout.text[pieces[0][0]:pieces[0][1]]):
+        pieces.pop(0)  # a site's caps banner above the block (TIN TỨC - SỰ KIỆN) is not the issuer
+    if not pieces:
         return None
-    original = layout.issuer_text
+    original = "\n".join(layout.text[a:b] for a, b in pieces)
     block = fold(original)
     organs_found = list(_organ_re().finditer(block))
     if not organs_found or organs_found[0].start() > 2:
