@@ -4,6 +4,8 @@ lower-case text (DTI, VSNT, XIV) and the names the body or the provinces table s
 (Hồ Chí Minh, Quảng Ngãi)."""
 from __future__ import annotations
 
+from typing import Optional
+
 import regex
 
 from .tables import provinces
@@ -34,14 +36,57 @@ def _replace_names(title: str, names: dict[str, str]) -> str:
     return title
 
 
+_DASHES = {"-", "–", "—"}
+_GAP = regex.compile(r"(?:[\s|]|\*\*)+")  # the pieces of text.cue_pattern, matched one at a time
+_DASH_GAP = regex.compile(r"[\s|*]*[-–—][\s|*]*")
+
+
+def search_cue(folded: str, cue: str, pos: int) -> Optional[Span]:
+    """Span of the first match of `cue_pattern(cue)` in `folded` from `pos`, found without
+    compiling the pattern (1.6 ms for a title): each occurrence of the first word is followed
+    up word by word. A gap's greedy match is the only one the next word can follow, as no
+    word starts with a gap character; cues where one does go through the regex."""
+    tokens = fold(cue).split()
+    if not tokens or tokens[0] in _DASHES or any(t[0] in "|*" for t in tokens if t not in _DASHES):
+        m = regex.compile(cue_pattern(cue)).search(folded, pos)
+        return m.span() if m else None
+    first = tokens[0]
+    at = folded.find(first, pos)
+    while at >= 0:
+        end = _follow(folded, at + len(first), tokens[1:])
+        if end is not None:
+            return at, end
+        at = folded.find(first, at + 1)
+    return None
+
+
+def _follow(folded: str, i: int, tokens: list[str]) -> Optional[int]:
+    after_dash = False
+    for token in tokens:
+        if token in _DASHES:
+            m = _DASH_GAP.match(folded, i)
+            if m is None:
+                return None
+            i, after_dash = m.end(), True
+            continue
+        if not after_dash:
+            m = _GAP.match(folded, i)
+            if m is None:
+                return None
+            i = m.end()
+        after_dash = False
+        if not folded.startswith(token, i):
+            return None
+        i += len(token)
+    return i
+
+
 def normal_case(title: str, text: str, folded: str, span: Span) -> str:
     if not is_caps(title):
         return title[:1].upper() + title[1:]
-    found = None
-    if all(folded.find(token, span[1]) >= 0 for token in fold(title).split() if token not in {"-", "–", "—"}):
-        found = regex.compile(cue_pattern(title)).search(folded, span[1])  # compiled only when it may match
-    if found and not is_caps(text[found.start():found.end()]):
-        written = squash(text[found.start():found.end()])
+    found = search_cue(folded, title, span[1])
+    if found and not is_caps(text[found[0]:found[1]]):
+        written = squash(text[found[0]:found[1]])
         return written[:1].upper() + written[1:]
     words = []
     for word in title.split(" "):
