@@ -38,6 +38,7 @@ def _not_partial() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['not_partial'])})(?!\w)(?!\s+(?:năm|của\s+năm))")
 
 
+@lru_cache(maxsize=4096)  # asked of the same words for each figure near them
 def partial_of(text: str) -> Optional[str]:
     """`H1`/`9M`/`Q1` when the words say a part of the year ("6 tháng đầu năm")."""
     low = _not_partial().sub(lambda m: " " * len(m.group(0)), text.lower())
