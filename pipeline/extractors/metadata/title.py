@@ -94,15 +94,24 @@ def _ends_as_body(line: str, following: str) -> bool:
     return False
 
 
-WRAPPED_LINE = 35  # a title line this long may have been wrapped at a capitalised name
 MAX_WRAPPED_TAIL = 90
 
 
+@lru_cache(maxsize=None)
+def _awaits_name_re() -> regex.Pattern:
+    """A title line ending on a bare document kind (… quán triệt Nghị quyết) awaits the
+    document's name or number on the next line."""
+    names = [n for code, spec in doc_kinds().items() for n in
+             (spec["names"] if not code.startswith("_") else [x for v in spec.values() for x in v])]
+    names += cues()["awaiting_names"]
+    return regex.compile(rf"(?<![\p{{L}}]){any_cue(names)}$")
+
+
 def _wraps_onto(previous: str, line: str) -> bool:
-    """`… quán triệt Nghị quyết` / `Hội nghị lần thứ sáu …`: a title wrapped before a capitalised
-    name. The line before runs long and ends without punctuation; the line is short and does
-    not end as a sentence does."""
-    return (line[:1].isupper() and len(previous) >= WRAPPED_LINE and not previous.endswith((".", ";", ":", "!", "?", ","))
+    """`… quán triệt Nghị quyết` / `Hội nghị lần thứ sáu …`: a title wrapped before the
+    capitalised name of the document it ends on. The next line is short, in sentence case and
+    does not end as a sentence does."""
+    return (line[:1].isupper() and not is_caps(line) and bool(_awaits_name_re().search(fold(previous)))
             and len(line) <= MAX_WRAPPED_TAIL and not line.endswith((".", ";", ":")) and not _opens_body(line)
             and not _is_note(line))
 
