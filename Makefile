@@ -29,8 +29,15 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
+# Every miss and false hit on the development sets, then one score block per gold set
+# (corpus/README.md says which sets were used for development and which are blind).
+EVAL_SETS ?= seeds dev heldout blind
 eval: $(STAMP)
-	$(BIN)/vnplan eval --gold corpus/seeds/gold.jsonl --gold corpus/dev/gold.jsonl
+	$(BIN)/vnplan eval --gold corpus/seeds/gold.jsonl --gold corpus/dev/gold.jsonl | head -n -1
+	@for set in $(EVAL_SETS); do \
+		echo "== corpus/$$set"; \
+		$(BIN)/vnplan eval --no-details --gold corpus/$$set/gold.jsonl | grep -E '^  targets  |^  on matched|^SCORE'; \
+	done
 
 # Throughput, memory and scaling figures on a generated 5,000-document archive (not run by the tests).
 bench: $(STAMP)
