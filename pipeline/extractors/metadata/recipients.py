@@ -26,6 +26,9 @@ def find_recipients(text: str, folded: str, start: int = 0) -> list[str]:
     for raw in text[m.end():].split("\n"):
         a, b = cells(raw)[0]  # the list is the left column of the foot
         left = raw[a:b]
+        if not raw.strip():
+            open_item = False  # a wrapped item has no blank row inside it
+            continue
         if not left or (column_of(raw, a) >= RIGHT_COLUMN and not _ITEM_MARK.match(left)):
             continue  # a row of the signature column alone
         glued = glued_signature(left)
