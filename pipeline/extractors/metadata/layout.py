@@ -6,6 +6,7 @@ text (hard line breaks and `|` debris of two-column headers allowed)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -235,6 +236,19 @@ def _find_recipients_label(folded: str) -> Optional[Span]:
 
 
 def _legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, Span]]:
+    keys, pattern, row, column = _legal_db_patterns()
+    out: dict[str, tuple[str, Span]] = {}
+    for found in (pattern, row, column):
+        for m in found.finditer(folded, 0, end):
+            name = keys[m.group("k")]
+            value = text[m.start("v"):m.end("v")].strip()
+            if name != "other" and value and name not in out:
+                out[name] = (value, m.span("v"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _legal_db_patterns() -> tuple[dict[str, str], regex.Pattern, regex.Pattern, regex.Pattern]:
     spec = cues()["legal_db_header"]
     keys = {fold(k): name for name, ks in spec.items() for k in ks}
     key_re = "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
@@ -246,14 +260,7 @@ def _legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, S
     row = regex.compile(rf"(?m)^[ \t|]*(?P<k>{key_re})[ \t]+(?P<v>[^|\n]*?)[ \t|]*$")
     # a key alone on its row, the value on the next (a page's table cells put one per line)
     column = regex.compile(rf"(?m)^[ \t|]*(?P<k>{key_re})[ \t|:]*\n[ \t|]*(?P<v>[^|\n]+?)[ \t|]*$")
-    out: dict[str, tuple[str, Span]] = {}
-    for found in (pattern, row, column):
-        for m in found.finditer(folded, 0, end):
-            name = keys[m.group("k")]
-            value = text[m.start("v"):m.end("v")].strip()
-            if name != "other" and value and name not in out:
-                out[name] = (value, m.span("v"))
-    return out
+    return keys, pattern, row, column
 
 
 def read_layout(text: str, folded: str) -> Layout:
