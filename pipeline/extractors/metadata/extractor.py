@@ -75,8 +75,11 @@ def _fill_news(doc: Document, record: PlanDocument, text_folded: str) -> None:
     record.issue_date = record.issue_date or post_date(doc.text, start)
 
 
+_NOT_LETTERS = regex.compile(r"\P{L}+")
+
+
 def _reads_as_prose(text: str) -> bool:
-    return len(regex.findall(r"\p{L}", text)) >= MIN_PROSE_LETTERS
+    return len(_NOT_LETTERS.sub("", text)) >= MIN_PROSE_LETTERS  # the letters, without a list of them
 
 
 @register("metadata")

@@ -92,9 +92,16 @@ _SPACE_RUN = regex.compile(r"\s+")
 
 def clean(line: str) -> str:
     """A line without table bars, markdown emphasis (`**`, `__`, a heading's `#`) and outer spaces."""
+    return _clean_short(line) if len(line) <= 500 else _clean(line)  # lines are cleaned over and over
+
+
+def _clean(line: str) -> str:
     line = line.replace("\u00a0", " ").replace("**", "").replace("__", "")
     line = _HEADING_MARK.sub("", line)
     return _SPACE_RUN.sub(" ", line.strip(" \t|*_")).strip(" |")
+
+
+_clean_short = lru_cache(maxsize=4096)(_clean)
 
 
 # Columns of a two-column row flattened to one line: a table bar, a tab, or a run of three
