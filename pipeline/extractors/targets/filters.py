@@ -51,6 +51,42 @@ def _noise_patterns():
     return after, rank
 
 
+@lru_cache(maxsize=None)
+def _rate_patterns():
+    nt = data("not_targets")
+    per = re.compile(rf"^\s*/\s*(?:{alternation(nt['rate_per'])})(?!\w)", re.IGNORECASE)
+    kept = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_kept_heads'])})(?!\w)")
+    lead = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_lead'])})(?!\w)")
+    lead_not = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_lead_not'])})(?!\w)")
+    of_after = re.compile(rf"^\s*(?:{alternation(nt['rate_of_after'])})(?!\w)", re.IGNORECASE)
+    need = re.compile(rf"(?<!\w)(?:{alternation(nt['requirement_heads'])})(?!\w)")
+    return per, kept, lead, lead_not, of_after, need
+
+
+def _clause(left: str) -> str:
+    near = left[-90:].lower()
+    return near[max(near.rfind(c) for c in ",;.:\n(") + 1:]
+
+
+def rate_reason(q: Quantity, left: str, right: str) -> Optional[str]:
+    """A wage, a price, a support norm, a contribution rate or a candidate's requirement: figures of a
+    rule, not of what must be reached (`25 triệu đồng/tháng`, `chi phí … khoảng 110 triệu đồng`,
+    `10% mức đóng`, `chiều cao từ 1,58 m trở lên`)."""
+    per, kept, lead, lead_not, of_after, need = _rate_patterns()
+    clause = _clause(left)
+    if need.search(clause):
+        return "requirement"
+    if q.unit == "%":
+        return "rate_of" if of_after.match(right) else None
+    if not (q.kind == "money" or "đồng" in (q.unit or "").lower() or "usd" in (q.unit or "").lower()):
+        return None
+    if per.match(right) and not kept.search(left[-120:].lower()):
+        return "rate_per"
+    if lead.search(lead_not.sub(" ", clause)):
+        return "rate_lead"
+    return None
+
+
 def is_rank(left: str) -> bool:
     return bool(_noise_patterns()[1].search(left[-25:]))
 
@@ -85,6 +121,9 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     if q.kind == "money" or "đồng" in unit:
         if norm.search(low_left[-70:]) and re.match(r"^\s*/", right):
             return "norm"
+    rate = rate_reason(q, left, right)
+    if rate:
+        return rate
     if _noise_patterns()[0].match(right):
         return "counter_or_age"
     if _TREN.search(low_left[-12:]) and q.unit != "%" and q.value in (100, 1000, 10000, 100000) \
