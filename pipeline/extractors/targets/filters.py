@@ -104,7 +104,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "year_span"
     if is_rank(left.lower()):
         return None
-    if unit in units:
+    if unit in units and not q.time_measure:
         return f"unit:{unit}"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()):
         return "unit_phrase"

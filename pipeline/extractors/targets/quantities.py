@@ -2,6 +2,7 @@
 target rules read: the figure's span without the words the rules look at around it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -9,7 +10,7 @@ from ...values import find_quantities as value_layer
 from ...values import parse_number
 from functools import lru_cache
 
-from .lexicon import data, unit_at
+from .lexicon import alternation, data, unit_at
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Quantity:
     total: Optional[float] = None
     per_year: bool = False
     of_plan: bool = False
+    time_measure: bool = False  # an age or a duration that is itself the indicator's measure
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -47,7 +49,40 @@ def find_quantities(text: str) -> list[Quantity]:
         )
         _widen_unit(text, out[-1])
         _measure_word_only(text, out[-1])
-    return _without_spelled_out(text, out)
+    out = _without_spelled_out(text, out)
+    out += _time_measures(text, out)
+    return sorted(out, key=lambda q: q.span[0])
+
+
+@lru_cache(maxsize=None)
+def _time_measure_pattern() -> re.Pattern:
+    tm = data("not_targets")["time_measures"]
+    num = r"(?P<num>\d+(?:[.,]\d+)?)"
+    unit = rf"\s*(?P<unit>{alternation(tm['units'])})(?!\w)"
+    return re.compile(
+        rf"(?<!\w)(?:(?:{alternation(tm['heads'])})(?!\w)[^.;:\n\d]{{0,80}}?"
+        rf"|(?:{alternation(tm['moved_heads'])})(?!\w)[^.;:\n\d]{{0,80}}?(?<!\w)(?:{alternation(tm['moves'])})(?!\w)"
+        rf"[^.;:\n\d]{{0,20}}?){num}{unit}", re.IGNORECASE)
+
+
+def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
+    """`tuổi thọ trung bình đạt 74,8 tuổi`, `thời gian … giảm còn 3 ngày`: figures the value layer leaves
+    out as ages or durations, taken where the indicator itself is an age or a duration."""
+    if not _MAYBE_TIME_MEASURE.search(text):
+        return []
+    taken = [q.span for q in found]
+    out = []
+    for m in _time_measure_pattern().finditer(text):
+        span = (m.start("num"), m.end("unit"))
+        value = parse_number(m.group("num"))
+        if value is None or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        out.append(Quantity(value=float(value), value_max=None, unit=m.group("unit"), kind="count", span=span,
+                            text=text[span[0]:span[1]], time_measure=True))
+    return out
+
+
+_MAYBE_TIME_MEASURE = re.compile(r"tuổi|năm|thời|ngày|giờ", re.IGNORECASE)
 
 
 def _without_spelled_out(text: str, qs: list[Quantity]) -> list[Quantity]:
