@@ -27,7 +27,7 @@ def _patterns():
             bounds.append((cue.lower(), op))
     bounds.sort(key=lambda t: len(t[0]), reverse=True)
     bound_re = re.compile(
-        rf"(?:^|[^\w])(?P<cue>{alternation([b for b, _ in bounds])})(?:\s+(?:từ|là|mức|được))*\s*$"
+        rf"(?:^|[^\w])(?P<cue>{alternation([b for b, _ in bounds])})(?:\s+(?:từ|là|mức|được|đạt|cả\s+năm))*\s*$"
     )
     after_re = {op: re.compile(rf"^\s*(?:{alternation(cues)})(?!\w)") for op, cues in cmp["after"].items()}
     to_level = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['to_level'])}){gap}\s*$")

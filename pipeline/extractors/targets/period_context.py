@@ -50,7 +50,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     qs, qe = q.span
     per_year = q.per_year or says_per_year(text[qe:qe + 12])
     part = partial_of(seg_left) or partial_of(rw)
-    whole = says_whole_year(seg_left) or says_whole_year(rw[:20])
+    whole = says_whole_year(seg_left) or says_whole_year(re.split(r"[,;(]", rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"
     label, rule, chosen = None, None, None
     sent_start = qs - len(sent_left)
     sent_end = text.find(".", qe)
