@@ -38,8 +38,11 @@ RELAYOUTS = {
 
 def _official_texts() -> list[str]:
     texts = []
-    for name in GOLD_SETS:
-        for line in (CORPUS / name / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+    for name in GOLD_SETS + ("heldout",):  # never the blind set
+        gold_file = CORPUS / name / "gold.jsonl"
+        if not gold_file.exists():
+            continue
+        for line in gold_file.read_text(encoding="utf-8").splitlines():
             gold = json.loads(line)
             if gold["doc_type"] != "news":
                 texts.append((CORPUS / name / f"{gold['doc_id']}.txt").read_text(encoding="utf-8"))

@@ -206,7 +206,7 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
     else the nearest unit above it, places it; a provincial unit anywhere in the block, the
     place line or the provincial bodies the text names give its province."""
     pieces = list(layout.issuer_pieces)
-    while pieces and not opens_with_organ(layout.text[pieces[0][0]:pieces[0][1]]):
+    while pieces and not opens_with_organ("\n".join(layout.text[a:b] for a, b in pieces)):
         pieces.pop(0)  # a site's caps banner above the block (TIN TỨC - SỰ KIỆN) is not the issuer
     if not pieces:
         return None

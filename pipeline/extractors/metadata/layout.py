@@ -12,6 +12,7 @@ from typing import Optional
 import regex
 
 from .doc_number import NumberMatch, number_after_label
+from .legal_db import legal_db_header
 from .tables import cues, kind_by_name, opens_with_organ
 from .text import Line, any_cue, cells, clean, column_of, cue_pattern, fold, is_caps, is_decoration, lines_of
 
@@ -179,8 +180,13 @@ def _is_copy_note(cell: str) -> bool:
     return fold(clean(cell)).strip("() ") in {fold(n) for n in cues()["title_notes"]}
 
 
+@lru_cache(maxsize=None)
+def _motto_re() -> regex.Pattern:
+    return regex.compile(any_cue(cues()["motto"] + cues()["party_motto"]))
+
+
 def _is_motto(cell: str) -> bool:
-    return bool(regex.fullmatch(any_cue(cues()["motto"] + cues()["party_motto"]), fold(clean(cell))))
+    return bool(_motto_re().fullmatch(fold(clean(cell))))
 
 
 def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, header_end: int) -> list[Span]:
@@ -218,6 +224,10 @@ def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, hea
             continue
         row = cells(line.raw)
         a, b = row[0]
+        motto = _motto_re().search(fold(line.raw))
+        if motto and motto.start() > 0:  # `SỞ Y TẾ Độc lập - Tự do - Hạnh phúc`: one space between the cells
+            a, b = _trim(line.raw, 0, motto.start())
+            row = [(a, b), motto.span()]
         cell = line.raw[a:b]
         if is_decoration(cell) or _is_motto(cell):
             continue
@@ -235,39 +245,11 @@ def _find_recipients_label(folded: str) -> Optional[Span]:
     return m.span("l") if m else None
 
 
-def _legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, Span]]:
-    keys, pattern, row, column = _legal_db_patterns()
-    out: dict[str, tuple[str, Span]] = {}
-    for found in (pattern, row, column):
-        for m in found.finditer(folded, 0, end):
-            name = keys[m.group("k")]
-            value = text[m.start("v"):m.end("v")].strip()
-            if name != "other" and value and name not in out:
-                out[name] = (value, m.span("v"))
-    return out
-
-
-@lru_cache(maxsize=None)
-def _legal_db_patterns() -> tuple[dict[str, str], regex.Pattern, regex.Pattern, regex.Pattern]:
-    spec = cues()["legal_db_header"]
-    keys = {fold(k): name for name, ks in spec.items() for k in ks}
-    key_re = "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
-    sep = r"(?:[ \t]*[:|][ \t]*|\t[ \t]*|[ ]{3,})"  # `Người ký: X`, `| Người ký | X |`, or a column gap
-    pattern = regex.compile(
-        rf"(?m)(?<=^|[|\s])(?P<k>{key_re}){sep}(?P<v>[^|\n]*?)[ \t]*(?=(?:{key_re}){sep}|\||\t|[ ]{{3,}}|$)"
-    )
-    # a key opening its row with the value after one space (a tab between the cells normalized)
-    row = regex.compile(rf"(?m)^[ \t|]*(?P<k>{key_re})[ \t]+(?P<v>[^|\n]*?)[ \t|]*$")
-    # a key alone on its row, the value on the next (a page's table cells put one per line)
-    column = regex.compile(rf"(?m)^[ \t|]*(?P<k>{key_re})[ \t|:]*\n[ \t|]*(?P<v>[^|\n]+?)[ \t|]*$")
-    return keys, pattern, row, column
-
-
 def read_layout(text: str, folded: str) -> Layout:
     end = min(len(text), HEADER_WINDOW)
     lines = lines_of(text[:end])
     layout = Layout(text)
-    layout.legal_db = _legal_db_header(text, folded, end)
+    layout.legal_db = legal_db_header(text, folded, end)
     layout.motto = _find_motto(folded, end)
     layout.number_label, layout.number = _find_number_label(text, folded, end)
     layout.place_date = _find_place_date(text, 0, end)

@@ -15,6 +15,7 @@ from .text import RIGHT_COLUMN, any_cue, cells, clean, fold, is_caps, is_decorat
 
 MAX_GAP_LINES = 8
 MAX_BLANK_LINES = 20
+MAX_BLANKS_IN_RUN = 2
 _NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
 
 
@@ -86,7 +87,7 @@ def glued_signature(cell: str) -> Optional[int]:
 def _column(raw: str) -> str:
     """In a flattened row the signature stands in the right column: the last non-empty
     cell, columns split at `|`, tabs or runs of spaces, or glued after an item by one space."""
-    found = [clean(raw[a:b]) for a, b in cells(raw) if a < b]
+    found = [cell for cell in (clean(raw[a:b]) for a, b in cells(raw)) if cell]
     if not found:
         return ""
     for cell in reversed(found[1:]):
@@ -106,9 +107,14 @@ def from_signature(text: str, start: int) -> Optional[Signer]:
             i += 1
             continue
         run, j = [cell], i + 1
-        while j < len(lines) and signing_line(_column(lines[j].raw)):
-            run.append(_column(lines[j].raw))
-            j += 1
+        while True:
+            k = j
+            while k < len(lines) and k - j < MAX_BLANKS_IN_RUN and not lines[k].raw.strip():
+                k += 1  # KT. CHỦ TỊCH / (blank) / PHÓ CHỦ TỊCH: one signing block
+            if k >= len(lines) or not signing_line(_column(lines[k].raw)):
+                break
+            run.append(_column(lines[k].raw))
+            j = k + 1
         gap = blank = 0
         in_list = any(_left_column(clean(ln.raw[slice(*cells(ln.raw)[0])])) for ln in lines[i:j])  # signature beside the list
         while j < len(lines) and gap <= MAX_GAP_LINES:
