@@ -187,7 +187,9 @@ def parent_province(text: str, folded: str) -> Optional[str]:
             if hit:
                 found.add(hit.name)
                 break
-    return next(iter(found)) if len(found) == 1 else None
+        if len(found) > 1:
+            return None
+    return next(iter(found)) if found else None
 
 
 def _block_territories(original: str, block: str, organs_found: list) -> list[tuple[int, Territory]]:
