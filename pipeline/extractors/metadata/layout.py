@@ -25,7 +25,7 @@ _DATE = rf"[Nn]gày{_SP}*\d{{0,2}}{_SP}*[Tt]háng{_SP}*\d{{0,2}}{_SP}*[Nn]ăm[ \
 _PLACE_WORD = r"(?:(?:TP\.|Tp\.|Thành phố|Thị xã|Thị trấn)[ \t]*)?\p{Lu}[\p{L}.'’]*"
 # The place line starts a line or a cell: after a bar, or after a run of spaces that follows
 # the `Số:` cell, the `V/v` cell or a cell in capitals (a right column aligned by spaces), never prose.
-_CELL_START = (r"(?:^|\||(?<=(?:^|[ \t|*])(?:[Ss]ố|[Vv]/[Vv])(?![\p{L}])[^\n]*|^[^\n\p{Ll}]*)(?:[ \t]{2,}|\t))"
+_CELL_START = (r"(?:^|\||(?<=(?:^|[ \t|*])(?:Số|SỐ|[Vv]/[Vv])(?![\p{L}])[^\n]*|^[^\n\p{Ll}]*)(?:[ \t]{2,}|\t))"
                r"[ \t*_]*")
 # words of a place: one or two spaces apart, or wrapped onto the next line's start (a line
 # indented far is the other column: "VÀ XÃ HỘI\n              Quảng Ngãi, ngày …" names Quảng Ngãi)
