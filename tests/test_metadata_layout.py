@@ -26,12 +26,15 @@ def test_cells_left_column_and_emphasis():
     assert _cells("* Bộ GDĐT;   **KT. GIÁM ĐỐC**") == ["* Bộ GDĐT;", "KT. GIÁM ĐỐC"]  # a bullet is kept
 
 
-def test_number_after_label_allows_a_space_round_the_slash():
+def test_number_after_label_allows_a_space_round_the_slash_or_a_dash():
     text = "Số: 320 /KH-SLĐTBXH   Quảng Ngãi"
     found = number_after_label(text, text.index(":") + 1)
     assert found.number == "320/KH-SLĐTBXH" and found.symbol.kind == "KH"
     text = "Số: 17/KH-UBND"
     assert number_after_label(text, text.index(":") + 1).number == "17/KH-UBND"
+    for text, number in (("Số: 125/QĐ - UBND   Hà Nội", "125/QĐ-UBND"), ("Số: 5/2024/QĐ - UBND", "5/2024/QĐ-UBND"),
+                         ("Số: 12/KH-UBND - Hà Nội, ngày", "12/KH-UBND"), ("Số: 03/TB-LĐT BXH", "03/TB-LĐTBXH")):
+        assert number_after_label(text, text.index(":") + 1).number == number, text
 
 
 def test_parent_province_is_the_one_provincial_body_named():

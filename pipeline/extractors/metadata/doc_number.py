@@ -71,22 +71,27 @@ def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> Iterat
         yield NumberMatch(number.replace(" ", ""), parse_symbol(sym), (m.start(), stop))
 
 
-# After the `Số:` label a typist's space around the slash is still the number: `320 /KH-SLĐTBXH`.
-_SPACED_RE = regex.compile(rf"(?P<n>\d{{1,5}}[a-z]?)(?:[ \t]?/[ \t]?(?:19|20)\d\d)?[ \t]?/[ \t]?(?P<sym>{_PART}(?:[-–]{_PART})+)(?![\p{{L}}\d/])")
+_CAPS = r"\p{Lu}{2}[\p{L}\d&]*"  # a symbol part after a spaced dash: UBND, TTg (never a place: Hà Nội)
+# After the `Số:` label a typist's space around the slash or a dash is still the number:
+# `320 /KH-SLĐTBXH`, `125/QĐ - UBND`.
+_SPACED_RE = regex.compile(rf"(?P<n>\d{{1,5}}[a-z]?)(?:[ \t]?/[ \t]?(?:19|20)\d\d)?[ \t]?/[ \t]?(?P<sym>{_PART}(?:[-–]{_PART}|[ \t]?[-–][ \t]?{_CAPS})+)(?![\p{{L}}\d/])")
 
 
 def number_after_label(text: str, pos: int) -> Optional[NumberMatch]:
     """The number or blank symbol right after a `Số:` label ending at `pos`."""
     gap = regex.compile(r"[ \t|*]*(?:\n[ \t|*]*)?").match(text, pos)
     at = gap.end()
+    found = None
     m = NUMBER_RE.match(text, at)
     if m:
         found = next(find_numbers(text, at, min(len(text), m.end() + 20)), None)
-        if found and found.span[0] == at:
-            return found
+        found = found if found and found.span[0] == at else None
     spaced = _SPACED_RE.match(text, at)
-    if spaced:
-        return NumberMatch(regex.sub(r"[ \t]", "", spaced.group(0)), parse_symbol(spaced.group("sym")), spaced.span())
+    if spaced and (found is None or spaced.end() > found.span[1]):
+        symbol = regex.sub(r"[ \t]", "", spaced.group("sym"))
+        return NumberMatch(regex.sub(r"[ \t]", "", spaced.group(0)), parse_symbol(symbol), spaced.span())
+    if found:
+        return found
     blank = BLANK_RE.match(text, at)
     if blank:
         sym, stop = _join_split_symbol(text, blank.end(), blank.group("sym"))
