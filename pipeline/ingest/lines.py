@@ -58,8 +58,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
     first = b[0]
     if first.islower():
         return True
-    if first.isdigit():
-        return narrow or width is not None
+    if first.isdigit():  # a figure carried over from a lowercase word ("còn\n2,65%") is a wrap
+        return narrow or width is not None or (a[-1].islower() and shape.starts_with_figure(b))
     return wrapped
 
 

@@ -21,6 +21,8 @@ _LIST_MARKER = regex.compile(
     regex.X,
 )
 _RANGE_TAIL = regex.compile(r"^\s*[-–—]\s*\d")
+# a figure with a decimal or thousands separator or a percent sign: never a list marker
+_FIGURE_START = regex.compile(r"^\s*\d+(?:[.,]\d+)+|^\s*\d+(?:[.,]\d+)*\s?%")
 _SENTENCE_END = regex.compile(r"[.;:!?…]['\"”’)\]»*]*\s*$")
 _RULE_LINE = regex.compile(r"^[\s\-–—_=.*°~•·]+$")
 _LABEL = regex.compile(r"^\s*\p{L}[\p{L}/.]*(?:\s\p{L}[\p{L}/.]*)?\s*:\s*$")
@@ -76,6 +78,10 @@ def is_list_item(line: str) -> bool:
 def is_range_tail(line: str) -> bool:
     """`- 2020` continuing `giai đoạn 2016` on the line before."""
     return bool(_RANGE_TAIL.match(line))
+
+
+def starts_with_figure(line: str) -> bool:
+    return _FIGURE_START.match(line) is not None
 
 
 def ends_sentence(line: str) -> bool:
