@@ -27,6 +27,29 @@ def _patterns():
     return target, result, of_plan, neutral
 
 
+@lru_cache(maxsize=None)
+def _weak() -> dict:
+    return {kind: {" ".join(w.lower().split()) for w in words} for kind, words in data("kind")["weak"].items()}
+
+
+@lru_cache(maxsize=None)
+def _section_pattern() -> re.Pattern:
+    heads = data("kind")["section_heads"]
+    return re.compile("|".join(rf"(?P<{kind}>(?<!\w)(?:{alternation(words)})(?!\w))" for kind, words in heads.items()))
+
+
+@lru_cache(maxsize=4096)
+def section_kind(titles: tuple[str, ...]) -> Optional[str]:
+    """`result` under a situation heading (Thực trạng, Kết quả …), `target` under a goals heading
+    (Mục tiêu, Chỉ tiêu, Nhiệm vụ …): the innermost heading that names one decides; in it, the word
+    written first."""
+    for title in titles:
+        m = _section_pattern().search(title.lower())
+        if m:
+            return m.lastgroup
+    return None
+
+
 def of_plan(right: str) -> bool:
     """`đạt 104% kế hoạch`, `đạt 100% KH`, `(đạt 97% so kế hoạch)`: a percentage of the plan."""
     return bool(_patterns()[2].match(right[:80].lower()))
@@ -50,11 +73,13 @@ class CueIndex:
     def __init__(self, text: str):
         target, result, _, neutral = _patterns()
         low = text.lower()
-        cues = [(m.start(), m.end(), "result") for m in _OF_PLAN_INSIDE.finditer(low)]
+        cues = [(m.start(), m.end(), "result", False) for m in _OF_PLAN_INSIDE.finditer(low)]
         masked = _OF_PLAN_INSIDE.sub(lambda m: " " * len(m.group(0)), low)
         masked = neutral.sub(lambda m: " " * len(m.group(0)), masked)
+        weak = _weak()
         for kind, pat in (("target", target), ("result", result)):
-            cues += [(m.start(1), m.end(1), kind) for m in pat.finditer(masked)]
+            cues += [(m.start(1), m.end(1), kind, " ".join(m.group(1).split()) in weak.get(kind, ()))
+                     for m in pat.finditer(masked)]
         cues.sort(key=lambda c: (c[1], c[1] - c[0]))
         self.cues = cues
         self.ends = [c[1] for c in cues]
@@ -62,14 +87,24 @@ class CueIndex:
     def count(self, kind: str) -> int:
         return sum(1 for c in self.cues if c[2] == kind)
 
-    def nearest(self, lo: int, hi: int) -> Optional[tuple[str, int]]:
-        """(kind, end offset) of the last cue lying inside [lo, hi)."""
+    def nearest(self, lo: int, hi: int) -> Optional[tuple[str, int, bool]]:
+        """(kind, end offset, weak) of the last cue lying inside [lo, hi)."""
         i = bisect.bisect_right(self.ends, hi) - 1
         while i >= 0 and self.cues[i][1] > lo:
             if self.cues[i][0] >= lo:
-                return self.cues[i][2], self.cues[i][1]
+                return self.cues[i][2], self.cues[i][1], self.cues[i][3]
             i -= 1
         return None
+
+    def strong_in(self, lo: int, hi: int, kind: str) -> bool:
+        """A cue of `kind` that is not weak lies inside [lo, hi)."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        while i >= 0 and self.cues[i][1] > lo:
+            c = self.cues[i]
+            if c[0] >= lo and c[2] == kind and not c[3]:
+                return True
+            i -= 1
+        return False
 
 
 def plan_doc(doc_type: Optional[str]) -> bool:
@@ -83,7 +118,8 @@ _PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
 
 
 def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int, right: str,
-             period: Optional[str], ref_year: Optional[int], doc_is_plan: bool) -> tuple[str, str]:
+             period: Optional[str], ref_year: Optional[int], doc_is_plan: bool,
+             section: Optional[str] = None) -> tuple[str, str]:
     """(kind, rule) of the figure at `pos`; the item, sentence and paragraph start before it."""
     if of_plan(right):
         item_cue = cues.nearest(item_lo, pos)
@@ -101,12 +137,20 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     first_year = year_of(period)
     last_year = end_year_of(period)
     if first_year is not None and ref_year is not None:
-        if last_year < ref_year and not (cue and cue[0] == "target" and pos - cue[1] < 40):
+        if last_year < ref_year and not (cue and cue[0] == "target" and not cue[2] and pos - cue[1] < 40):
             return "result", "past_year"
         if first_year > ref_year:
             return "target", "future_year"
+    if cue and cue[2]:
+        other = "target" if cue[0] == "result" else "result"
+        if section == other:
+            return section, "section"
+        if cue[0] == "result" and cues.strong_in(sent_lo, pos, "target"):
+            return "target", "cue"  # "Phấn đấu đến năm 2025, toàn tỉnh có 81 xã (chiếm 65,3%)"
     if cue:
         return cue[0], "cue"
+    if section:
+        return section, "section"
     if not doc_is_plan and period and _PARTIAL.match(period):
         return "result", "partial_period"
     cue = cues.nearest(para_lo, pos)
