@@ -73,11 +73,40 @@ def _column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]
     return None, None, comparator
 
 
+@lru_cache(maxsize=None)
+def _of_plan_head() -> re.Pattern:
+    words = alternation(data("kind")["table_heads"]["of_plan"])
+    return re.compile(rf"^\s*(?:{words})\s*$", re.IGNORECASE)
+
+
+def _report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
+    """A partial-year column with no year written (`TH 6 tháng`) takes the table's year (another header's,
+    else the document's). In a table with a plan and a result column, a `Tỷ lệ %` / `% so KH` column holds
+    the share of the plan reached: a result in %, of the result column before it. Returns the columns
+    and the indexes of such share columns."""
+    years = [p[:4] for _, p, _ in cols if p and re.match(r"\d{4}", p)]
+    year = years[0] if years else (str(ctx.default_year or ctx.ref_year) if (ctx.default_year or ctx.ref_year) else None)
+    cols = list(cols)
+    for i, (kind, period, cmp) in enumerate(cols):
+        part = partial_of(t.header[i].text) if kind and period is None else None
+        if part and year:
+            cols[i] = (kind, f"{year}-{part}", cmp)
+    shares: set[int] = set()
+    share_heads = {i for i, c in enumerate(t.header) if _of_plan_head().match(c.text)}
+    kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}
+    if {"target", "result"} <= kinds:
+        for i in sorted(share_heads):
+                before = [p for k, p, _ in cols[:i] if k == "result"]
+                cols[i] = ("result", before[-1] if before else year, "=")
+                shares.add(i)
+    return cols, shares
+
+
 def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
     out: list[Draft] = []
     pct_starts = tuple(s.lower() for s in data("units")["percent_indicator_starts"])
     for t in tables:
-        cols = [_column(ctx, c.text) for c in t.header]
+        cols, shares = _report_columns(ctx, t, [_column(ctx, c.text) for c in t.header])
         unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
@@ -106,7 +135,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     continue
                 value, cell_cmp, cell_unit = figure
                 head_unit = _HEAD_UNIT.search(t.header[i].text) if i < len(t.header) else None
-                if indicator.startswith(pct_starts) or "%" in c.text:
+                if i in shares or indicator.startswith(pct_starts) or "%" in c.text:
                     unit = "%"
                 elif cell_unit:
                     unit = cell_unit
@@ -118,7 +147,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     unit = unit_above
                 d = Draft(value=float(value), value_max=None, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
-                          period=period, indicator=indicator)
+                          period=period, indicator=f"{indicator} so với kế hoạch" if i in shares else indicator)
                 d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
                            "comparator": "table_header"}
                 if sub and i in main_row:
