@@ -48,6 +48,7 @@ def find_quantities(text: str) -> list[Quantity]:
             )
         )
         _widen_unit(text, out[-1])
+        _coordinated_unit(text, out[-1])
         _measure_word_only(text, out[-1])
     out = _without_spelled_out(text, out)
     out += _time_measures(text, out)
@@ -123,6 +124,26 @@ def _measure_word_only(text: str, q: "Quantity") -> None:
         return
     q.unit, q.span = first, (q.span[0], at + len(first))
     q.text = text[q.span[0]:q.span[1]]
+
+
+@lru_cache(maxsize=None)
+def _coordinated():
+    words = data("units")["coordinated"]
+    return frozenset(w.lower() for w in words), re.compile(rf"[ \t]*(?:,|/|và)[ \t]*({alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+def _coordinated_unit(text: str, q: "Quantity") -> None:
+    """`23/25 xã, thị trấn`: place or body nouns counted together make one unit (`xã, thị trấn`)."""
+    heads, more = _coordinated()
+    if not q.unit or q.unit.lower() not in heads or not text.endswith(q.unit, 0, q.span[1]):
+        return
+    end = q.span[1]
+    while (m := more.match(text, end)) and not text[m.end():m.end() + 2].strip()[:1].isdigit():
+        end = m.end()
+    if end > q.span[1]:
+        q.unit = " ".join(text[q.span[1] - len(q.unit):end].split())
+        q.span = (q.span[0], end)
+        q.text = text[q.span[0]:end]
 
 
 def _widen_unit(text: str, q: "Quantity") -> None:
