@@ -78,7 +78,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         label, rule = prev.period, "parent"
     if label is None:
         sent_ps = [p for p in ctx.periods_in(max(sent_start, qs - 2000), qs) if not ctx.is_baseline(p)]
-        sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40]
+        sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40
+                   or _opens_sentence(text, sent_start, p)]
         singles = [p for p in sent_ps if not p.is_span]
         if sent_ps:
             chosen = (singles or sent_ps)[-1]
@@ -115,6 +116,11 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         d.deadline = label
     elif rule == "left" and re.search(r"(?:đến|vào|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}", before, re.IGNORECASE):
         d.deadline = label
+
+
+def _opens_sentence(text: str, sent_start: int, p) -> bool:
+    """`Phấn đấu đến năm 2025, A; B; C.`: a deadline opening the sentence before a comma holds for all of it."""
+    return len(text[sent_start:p.start].strip()) <= 25 and text[p.end:p.end + 2].lstrip(" ").startswith(",")
 
 
 def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
