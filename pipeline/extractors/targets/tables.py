@@ -18,7 +18,7 @@ from .indicator import clean
 from .lexicon import alternation, data, known_unit
 from .period import find_period_mentions, partial_of
 from .quantities import cell_number
-from .structure import Table
+from .structure import Cell, Table
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -111,6 +111,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         unit_above = _unit_above(ctx, t.start)
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
+            row = _aligned(t, row)
             ind_i = next((i for i, c in enumerate(row) if _LETTER.search(c.text) and i != unit_col
                           and cell_figure(c.text) is None), None)
             if ind_i is None:
@@ -156,6 +157,18 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     main_row[i] = len(out)
                 out.append(d)
     return out
+
+
+_NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)
+
+
+def _aligned(t: Table, row: list[Cell]) -> list[Cell]:
+    """`Trong đó: Cao đẳng, trung cấp | Người | 2.814 | 3.000` under `STT | Chỉ tiêu | ĐVT | … | …`: a row one
+    cell short whose first cell is words, not a row number, has left its STT cell blank."""
+    if len(row) == len(t.header) - 1 and row and _NUMBER_HEAD.match(t.header[0].text) \
+            and _LETTER.search(row[0].text) and not _ROW_NUMBER.match(row[0].text + " "):
+        return [Cell(row[0].start, row[0].start, "")] + row
+    return row
 
 
 def _unit_word(cell: str) -> str:
