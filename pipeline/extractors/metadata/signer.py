@@ -34,10 +34,10 @@ def _position_re() -> regex.Pattern:
 
 
 def signing_line(line: str) -> bool:
+    if len(line) > 120 or not is_caps(line):  # most lines: no folding, no patterns
+        return False
     folded = fold(line)
-    return is_caps(line) and len(line) <= 120 and bool(
-        _prefix_re().match(folded) or _position_re().match(folded)
-    )
+    return bool(_prefix_re().match(folded) or _position_re().match(folded))
 
 
 def position_text(run: str) -> str:
