@@ -131,7 +131,7 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     if _PLAN_COMPANION.search(right[:120]):
         return "result", "plan_companion"
     item_cue = cues.nearest(item_lo, pos)
-    if _GAP_AFTER.match(right) and not (item_cue and item_cue[0] == "target"):
+    if _GAP_AFTER.match(right) and not (item_cue and item_cue[0] == "target") and section != "target":
         return "result", "gap"
     cue = item_cue or cues.nearest(sent_lo, pos)
     first_year = year_of(period)

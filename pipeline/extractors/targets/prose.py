@@ -209,7 +209,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
     sec = ctx.tree.at(qs) if ctx.tree else None
     para_lo = max(0, line_start - 600, sec.heading[0] if sec is not None else 0)  # a cue does not cross a heading
-    titles = tuple(s.title for s in ctx.tree.chain(qs)) if ctx.tree else ()
+    titles = tuple(text[s.heading[0]:s.heading[1]][:200] for s in ctx.tree.chain(qs)) if ctx.tree else ()
     d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, para_lo, qs, right_full,
                                        d.period, ctx.ref_year, ctx.plan, section_kind(titles))
     if d.rules["kind"] == "default":
