@@ -206,6 +206,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         mains = [i for i in range(len(drafts) - 1, -1, -1) if drafts[i].fig_end >= line_start
                  and drafts[i].parent is None and _same_kind_unit(drafts[i].unit, d.unit)]
         d.parent = mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
+    if d.parent is not None and d.rules["comparator"] == "default" and drafts[d.parent].comparator == "~" \
+            and not _OWN_LINK.search(text[drafts[d.parent].fig_end:qs]):
+        d.comparator, d.rules["comparator"] = "~", "carried"  # "ước đạt 70,2%, trong đó có bằng cấp 27,6%"
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
     sec = ctx.tree.at(qs) if ctx.tree else None
     para_lo = max(0, line_start - 600, sec.heading[0] if sec is not None else 0)  # a cue does not cross a heading
@@ -231,6 +234,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     return d
 
 
+_OWN_LINK = re.compile(r"(?<!\w)(?:đạt|là|chiếm)(?!\w)", re.IGNORECASE)
 _COORD = re.compile(r"^[\s,]*(?:và|hoặc)\s*$", re.IGNORECASE)
 
 
