@@ -94,6 +94,10 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         label, rule = prev.period, "parent"
     if label is None:
         label, rule = _carry(ctx, qs)
+    if chosen is not None and rule in ("left", "sentence") and _yearless(ctx, chosen) and not ctx.plan:
+        carried, _ = _carry(ctx, qs)
+        if carried and re.fullmatch(r"\d{4}", carried) and label and label[:4] != carried:
+            label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
     label = _normal(label)
     if label is not None and whole and re.fullmatch(r"\d{4}-(?:H1|9M|Q\d|\d\d)", label):
         label = label[:4]
@@ -123,6 +127,22 @@ def _opens_sentence(text: str, sent_start: int, p) -> bool:
     return len(text[sent_start:p.start].strip()) <= 25 and text[p.end:p.end + 2].lstrip(" ").startswith(",")
 
 
+def _yearless(ctx: Context, p) -> bool:
+    """`cuối năm`, `6 tháng đầu năm` with no year written: its year is the one in force, not the document's."""
+    return not re.search(r"\d{4}", ctx.text[p.start:p.end])
+
+
+def _paragraphs_back(text: str, start: int, n: int, floor: int) -> int:
+    """The start of the `n`-th paragraph (non-blank line) before `start`, not before `floor`."""
+    at = start
+    for _ in range(n):
+        prev = text.rfind("\n", 0, max(0, at - 1))
+        while prev > 0 and not text[prev:at].strip():
+            prev = text.rfind("\n", 0, prev - 1)
+        at = max(0, prev)
+    return max(at, floor, 0)
+
+
 def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     """The period in force where a figure stands: the year most written before it in its section
     (or its paragraph and the one before), not a deadline nor a baseline; else the section
@@ -136,11 +156,14 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     else:
         para = text.rfind("\n", 0, pos)
         scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))
+        if not ctx.plan and not any(not p.is_span and not _yearless(ctx, p) for p in ctx.periods_in(scope_start, pos)):
+            scope_start = _paragraphs_back(text, scope_start, 2, pos - 3000)  # a post's year runs on over its paragraphs
     opening = _opening_year(ctx, pos)
     if opening is not None:
         return opening, "carry"
     line_start = text.rfind("\n", 0, pos) + 1
     cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_comparison(p)
+             and not _yearless(ctx, p)
              and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))]  # "6 tháng đầu năm 2024" holds for its line
     singles = [p.label for p in cands if not p.is_span]
     if singles:
