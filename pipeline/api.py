@@ -7,7 +7,7 @@ from typing import Optional
 
 from .document import Document
 from .errors import ExtractionError
-from .extractors import run_extractors
+from .extractors import ordered
 from .ingest import DEFAULT_MAX_BYTES, read_path
 from .ingest.txt import document_from_text
 from .models import Block, Error, PlanDocument, Source
@@ -15,16 +15,16 @@ from .models import Block, Error, PlanDocument, Source
 
 def _record_for(doc: Document, source: Source, include_text: bool) -> PlanDocument:
     record = PlanDocument(source=source, warnings=list(doc.warnings))
-    try:
-        run_extractors(doc, record)
-    except MemoryError:  # not a bug of this document's extractors: let the caller (batch worker) decide
-        raise
-    except Exception as exc:  # an extractor bug must not lose the document's record
-        return PlanDocument(
-            source=source,
-            status="error",
-            error=Error(code="internal_error", message=f"{type(exc).__name__}: {exc}"),
-        )
+    for name, extractor in ordered():
+        try:
+            extractor(doc, record)
+        except MemoryError:  # not a bug of this document's extractors: the caller (batch worker) decides
+            raise
+        except Exception as exc:  # an extractor bug: an error record that keeps what the other steps found
+            message = f"{type(exc).__name__}: {exc} (in the {name} extractor)"
+            record.status = "error"
+            record.error = record.error or Error(code="internal_error", message=message)
+            record.warnings.append(f"{name} extractor failed: {message}")
     if include_text:
         record.text = doc.text
         record.blocks = list(doc.blocks) or [Block(kind="paragraph", span=(0, len(doc.text)))]
