@@ -48,7 +48,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     its parent, the year in force in its section, the document's year."""
     text = ctx.text
     qs, qe = q.span
-    per_year = q.per_year or says_per_year(text[qe:qe + 12])
+    per_year = q.per_year or says_per_year(text[qe:qe + 12]) or bool(_PER_YEAR_BEFORE().search(seg_left[-40:]))
     part = partial_of(seg_left) or partial_of(rw)
     whole = says_whole_year(seg_left) or says_whole_year(re.split(r"[,;(]", rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"
     label, rule, chosen = None, None, None
@@ -90,6 +90,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             item_lo = qs - len(seg_left)
             best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
             label, rule = best.label, "per_year_span"
+        elif ctx.default_span is not None and (label is None or chosen is not None and _yearless(ctx, chosen)):
+            label, rule = ctx.default_span, "per_year_span"  # "… hằng năm đạt 100%" in a plan for 2024 - 2025
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
@@ -125,6 +127,13 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
 def _opens_sentence(text: str, sent_start: int, p) -> bool:
     """`Phấn đấu đến năm 2025, A; B; C.`: a deadline opening the sentence before a comma holds for all of it."""
     return len(text[sent_start:p.start].strip()) <= 25 and text[p.end:p.end + 2].lstrip(" ").startswith(",")
+
+
+@lru_cache(maxsize=None)
+def _PER_YEAR_BEFORE() -> re.Pattern:
+    """`… tham gia bảo hiểm y tế hằng năm đạt 100%`: a yearly rate said before its figure."""
+    per = alternation([w for w in data("periods")["per_year"] if not w.startswith("/")])
+    return re.compile(rf"(?<!\w)(?:{per})(?:\s+(?:đạt|là|tăng|giảm|ở mức|duy trì|từ|trên|khoảng|ít nhất|tối thiểu))*\s*$", re.IGNORECASE)
 
 
 def _yearless(ctx: Context, p) -> bool:
