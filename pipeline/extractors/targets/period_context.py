@@ -184,7 +184,7 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
     if sec is not None:
         for s in ctx.tree.chain(pos):
-            ps = ctx.periods_in(s.heading[0], s.heading[1])
+            ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p)]
             if ps:
                 return ps[0].label, "section"
     if ctx.default_span is not None:
