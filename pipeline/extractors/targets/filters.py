@@ -60,7 +60,8 @@ def _rate_patterns():
     lead_not = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_lead_not'])})(?!\w)")
     of_after = re.compile(rf"^\s*(?:{alternation(nt['rate_of_after'])})(?!\w)", re.IGNORECASE)
     need = re.compile(rf"(?<!\w)(?:{alternation(nt['requirement_heads'])})(?!\w)")
-    return per, kept, lead, lead_not, of_after, need
+    need_not = re.compile(rf"(?<!\w)(?:{alternation(nt['requirement_not'])})(?!\w)")
+    return per, kept, lead, lead_not, of_after, need, need_not
 
 
 def _clause(left: str) -> str:
@@ -72,9 +73,9 @@ def rate_reason(q: Quantity, left: str, right: str) -> Optional[str]:
     """A wage, a price, a support norm, a contribution rate or a candidate's requirement: figures of a
     rule, not of what must be reached (`25 triệu đồng/tháng`, `chi phí … khoảng 110 triệu đồng`,
     `10% mức đóng`, `chiều cao từ 1,58 m trở lên`)."""
-    per, kept, lead, lead_not, of_after, need = _rate_patterns()
+    per, kept, lead, lead_not, of_after, need, need_not = _rate_patterns()
     clause = _clause(left)
-    if need.search(clause):
+    if need.search(need_not.sub(" ", clause)):
         return "requirement"
     if q.unit == "%":
         return "rate_of" if of_after.match(right) else None
