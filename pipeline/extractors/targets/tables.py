@@ -74,9 +74,22 @@ def _column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]
 
 
 @lru_cache(maxsize=None)
-def _of_plan_head() -> re.Pattern:
-    words = alternation(data("kind")["table_heads"]["of_plan"])
-    return re.compile(rf"^\s*(?:{words})\s*$", re.IGNORECASE)
+def _of_plan_patterns() -> tuple[re.Pattern, ...]:
+    h = data("kind")["table_heads"]
+    whole = re.compile(rf"^\s*(?:{alternation(h['of_plan'])})\s*$", re.IGNORECASE)
+    pct = re.compile(rf"%|(?<!\w)(?:{alternation(h['of_plan_percent'])})(?!\w)", re.IGNORECASE)
+    plan = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_plan'])})(?!\w)", re.IGNORECASE)
+    other = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_not'])})(?!\w)", re.IGNORECASE)
+    compare = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_compare'])})(?!\w)", re.IGNORECASE)
+    return whole, pct, plan, other, compare
+
+
+def _of_plan_head(head: str) -> bool:
+    """`Tỷ lệ %`, `So sánh (%)`, `So với KH (%)`: a column of the share of the plan reached."""
+    whole, pct, plan, other, compare = _of_plan_patterns()
+    if other.search(head):
+        return False
+    return bool(whole.match(head) or pct.search(head) and plan.search(head) and compare.search(head))
 
 
 def _report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
@@ -92,7 +105,7 @@ def _report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]
         if part and year:
             cols[i] = (kind, f"{year}-{part}", cmp)
     shares: set[int] = set()
-    share_heads = {i for i, c in enumerate(t.header) if _of_plan_head().match(c.text)}
+    share_heads = {i for i, c in enumerate(t.header) if _of_plan_head(c.text)}
     kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}
     if {"target", "result"} <= kinds:
         for i in sorted(share_heads):
