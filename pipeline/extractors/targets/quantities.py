@@ -56,34 +56,50 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 @lru_cache(maxsize=None)
-def _time_measure_pattern() -> re.Pattern:
+def _time_measure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset]:
     tm = data("not_targets")["time_measures"]
-    num = r"(?P<num>\d+(?:[.,]\d+)?)"
-    unit = rf"\s*(?P<unit>{alternation(tm['units'])})(?!\w)"
-    return re.compile(
-        rf"(?<!\w)(?:(?:{alternation(tm['heads'])})(?!\w)[^.;:\n\d]{{0,80}}?"
-        rf"|(?:{alternation(tm['moved_heads'])})(?!\w)[^.;:\n\d]{{0,80}}?(?<!\w)(?:{alternation(tm['moves'])})(?!\w)"
-        rf"[^.;:\n\d]{{0,20}}?){num}{unit}", re.IGNORECASE)
+    heads = re.compile(rf"(?<!\w)(?:{alternation(tm['heads'] + tm['moved_heads'])})(?!\w)")  # run on lowercased text
+    moves = re.compile(rf"(?<!\w)(?:{alternation(tm['moves'])})(?!\w)", re.IGNORECASE)
+    figure = re.compile(rf"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>{alternation(tm['units'])})(?!\w)", re.IGNORECASE)
+    moved = frozenset(" ".join(h.lower().split()) for h in tm["moved_heads"])
+    return heads, moves, figure, moved
+
+
+_CLAUSE_END = re.compile(r"[.;:\n]")
+_DIGIT = re.compile(r"\d")
 
 
 def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
     """`tuổi thọ trung bình đạt 74,8 tuổi`, `thời gian … giảm còn 3 ngày`: figures the value layer leaves
-    out as ages or durations, taken where the indicator itself is an age or a duration."""
-    if not _MAYBE_TIME_MEASURE.search(text):
-        return []
+    out as ages or durations, taken where the indicator itself is an age or a duration (the first
+    figure of the clause after the head, or after a move word for `thời gian`-like heads)."""
+    heads, moves, figure, moved = _time_measure_patterns()
     taken = [q.span for q in found]
     out = []
-    for m in _time_measure_pattern().finditer(text):
+    low = text.lower()
+    if len(low) != len(text):
+        return out
+    for h in heads.finditer(low):
+        stop = _CLAUSE_END.search(text, h.end(), h.end() + 101)
+        end = stop.start() if stop else min(len(text), h.end() + 100)
+        at = h.end()
+        if " ".join(h.group(0).lower().split()) in moved:
+            mv = moves.search(text, at, end)
+            if mv is None or _DIGIT.search(text, at, mv.start()):
+                continue
+            at, end = mv.end(), min(end, mv.end() + 21)
+        d = _DIGIT.search(text, at, end)
+        m = figure.match(text, d.start()) if d else None
+        if m is None:
+            continue
         span = (m.start("num"), m.end("unit"))
         value = parse_number(m.group("num"))
         if value is None or any(a < span[1] and span[0] < b for a, b in taken):
             continue
         out.append(Quantity(value=float(value), value_max=None, unit=m.group("unit"), kind="count", span=span,
                             text=text[span[0]:span[1]], time_measure=True))
+        taken.append(span)
     return out
-
-
-_MAYBE_TIME_MEASURE = re.compile(r"tuổi|năm|thời|ngày|giờ", re.IGNORECASE)
 
 
 def _without_spelled_out(text: str, qs: list[Quantity]) -> list[Quantity]:
