@@ -56,13 +56,14 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 @lru_cache(maxsize=None)
-def _time_measure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset]:
+def _time_measure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset, re.Pattern]:
     tm = data("not_targets")["time_measures"]
     heads = re.compile(rf"(?<!\w)(?:{alternation(tm['heads'] + tm['moved_heads'])})(?!\w)")  # run on lowercased text
     moves = re.compile(rf"(?<!\w)(?:{alternation(tm['moves'])})(?!\w)", re.IGNORECASE)
     figure = re.compile(rf"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>{alternation(tm['units'])})(?!\w)", re.IGNORECASE)
     moved = frozenset(" ".join(h.lower().split()) for h in tm["moved_heads"])
-    return heads, moves, figure, moved
+    follow = re.compile(rf"(?<!\w)(?:{alternation(tm['follow_moves'])})\s+(?=\d)", re.IGNORECASE)
+    return heads, moves, figure, moved, follow
 
 
 _CLAUSE_END = re.compile(r"[.;:\n]")
@@ -73,7 +74,7 @@ def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
     """`tuổi thọ trung bình đạt 74,8 tuổi`, `thời gian … giảm còn 3 ngày`: figures the value layer leaves
     out as ages or durations, taken where the indicator itself is an age or a duration (the first
     figure of the clause after the head, or after a move word for `thời gian`-like heads)."""
-    heads, moves, figure, moved = _time_measure_patterns()
+    heads, moves, figure, moved, follow = _time_measure_patterns()
     taken = [q.span for q in found]
     out = []
     low = text.lower()
@@ -92,13 +93,20 @@ def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
         m = figure.match(text, d.start()) if d else None
         if m is None:
             continue
-        span = (m.start("num"), m.end("unit"))
-        value = parse_number(m.group("num"))
-        if value is None or any(a < span[1] and span[0] < b for a, b in taken):
-            continue
-        out.append(Quantity(value=float(value), value_max=None, unit=m.group("unit"), kind="count", span=span,
-                            text=text[span[0]:span[1]], time_measure=True))
-        taken.append(span)
+        unit = m.group("unit").lower()
+        stop = _CLAUSE_END.search(text, m.end(), m.end() + 101)
+        clause_end = stop.start() if stop else min(len(text), m.end() + 100)
+        while m is not None:
+            span = (m.start("num"), m.end("unit"))
+            value = parse_number(m.group("num"))
+            if value is not None and not any(a < span[1] and span[0] < b for a, b in taken):
+                out.append(Quantity(value=float(value), value_max=None, unit=m.group("unit"), kind="count", span=span,
+                                    text=text[span[0]:span[1]], time_measure=True))
+                taken.append(span)
+            f = follow.search(text, m.end(), clause_end)  # "…, tăng 0,5 tuổi so với năm 2022"
+            m = figure.match(text, f.end()) if f and not _DIGIT.search(text, m.end(), f.start()) else None
+            if m is not None and m.group("unit").lower() != unit:
+                m = None
     return out
 
 
