@@ -190,7 +190,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         bare_item = len(left_ind.split()) <= 4 and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
-        if by_prev and (bare_item or plan_in_brackets) and not own_clause:
+        if by_prev and (bare_item or plan_in_brackets) and not own_clause or _distributes(text, prev, d):
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     if is_rank(left.lower()):
         d.unit = None
@@ -234,6 +234,20 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     return d
 
 
+@lru_cache(maxsize=None)
+def _distributive() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['distributive_by'])})\s*$", re.IGNORECASE)
+
+
+def _distributes(text: str, prev: Draft, d: Draft) -> bool:
+    """`có thêm 12 xã …, 5 xã …`: the figure lists on from one counted with thêm, same unit, nothing but a
+    comma or và between."""
+    return prev.comparator == "+=" and prev.unit == d.unit and prev.unit != "%" \
+        and bool(_distributive().search(text[max(0, prev.fig_start - 15):prev.fig_start])) \
+        and bool(_LIST_ON.match(text[prev.end:d.fig_start]))
+
+
+_LIST_ON = re.compile(r"^[ \t]*(?:,|và|,\s*và)[ \t]*$", re.IGNORECASE)
 _OWN_LINK = re.compile(r"(?<!\w)(?:đạt|là|chiếm)(?!\w)", re.IGNORECASE)
 _COORD = re.compile(r"^[\s,]*(?:và|hoặc)\s*$", re.IGNORECASE)
 
