@@ -69,6 +69,20 @@ def bound_cue(left: str) -> Optional[tuple[str, str]]:
     return bounds.get(cue), cue
 
 
+@lru_cache(maxsize=None)
+def _symbol_re():
+    symbols = data("comparators")["symbols"]
+    ordered = sorted(symbols, key=len, reverse=True)
+    return re.compile(rf"(?:^|[\s:(,])(?P<sym>{'|'.join(re.escape(s) for s in ordered)})\s*$"), symbols
+
+
+def symbol_cue(left: str) -> Optional[str]:
+    """The comparator of a sign written right before a figure in prose ("đạt ≥ 95%", "tỷ lệ >= 80%")."""
+    pattern, symbols = _symbol_re()
+    m = pattern.search(left)
+    return symbols[m.group("sym")] if m else None
+
+
 def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
                    ranged: bool = False) -> tuple[str, str]:
     """(comparator, rule) for a figure with `left`/`right` words around it.
@@ -87,6 +101,9 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
             return "+=", "gap"
         if _DOWN_WORDS.search(tail.rstrip()):
             return "-=", "gap"
+    sym = symbol_cue(tail)
+    if sym:
+        return sym, "symbol"
     b = bound_cue(tail)
     if b and b[0]:
         return b[0], "bound"
