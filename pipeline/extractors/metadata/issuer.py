@@ -240,8 +240,20 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
             province_name = province(provincial[-1].name).name
         elif territory is not None:
             province_name = parent_province(layout.text, folded)
+    if province_name and territory is not None and not is_provincial(territory):
+        full = _with_province(full, province_name)
     abbr = layout.number.symbol.issuer if layout.number and layout.number.symbol.issuer else _abbreviation_for(name)
     return Issuer(name=full, abbreviation=abbr, province=province_name, span=layout.issuer_block)
+
+
+def _with_province(full: str, province_name: str) -> str:
+    """A body below the province takes its province when the text shows it (GOLD_FORMAT):
+    `Ủy ban nhân dân huyện Krông Pắc, tỉnh Đắk Lắk`."""
+    if fold(province_name) in fold(full):
+        return full
+    found = province(province_name)
+    unit = found.unit if found and found.unit else "tỉnh"
+    return f"{full}, {unit} {province_name}"
 
 
 def _sector_body(sector: Organ, folded: str, has_province: bool) -> Optional[str]:
