@@ -88,6 +88,18 @@ def rate_reason(q: Quantity, left: str, right: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _body_members():
+    spec = data("not_targets")["body_members"]
+    return frozenset(u.lower() for u in spec["units"]), re.compile(rf"(?<!\w)(?:{alternation(spec['before'])})(?!\w)")
+
+
+def is_body_composition(unit: str, left: str) -> bool:
+    """`Ban Chỉ đạo gồm 15 thành viên`: the members of a body named in the figure's clause."""
+    units, before = _body_members()
+    return unit in units and bool(before.search(_clause(left)))
+
+
 def is_rank(left: str) -> bool:
     return bool(_noise_patterns()[1].search(left[-25:]))
 
@@ -107,6 +119,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return None
     if unit in units and not q.time_measure:
         return f"unit:{unit}"
+    if is_body_composition(unit, left):
+        return "body_members"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()):
         return "unit_phrase"
     if unit == "lần" and not mult.search(left.lower()[-20:]):
