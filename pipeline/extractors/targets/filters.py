@@ -172,7 +172,7 @@ def qualifies_indicator(left: str, right_to_item_end: str) -> bool:
     measure with its own link and figure belongs to the indicator's definition. So does a
     threshold of a counted group (`hộ có thu nhập dưới 1,5 triệu đồng/tháng`)."""
     head, link, own, of_plan, threshold = _qualifier_patterns()
-    if threshold.search(left[-40:]):
+    if threshold.search(left[-40:]) or qualifies_group(left, right_to_item_end):
         return True
     near = left[-300:]
     cut = max(near.rfind(","), near.rfind(";"), near.rfind(":"), near.rfind("("))
@@ -182,6 +182,24 @@ def qualifies_indicator(left: str, right_to_item_end: str) -> bool:
         return False
     m = own.match(right_to_item_end)
     return bool(m) and not of_plan.match(right_to_item_end[m.end() - 1:])
+
+
+@lru_cache(maxsize=None)
+def _group_patterns():
+    g = data("not_targets")["group_qualifier"]
+    left = re.compile(rf"\d[\d.,]*\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})"
+                      rf"(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
+    right = re.compile(rf"^\s*(?:{alternation(g['ends'] + g['predicates'])})(?!\w)", re.IGNORECASE)
+    return left, right
+
+
+def qualifies_group(left: str, right_to_item_end: str) -> bool:
+    """`100% doanh nghiệp sử dụng trên 50 lao động có bộ phận …`: the figure after a having verb
+    qualifies a group another figure of the clause measures."""
+    left_pat, right_pat = _group_patterns()
+    near = left[-200:]
+    clause = near[max(near.rfind(c) for c in ",;:.(\n") + 1:]
+    return bool(left_pat.search(clause)) and bool(right_pat.match(right_to_item_end))
 
 
 def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:

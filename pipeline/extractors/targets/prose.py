@@ -11,7 +11,7 @@ from . import indicator as ind
 from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
-from .filters import is_rank, qualifies_indicator, qualifies_next, reject_reason
+from .filters import is_rank, qualifies_group, qualifies_indicator, qualifies_next, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, section_kind
 from .lexicon import alternation, data, known_unit
 from .period_context import inherit_period, resolve_period
@@ -52,7 +52,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
                 seg_start = it.start
                 it_qs = [q for q in line_qs if it.start <= q.span[0] < it.end]
                 for k, q in enumerate(it_qs):
-                    nxt = it_qs[k + 1].span[0] if k + 1 < len(it_qs) else it.end
+                    nxt = next((n.span[0] for n in it_qs[k + 1:] if not _group_qualifier(text, n, it.start, it.end)), it.end)
                     d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts, nxt)
                     if d is None:
                         continue
@@ -75,6 +75,11 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft
             last_dash_main = line_first if _sublist_lead().search(text[line.start:line.end].strip().lower()) else None
             lead_bullet = bullet
     return drafts
+
+
+def _group_qualifier(text: str, q: Quantity, start: int, end: int) -> bool:
+    """`100% doanh nghiệp sử dụng trên 50 lao động có …`: the later figure belongs to this one's indicator."""
+    return qualifies_group(text[max(start, q.span[0] - 400):q.span[0]], text[q.span[1]:min(end, q.span[1] + 400)])
 
 
 def _unit_family(unit: Optional[str]) -> str:
