@@ -22,6 +22,13 @@ def _deadline_before() -> re.Pattern:
 # "so với năm 2016", "tăng 5% cùng kỳ năm 2022"; not "Cùng kỳ, năm 2020, …" opening a sentence
 _BASELINE_BEFORE = re.compile(r"(?:so\s+với|(?<![.\n(]\s)(?<![.\n(])(?<!^)cùng\s+kỳ)[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$",
                               re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _averaged_baseline() -> re.Pattern:
+    """`so với trung bình 5 năm (2020 - 2024)`, `so với bình quân giai đoạn 2016-2020`: an averaged baseline."""
+    words = alternation(data("periods")["baseline_averages"])
+    return re.compile(rf"so\s+với\s+(?:{words})(?:\s+\d+\s+năm)?[\s,(]*(?:(?:năm|giai\s+đoạn)\s*)?$", re.IGNORECASE)
+
+
 _SAME_PERIOD_BEFORE = re.compile(r"cùng\s+kỳ[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$", re.IGNORECASE)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
@@ -85,7 +92,8 @@ class Context:
         self._skip_starts = [s for s, _ in self.skip]
         deadline = _deadline_before()
         self._deadline = {id(p): self._test(p, deadline, 20) for p in self.periods}
-        self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) for p in self.periods}
+        averaged = _averaged_baseline()
+        self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) or self._test(p, averaged, 60) for p in self.periods}
         self._same_period = {id(p): self._test(p, _SAME_PERIOD_BEFORE, 25) for p in self.periods}
         naming = _naming_before()
         self._naming = {id(p): self._test(p, naming, 40) for p in self.periods}

@@ -131,7 +131,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     if _PLAN_COMPANION.search(right[:120]):
         return "result", "plan_companion"
     item_cue = cues.nearest(item_lo, pos)
-    if _GAP_AFTER.match(right) and not (item_cue and item_cue[0] == "target") and section != "target":
+    if _GAP_AFTER.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
+            and not (doc_is_plan and section is None):  # a plan's "giảm 4% so với năm 2023": a baseline
         return "result", "gap"
     cue = item_cue or cues.nearest(sent_lo, pos)
     first_year = year_of(period)

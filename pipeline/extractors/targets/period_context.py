@@ -9,6 +9,7 @@ from typing import Optional
 
 from .context import Context
 from .draft import Draft
+from .kind import section_kind
 from .lexicon import alternation, data
 from .period import partial_of, says_per_year, says_whole_year
 from .quantities import Quantity
@@ -189,6 +190,9 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
                 return ps[0].label, "section"
     if ctx.default_span is not None:
         return ctx.default_span, "default"
+    if sec is not None and ctx.plan and ctx.default_year is not None \
+            and section_kind(tuple(text[s.heading[0]:s.heading[1]][:200] for s in ctx.tree.chain(pos))) == "result":
+        return str(ctx.default_year - 1), "section_past"  # a plan's situation section narrates the year before it
     if ctx.default_year is not None:
         return str(ctx.default_year), "default"
     return None, None
