@@ -9,7 +9,7 @@ from typing import Optional
 
 from .context import Context
 from .draft import Draft
-from .kind import section_kind
+from .kind import of_plan, section_kind
 from .lexicon import alternation, data
 from .period import partial_of, says_per_year, says_whole_year
 from .quantities import Quantity
@@ -51,7 +51,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     qs, qe = q.span
     per_year = q.per_year or says_per_year(text[qe:qe + 12]) or bool(_PER_YEAR_BEFORE().search(seg_left[-40:]))
     part = partial_of(seg_left) or partial_of(rw)
-    whole = says_whole_year(seg_left) or says_whole_year(re.split(r"[,;(]", rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"
+    whole = says_whole_year(seg_left) or not of_plan(text[qe:qe + 80]) \
+        and says_whole_year(re.split(r"[,;(]", rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"; "72,9% kế hoạch năm" is of the year's plan
     label, rule, chosen = None, None, None
     sent_start = qs - len(sent_left)
     sent_end = text.find(".", qe)
