@@ -18,6 +18,7 @@ class ProseWords:
     share_after: re.Pattern
     plan_hint: re.Pattern
     achieved_left: re.Pattern
+    places: re.Pattern
 
 
 def _words(items) -> str:
@@ -38,6 +39,7 @@ def prose_words() -> ProseWords:
         share_after=re.compile(rf"^[^;]{{0,80}}(?:{_words(w['share_words'])})", re.IGNORECASE),
         plan_hint=re.compile(rf"(?<!\w)(?:{_words(w['plan_hint'])})(?!\w)|(?<!\w)đạt\s+\d", re.IGNORECASE),
         achieved_left=re.compile(rf"(?<!\w)(?:{_words(w['achieved_against_plan'])})(?!\w)"),
+        places=re.compile(rf"^(?:{_words(w['total_of_places'])})(?:$|[\s,/])", re.IGNORECASE),
     )
 
 
