@@ -37,3 +37,9 @@ def test_records_without_text_are_shown_with_the_text_read_again(tmp_path):
     assert 'data-ids="d0-t1"' in page and "đạt 99%</mark>" in page
     missing = PlanDocument(source=Source(path=str(tmp_path / "gone.txt")))
     assert "Không đọc được văn bản" in review_records([missing])
+
+
+def test_figures_are_written_the_vietnamese_way():
+    from pipeline.review.page import _num
+
+    assert [_num(v) for v in (50000.0, 2.2, 1199858, 98.75, 100.0, None)] == ["50.000", "2,2", "1.199.858", "98,75", "100", ""]

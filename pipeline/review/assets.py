@@ -16,6 +16,7 @@ header.page h1 { margin: 0; font-size: 20px; }
 header.page p { margin: 4px 0 0; opacity: .85; font-size: 14px; }
 nav.index { padding: 12px 24px; background: #fff; border-bottom: 1px solid var(--line); }
 nav.index ol { margin: 0; padding-left: 20px; columns: 2; }
+nav.index li { break-inside: avoid; }
 nav.index a { color: #1c3d5a; }
 section.doc { margin: 24px; padding: 16px 24px; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
 section.doc h2 { margin-top: 0; font-size: 18px; word-break: break-all; }
