@@ -183,11 +183,16 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     if default_year is None:
         singles = [p for p in periods if len(p.label) == 4
                    and not re.search(r"(?:so\s+với|cùng\s+kỳ)[\s,]*(?:năm\s+)?$", text[max(0, p.start - 30):p.start], re.IGNORECASE)]
+        narrated = plan_doc(doc_type) and ref_year is not None and bool(singles)
+        if narrated:
+            singles = [p for p in singles if p.year >= ref_year]  # a plan plans forward: earlier years narrate the past
         first = [p for p in singles if p.start < max(600, len(text) // 6)]
         if first:
             default_year = first[0].year
         elif singles:
             default_year = Counter(p.year for p in singles).most_common(1)[0][0]
+        elif narrated:
+            default_year = ref_year
     ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year,
                   quantities=sorted(find_quantities(text), key=lambda q: q.span[0]), periods=periods,
                   tree=section_tree(text), skip=skip or [])

@@ -98,7 +98,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         label, rule = prev.period, "parent"
     if label is None:
         label, rule = _carry(ctx, qs)
-    if chosen is not None and rule in ("left", "sentence") and _yearless(ctx, chosen) and not ctx.plan:
+    if chosen is not None and rule in ("left", "sentence") and _yearless(ctx, chosen) \
+            and (not ctx.plan or _in_result_section(ctx, qs)):
         carried, _ = _carry(ctx, qs)
         if carried and re.fullmatch(r"\d{4}", carried) and label and label[:4] != carried:
             label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
@@ -124,6 +125,13 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         d.deadline = label
     elif rule == "left" and re.search(r"(?:đến|vào|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}", before, re.IGNORECASE):
         d.deadline = label
+
+
+def _in_result_section(ctx: Context, pos: int) -> bool:
+    """Under a situation heading (Tình hình, Kết quả, Thực trạng, Đánh giá …)."""
+    if ctx.tree is None:
+        return False
+    return section_kind(tuple(ctx.text[s.heading[0]:s.heading[1]][:200] for s in ctx.tree.chain(pos))) == "result"
 
 
 def _opens_sentence(text: str, sent_start: int, p) -> bool:
@@ -191,8 +199,7 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
                 return ps[0].label, "section"
     if ctx.default_span is not None:
         return ctx.default_span, "default"
-    if sec is not None and ctx.plan and ctx.default_year is not None \
-            and section_kind(tuple(text[s.heading[0]:s.heading[1]][:200] for s in ctx.tree.chain(pos))) == "result":
+    if sec is not None and ctx.plan and ctx.default_year is not None and _in_result_section(ctx, pos):
         return str(ctx.default_year - 1), "section_past"  # a plan's situation section narrates the year before it
     if ctx.default_year is not None:
         return str(ctx.default_year), "default"
