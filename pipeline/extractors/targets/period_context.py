@@ -192,6 +192,10 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return max(counts.items(), key=lambda kv: kv[1])[0], "carry"
     if cands:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
+    parts = [p for p in ctx.periods_in(scope_start, line_start) if _PART_OF_YEAR.search(p.label)
+             and not ctx.is_deadline(p) and not ctx.is_comparison(p) and not _yearless(ctx, p)]
+    if parts and not ctx.plan:
+        return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
     if sec is not None:
         for s in ctx.tree.chain(pos):
             ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p)]
