@@ -190,16 +190,21 @@ def _group_patterns():
     left = re.compile(rf"\d[\d.,]*\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})"
                       rf"(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
     right = re.compile(rf"^\s*(?:{alternation(g['ends'] + g['predicates'])})(?!\w)", re.IGNORECASE)
-    return left, right
+    duty_left = re.compile(rf"^[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
+    duty_right = re.compile(rf"^\s*(?:(?:{alternation(g['ends'])})\s+)?(?:{alternation(g['duties'])})(?!\w)", re.IGNORECASE)
+    return left, right, duty_left, duty_right
 
 
 def qualifies_group(left: str, right_to_item_end: str) -> bool:
     """`100% doanh nghiệp sử dụng trên 50 lao động có bộ phận …`: the figure after a having verb
-    qualifies a group another figure of the clause measures."""
-    left_pat, right_pat = _group_patterns()
+    qualifies a group another figure of the clause measures, or a group given a duty
+    (`Doanh nghiệp sử dụng từ 300 lao động trở lên phải bố trí …`)."""
+    left_pat, right_pat, duty_left, duty_right = _group_patterns()
     near = left[-200:]
     clause = near[max(near.rfind(c) for c in ",;:.(\n") + 1:]
-    return bool(left_pat.search(clause)) and bool(right_pat.match(right_to_item_end))
+    if left_pat.search(clause) and right_pat.match(right_to_item_end):
+        return True
+    return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end))
 
 
 def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:

@@ -47,6 +47,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 of_plan=bool(getattr(m, "of_plan", False)),
             )
         )
+        _scale_after(text, out[-1])
         _widen_unit(text, out[-1])
         _coordinated_unit(text, out[-1])
         _measure_word_only(text, out[-1])
@@ -168,6 +169,24 @@ def _coordinated_unit(text: str, q: "Quantity") -> None:
         q.unit = " ".join(text[q.span[1] - len(q.unit):end].split())
         q.span = (q.span[0], end)
         q.text = text[q.span[0]:end]
+
+
+@lru_cache(maxsize=None)
+def _scales() -> tuple[dict, re.Pattern]:
+    scales = {k.lower(): v for k, v in data("units")["scale_after"].items()}
+    return scales, re.compile(rf"[ \t]+({alternation(list(scales))})(?!\w)", re.IGNORECASE)
+
+
+def _scale_after(text: str, q: "Quantity") -> None:
+    """`3 vạn hộ`: a scale word the value layer does not read multiplies the figure before it."""
+    if q.unit is not None or q.kind != "number" or q.value_max is not None:
+        return
+    scales, pattern = _scales()
+    m = pattern.match(text, q.span[1])
+    if m:
+        q.value *= scales[m.group(1).lower()]
+        q.span = (q.span[0], m.end())
+        q.text = text[q.span[0]:q.span[1]]
 
 
 def _widen_unit(text: str, q: "Quantity") -> None:
