@@ -113,6 +113,11 @@ def plan_doc(doc_type: Optional[str]) -> bool:
 
 _PLAN_COMPANION = re.compile(r"^[^;.]*?[(,]\s*(?:đạt|vượt|bằng|tăng|giảm|thấp hơn|cao hơn)\s+[\d,.]+\s*%\s*"
                              r"(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán|cùng kỳ|năm trước|năm học trước|năm \d{4})", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _baseline_object() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(data('kind')['baseline_objects'])}|năm \d{{4}})$", re.IGNORECASE)
+
+
 _GAP_AFTER = re.compile(r"^\s*(?:so\s+với|so)(?!\w)", re.IGNORECASE)
 _PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
 
@@ -125,11 +130,12 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
         item_cue = cues.nearest(item_lo, pos)
         later = ref_year is None or (year_of(period) or 0) > ref_year \
             or bool(period and _PARTIAL.match(period)) and year_of(period) >= ref_year
-        if doc_is_plan and period and later and not (item_cue and item_cue[0] == "result"):
+        if doc_is_plan and period and later and not (item_cue and item_cue[0] == "result") and section != "result":
             return "target", "of_plan"  # a plan's own milestone: "6 tháng đầu năm đạt 50% kế hoạch"
         return "result", "of_plan"
-    if _PLAN_COMPANION.search(right[:120]):
-        return "result", "plan_companion"
+    companion = _PLAN_COMPANION.search(right[:120])
+    if companion and not (doc_is_plan and section != "result" and _baseline_object().search(companion.group(0))):
+        return "result", "plan_companion"  # a plan's "đạt 3.400 tỷ đồng, tăng 10% so với cùng kỳ" compares with a baseline
     item_cue = cues.nearest(item_lo, pos)
     if _GAP_AFTER.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
             and not (doc_is_plan and section is None):  # a plan's "giảm 4% so với năm 2023": a baseline
