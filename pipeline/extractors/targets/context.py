@@ -71,6 +71,26 @@ def plan_span(text: str, title: Optional[str], ref_year: Optional[int]) -> Optio
     return None
 
 
+_FIGURE_NOT_YEAR = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
+
+
+def _title_year(text: str, title: Optional[str]) -> Optional[int]:
+    """The one year a plan's title names, from its title or the heading block at its top (opened by an
+    upper-case line such as `KẾ HOẠCH`), not a deadline (`đến năm 2030`)."""
+    head = title
+    if not head:
+        lines = _title_block(text[:400]).strip().split("\n")
+        kept = []
+        for ln in lines:
+            if _FIGURE_NOT_YEAR.search(ln):
+                break  # the body's first sentence: "Năm 2024, toàn huyện còn 2.127 hộ nghèo"
+            kept.append(ln)
+        head = "\n".join(kept) if lines[0].isupper() else ""
+    years = [p for p in find_period_mentions(head) if len(p.label) == 4
+             and not _deadline_before().search(head[max(0, p.start - 20):p.start] + re.split(r"\d", head[p.start:p.end], maxsplit=1)[0])]
+    return years[0].year if len({p.year for p in years}) == 1 else None
+
+
 @dataclass
 class Context:
     text: str
@@ -85,6 +105,7 @@ class Context:
     cues: Optional[CueIndex] = None
     lead_partial: Optional[str] = None
     default_span: Optional[str] = None
+    title_year: Optional[int] = None  # the single year a plan's title names ("Kế hoạch … năm 2025")
 
     def __post_init__(self):
         self._period_starts = [p.start for p in self.periods]
@@ -199,6 +220,7 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     ctx.cues = CueIndex(text)
     if ctx.plan:
         ctx.default_span = plan_span(text, title, ref_year)
+        ctx.title_year = _title_year(text, title)
     if not ctx.plan:
         ctx.news_prior = "result" if ctx.cues.count("result") > ctx.cues.count("target") else "target"
         ctx.lead_partial = _lead_partial(text, ctx.quantities)

@@ -203,8 +203,9 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
                 return ps[0].label, "section"
     if ctx.default_span is not None:
         return ctx.default_span, "default"
-    if sec is not None and ctx.plan and ctx.default_year is not None and _in_result_section(ctx, pos):
-        return str(ctx.default_year - 1), "section_past"  # a plan's situation section narrates the year before it
+    plan_year = ctx.default_year if ctx.default_year is not None else ctx.ref_year
+    if sec is not None and ctx.plan and plan_year is not None and _in_result_section(ctx, pos):
+        return str(plan_year - 1), "section_past"  # a plan's situation section narrates the year before it
     if ctx.default_year is not None:
         return str(ctx.default_year), "default"
     return None, None
@@ -215,7 +216,10 @@ def _opening_patterns() -> tuple[re.Pattern, re.Pattern]:
     per = data("periods")
     leads = alternation(per["opening_year_leads"])
     year = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?năm\s*(?:19|20)\d\d\s*,\s*$", re.IGNORECASE | re.MULTILINE)
-    last = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:{alternation(per['last_year_openers'])})\s*,", re.IGNORECASE | re.MULTILINE)
+    openers = alternation(per['last_year_openers'])
+    # "Năm qua, …" opening a sentence, or a label ending on it: "Tình hình thực hiện năm qua: …"
+    last = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:{openers})\s*,|(?:^|\n)[\s\-+•*]*[^\n.:;\d]{{0,60}}?(?<!\w)(?:{openers})\s*:",
+                      re.IGNORECASE | re.MULTILINE)
     return year, last
 
 
@@ -232,8 +236,9 @@ def _opening_year(ctx: Context, pos: int) -> Optional[str]:
             continue
         if year_open.search(text, max(para, p.end - 60), min(pos, p.end + 2)):
             found, at = p.label, p.start
-    if ctx.ref_year is not None:
+    base = ctx.ref_year if ctx.ref_year is not None else ctx.title_year
+    if base is not None:
         for m in last_open.finditer(text, para, pos):
             if m.start() > at:
-                found, at = str(ctx.ref_year - 1), m.start()
+                found, at = str(base - 1), m.start()
     return found

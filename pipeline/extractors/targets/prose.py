@@ -219,7 +219,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     para_lo = max(0, line_start - 600, sec.heading[0] if sec is not None else 0)  # a cue does not cross a heading
     titles = tuple(text[s.heading[0]:s.heading[1]][:200] for s in ctx.tree.chain(qs)) if ctx.tree else ()
     d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, para_lo, qs, right_full,
-                                       d.period, ctx.ref_year, ctx.plan, section_kind(titles))
+                                       d.period, ctx.ref_year if ctx.ref_year is not None else ctx.title_year,
+                                       ctx.plan, section_kind(titles))
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
     if d.rules["comparator"] == "from_level":
