@@ -192,17 +192,19 @@ def _group_patterns():
     right = re.compile(rf"^\s*(?:{alternation(g['ends'] + g['predicates'])})(?!\w)", re.IGNORECASE)
     duty_left = re.compile(rf"^[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
     duty_right = re.compile(rf"^\s*(?:(?:{alternation(g['ends'])})\s+)?(?:{alternation(g['duties'])})(?!\w)", re.IGNORECASE)
-    return left, right, duty_left, duty_right
+    employ = re.compile(rf"\d[\d.,]*\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
+                        rf"(?:\s+(?:{alternation(g['bounds'])}))+\s*$", re.IGNORECASE)
+    return left, right, duty_left, duty_right, employ
 
 
 def qualifies_group(left: str, right_to_item_end: str) -> bool:
     """`100% doanh nghiệp sử dụng trên 50 lao động có bộ phận …`: the figure after a having verb
     qualifies a group another figure of the clause measures, or a group given a duty
     (`Doanh nghiệp sử dụng từ 300 lao động trở lên phải bố trí …`)."""
-    left_pat, right_pat, duty_left, duty_right = _group_patterns()
+    left_pat, right_pat, duty_left, duty_right, employ = _group_patterns()
     near = left[-200:]
     clause = near[max(near.rfind(c) for c in ",;:.(\n") + 1:]
-    if left_pat.search(clause) and right_pat.match(right_to_item_end):
+    if left_pat.search(clause) and (right_pat.match(right_to_item_end) or employ.search(clause)):
         return True
     return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end))
 
