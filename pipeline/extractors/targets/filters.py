@@ -194,16 +194,20 @@ def _group_patterns():
     duty_right = re.compile(rf"^\s*(?:(?:{alternation(g['ends'])})\s+)?(?:{alternation(g['duties'])})(?!\w)", re.IGNORECASE)
     employ = re.compile(rf"\d[\d.,]*\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
                         rf"(?:\s+(?:{alternation(g['bounds'])}))+\s*$", re.IGNORECASE)
-    return left, right, duty_left, duty_right, employ
+    klass = re.compile(rf"(?<!\w)(?:{alternation(g['class_verbs'])})\s+từ\s*$", re.IGNORECASE)
+    klass_end = re.compile(rf"^\s*(?:{alternation(g['ends'])})(?!\w)", re.IGNORECASE)
+    return left, right, duty_left, duty_right, employ, klass, klass_end
 
 
 def qualifies_group(left: str, right_to_item_end: str) -> bool:
     """`100% doanh nghiệp sử dụng trên 50 lao động có bộ phận …`: the figure after a having verb
     qualifies a group another figure of the clause measures, or a group given a duty
     (`Doanh nghiệp sử dụng từ 300 lao động trở lên phải bố trí …`)."""
-    left_pat, right_pat, duty_left, duty_right, employ = _group_patterns()
+    left_pat, right_pat, duty_left, duty_right, employ, klass, klass_end = _group_patterns()
     near = left[-200:]
     clause = near[max(near.rfind(c) for c in ",;:.(\n") + 1:]
+    if klass.search(clause) and klass_end.match(right_to_item_end):
+        return True
     if left_pat.search(clause) and (right_pat.match(right_to_item_end) or employ.search(clause)):
         return True
     return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end))
