@@ -185,6 +185,8 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
              and not _yearless(ctx, p)
              and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))]  # "6 tháng đầu năm 2024" holds for its line
     singles = [p.label for p in cands if not p.is_span]
+    if singles and ctx.plan and _in_result_section(ctx, pos):
+        return singles[-1], "carry"  # a plan's situation section narrates year after year: the last one told holds
     if singles:
         counts = {}
         for i, lab in enumerate(singles):
