@@ -189,10 +189,28 @@ def _scale_after(text: str, q: "Quantity") -> None:
         q.text = text[q.span[0]:q.span[1]]
 
 
+@lru_cache(maxsize=None)
+def _context_units() -> list[tuple[str, re.Pattern, re.Pattern]]:
+    return [(unit, re.compile(rf"[ \t]+({re.escape(unit)})(?!\w)", re.IGNORECASE),
+             re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.IGNORECASE))
+            for unit, cues in data("units")["context_units"].items()]
+
+
+def _context_unit(text: str, q: "Quantity") -> Optional[tuple[str, int]]:
+    """`số ca mắc mới ≤ 50 ca`: a noun with another everyday meaning counts when its clause says what it counts."""
+    near = text[max(0, q.span[0] - 80):q.span[0]]
+    clause = re.split(r"[,;.:\n(]", near)[-1]
+    for unit, after, cue in _context_units():
+        m = after.match(text, q.span[1])
+        if m and cue.search(clause):
+            return m.group(1), m.end()
+    return None
+
+
 def _widen_unit(text: str, q: "Quantity") -> None:
     """A counted noun the unit list knows longer than the value layer's ("phòng, đơn vị" for "phòng")."""
     if q.unit is None and q.kind == "number" and q.value_max is None:
-        found = unit_at(text, q.span[1])  # "12.345 thí sinh": a counted noun the value layer does not list
+        found = unit_at(text, q.span[1]) or _context_unit(text, q)  # "12.345 thí sinh": a counted noun the value layer does not list
         if found:
             q.unit, q.span, q.kind = found[0], (q.span[0], found[1]), "count"
             q.text = text[q.span[0]:q.span[1]]
