@@ -23,7 +23,7 @@ from .structure import Cell, Table
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_CELL_FIGURE = re.compile(r"^(?P<cue>[^\d]*?)\s*(?P<num>\d[\d.,]*\s*%?)\s*(?P<after>[^\d]*)$")
+_CELL_FIGURE = re.compile(r"^(?P<cue>[^\d]*?)\s*(?P<num>\d[\d.,]*\s*%?)(?:\s*/\s*(?P<total>\d[\d.,]*))?\s*(?P<after>[^\d]*)$")
 _HEAD_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
 
 
@@ -215,14 +215,18 @@ def _row_change(indicator: str) -> Optional[str]:
 
 def cell_figure(cell: str) -> Optional[tuple[float, Optional[str], Optional[str]]]:
     """(value, comparator, unit) of a cell holding one figure, with a comparator word or sign before
-    it (`dưới 2,5`, `≥ 95`, `tối thiểu 80`), `trở lên` or a counted noun after it (`12 xã`); None
-    for any other cell."""
+    it (`dưới 2,5`, `≥ 95`, `tối thiểu 80`), `trở lên` or a counted noun after it (`12 xã`), or a count
+    out of a total (`72/80`: 72); None for any other cell."""
     m = _CELL_FIGURE.match(cell.strip())
     if not m:
         return None
     value = cell_number(m.group("num"))
     if value is None:
         return None
+    if m.group("total"):  # "72/80" (xã): the count out of a total is the figure; "30/6" is a date
+        total = cell_number(m.group("total"))
+        if total is None or total < value or total <= 12 or "%" in m.group("num"):
+            return None
     cue, after = m.group("cue").strip(), " ".join(m.group("after").split())
     if after:
         if known_unit(after) and not cue:
