@@ -40,11 +40,7 @@ def _is_heading(line: str) -> bool:
 
 def text_blocks(text: str, page: Optional[int] = None) -> list[Block]:
     lines = text.split("\n")
-    starts = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = shape.line_starts(lines)
     chrome = chrome_lines(lines)
     blocks: list[Block] = []
     i = 0

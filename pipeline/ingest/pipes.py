@@ -91,11 +91,7 @@ def clean_pipe_debris(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     from .lines import should_join
 
     lines = text.split("\n")
-    starts = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = shape.line_starts(lines)
     edits: list[tuple[int, int, str]] = []
 
     def end_of(i: int) -> int:

@@ -115,3 +115,12 @@ def caps(line: str) -> bool | None:
 
 def is_index_cell(cell: str) -> bool:
     return bool(_index_cell_re().match(squash(cell)))
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """Offset of each line of `text.split("\n")` in the text."""
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
