@@ -16,6 +16,7 @@ from .context import Context
 from .draft import Draft
 from .indicator import clean
 from .lexicon import alternation, data, known_unit
+from .place_rows import place_column, place_drafts
 from .period import find_period_mentions, partial_of
 from .quantities import cell_number
 from .structure import Cell, Table
@@ -122,6 +123,10 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         cols, shares = _report_columns(ctx, t, [_column(ctx, c.text) for c in t.header])
         unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
+        place_col = place_column(t)
+        if place_col is not None:
+            out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above)
+            continue
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
             row = _aligned(t, row)

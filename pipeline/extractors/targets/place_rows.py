@@ -1,0 +1,103 @@
+"""Tables assigning one indicator's figures to places or bodies.
+
+`TT | Đơn vị | Chỉ tiêu giảm tỷ lệ hộ nghèo năm 2025 (%) | Ghi chú` then `4 | Huyện Sìn Hồ | 5,2 |`:
+the rows are places, the value column's header names the indicator, its unit (in parentheses), its
+year and, by a direction verb, the comparator. One target per row and value column; the indicator is
+the header's with the row's place (`tỷ lệ hộ nghèo (huyện sìn hồ)`), the evidence the row.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Optional
+
+from .context import Context
+from .draft import Draft
+from .lexicon import alternation, data, known_unit
+from .period import find_period_mentions
+from .structure import Table
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s*$")
+
+
+@lru_cache(maxsize=None)
+def _words():
+    h = data("kind")["table_heads"]
+    cmp = data("comparators")
+    place = re.compile(rf"^\s*(?:{alternation(h['place'])})\s*$", re.IGNORECASE)
+    lead = re.compile(rf"^\s*(?:{alternation(h['place_value_leads'])})(?!\w)\s*", re.IGNORECASE)
+    verb = re.compile(rf"^\s*(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})(?!\w)\s*", re.IGNORECASE)
+    down = {" ".join(w.lower().split()) for w in cmp["decrease_by"]}
+    return place, lead, verb, down
+
+
+def place_column(t: Table) -> Optional[int]:
+    """The row-label column when its header names places or bodies: the first column whose cells hold
+    words, and no unit column (`Chỉ tiêu | Đơn vị | KH 2025`: `Đơn vị` there holds units)."""
+    place = _words()[0]
+    first = next((i for i in range(len(t.header)) if any(i < len(r) and re.search(r"[^\W\d_]", r[i].text)
+                                                          for r in t.rows)), None)
+    if first is None or not place.match(t.header[first].text) or _units_column(t, first):
+        return None
+    return first
+
+
+def _units_column(t: Table, i: int) -> bool:
+    cells = [r[i].text.strip() for r in t.rows if i < len(r) and r[i].text.strip()]
+    return not cells or sum(known_unit(c) or c in ("%", "‰") for c in cells) * 2 >= len(cells)
+
+
+def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
+    """(indicator, unit, comparator) a value column's header names."""
+    _, lead, verb, down = _words()
+    unit = None
+    for m in _PAREN.finditer(head):
+        inner = m.group(1).strip()
+        if known_unit(inner) or inner in ("%", "‰"):
+            unit = inner.lower() if not inner.isupper() else inner
+    text = _PAREN.sub(" ", head)
+    for p in find_period_mentions(text, ctx.ref_year):
+        text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]
+    text = _YEAR.sub(" ", text)
+    text = re.sub(r"(?<!\w)năm(?!\w)", " ", text, flags=re.IGNORECASE)
+    text = lead.sub("", text)
+    comparator = "="
+    m = verb.match(text)
+    if m:
+        comparator = "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
+        text = text[m.end():]
+    return " ".join(text.split()).strip(" :,-").lower(), unit, comparator
+
+
+def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
+                 cell_figure: Callable[[str], Optional[tuple]], unit_above: Optional[str] = None) -> list[Draft]:
+    out: list[Draft] = []
+    heads = [_head_parts(ctx, c.text) for c in t.header]
+    for row in t.rows:
+        if place_col >= len(row) or not re.search(r"[^\W\d_]", row[place_col].text):
+            continue
+        place = " ".join(row[place_col].text.split()).lower()
+        cells = [c for c in row if c.text.strip()]
+        for i in range(place_col + 1, min(len(row), len(t.header))):
+            indicator, unit, comparator = heads[i]
+            kind, period, _ = cols[i]
+            if not indicator and kind is None:
+                continue
+            figure = cell_figure(row[i].text)
+            if figure is None:
+                continue
+            value, cell_cmp, cell_unit = figure
+            if kind is None:
+                kind = "target" if ctx.plan else ctx.news_prior
+            if period is None and ctx.default_year:
+                period = str(ctx.default_year)
+            d = Draft(value=float(value), value_max=None, unit=cell_unit or ("%" if "%" in row[i].text else unit or unit_above),
+                      start=cells[0].start, end=cells[-1].end, fig_start=row[i].start, fig_end=row[i].end,
+                      kind=kind, comparator=cell_cmp or comparator, period=period,
+                      indicator=f"{indicator} ({place})" if indicator else place)
+            d.rules = {"shape": "place_table", "unit": "table_header", "kind": "table_header",
+                       "period": "table_header", "comparator": "table_header"}
+            out.append(d)
+    return out
