@@ -57,14 +57,16 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 @lru_cache(maxsize=None)
-def _time_measure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset, re.Pattern]:
+def _time_measure_patterns() -> tuple:
     tm = data("not_targets")["time_measures"]
     heads = re.compile(rf"(?<!\w)(?:{alternation(tm['heads'] + tm['moved_heads'])})(?!\w)")  # run on lowercased text
     moves = re.compile(rf"(?<!\w)(?:{alternation(tm['moves'])})(?!\w)", re.IGNORECASE)
     figure = re.compile(rf"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>{alternation(tm['units'])})(?!\w)", re.IGNORECASE)
     moved = frozenset(" ".join(h.lower().split()) for h in tm["moved_heads"])
     follow = re.compile(rf"(?<!\w)(?:{alternation(tm['follow_moves'])})\s+(?=\d)", re.IGNORECASE)
-    return heads, moves, figure, moved, follow
+    bound = re.compile(rf"\s*(?:{alternation(tm['bound_moves'])})(?!\w)", re.IGNORECASE)
+    reduce = re.compile(rf"(?<!\w)(?:{alternation(tm['reduce_before'])})\s+$", re.IGNORECASE)
+    return heads, moves, figure, moved, follow, bound, reduce
 
 
 _CLAUSE_END = re.compile(r"[.;:\n]")
@@ -75,7 +77,7 @@ def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
     """`tuổi thọ trung bình đạt 74,8 tuổi`, `thời gian … giảm còn 3 ngày`: figures the value layer leaves
     out as ages or durations, taken where the indicator itself is an age or a duration (the first
     figure of the clause after the head, or after a move word for `thời gian`-like heads)."""
-    heads, moves, figure, moved, follow = _time_measure_patterns()
+    heads, moves, figure, moved, follow, bound, reduce = _time_measure_patterns()
     taken = [q.span for q in found]
     out = []
     low = text.lower()
@@ -89,6 +91,8 @@ def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
             mv = moves.search(text, at, end)
             if mv is None or _DIGIT.search(text, at, mv.start()):
                 continue
+            if bound.match(text, at) and not reduce.search(low, max(0, h.start() - 20), h.start()):
+                continue  # "kèm cặp … thời gian không quá 6 tháng": a duration qualifying the activity
             at, end = mv.end(), min(end, mv.end() + 21)
         d = _DIGIT.search(text, at, end)
         m = figure.match(text, d.start()) if d else None
