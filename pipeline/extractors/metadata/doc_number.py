@@ -18,6 +18,8 @@ _PARTY = rf"(?P<pn>\d{{1,5}})-(?P<pkind>\p{{Lu}}[\p{{L}}]*)/(?P<porg>{_PART}(?:[
 NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d/.,-])(?:{_PARTY}|{_STATE})(?![\p{{L}}\d/])")
 # A blank number: only the symbol after the slash ("Số: /KH-UBND", "Số: ……/QĐ-UBND").
 BLANK_RE = regex.compile(rf"[ \t.…_]*/(?P<sym>{_PART}(?:[-–]{_PART})*)")
+# A blank party number: only KIND/ORGAN after the dash ("Số      -CTr/HU", "Số …-KH/TU").
+BLANK_PARTY_RE = regex.compile(rf"[ \t.…_]*-(?P<pkind>\p{{Lu}}[\p{{L}}]*)/(?P<porg>{_PART}(?:[-–]{_PART})*)(?![\p{{L}}\d/])")
 _SPLIT_TAIL = regex.compile(r" (\p{Lu}{2,})(?![\p{L}\d])")
 
 
@@ -96,4 +98,7 @@ def number_after_label(text: str, pos: int) -> Optional[NumberMatch]:
     if blank:
         sym, stop = _join_split_symbol(text, blank.end(), blank.group("sym"))
         return NumberMatch(None, parse_symbol(sym), (at, stop))
+    party = BLANK_PARTY_RE.match(text, at)
+    if party and party.group("pkind") in kind_by_symbol():
+        return NumberMatch(None, parse_symbol(party.group("porg"), party.group("pkind")), (at, party.end()))
     return None
