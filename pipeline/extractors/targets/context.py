@@ -91,6 +91,16 @@ def _title_year(text: str, title: Optional[str]) -> Optional[int]:
     return years[0].year if len({p.year for p in years}) == 1 else None
 
 
+def _title_partial(text: str, title: Optional[str]) -> Optional[str]:
+    """The part of a year a report's title names (`Báo cáo kết quả 6 tháng đầu năm 2025` → 2025-H1)."""
+    head = title
+    if not head:
+        block = _title_block(text[:400]).strip()
+        head = block if block[:1].isupper() and block.split("\n")[0].isupper() else ""
+    parts = {p.label for p in find_period_mentions(head) if re.fullmatch(r"\d{4}-(?:H1|9M|Q\d)", p.label)}
+    return parts.pop() if len(parts) == 1 else None
+
+
 @dataclass
 class Context:
     text: str
@@ -104,6 +114,7 @@ class Context:
     news_prior: str = "target"
     cues: Optional[CueIndex] = None
     lead_partial: Optional[str] = None
+    title_partial: Optional[str] = None  # a report's own part of a year, from its title ("6 tháng đầu năm 2025")
     default_span: Optional[str] = None
     title_year: Optional[int] = None  # the single year a plan's title names ("Kế hoạch … năm 2025")
 
@@ -224,4 +235,5 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     if not ctx.plan:
         ctx.news_prior = "result" if ctx.cues.count("result") > ctx.cues.count("target") else "target"
         ctx.lead_partial = _lead_partial(text, ctx.quantities)
+        ctx.title_partial = _title_partial(text, title)
     return ctx

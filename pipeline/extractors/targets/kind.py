@@ -128,6 +128,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     """(kind, rule) of the figure at `pos`; the item, sentence and paragraph start before it."""
     if of_plan(right):
         item_cue = cues.nearest(item_lo, pos)
+        if item_cue and item_cue[0] == "target" and not item_cue[2] and pos - item_cue[1] < 60:
+            return "target", "of_plan_aim"  # "Phấn đấu giải ngân 100% kế hoạch vốn": aiming at the plan
         later = ref_year is None or (year_of(period) or 0) > ref_year \
             or bool(period and _PARTIAL.match(period)) and year_of(period) >= ref_year
         if doc_is_plan and period and later and not (item_cue and item_cue[0] == "result") and section != "result":

@@ -192,6 +192,8 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         for i, lab in enumerate(singles):
             counts[lab] = (counts.get(lab, (0, 0))[0] + 1, i)
         return max(counts.items(), key=lambda kv: kv[1])[0], "carry"
+    if cands and ctx.title_partial:
+        return ctx.title_partial, "title_partial"  # a report on 6 tháng đầu năm 2025: not a span told in passing
     if cands:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
     parts = [p for p in ctx.periods_in(scope_start, line_start) if _PART_OF_YEAR.search(p.label)
@@ -210,6 +212,8 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return str(plan_year - 1), "section_past"  # a plan's situation section narrates the year before it
     if ctx.default_year is not None:
         return str(ctx.default_year), "default"
+    if ctx.title_partial:
+        return ctx.title_partial, "title_partial"
     return None, None
 
 
