@@ -144,7 +144,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     if _TREN.search(low_left[-12:]) and q.unit != "%" and q.value in (100, 1000, 10000, 100000) \
             and tren_units.match(right if not q.unit else q.unit + right):
         return "per_head"
-    if q.unit is None and q.kind != "percent":
+    if q.unit is None and q.kind not in ("percent", "per_population"):
         if not _LABEL.search(left):
             return "bare_number"
     if not line_left.strip() and not right.strip() and not left.strip():

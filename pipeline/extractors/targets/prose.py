@@ -237,6 +237,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.responsible = responsible_for(text[sent_start:qs])
     if q.total is not None and q.total != q.value and q.unit != "%":
         fraction_plan(ctx, d, q, right_full, sent_start)
+    if q.kind == "per_population":  # "tỷ lệ mắc lao ≤ 100/100.000 dân": the denominator belongs to the indicator
+        signs = "".join(data("comparators")["symbols"]) + " "
+        d.indicator = f"{(d.indicator or '').rstrip(signs)} {q.text[q.text.index('/'):]}".strip()
     return d
 
 

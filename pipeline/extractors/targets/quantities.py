@@ -51,9 +51,25 @@ def find_quantities(text: str) -> list[Quantity]:
         _widen_unit(text, out[-1])
         _coordinated_unit(text, out[-1])
         _measure_word_only(text, out[-1])
+        _per_population(text, out[-1])
     out = _without_spelled_out(text, out)
     out += _time_measures(text, out)
     return sorted(out, key=lambda q: q.span[0])
+
+
+def _per_population(text: str, q: Quantity) -> None:
+    """`≤ 100/100.000 dân`, `46/100.000 trẻ đẻ sống`: a rate per a round population, not a count of dân or
+    trẻ; the counted noun is unwritten (no unit) and the population is kept in the figure's text."""
+    if q.kind != "count_of_total" or not q.unit or not q.total or q.total < 100 \
+            or not float(q.total).is_integer() or str(int(q.total)).rstrip("0") != "1":
+        return
+    at = q.span[1] - len(q.unit)
+    for noun in sorted(data("units")["per_population"], key=len, reverse=True):
+        if text[at:at + len(noun)].lower() == noun and not text[at + len(noun):at + len(noun) + 1].isalnum():
+            q.span = (q.span[0], at + len(noun))
+            q.text = text[q.span[0]:q.span[1]]
+            q.unit, q.kind, q.total = None, "per_population", None
+            return
 
 
 @lru_cache(maxsize=None)
