@@ -15,7 +15,7 @@ from .context import Context
 from .draft import Draft
 from .lexicon import alternation, data, known_unit
 from .period import find_period_mentions
-from .structure import Table
+from .structure import Cell, Table
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -27,18 +27,22 @@ def _words():
     h = data("kind")["table_heads"]
     cmp = data("comparators")
     place = re.compile(rf"^\s*(?:{alternation(h['place'])})\s*$", re.IGNORECASE)
-    lead = re.compile(rf"^\s*(?:{alternation(h['place_value_leads'])})(?!\w)\s*", re.IGNORECASE)
+    leads = h["place_value_leads"] + h["target"] + h["result"] + h["approx"]
+    lead = re.compile(rf"^\s*(?:(?:{alternation(leads)})(?!\w)\s*)+", re.IGNORECASE)
+    parts = [w for ws in data("periods")["partial_year"].values() for w in ws]
+    partial = re.compile(rf"(?<!\w)(?:{alternation(parts)})(?!\w)", re.IGNORECASE)
     verb = re.compile(rf"^\s*(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})(?!\w)\s*", re.IGNORECASE)
     down = {" ".join(w.lower().split()) for w in cmp["decrease_by"]}
-    return place, lead, verb, down
+    return place, lead, verb, down, partial
 
 
 def place_column(t: Table) -> Optional[int]:
     """The row-label column when its header names places or bodies: the first column whose cells hold
     words, and no unit column (`Chỉ tiêu | Đơn vị | KH 2025`: `Đơn vị` there holds units)."""
     place = _words()[0]
+    full = [r for r in t.rows if len(r) >= len(t.header)] or t.rows
     first = next((i for i in range(len(t.header)) if any(i < len(r) and re.search(r"[^\W\d_]", r[i].text)
-                                                          for r in t.rows)), None)
+                                                          for r in full)), None)
     if first is None or not place.match(t.header[first].text) or _units_column(t, first):
         return None
     return first
@@ -51,7 +55,7 @@ def _units_column(t: Table, i: int) -> bool:
 
 def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     """(indicator, unit, comparator) a value column's header names."""
-    _, lead, verb, down = _words()
+    _, lead, verb, down, partial = _words()
     unit = None
     for m in _PAREN.finditer(head):
         inner = m.group(1).strip()
@@ -60,7 +64,7 @@ def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     text = _PAREN.sub(" ", head)
     for p in find_period_mentions(text, ctx.ref_year):
         text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]
-    text = _YEAR.sub(" ", text)
+    text = partial.sub(" ", _YEAR.sub(" ", text))
     text = re.sub(r"(?<!\w)năm(?!\w)", " ", text, flags=re.IGNORECASE)
     text = lead.sub("", text)
     comparator = "="
@@ -72,16 +76,25 @@ def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
 
 
 def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
-                 cell_figure: Callable[[str], Optional[tuple]], unit_above: Optional[str] = None) -> list[Draft]:
+                 cell_figure: Callable[[str], Optional[tuple]], unit_above: Optional[str] = None,
+                 shares: frozenset = frozenset()) -> list[Draft]:
     out: list[Draft] = []
     heads = [_head_parts(ctx, c.text) for c in t.header]
+    units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
+    named = [ind for ind, _, _ in heads[place_col + 1:] if ind]
     for row in t.rows:
+        if len(row) == len(t.header) - 1 and row and re.search(r"[^\W\d_]", row[0].text):
+            row = [Cell(row[0].start, row[0].start, "")] + row  # "| Tổng cộng | 1.800 |": its STT cell left blank
         if place_col >= len(row) or not re.search(r"[^\W\d_]", row[place_col].text):
             continue
         place = " ".join(row[place_col].text.split()).lower()
         cells = [c for c in row if c.text.strip()]
         for i in range(place_col + 1, min(len(row), len(t.header))):
             indicator, unit, comparator = heads[i]
+            if i in shares:  # "Kế hoạch | Thực hiện | Tỷ lệ %": the share of the plan reached
+                indicator, unit = (named[0] if named and named[0] != indicator else ""), "%"
+            elif unit is None and len(set(units)) == 1:
+                unit = units[0]  # "Kế hoạch năm 2025 (người) | Thực hiện 6 tháng": the same count
             kind, period, _ = cols[i]
             if not indicator and kind is None:
                 continue
@@ -96,7 +109,8 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             d = Draft(value=float(value), value_max=None, unit=cell_unit or ("%" if "%" in row[i].text else unit or unit_above),
                       start=cells[0].start, end=cells[-1].end, fig_start=row[i].start, fig_end=row[i].end,
                       kind=kind, comparator=cell_cmp or comparator, period=period,
-                      indicator=f"{indicator} ({place})" if indicator else place)
+                      indicator=(f"{indicator} ({place})" if indicator else place)
+                      + (" so với kế hoạch" if i in shares else ""))
             d.rules = {"shape": "place_table", "unit": "table_header", "kind": "table_header",
                        "period": "table_header", "comparator": "table_header"}
             out.append(d)

@@ -125,7 +125,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         unit_above = _unit_above(ctx, t.start)
         place_col = place_column(t)
         if place_col is not None:
-            out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above)
+            out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above, frozenset(shares))
             continue
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
