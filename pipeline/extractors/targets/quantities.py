@@ -82,7 +82,8 @@ def _time_measure_patterns() -> tuple:
     follow = re.compile(rf"(?<!\w)(?:{alternation(tm['follow_moves'])})\s+(?=\d)", re.IGNORECASE)
     bound = re.compile(rf"\s*(?:{alternation(tm['bound_moves'])})(?!\w)", re.IGNORECASE)
     reduce = re.compile(rf"(?<!\w)(?:{alternation(tm['reduce_before'])})\s+$", re.IGNORECASE)
-    return heads, moves, figure, moved, follow, bound, reduce
+    activity = re.compile(rf"(?:{alternation(tm['activity_heads'])})(?!\w)")  # run on lowercased text
+    return heads, moves, figure, moved, follow, bound, reduce, activity
 
 
 _CLAUSE_END = re.compile(r"[.;:\n]")
@@ -93,7 +94,7 @@ def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
     """`tuổi thọ trung bình đạt 74,8 tuổi`, `thời gian … giảm còn 3 ngày`: figures the value layer leaves
     out as ages or durations, taken where the indicator itself is an age or a duration (the first
     figure of the clause after the head, or after a move word for `thời gian`-like heads)."""
-    heads, moves, figure, moved, follow, bound, reduce = _time_measure_patterns()
+    heads, moves, figure, moved, follow, bound, reduce, activity = _time_measure_patterns()
     taken = [q.span for q in found]
     out = []
     low = text.lower()
@@ -107,7 +108,8 @@ def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
             mv = moves.search(text, at, end)
             if mv is None or _DIGIT.search(text, at, mv.start()):
                 continue
-            if bound.match(text, at) and not reduce.search(low, max(0, h.start() - 20), h.start()):
+            if (bound.match(text, at) or activity.match(low, h.start()) and bound.match(text, mv.start())) \
+                    and not reduce.search(low, max(0, h.start() - 20), h.start()):
                 continue  # "kèm cặp … thời gian không quá 6 tháng": a duration qualifying the activity
             at, end = mv.end(), min(end, mv.end() + 21)
         d = _DIGIT.search(text, at, end)
