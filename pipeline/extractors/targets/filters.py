@@ -187,12 +187,13 @@ def qualifies_indicator(left: str, right_to_item_end: str) -> bool:
 @lru_cache(maxsize=None)
 def _group_patterns():
     g = data("not_targets")["group_qualifier"]
-    left = re.compile(rf"\d[\d.,]*\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})"
+    fig = r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,%]))\d[\d.,]*"  # a figure, not a year ("Đến cuối năm 2025 toàn tỉnh có")
+    left = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})"
                       rf"(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
     right = re.compile(rf"^\s*(?:{alternation(g['ends'] + g['predicates'])})(?!\w)", re.IGNORECASE)
     duty_left = re.compile(rf"^[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
     duty_right = re.compile(rf"^\s*(?:(?:{alternation(g['ends'])})\s+)?(?:{alternation(g['duties'])})(?!\w)", re.IGNORECASE)
-    employ = re.compile(rf"\d[\d.,]*\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
+    employ = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
                         rf"(?:\s+(?:{alternation(g['bounds'])}))+\s*$", re.IGNORECASE)
     klass = re.compile(rf"(?<!\w)(?:{alternation(g['class_verbs'])})\s+từ\s*$", re.IGNORECASE)
     klass_end = re.compile(rf"^\s*(?:{alternation(g['ends'])})(?!\w)", re.IGNORECASE)
