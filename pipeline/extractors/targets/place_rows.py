@@ -13,7 +13,7 @@ from typing import Callable, Optional
 
 from .context import Context
 from .draft import Draft
-from .lexicon import alternation, data, known_unit
+from .lexicon import alternation, data, known_unit, unit_at
 from .period import find_period_mentions
 from .structure import Cell, Table
 
@@ -93,8 +93,11 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             indicator, unit, comparator = heads[i]
             if i in shares:  # "Kế hoạch | Thực hiện | Tỷ lệ %": the share of the plan reached
                 indicator, unit = (named[0] if named and named[0] != indicator else ""), "%"
-            elif unit is None and len(set(units)) == 1:
+            elif unit is None and not indicator and len(set(units)) == 1:
                 unit = units[0]  # "Kế hoạch năm 2025 (người) | Thực hiện 6 tháng": the same count
+            elif unit is None and indicator.startswith("số "):
+                found = unit_at(indicator, 3)  # "Số lớp", "Số học viên": the counted noun
+                unit = found[0] if found else None
             kind, period, _ = cols[i]
             if not indicator and kind is None:
                 continue
