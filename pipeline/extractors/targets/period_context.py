@@ -115,6 +115,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
                 label = f"{label}-{sent_part}"
             elif ctx.lead_partial and rule in ("carry", "default"):
                 label, rule = f"{label}-{ctx.lead_partial}", "lead_partial"
+            elif ctx.title_partial and rule in ("carry", "default") and ctx.title_partial[:4] == label:
+                label, rule = ctx.title_partial, "title_partial"  # "Sơ kết 6 tháng đầu năm 2025": its figures
         elif ctx.lead_partial and not whole and not part and _SAME_PERIOD.match(sent_left):
             label = f"{label}-{ctx.lead_partial}"
     d.period, d.rules["period"] = label, rule
