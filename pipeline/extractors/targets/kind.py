@@ -72,6 +72,7 @@ class CueIndex:
 
     def __init__(self, text: str):
         target, result, _, neutral = _patterns()
+        self.text = text
         low = text.lower()
         cues = [(m.start(), m.end(), "result", False) for m in _OF_PLAN_INSIDE.finditer(low)]
         masked = _OF_PLAN_INSIDE.sub(lambda m: " " * len(m.group(0)), low)
@@ -122,6 +123,11 @@ _GAP_AFTER = re.compile(r"^\s*(?:so\s+với|so)(?!\w)", re.IGNORECASE)
 _PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
 
 
+@lru_cache(maxsize=None)
+def _subject_link() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('kind')['subject_links'])})(?!\w)", re.IGNORECASE)
+
+
 def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int, right: str,
              period: Optional[str], ref_year: Optional[int], doc_is_plan: bool,
              section: Optional[str] = None) -> tuple[str, str]:
@@ -156,6 +162,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
             return section, "section"
         if cue[0] == "result" and cues.strong_in(sent_lo, pos, "target"):
             return "target", "cue"  # "Phấn đấu đến năm 2025, toàn tỉnh có 81 xã (chiếm 65,3%)"
+        if cue[0] == "result" and doc_is_plan and section is None and _subject_link().search(cues.text[cue[1]:pos]):
+            return "target", "plan_weak_cue"  # a plan's "Tỷ lệ hộ được công nhận … đạt trên 90%": the cue is in the subject
     if cue:
         return cue[0], "cue"
     if section:
