@@ -77,7 +77,7 @@ def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
 
 def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                  cell_figure: Callable[[str], Optional[tuple]], unit_above: Optional[str] = None,
-                 shares: frozenset = frozenset()) -> list[Draft]:
+                 shares: frozenset = frozenset(), unit_col: Optional[int] = None) -> list[Draft]:
     out: list[Draft] = []
     heads = [_head_parts(ctx, c.text) for c in t.header]
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
@@ -89,12 +89,17 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             continue
         place = " ".join(row[place_col].text.split()).lower()
         cells = [c for c in row if c.text.strip()]
+        row_unit = row[unit_col].text.strip() if unit_col is not None and unit_col < len(row) else ""
         for i in range(place_col + 1, min(len(row), len(t.header))):
+            if i == unit_col:
+                continue
             indicator, unit, comparator = heads[i]
             if i in shares:  # "Kế hoạch | Thực hiện | Tỷ lệ %": the share of the plan reached
                 indicator, unit = (named[0] if named and named[0] != indicator else ""), "%"
             elif unit is None and not indicator and len(set(units)) == 1:
                 unit = units[0]  # "Kế hoạch năm 2025 (người) | Thực hiện 6 tháng": the same count
+            elif unit is None and row_unit:
+                unit = row_unit if row_unit.isupper() and len(row_unit) > 1 else row_unit.lower()  # "| Huyện A | hộ | 120 |"
             elif unit is None and indicator.startswith("số "):
                 found = unit_at(indicator, 3)  # "Số lớp", "Số học viên": the counted noun
                 unit = found[0] if found else None

@@ -125,7 +125,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         unit_above = _unit_above(ctx, t.start)
         place_col = place_column(t)
         if place_col is not None:
-            out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above, frozenset(shares))
+            unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text) and i != place_col), None)
+            out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above, frozenset(shares), unit_col)
             continue
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
