@@ -43,9 +43,18 @@ def place_column(t: Table) -> Optional[int]:
     full = [r for r in t.rows if len(r) >= len(t.header)] or t.rows
     first = next((i for i in range(len(t.header)) if any(i < len(r) and re.search(r"[^\W\d_]", r[i].text)
                                                           for r in full)), None)
-    if first is None or not place.match(t.header[first].text) or _units_column(t, first):
+    if first is None or not (place.match(t.header[first].text) or _place_list(t.header[first].text)) \
+            or _units_column(t, first):
         return None
     return first
+
+
+def _place_list(head: str) -> bool:
+    """`Xã, thị trấn`, `Tên huyện/thị xã`, `Sở, ban, ngành`: a header naming only kinds of places or bodies."""
+    nouns = {w.lower() for w in data("units")["coordinated"]}
+    words = re.sub(r"^\s*tên\s+", "", head.strip().lower())
+    parts = [p.strip() for p in re.split(r",|/|\s+và\s+", words)]
+    return bool(parts) and all(p in nouns for p in parts)
 
 
 def _units_column(t: Table, i: int) -> bool:
