@@ -62,6 +62,17 @@ def _units_column(t: Table, i: int) -> bool:
     return not cells or sum(known_unit(c) or c in ("%", "‰") for c in cells) * 2 >= len(cells)
 
 
+@lru_cache(maxsize=None)
+def _not_value() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['place_not_value'])})\s*$", re.IGNORECASE)
+
+
+def _figures_column(t: Table, i: int, cell_figure: Callable[[str], Optional[tuple]]) -> bool:
+    """Most of the column's filled cells are figures (not a column of tasks or dates)."""
+    cells = [r[i].text for r in t.rows if i < len(r) and r[i].text.strip()]
+    return bool(cells) and sum(cell_figure(c) is not None for c in cells) * 2 > len(cells)
+
+
 def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     """(indicator, unit, comparator) a value column's header names."""
     _, lead, verb, down, partial = _words()
@@ -89,6 +100,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                  shares: frozenset = frozenset(), unit_col: Optional[int] = None) -> list[Draft]:
     out: list[Draft] = []
     heads = [_head_parts(ctx, c.text) for c in t.header]
+    skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not _figures_column(t, i, cell_figure)}
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
     named = [ind for ind, _, _ in heads[place_col + 1:] if ind]
     for row in t.rows:
@@ -100,7 +112,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
         cells = [c for c in row if c.text.strip()]
         row_unit = row[unit_col].text.strip() if unit_col is not None and unit_col < len(row) else ""
         for i in range(place_col + 1, min(len(row), len(t.header))):
-            if i == unit_col:
+            if i == unit_col or i in skip:
                 continue
             indicator, unit, comparator = heads[i]
             if i in shares:  # "Kế hoạch | Thực hiện | Tỷ lệ %": the share of the plan reached
