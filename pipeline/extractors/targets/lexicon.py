@@ -18,29 +18,29 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
 
 
-@lru_cache(maxsize=None)
-def suffix_pattern(key: str, *path: str) -> re.Pattern:
-    """Matches one of the phrases at the very end of a lowercased text (whole words)."""
+def _phrases(key: str, path: tuple[str, ...]) -> list[str]:
     node = data(key)
     for p in path:
         node = node[p]
-    return re.compile(rf"(?:^|[^\w])({alternation(node)})\s*$")
+    return node
+
+
+@lru_cache(maxsize=None)
+def suffix_pattern(key: str, *path: str) -> re.Pattern:
+    """Matches one of the phrases at the very end of a lowercased text (whole words)."""
+    return re.compile(rf"(?:^|[^\w])({alternation(_phrases(key, path))})\s*$")
 
 
 @lru_cache(maxsize=None)
 def prefix_pattern(key: str, *path: str) -> re.Pattern:
-    node = data(key)
-    for p in path:
-        node = node[p]
-    return re.compile(rf"^\s*({alternation(node)})(?!\w)")
+    """Matches one of the phrases at the start of a lowercased text (whole words)."""
+    return re.compile(rf"^\s*({alternation(_phrases(key, path))})(?!\w)")
 
 
 @lru_cache(maxsize=None)
 def any_pattern(key: str, *path: str) -> re.Pattern:
-    node = data(key)
-    for p in path:
-        node = node[p]
-    return re.compile(rf"(?<!\w)({alternation(node)})(?!\w)")
+    """Matches one of the phrases anywhere (whole words)."""
+    return re.compile(rf"(?<!\w)({alternation(_phrases(key, path))})(?!\w)")
 
 
 @lru_cache(maxsize=None)
