@@ -74,7 +74,3 @@ def _fill_source_from_disk(source: Source, path: Path) -> None:
     source.sha256 = digest.hexdigest()
     suffix = path.suffix.lower().lstrip(".")
     source.format = {"htm": "html", "text": "txt"}.get(suffix, suffix) if suffix in {"txt", "text", "htm", "html", "pdf", "docx", "doc"} else "unknown"
-
-
-def error_record(path: str, code: str, message: str, sha256: Optional[str] = None) -> PlanDocument:
-    return PlanDocument(source=Source(path=path, sha256=sha256), status="error", error=Error(code=code, message=message))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
+from typing import Optional
 
 import regex
 
@@ -137,11 +138,12 @@ def source_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
     return offsets[start], offsets[end - 1] + 1
 
 
-def normalized_span(offsets: list[int], src_start: int, src_end: int) -> tuple[int, int]:
-    """The normalized-text span covering source[src_start:src_end] (what is left of it)."""
+def normalized_span(offsets: list[int], src_start: int, src_end: int, length: Optional[int] = None) -> tuple[int, int]:
+    """The normalized-text span covering source[src_start:src_end] (what is left of it). With
+    `length` (the normalized text's), offsets without the final sentinel entry work too."""
     import bisect
 
-    body = offsets[:-1]
+    body = offsets[:-1] if length is None else offsets[:length]
     start = bisect.bisect_left(body, src_start)
     end = bisect.bisect_left(body, src_end)
     return start, max(start, end)
@@ -179,10 +181,3 @@ def fold_tones(s: str) -> str:
 def fold(s: str) -> str:
     """The form to match on: tone placement unified, dashes and quotes plain; same length as `s`."""
     return fold_tones(s.translate(_FOLD_CHARS))
-
-
-def folded_text(doc) -> str:
-    """`fold(doc.text)`, cached on the document: search it, then slice `doc.text` with the same span."""
-    if "folded_text" not in doc.cache:
-        doc.cache["folded_text"] = fold(doc.text)
-    return doc.cache["folded_text"]

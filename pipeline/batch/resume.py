@@ -21,7 +21,6 @@ Key = tuple[str, Optional[str]]
 class DoneRecords:
     by_path: dict[str, set[Optional[str]]] = field(default_factory=dict)
     unreadable_lines: int = 0
-    torn_bytes: int = 0
 
     def add(self, path: str, sha256: Optional[str]) -> None:
         self.by_path.setdefault(path, set()).add(sha256)
@@ -83,7 +82,7 @@ def load_done(output: Path) -> DoneRecords:
     done = DoneRecords()
     if not output.exists():
         return done
-    done.torn_bytes = repair_tail(output)
+    repair_tail(output)
     with open(output, "rb") as fh:
         for line in fh:
             if not line.strip():

@@ -6,7 +6,6 @@ maps raw offsets to normalized ones through `Document.source_offsets`.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import re
 import unicodedata
@@ -17,6 +16,7 @@ from typing import Optional
 from ..document import Document
 from ..errors import ExtractionError
 from ..ingest import read_path
+from ..normalize import normalized_span
 
 Span = tuple[int, int]
 _SPACE = re.compile(r"\s+")
@@ -52,10 +52,7 @@ class GoldDocument:
         offsets = self.document.source_offsets
         if offsets is None:
             return raw_span
-        body = offsets[: len(self.text)]  # one entry per character, whether or not a final sentinel follows
-        start = bisect.bisect_left(body, raw_span[0])
-        end = bisect.bisect_left(body, raw_span[1])
-        return (start, max(end, start))
+        return normalized_span(offsets, *raw_span, length=len(self.text))
 
     def locate(self, quote: str) -> list[Span]:
         """Every place `quote` stands, as normalized-text spans (empty if nowhere)."""

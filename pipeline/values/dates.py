@@ -11,7 +11,7 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
-from .textpat import ends_with, fold, word, words
+from .textpat import ends_with, fold, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -65,10 +65,6 @@ def _month(p: _Patterns, text: str) -> Optional[int]:
     return p.month_names.get(" ".join(fold(text).split()))
 
 
-def _word_start(text: str, pos: int) -> bool:
-    return pos == 0 or not text[pos - 1].isalnum()
-
-
 def _leading_int(text: str) -> int:
     return int(text[:2]) if text[1:2].isdigit() else int(text[:1])
 
@@ -113,7 +109,7 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
         if value.precision == "day":  # "15-16/6/2023", "từ ngày 10 đến ngày 12 tháng 5 năm 2023": the first day too
             head = ends_with(p.day_range_head, text, s, 30)
             d1 = int(head["d1"]) if head else 0
-            if head and d1 < int(value.value[8:]) and _word_start(text, head.start()):
+            if head and d1 < int(value.value[8:]) and word_start(text, head.start()):
                 first = DateValue(f"{value.value[:8]}{d1:02d}", "day")
                 out.append((head.start(), head.end("d1"), first, text[head.start():head.start("d1")]))
     if ref is not None:
@@ -159,7 +155,7 @@ def date_like_spans(text: str) -> list[tuple[int, int]]:
     for m in p.day_month.finditer(text):  # "từ nay đến 30/6": a day-month after a time word
         if "/" in m.group() and m["m"].isdigit() and 1 <= _leading_int(m.group()) <= 31 and 1 <= int(m["m"]) <= 12:
             lead = ends_with(p.day_month_lead, text, m.start(), 12)
-            if lead is not None and _word_start(text, lead.start()):
+            if lead is not None and word_start(text, lead.start()):
                 spans.append((m.start(), m.end()))
     return spans
 

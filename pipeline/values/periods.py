@@ -14,7 +14,7 @@ from .calendar import month_end
 from .dates import as_date, find_dates
 from .mention import PeriodMention
 from .spans import SpanSet
-from .textpat import PhraseFinder, ends_with, fold, word, words
+from .textpat import PhraseFinder, ends_with, fold, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 _BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
@@ -45,10 +45,6 @@ def patterns() -> _Patterns:
     return _Patterns(load_yaml("periods.yaml"))
 
 
-def _word_start(text: str, pos: int) -> bool:
-    return pos == 0 or not text[pos - 1].isalnum()
-
-
 def _period(label: str, start: Optional[str], end: Optional[str], text: str, s: int, e: int) -> PeriodMention:
     return PeriodMention(label, start, end, (s, e), text[s:e])
 
@@ -66,7 +62,7 @@ def _candidates(text: str) -> tuple:
     for m in p.span.finditer(text):
         y1, y2 = int(m["y1"]), int(m["y2"])
         before = ends_with(p.span_before, text, m.start(), 30)
-        named = before is not None and before["w"] is not None and _word_start(text, before.start())
+        named = before is not None and before["w"] is not None and word_start(text, before.start())
         if y1 < y2 and (named or y2 - y1 <= p.rules["max_bare_span"]):
             if named:
                 s = before.start()
@@ -80,7 +76,7 @@ def _candidates(text: str) -> tuple:
             e = m.end() if opened or not m.group().endswith(")") else m.end() - 1
             out.append(_period(f"{y1}-{y2}", f"{y1}-01-01", f"{y2}-12-31", text, s, e))
     for m in p.part.finditer(text):
-        if not _word_start(text, m.start()):
+        if not word_start(text, m.start()):
             continue
         part = p.parts[" ".join(fold(m["phrase"]).split())]
         if m["y"]:
@@ -88,21 +84,21 @@ def _candidates(text: str) -> tuple:
         else:
             out.append(("part", *m.span(), part))
     for m in p.year.finditer(text):
-        if not _word_start(text, m.start()):
+        if not word_start(text, m.start()):
             continue
         before = ends_with(p.year_before, text, m.start(), 25)
-        s = before.start() if before is not None and _word_start(text, before.start()) else m.start()
+        s = before.start() if before is not None and word_start(text, before.start()) else m.start()
         y = int(m["y"])
         out.append(_period(str(y), f"{y}-01-01", f"{y}-12-31", text, s, m.end()))
     for m in p.context_year.finditer(text):
-        if _word_start(text, m.start()):
+        if word_start(text, m.start()):
             out.append(("year", *m.span(), None))
     for m in p.month.finditer(text):
         mo = int(m["m"])
-        if not 1 <= mo <= 12 or not _word_start(text, m.start()):
+        if not 1 <= mo <= 12 or not word_start(text, m.start()):
             continue
         before = ends_with(p.as_of, text, m.start(), 30)
-        if before is not None and _word_start(text, before.start()):
+        if before is not None and word_start(text, before.start()):
             if m["y"]:
                 out.append(_as_of(int(m["y"]), mo, text, before.start(), m.end()))
             else:

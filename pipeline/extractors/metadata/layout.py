@@ -66,10 +66,6 @@ class Layout:
         return self.issuer_pieces[0][0], self.issuer_pieces[-1][1]
 
     @property
-    def issuer_text(self) -> str:
-        return "\n".join(self.text[a:b] for a, b in self.issuer_pieces)
-
-    @property
     def anchors(self) -> int:
         return sum(x is not None for x in (self.motto, self.number_label, self.place_date, self.kind_span,
                                            self.recipients_label))

@@ -18,29 +18,13 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
 
 
-def _phrases(key: str, path: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=None)
+def any_pattern(key: str, *path: str) -> re.Pattern:
+    """Matches one of the phrases of rules/targets/<key>.yaml at <path> anywhere (whole words)."""
     node = data(key)
     for p in path:
         node = node[p]
-    return node
-
-
-@lru_cache(maxsize=None)
-def suffix_pattern(key: str, *path: str) -> re.Pattern:
-    """Matches one of the phrases at the very end of a lowercased text (whole words)."""
-    return re.compile(rf"(?:^|[^\w])({alternation(_phrases(key, path))})\s*$")
-
-
-@lru_cache(maxsize=None)
-def prefix_pattern(key: str, *path: str) -> re.Pattern:
-    """Matches one of the phrases at the start of a lowercased text (whole words)."""
-    return re.compile(rf"^\s*({alternation(_phrases(key, path))})(?!\w)")
-
-
-@lru_cache(maxsize=None)
-def any_pattern(key: str, *path: str) -> re.Pattern:
-    """Matches one of the phrases anywhere (whole words)."""
-    return re.compile(rf"(?<!\w)({alternation(_phrases(key, path))})(?!\w)")
+    return re.compile(rf"(?<!\w)({alternation(node)})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -55,10 +39,6 @@ def unit_at(text: str, pos: int) -> Optional[tuple[str, int]]:
     if not m:
         return None
     return m.group(1), m.end()
-
-
-def ends_with(text: str, pattern: re.Pattern) -> Optional[re.Match]:
-    return pattern.search(text.lower())
 
 
 @lru_cache(maxsize=None)

@@ -56,12 +56,6 @@ def says_per_year(text: str) -> bool:
     return bool(any_pattern("periods", "per_year").search(text.lower()))
 
 
-def with_part(year: Optional[int], part: Optional[str]) -> Optional[str]:
-    if year is None:
-        return None
-    return f"{year}-{part}" if part else str(year)
-
-
 def year_of(label: Optional[str]) -> Optional[int]:
     if not label:
         return None
