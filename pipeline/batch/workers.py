@@ -25,7 +25,7 @@ from typing import Iterator, Optional
 
 from .task import Outcome, TaskOptions, failure_outcome, peak_rss_kb, run_task, timeout_message
 
-PRELOAD = ["pipeline.batch.task", "pipeline.extractors.chain"]
+PRELOAD = ["pipeline.batch.task", "pipeline.extractors.chain", "pipeline.batch.warmup"]
 
 
 def _worker_main(conn, options: TaskOptions, env: dict[str, str], memory_mb: int) -> None:
