@@ -8,7 +8,8 @@ from typing import Optional
 from .document import Document
 from .errors import ExtractionError
 from .extractors import ordered
-from .ingest import DEFAULT_MAX_BYTES, read_path
+from .ingest import DEFAULT_MAX_BYTES, read_bytes, read_file_bytes
+from .ingest.sniff import detect_format
 from .ingest.txt import document_from_text
 from .models import Block, Error, PlanDocument, Source
 
@@ -49,15 +50,31 @@ def extract_file(
     path = Path(path)
     source = Source(path=str(path))
     try:
-        doc, data, fmt = read_path(path, max_bytes=max_bytes)
+        data = read_file_bytes(path, max_bytes=max_bytes)
     except ExtractionError as exc:
         _fill_source_from_disk(source, path)
         return PlanDocument(source=source, status="error", error=Error(code=exc.code, message=exc.message))
+    try:
+        fmt = detect_format(data, path.suffix)
+        doc = read_bytes(data, fmt)
+    except ExtractionError as exc:
+        _fill_source(source, data, _format_from_suffix(path))
+        return PlanDocument(source=source, status="error", error=Error(code=exc.code, message=exc.message))
+    return extract_document(doc, data, fmt, path, include_text=include_text)
+
+
+def extract_document(doc: Document, data: bytes, fmt: str, path: str | Path, *, include_text: bool = False) -> PlanDocument:
+    """The record of a document already read from `data` (the file's bytes, in format `fmt`)."""
+    source = Source(path=str(path))
+    _fill_source(source, data, fmt)
+    source.encoding = doc.encoding
+    return _record_for(doc, source, include_text)
+
+
+def _fill_source(source: Source, data: bytes, fmt: str) -> None:
     source.sha256 = hashlib.sha256(data).hexdigest()
     source.bytes = len(data)
     source.format = fmt
-    source.encoding = doc.encoding
-    return _record_for(doc, source, include_text)
 
 
 def _fill_source_from_disk(source: Source, path: Path) -> None:
@@ -72,5 +89,9 @@ def _fill_source_from_disk(source: Source, path: Path) -> None:
         return
     source.bytes = size
     source.sha256 = digest.hexdigest()
+    source.format = _format_from_suffix(path)
+
+
+def _format_from_suffix(path: Path) -> str:
     suffix = path.suffix.lower().lstrip(".")
-    source.format = {"htm": "html", "text": "txt"}.get(suffix, suffix) if suffix in {"txt", "text", "htm", "html", "pdf", "docx", "doc"} else "unknown"
+    return {"htm": "html", "text": "txt"}.get(suffix, suffix) if suffix in {"txt", "text", "htm", "html", "pdf", "docx", "doc"} else "unknown"

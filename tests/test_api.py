@@ -27,3 +27,32 @@ def test_a_crashing_extractor_gives_an_error_record_that_keeps_the_other_finding
     assert [d.value for d in record.dates] == ["2022-02-22"]  # found before the crash
     assert [(t.value, t.unit) for t in record.targets] == [(2.2, "%")]  # found after it
     assert any("references extractor failed" in w for w in record.warnings)
+
+
+def test_extract_document_gives_the_record_of_extract_file():
+    import hashlib
+    from pathlib import Path
+
+    from pipeline import extract_file
+    from pipeline.api import extract_document
+    from pipeline.ingest import read_path
+
+    path = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "kh-hanoi-09-2014.txt"
+    doc, data, fmt = read_path(path)
+    record = extract_document(doc, data, fmt, path)
+    assert record == extract_file(path)
+    assert record.source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert record.targets
+
+
+def test_a_file_that_cannot_be_parsed_keeps_its_hash_and_suffix_format(tmp_path):
+    import hashlib
+
+    from pipeline import extract_file
+
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"not a pdf at all")
+    record = extract_file(path)
+    assert record.status == "error" and record.error.code == "corrupt_pdf"
+    assert record.source.sha256 == hashlib.sha256(b"not a pdf at all").hexdigest()
+    assert (record.source.bytes, record.source.format) == (16, "pdf")

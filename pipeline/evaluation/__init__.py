@@ -85,8 +85,8 @@ def evaluate(gold_paths: Iterable[str | Path], pred_path: Optional[str | Path] =
         records = load_predictions(pred_path)
         source = str(pred_path)
     else:
-        from ..api import extract_file
+        from ..api import extract_document
 
-        records = {g.doc_id: extract_file(g.path) for g in gold_docs}
+        records = {g.doc_id: extract_document(g.document, g.data, g.fmt, g.path) for g in gold_docs}
         source = "extracted now"
     return EvalResult(score_documents(gold_docs, records), source, [str(p) for p in gold_paths])

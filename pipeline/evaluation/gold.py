@@ -34,6 +34,9 @@ class GoldDocument:
     raw: str
     document: Document
     set_name: str = ""
+    data: bytes = b""
+    """the file's bytes, so the document can be extracted without reading it again"""
+    fmt: str = "txt"
     _quote_cache: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -141,8 +144,8 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
     for entry in read_gold_file(path):
         doc_path = path.parent / f"{entry['doc_id']}.txt"
         try:
-            document, data, _ = read_path(doc_path)
+            document, data, fmt = read_path(doc_path)
         except ExtractionError as exc:
             raise GoldError(f"{doc_path}: {exc.code}: {exc.message}") from exc
-        docs.append(GoldDocument(entry["doc_id"], entry, doc_path, decode_raw(data), document, path.parent.name))
+        docs.append(GoldDocument(entry["doc_id"], entry, doc_path, decode_raw(data), document, path.parent.name, data, fmt))
     return docs

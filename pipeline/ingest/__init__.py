@@ -35,8 +35,8 @@ def read_bytes(data: bytes, fmt: str) -> Document:
     raise ExtractionError("unsupported_format", f"no reader for format {fmt!r}")
 
 
-def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, bytes, str]:
-    """Read a file; returns (document, raw bytes, format)."""
+def read_file_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, or `not_found` / `file_too_large` / `unreadable`."""
     path = Path(path)
     if not path.is_file():
         raise ExtractionError("not_found", f"{path} does not exist or is not a file")
@@ -44,8 +44,14 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Doc
         size = path.stat().st_size
         if size > max_bytes:
             raise ExtractionError("file_too_large", f"{size} bytes is over the limit of {max_bytes} bytes")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ExtractionError("unreadable", f"cannot read {path}: {exc}") from exc
+
+
+def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, bytes, str]:
+    """Read a file; returns (document, raw bytes, format)."""
+    path = Path(path)
+    data = read_file_bytes(path, max_bytes)
     fmt = detect_format(data, path.suffix)
     return read_bytes(data, fmt), data, fmt
