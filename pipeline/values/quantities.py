@@ -63,7 +63,8 @@ class _Units:
             rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
         self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
         self.minor_unit = regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)")
-        self.time_unit = regex.compile(rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)", _FLAGS)
+        self.time_unit = regex.compile(
+            rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)(?![ \t]+(?:{_alt(u['time_unit_events'])})(?!\w))", _FLAGS)
         self.counted = regex.compile(rf"[ \t]*(?P<u>{_alt(u['counted'])})(?!\w)")
         self.multiplier = regex.compile(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)")
         self.gap_before = regex.compile(rf"(?:{_alt(self.multiplier_before)})[ \t]*$", _FLAGS)
