@@ -89,14 +89,20 @@ def rate_reason(q: Quantity, left: str, right: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=None)
-def _body_members():
-    spec = data("not_targets")["body_members"]
+def _group_cues(key: str):
+    spec = data("not_targets")[key]
     return frozenset(u.lower() for u in spec["units"]), re.compile(rf"(?<!\w)(?:{alternation(spec['before'])})(?!\w)")
 
 
 def is_body_composition(unit: str, left: str) -> bool:
     """`Ban Chỉ đạo gồm 15 thành viên`: the members of a body named in the figure's clause."""
-    units, before = _body_members()
+    units, before = _group_cues("body_members")
+    return unit in units and bool(before.search(_clause(left)))
+
+
+def is_audience(unit: str, left: str) -> bool:
+    """`Dự hội nghị có hơn 120 đại biểu`: the people attending the meeting a text reports."""
+    units, before = _group_cues("attendees")
     return unit in units and bool(before.search(_clause(left)))
 
 
@@ -121,6 +127,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return f"unit:{unit}"
     if is_body_composition(unit, left):
         return "body_members"
+    if is_audience(unit, left):
+        return "audience"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()):
         return "unit_phrase"
     if unit == "lần" and not mult.search(left.lower()[-20:]):
