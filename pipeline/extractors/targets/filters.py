@@ -100,6 +100,17 @@ def is_body_composition(unit: str, left: str) -> bool:
     return unit in units and bool(before.search(_clause(left)))
 
 
+@lru_cache(maxsize=None)
+def _scope_before() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('not_targets')['scope_before'])})\s*$")
+
+
+def is_scope(unit: str, left: str) -> bool:
+    """`tại 11 huyện, thị xã, thành phố`: every place of a level an activity covers (a coordinated list of
+    place nouns right after a place word)."""
+    return "," in unit and bool(_scope_before().search(left[-30:].lower()))
+
+
 def is_audience(unit: str, left: str) -> bool:
     """`Dự hội nghị có hơn 120 đại biểu`: the people attending the meeting a text reports."""
     units, before = _group_cues("attendees")
@@ -129,6 +140,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "body_members"
     if is_audience(unit, left):
         return "audience"
+    if is_scope(unit, left):
+        return "scope"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()):
         return "unit_phrase"
     if unit == "lần" and not mult.search(left.lower()[-20:]):
