@@ -58,7 +58,8 @@ def _rate_patterns():
     kept = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_kept_heads'])})(?!\w)")
     lead = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_lead'])})(?!\w)")
     lead_not = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_lead_not'])})(?!\w)")
-    of_after = re.compile(rf"^\s*(?:{alternation(nt['rate_of_after'])})(?!\w)", re.IGNORECASE)
+    of_after = re.compile(rf"^\s*(?!(?:{alternation(nt['rate_of_after_not'])})(?!\w))(?:{alternation(nt['rate_of_after'])})(?!\w)",
+                          re.IGNORECASE)
     need = re.compile(rf"(?<!\w)(?:{alternation(nt['requirement_heads'])})(?!\w)")
     need_not = re.compile(rf"(?<!\w)(?:{alternation(nt['requirement_not'])})(?!\w)")
     return per, kept, lead, lead_not, of_after, need, need_not
