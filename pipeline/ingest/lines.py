@@ -25,6 +25,9 @@ def wrap_width(lines: list[str]) -> int | None:
     return p90
 
 
+_COMPARATOR_SIGNS = "≥≤<>~="
+
+
 @lru_cache(maxsize=4096)  # each line is asked about twice, as the line before and the line after
 def _stands_alone(line: str) -> bool:
     """A document kind's name, the motto, or web chrome: never part of a wrapped sentence."""
@@ -58,8 +61,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
     first = b[0]
     if first.islower():
         return True
-    if first.isdigit():  # a figure carried over from a lowercase word ("còn\n2,65%") is a wrap
-        return narrow or width is not None or (a[-1].islower() and shape.starts_with_figure(b))
+    if first.isdigit():  # a figure carried over from a lowercase word ("còn\n2,65%") or a comparator ("đạt ≥\n95%") is a wrap
+        return narrow or width is not None or a[-1] in _COMPARATOR_SIGNS or (a[-1].islower() and shape.starts_with_figure(b))
     return wrapped
 
 
