@@ -113,7 +113,11 @@ def _score_targets(score: DocScore, gdoc: GoldDocument, golds: list[dict], recor
     for gi, pj in match.pairs:
         gold, pred = golds[gi], preds[pj]
         for name in ATTRIBUTES:
-            attrs[name].append(float(_same(name, gold.get(name), getattr(pred, name))))
+            right = _same(name, gold.get(name), getattr(pred, name))
+            attrs[name].append(float(right))
+            if not right:
+                score.items.append(_item(gdoc, f"target {name}", "wrong", getattr(pred, name), pred.text,
+                                         match.pred_spans[pj], gold=gold.get(name), indicator=gold.get("indicator")))
         attrs["indicator_exact"].append(float(norm_text(gold.get("indicator")) == norm_text(pred.indicator)))
         attrs["indicator_token_f1"].append(token_f1(gold.get("indicator"), pred.indicator))
     score.attributes = attrs
