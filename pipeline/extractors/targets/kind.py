@@ -172,5 +172,7 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
         return "result", "partial_period"
     cue = cues.nearest(para_lo, pos)
     if cue and doc_is_plan:
+        if cue[2] and cue[0] == "result" and cues.strong_in(para_lo, pos, "target"):
+            return "target", "paragraph_cue"  # "Phấn đấu trong năm 2024:" over its bullets: the weak cue loses
         return cue[0], "paragraph_cue"
     return "target", "default"
