@@ -204,7 +204,7 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
     if sec is not None:
         for s in ctx.tree.chain(pos):
-            ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p)]
+            ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p) and not _yearless(ctx, p)]
             if ps:
                 return ps[0].label, "section"
     if ctx.default_span is not None:
