@@ -148,6 +148,15 @@ def _PER_YEAR_BEFORE() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{per})(?:\s+(?:đạt|là|tăng|giảm|ở mức|duy trì|từ|trên|khoảng|ít nhất|tối thiểu))*\s*$", re.IGNORECASE)
 
 
+def _heading_period(ctx: Context, pos: int) -> Optional[str]:
+    """The period written in the nearest heading above `pos` that has one."""
+    for s in ctx.tree.chain(pos):
+        ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p) and not _yearless(ctx, p)]
+        if ps:
+            return ps[0].label
+    return None
+
+
 def _yearless(ctx: Context, p) -> bool:
     """`cuối năm`, `6 tháng đầu năm` with no year written: its year is the one in force, not the document's."""
     return not re.search(r"\d{4}", ctx.text[p.start:p.end])
@@ -196,17 +205,17 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return max(counts.items(), key=lambda kv: kv[1])[0], "carry"
     if cands and ctx.title_partial:
         return ctx.title_partial, "title_partial"  # a report on 6 tháng đầu năm 2025: not a span told in passing
+    heading = _heading_period(ctx, pos) if sec is not None else None
+    if cands and heading is not None and _PART_OF_YEAR.search(heading):
+        return heading, "section"  # under "KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025" a season "vụ Đông Xuân 2024 - 2025" is told in passing
     if cands:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
     parts = [p for p in ctx.periods_in(scope_start, line_start) if _PART_OF_YEAR.search(p.label)
              and not ctx.is_deadline(p) and not ctx.is_comparison(p) and not _yearless(ctx, p)]
     if parts and not ctx.plan:
         return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
-    if sec is not None:
-        for s in ctx.tree.chain(pos):
-            ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p) and not _yearless(ctx, p)]
-            if ps:
-                return ps[0].label, "section"
+    if heading is not None:
+        return heading, "section"
     if ctx.default_span is not None:
         return ctx.default_span, "default"
     plan_year = ctx.default_year if ctx.default_year is not None else ctx.ref_year
