@@ -206,8 +206,8 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if cands and ctx.title_partial:
         return ctx.title_partial, "title_partial"  # a report on 6 tháng đầu năm 2025: not a span told in passing
     heading = _heading_period(ctx, pos) if sec is not None else None
-    if cands and heading is not None and _PART_OF_YEAR.search(heading):
-        return heading, "section"  # under "KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025" a season "vụ Đông Xuân 2024 - 2025" is told in passing
+    if cands and heading is not None and all(p.start < line_start for p in cands):
+        return heading, "section"  # a span told in an earlier item ("vụ Đông Xuân 2024 - 2025") is that item's, not the heading's
     if cands:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
     parts = [p for p in ctx.periods_in(scope_start, line_start) if _PART_OF_YEAR.search(p.label)
