@@ -212,7 +212,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                  and drafts[i].parent is None and _same_kind_unit(drafts[i].unit, d.unit)]
         d.parent = mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
     if d.parent is not None and d.rules["comparator"] == "default" and drafts[d.parent].comparator == "~" \
-            and not _OWN_LINK.search(text[drafts[d.parent].fig_end:qs]):
+            and _estimate_before(text, drafts[d.parent]) and not _OWN_LINK.search(text[drafts[d.parent].fig_end:qs]):
         d.comparator, d.rules["comparator"] = "~", "carried"  # "ước đạt 70,2%, trong đó có bằng cấp 27,6%"
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
     sec = ctx.tree.at(qs) if ctx.tree else None
@@ -257,6 +257,16 @@ def _distributes(text: str, prev: Draft, d: Draft) -> bool:
 
 
 _LIST_ON = re.compile(r"^[ \t]*(?:,|và|,\s*và)[ \t]*$", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _estimate_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['estimate_words'])})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+
+
+def _estimate_before(text: str, d: Draft) -> bool:
+    """The figure is an estimate (`ước đạt 70,2%`), not only an approximate amount (`khoảng 2.150 tỷ đồng`)."""
+    return bool(_estimate_re().search(text[max(d.start, d.fig_start - 40):d.fig_start]))
+
+
 _OWN_LINK = re.compile(r"(?<!\w)(?:đạt|là|chiếm)(?!\w)", re.IGNORECASE)
 _COORD = re.compile(r"^[\s,]*(?:và|hoặc)\s*$", re.IGNORECASE)
 
