@@ -158,7 +158,7 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
             return "target", "future_year"
     if cue and cue[2]:
         other = "target" if cue[0] == "result" else "result"
-        if section == other:
+        if section == other and not cues.strong_in(item_lo, pos, cue[0]):  # "phấn đấu … cả năm đạt": the strong cue holds
             return section, "section"
         if cue[0] == "result" and cues.strong_in(sent_lo, pos, "target"):
             return "target", "cue"  # "Phấn đấu đến năm 2025, toàn tỉnh có 81 xã (chiếm 65,3%)"
