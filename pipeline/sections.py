@@ -1,4 +1,4 @@
-"""The numbered section tree of a plan: `I.`/`II.`, `1.`/`2.`, `1.1.`, `a)`/`b)`, `Điều 1.`.
+"""The numbered section tree of a plan: `A.`/`B.` parts in capitals, `I.`/`II.`, `1.`/`2.`, `1.1.`, `a)`/`b)`, `Điều 1.`.
 
 `section_tree(text)` gives every heading with the path it opens ("I.1.1"), its title and the
 span it governs; `SectionTree.at(offset)` gives the innermost section an offset lies in, so an
@@ -14,12 +14,12 @@ from typing import Optional
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _HEADING = re.compile(
-    rf"^[ \t]*(?:(?=[IVX])(?P<roman>{_ROMAN})\.(?=\s)|(?P<dotted>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?=\s)|(?P<num>\d{{1,2}})[.)](?=\s)"
+    rf"^[ \t]*(?:(?P<part>[A-H])\.(?=[ \t]+[^\W\d_]{{2}})|(?=[IVX])(?P<roman>{_ROMAN})\.(?=\s)|(?P<dotted>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?=\s)|(?P<num>\d{{1,2}})[.)](?=\s)"
     r"|(?P<letter>[a-zđ])\)(?=\s)|(?P<article>Điều\s+\d+)\.?(?=\s))[ \t]*(?P<title>[^\n]*)",
     re.MULTILINE,
 )
 _TITLE_START = re.compile(r"[*\"“(]*[^\W\d_]")
-_LEVEL = {"roman": 0, "article": 0, "num": 1, "dotted": 1, "letter": 3}
+_LEVEL = {"part": -1, "roman": 0, "article": 0, "num": 1, "dotted": 1, "letter": 3}
 
 
 @dataclass
@@ -78,7 +78,7 @@ def section_tree(text: str) -> SectionTree:
     sections: list[Section] = []
     stack: list[Section] = []
     for m in _HEADING.finditer(text):
-        kind = next((k for k in ("roman", "dotted", "num", "letter", "article") if m.group(k)), None)
+        kind = next((k for k in ("part", "roman", "dotted", "num", "letter", "article") if m.group(k)), None)
         if kind is None:
             continue
         token = m.group(kind)
@@ -90,6 +90,8 @@ def section_tree(text: str) -> SectionTree:
         title = m.group("title")
         if not (_TITLE_START.match(title) or kind == "letter" and title[:1].isdigit()):
             continue  # "89.4 |" in a table, "1. 000" in prose: not a heading
+        if kind == "part" and title.upper() != title:
+            continue  # "A. KẾT QUẢ …" opens a part; "A. Nguyễn" or a lettered list item does not
         while stack and stack[-1].level >= level:
             stack.pop().end = m.start()
         if kind == "dotted":
