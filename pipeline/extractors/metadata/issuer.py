@@ -47,7 +47,8 @@ def _unit_re() -> regex.Pattern:
     c = cues()
     names = sorted(c["units"] + list(c["unit_abbreviations"]), key=len, reverse=True)
     units = "|".join(cue_pattern(u) + (r"(?![\p{L}])" if not u.endswith(".") else "") for u in names)
-    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]*(?!ủy(?![\p{{L}}]))(?P<n>\p{{L}}+(?:[\s|]+(?:[-–][\s|]+)?\p{{L}}+){{0,3}})")
+    gap = rf"(?:[ \t|]+|[ \t|]*\n[\s|]*(?!{_organ_re().pattern}))"  # a name runs on to the next line unless an organ opens it
+    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]*(?!ủy(?![\p{{L}}]))(?P<n>\p{{L}}+(?:{gap}(?:[-–][\s|]+)?\p{{L}}+){{0,3}})")
 
 
 def unit_name(written: str) -> str:
@@ -231,6 +232,9 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
     if territory is None and scope in {"local", "party"}:
         territory = local_territory(layout)
     full = _with_territory(name, scope, territory)
+    district = _district_above(territory, territories) if scope == "local" else None  # "Đảng ủy xã …" is named alone
+    if district is not None:
+        full = f"{full}, {district.unit} {district.name}"
     province_name = None
     if scope != "national":
         provincial = [t for _, t in territories if is_provincial(t)]
@@ -244,6 +248,15 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         full = _with_province(full, province_name)
     abbr = layout.number.symbol.issuer if layout.number and layout.number.symbol.issuer else _abbreviation_for(name)
     return Issuer(name=full, abbreviation=abbr, province=province_name, span=layout.issuer_block)
+
+
+def _district_above(territory: Optional[Territory], territories: list[tuple[int, Territory]]) -> Optional[Territory]:
+    """The district-level unit of the block above a commune-level issuer (UBND HUYỆN … over UBND XÃ …)."""
+    communes = set(cues()["commune_units"])
+    if territory is None or territory.unit not in communes:
+        return None
+    above = [t for _, t in territories if t is not territory and t.unit and t.unit not in communes and not is_provincial(t)]
+    return above[-1] if above else None
 
 
 def _with_province(full: str, province_name: str) -> str:
