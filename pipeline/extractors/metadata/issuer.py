@@ -193,6 +193,20 @@ def parent_province(text: str, folded: str) -> Optional[str]:
     return next(iter(found)) if found else None
 
 
+def province_after(text: str, folded: str, territory: Territory) -> Optional[str]:
+    """The province the text writes right after the issuer's own unit (`huyện Phụng Hiệp, tỉnh Hậu Giang`)."""
+    if not territory.unit or not territory.name:
+        return None
+    own = cue_pattern(f"{territory.unit} {territory.name}")
+    for m in regex.finditer(rf"(?<![\p{{L}}]){own}[\s,]+(?:tỉnh|thành phố)\s+", folded):
+        words = text[m.end():m.end() + 40].split()
+        for size in range(min(3, len(words)), 0, -1):
+            hit = province(" ".join(w.strip(",.;:") for w in words[:size]))
+            if hit:
+                return hit.name
+    return None
+
+
 def _block_territories(original: str, block: str, organs_found: list) -> list[tuple[int, Territory]]:
     """(position, territory) of each unit word of the block outside an organ's name."""
     out = []
@@ -243,7 +257,7 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         elif provincial:
             province_name = province(provincial[-1].name).name
         elif territory is not None:
-            province_name = parent_province(layout.text, folded)
+            province_name = parent_province(layout.text, folded) or province_after(layout.text, folded, district or territory)
     if province_name and territory is not None and not is_provincial(territory):
         full = _with_province(full, province_name)
     abbr = layout.number.symbol.issuer if layout.number and layout.number.symbol.issuer else _abbreviation_for(name)
