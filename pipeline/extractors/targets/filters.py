@@ -118,6 +118,11 @@ def is_audience(unit: str, left: str) -> bool:
     return unit in units and bool(before.search(_clause(left)))
 
 
+def _per_unit_measure(unit: str, right: str) -> bool:
+    """`17,2 tiêu chí/xã`: a structural noun counted per place is an average, not a count of the text's parts."""
+    return unit in data("not_targets")["per_unit_measures"] and bool(re.match(r"\s*/\s*[^\W\d_]", right))
+
+
 def is_rank(left: str) -> bool:
     return bool(_noise_patterns()[1].search(left[-25:]))
 
@@ -135,7 +140,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "year_span"
     if is_rank(left.lower()):
         return None
-    if unit in units and not q.time_measure:
+    if unit in units and not q.time_measure and not _per_unit_measure(unit, right):
         return f"unit:{unit}"
     if is_body_composition(unit, left):
         return "body_members"
@@ -143,7 +148,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "audience"
     if is_scope(unit, left):
         return "scope"
-    if unit and unit != "%" and _unit_phrase().match(unit + right.lower()):
+    if unit and unit != "%" and _unit_phrase().match(unit + right.lower()) and not _per_unit_measure(unit, right):
         return "unit_phrase"
     if unit == "lần" and not mult.search(left.lower()[-20:]):
         return "frequency"
