@@ -47,7 +47,7 @@ def _unit_re() -> regex.Pattern:
     c = cues()
     names = sorted(c["units"] + list(c["unit_abbreviations"]), key=len, reverse=True)
     units = "|".join(cue_pattern(u) + (r"(?![\p{L}])" if not u.endswith(".") else "") for u in names)
-    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]*(?!ủy(?![\p{{L}}]))(?P<n>\p{{L}}+(?:[\s|]+(?:[-–][\s|]+)?\p{{L}}+){{0,3}})")
+    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]*(?!{fold('ủy')}(?![\p{{L}}]))(?P<n>\p{{L}}+(?:[\s|]+(?:[-–][\s|]+)?\p{{L}}+){{0,3}})")
 
 
 def unit_name(written: str) -> str:

@@ -36,7 +36,7 @@ def _authority_tail_re() -> regex.Pattern:
     units = any_cue(c["units"])
     return regex.compile(
         rf"(?<!{connectors}[\s|]+)(?<=\S[\s|]+)(?:{heads}[\s|]+)*{heads}(?:[\s|]+{units}(?:[\s|]+\p{{L}}+){{1,4}})?"
-        rf"(?:[\s|]+khóa[\s|].*)?$"
+        rf"(?:[\s|]+{fold('khóa')}[\s|].*)?$"
     )
 
 
