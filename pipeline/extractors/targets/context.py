@@ -10,7 +10,7 @@ from typing import Optional
 
 from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
-from .kind import CueIndex, plan_doc
+from .kind import CueIndex, plan_doc, section_kind
 from .lexicon import alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of
 from .quantities import Quantity, find_quantities
@@ -30,6 +30,7 @@ def _averaged_baseline() -> re.Pattern:
 
 
 _SAME_PERIOD_BEFORE = re.compile(r"cùng\s+kỳ[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 
@@ -122,17 +123,34 @@ class Context:
         self._period_starts = [p.start for p in self.periods]
         self.skip = sorted(self.skip)
         self._skip_starts = [s for s, _ in self.skip]
-        deadline = _deadline_before()
-        self._deadline = {id(p): self._test(p, deadline, 20) for p in self.periods}
-        averaged = _averaged_baseline()
-        self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) or self._test(p, averaged, 60) for p in self.periods}
-        self._same_period = {id(p): self._test(p, _SAME_PERIOD_BEFORE, 25) for p in self.periods}
-        naming = _naming_before()
-        self._naming = {id(p): self._test(p, naming, 40) for p in self.periods}
+        self._roles: dict[int, tuple[bool, bool, bool, bool]] = {}
+        self._heading_kinds: dict[int, Optional[str]] = {}
+
+    def _role(self, p: PeriodMention) -> tuple[bool, bool, bool, bool]:
+        """(deadline, baseline, same period, naming) from the words before a period, read once per mention."""
+        role = self._roles.get(id(p))
+        if role is None:
+            role = (self._test(p, _deadline_before(), 20),
+                    self._test(p, _BASELINE_BEFORE, 30) or self._test(p, _averaged_baseline(), 60),
+                    self._test(p, _SAME_PERIOD_BEFORE, 25),
+                    self._test(p, _naming_before(), 40))
+            self._roles[id(p)] = role
+        return role
 
     def _test(self, p: PeriodMention, pattern: re.Pattern, reach: int) -> bool:
-        head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
+        head = _DIGIT.split(self.text[p.start:p.end], maxsplit=1)[0]
         return bool(pattern.search(self.text[max(0, p.start - reach):p.start] + head))
+
+    def heading_kind(self, pos: int) -> Optional[str]:
+        """`result`/`target` as the headings over `pos` name a situation or goals section (kind.section_kind)."""
+        sec = self.tree.at(pos) if self.tree else None
+        if sec is None:
+            return section_kind(())
+        kind = self._heading_kinds.get(id(sec), "?")
+        if kind == "?":
+            kind = section_kind(tuple(self.text[s.heading[0]:s.heading[1]][:200] for s in self.tree.chain(pos)))
+            self._heading_kinds[id(sec)] = kind
+        return kind
 
     @property
     def plan(self) -> bool:
@@ -148,19 +166,21 @@ class Context:
         return out
 
     def is_deadline(self, p: PeriodMention) -> bool:
-        return self._deadline[id(p)]
+        return self._role(p)[0]
 
     def is_baseline(self, p: PeriodMention) -> bool:
         """`so với năm 2016`, `cùng kỳ năm 2020`: the year a figure is compared with, not its own;
         `chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the version of a standard in an indicator's name."""
-        return self._baseline[id(p)] or self._naming[id(p)] and p.is_span
+        _, baseline, _, naming = self._role(p)
+        return baseline or naming and p.is_span
 
     def is_comparison(self, p: PeriodMention) -> bool:
         """A baseline, or the year of `Cùng kỳ, năm 2020, …` (last year's figures, not the text's year)."""
-        return self._baseline[id(p)] or self._same_period[id(p)] or self._naming[id(p)] and p.is_span
+        _, baseline, same_period, naming = self._role(p)
+        return baseline or same_period or naming and p.is_span
 
     def is_naming(self, p: PeriodMention) -> bool:
-        return self._naming[id(p)] and p.is_span
+        return self._role(p)[3] and p.is_span
 
     def skipped(self, pos: int) -> bool:
         """Inside a boilerplate block (web chrome)."""

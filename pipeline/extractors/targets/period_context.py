@@ -9,7 +9,7 @@ from typing import Optional
 
 from .context import Context
 from .draft import Draft
-from .kind import of_plan, section_kind
+from .kind import of_plan
 from .lexicon import alternation, data
 from .period import partial_of, says_per_year, says_whole_year
 from .quantities import Quantity
@@ -131,9 +131,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
 
 def _in_result_section(ctx: Context, pos: int) -> bool:
     """Under a situation heading (Tình hình, Kết quả, Thực trạng, Đánh giá …)."""
-    if ctx.tree is None:
-        return False
-    return section_kind(tuple(ctx.text[s.heading[0]:s.heading[1]][:200] for s in ctx.tree.chain(pos))) == "result"
+    return ctx.tree is not None and ctx.heading_kind(pos) == "result"
 
 
 def _opens_sentence(text: str, sent_start: int, p) -> bool:
