@@ -8,19 +8,28 @@ phrases are found through one anchor word and checked around it (PhraseFinder)."
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Iterator
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
 
 import regex
 
 
 # Letters legacy-encoding converters write in place of another ("nǎm" with a caron for "năm").
 _LOOKALIKES = {"ă": "ǎ", "Ă": "Ǎ"}
-_UNFOLD = str.maketrans({v: k for k, v in _LOOKALIKES.items()})
 
 
 def fold(text: str) -> str:
     """Lowercase, lookalike letters replaced by the ones they stand for."""
-    return text.translate(_UNFOLD).lower()
+    low = text.lower()  # str.translate is ten times slower than lower() on Vietnamese
+    return low.replace("ǎ", "ă") if "ǎ" in low else low
+
+
+@lru_cache(maxsize=8)
+def folded(text: str) -> Optional[str]:
+    """fold(text) when it keeps every character at its index (None if lowercasing
+    changed the length): one fold per text, sliced by the scans that need it."""
+    low = fold(text)
+    return low if len(low) == len(text) else None
 
 
 def ci(phrase: str) -> str:
@@ -55,6 +64,30 @@ def word_start(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalnum()
 
 
+class WordFinder:
+    """The starts of `pattern`'s matches, for a pattern that matches one of a few
+    whole words: each word is looked up in the folded text with str.find (much
+    faster than a regex scan on Vietnamese) and the pattern checked there."""
+
+    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
+        self.pattern = pattern
+        self.words = sorted({fold(w) for w in items})
+
+    def starts(self, text: str) -> list[int]:
+        low = folded(text)
+        if low is None:
+            return [m.start() for m in self.pattern.finditer(text)]
+        out = set()
+        match = self.pattern.match
+        for w in self.words:
+            i = low.find(w)
+            while i >= 0:
+                if match(text, i):
+                    out.add(i)
+                i = low.find(w, i + 1)
+        return sorted(out)
+
+
 class PhraseFinder:
     """Every match of `(?:phrase|phrase…)tail` in a text, found by a fast scan for
     a few anchor words (the words most phrases share) and a check around each."""
@@ -75,13 +108,33 @@ class PhraseFinder:
         self.before = max(len(p) for p in phrases)
         self.reach = reach
 
+    def _anchors(self, text: str, low: Optional[str]) -> Iterator[regex.Match]:
+        """anchor.finditer(text), the anchors looked up in the folded text."""
+        if low is None:
+            yield from self.anchor.finditer(text)
+            return
+        found = set()
+        for a in map(fold, self.needs):
+            i = low.find(a)
+            while i >= 0:
+                found.add(i)
+                i = low.find(a, i + 1)
+        end = 0
+        for i in sorted(found):
+            if i >= end:
+                m = self.anchor.match(text, i)
+                if m is not None:
+                    end = m.end()
+                    yield m
+
     def finditer(self, text: str) -> Iterator[regex.Match]:
         last = 0
-        for a in self.anchor.finditer(text):
+        low = folded(text)
+        for a in self._anchors(text, low):
             if a.start() < last:
                 continue
             lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
-            window = fold(text[lo:hi])
+            window = fold(text[lo:hi]) if low is None else low[lo:hi]
             if not any(all(w in window for w in need) for need in self.needs[fold(a.group())]):
                 continue
             for m in self.full.finditer(text, lo, hi):
