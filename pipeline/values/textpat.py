@@ -55,6 +55,37 @@ def word(w: str) -> str:
     return f"(?:{ci(w)})"
 
 
+@lru_cache(maxsize=1)
+def _case_oddities() -> tuple[str, ...]:
+    """Characters whose case partner is not what lower()/upper() give (ſ for s, K for k)."""
+    return tuple(c for c in map(chr, range(0x80, 0x10000))
+                 if (len(c.casefold()) == 1 and c.casefold() != c.lower())
+                 or (len(c.lower()) == 1 and c.lower().isascii()))
+
+
+class Gated:
+    """`pattern`, which starts with optional spaces or tabs and then one of `items`
+    (words or symbols), matched only where the first character after the spaces can
+    start one of them: most positions are ruled out without calling the regex engine."""
+
+    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
+        self.pattern = pattern
+        firsts = {w[0] for w in items if w}
+        if pattern.flags & regex.IGNORECASE:
+            firsts |= {x for f in firsts for x in (f.lower(), f.upper(), f.title(), f.casefold()) if len(x) == 1}
+            firsts |= {c for c in _case_oddities() if {c.lower(), c.upper(), c.casefold()} & firsts}
+        self.firsts = frozenset(firsts)
+
+    def match(self, text: str, pos: int):
+        i = pos
+        n = len(text)
+        while i < n and (text[i] == " " or text[i] == "\t"):
+            i += 1
+        if i < n and text[i] in self.firsts:
+            return self.pattern.match(text, pos)
+        return None
+
+
 def ends_with(pattern: regex.Pattern, text: str, pos: int, window: int):
     """Search `pattern` (which should end with `$`) in the `window` characters before `pos`."""
     return pattern.search(text, max(0, pos - window), pos)
