@@ -56,13 +56,26 @@ def position_text(run: str) -> str:
     return squash(" ".join(out))
 
 
+@lru_cache(maxsize=None)
+def _marks() -> frozenset[str]:
+    return frozenset(fold(m).strip("()[] ") for m in cues()["signature_marks"])
+
+
 def _is_mark(line: str) -> bool:
-    return fold(line).strip("()[] ") in {fold(m).strip("()[] ") for m in cues()["signature_marks"]}
+    return fold(line).strip("()[] ") in _marks()
+
+
+@lru_cache(maxsize=None)
+def _folded_cues(name: str) -> tuple[str, ...]:
+    return tuple(fold(x) for x in cues()[name])
+
+
+_ITEM = regex.compile(r"[-–+•]\s")
 
 
 def _left_column(cell: str) -> bool:
     """The recipients list stands left of the signature; flattened, its lines interleave."""
-    return bool(regex.match(r"[-–+•]\s", cell)) or fold(cell).startswith(tuple(fold(x) for x in cues()["recipients_label"]))
+    return bool(_ITEM.match(cell)) or fold(cell).startswith(_folded_cues("recipients_label"))
 
 
 def _is_name(line: str) -> bool:
@@ -76,7 +89,7 @@ def glued_signature(cell: str) -> Optional[int]:
     """Where a signing line glued after a recipients' item starts (`- Như trên; PHÓ GIÁM ĐỐC`,
     `Nơi nhận: KT. GIÁM ĐỐC`: a tab between the columns became one space); the name may sit
     glued after the archive line (`- Lưu: VT, KGVX. Trần Phước Hiền`)."""
-    archive = fold(cell).lstrip("-–+• ").startswith(tuple(fold(a) for a in cues()["archive_items"]))
+    archive = fold(cell).lstrip("-–+• ").startswith(_folded_cues("archive_items"))
     for m in _GLUE.finditer(cell):
         rest = cell[m.end():].strip()
         if signing_line(rest) or (archive and _is_name(rest)):
