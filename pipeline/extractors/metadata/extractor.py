@@ -58,7 +58,7 @@ def _fill_official(doc: Document, record: PlanDocument, layout: Layout, text_fol
     record.issue_date = find_issue_date(layout)
     title = find_title(layout, text_folded, record.doc_type)
     record.title = title[0] if title else None
-    record.signer = find_signer(layout)
+    record.signer = find_signer(layout, text_folded)
     record.recipients = find_recipients(doc.text, text_folded, layout.title_start or 0)
 
 
