@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, data
+from .lexicon import Ending, alternation, data, is_multiplier
 
 _BOUND_ORDER = (">=", "<=", "<", "~", ">")
 
@@ -133,7 +133,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     b = bound_cue(tail)
     if b and b[0]:
         return b[0], "bound"
-    if unit and unit.lower() == "lần":
+    if unit and is_multiplier(unit.lower()):
         return "=", "multiplier"
     blockers, keep, from_single, from_level = _clause_patterns()
     kept = keep.sub(" ", tail)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, data
+from .lexicon import Ending, alternation, data, is_multiplier
 from .quantities import Quantity
 
 
@@ -26,10 +26,6 @@ def _patterns():
 
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
-_COUNT_AFTER_NUMBER = re.compile(r"^[\s\w]{0,60}?\s(?:là|đạt|chiếm|giảm|tăng|:)\s*(?:từ\s+|khoảng\s+|trên\s+)?\d", re.IGNORECASE)
-_LABEL = re.compile(r"(?:^|[-+•;,]\s*|\s)(?:tổng\s+)?số(?:\s+lượng)?\s[^:;.]{2,80}(?::|\blà|\bđạt|\bkhoảng|\bgần|\btrên|\bhơn)\s*$",
-                    re.IGNORECASE)
-_LABEL_ENDS = (":", "là", "đạt", "khoảng", "gần", "trên", "hơn")
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 _HEAD_END = re.compile(r"\s|%")
 _SLASH_START = re.compile(r"^\s*/")
@@ -41,6 +37,27 @@ def _ends() -> tuple[Ending, Ending, Ending, Ending]:
     nt = data("not_targets")
     return (Ending(nt["before"]), Ending(nt["modifier_before"]), Ending(nt["rank_before"], flags=re.IGNORECASE),
             Ending(nt["multiplier_cues"]))
+
+
+class _Counts(NamedTuple):
+    label: re.Pattern  # "Tổng số lao động được giải quyết việc làm: 1.200": a label naming what a bare number counts
+    label_ends: tuple[str, ...]  # what the label needs at its end, checked before running it
+    next_before: re.Pattern  # "trên 74 huyện nghèo là 38,62%": a figure qualifying the next one's indicator
+    count_after: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _counts() -> _Counts:
+    nt = data("not_targets")
+    links = alternation(nt["label_links"])
+    return _Counts(
+        label=re.compile(rf"(?:^|[-+•;,]\s*|\s)(?:{alternation(nt['count_heads'])})\s[^:;.]{{2,80}}(?::|\b(?:{links}))\s*$",
+                         re.IGNORECASE),
+        label_ends=tuple({":"} | {w.lower() for w in nt["label_links"]}),
+        next_before=re.compile(rf"(?:^|[^\w])(?:{alternation(nt['next_qualifier_before'])})\s*$"),
+        count_after=re.compile(rf"^[\s\w]{{0,60}}?\s(?:{alternation(nt['next_links'])}|:)\s*(?:(?:{alternation(nt['next_bounds'])})\s+)?\d",
+                               re.IGNORECASE),
+    )
 
 
 @lru_cache(maxsize=None)
@@ -117,9 +134,9 @@ def is_rank(left: str) -> bool:
     return _ends()[2].may_end(tail) and bool(_noise_patterns()[1].search(tail))
 
 
-def _may_be_label(left: str) -> bool:
-    """What `_LABEL` needs at the end of `left` (a colon or a link word), checked before running it."""
-    return left.rstrip()[-8:].lower().endswith(_LABEL_ENDS)
+def _is_label(left: str) -> bool:
+    counts = _counts()
+    return left.rstrip().lower().endswith(counts.label_ends) and bool(counts.label.search(left))
 
 
 def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optional[str]:
@@ -142,7 +159,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "body_members"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()):
         return "unit_phrase"
-    if unit == "lần" and not (_ends()[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
+    if is_multiplier(unit) and not (_ends()[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
         return "frequency"
     cue = before.search(low_left[-40:]) if _ends()[0].may_end(low_left[-40:]) else None
     if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))):
@@ -161,7 +178,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
             and tren_units.match(right if not q.unit else q.unit + right):
         return "per_head"
     if q.unit is None and q.kind not in ("percent", "per_population"):
-        if not (_may_be_label(left) and _LABEL.search(left)):
+        if not _is_label(left):
             return "bare_number"
     if not line_left.strip() and not right.strip() and not left.strip():
         return "alone"
@@ -248,6 +265,7 @@ def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:
     """`Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%`, `các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%`:
     a figure after `trên`/`ở`/`cao` that the clause goes on to measure with another figure
     is part of that figure's indicator."""
-    if not re.search(r"(?:^|[^\w])(?:trên|ở|tại|cao|thấp)\s*$", left.lower()[-10:]):
+    counts = _counts()
+    if not counts.next_before.search(left.lower()[-10:]):
         return False
-    return bool(_COUNT_AFTER_NUMBER.match(right_to_item_end))
+    return bool(counts.count_after.match(right_to_item_end))

@@ -47,6 +47,16 @@ def _known_units() -> frozenset:
     return frozenset(u.lower() for u in units["money"] + units["counted"])
 
 
+@lru_cache(maxsize=None)
+def _multipliers() -> frozenset:
+    return frozenset(u.lower() for u in data("units")["multipliers"])
+
+
+def is_multiplier(unit: Optional[str]) -> bool:
+    """`gấp 2 lần`: the unit makes the figure a multiple (compared as written: the value layer's units are lowercase)."""
+    return unit in _multipliers()
+
+
 def known_unit(unit: Optional[str]) -> bool:
     """The unit is one the unit list names (a counted noun of the genre)."""
     return bool(unit) and unit.lower() in _known_units()
