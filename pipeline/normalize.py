@@ -8,6 +8,7 @@ gives the unified, same-length form to match against.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from typing import Optional
@@ -151,31 +152,21 @@ def normalized_span(offsets: list[int], src_start: int, src_end: int, length: Op
 
 # Old tone placement (òa, óe, ùy: tone on the first vowel) to the new (oà, oé, uý), for matching.
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-_OLD_TONE = regex.compile(r"(?i)(?:([oòóõỏọ])([aàáãảạeèéẽẻẹ])|([uùúũủụ])([yỳýỹỷỵ]))(?![\p{L}])")
+_NEW_TONE = {
+    unicodedata.normalize("NFC", first + tone) + second: first + unicodedata.normalize("NFC", second + tone)
+    for first, second in ("oa", "oe", "uy", "OA", "OE", "UY", "oA", "oE", "uY", "Oa", "Oe", "Uy")
+    for tone in _TONE_MARKS
+}
+_OLD_TONE = re.compile("|".join(_NEW_TONE))  # the stdlib scans these 60 pairs twice as fast as `regex`
 _FOLD_CHARS = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‑": "-", "‐": "-", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "«": '"', "»": '"'})
 
 
-def _move_tone(first: str, second: str) -> str:
-    a = unicodedata.normalize("NFD", first)
-    tone = "".join(c for c in a if c in _TONE_MARKS)
-    b = unicodedata.normalize("NFD", second)
-    if not tone or any(c in _TONE_MARKS for c in b):
-        return first + second
-    bare = "".join(c for c in a if c not in _TONE_MARKS)
-    return unicodedata.normalize("NFC", bare) + unicodedata.normalize("NFC", b + tone)
-
-
 def fold_tones(s: str) -> str:
-    """`hòa`/`hoà`, `thủy`/`thuỷ`, `khỏe`/`khoẻ` all fold to the tone on the second vowel of a
-    final oa/oe/uy (`hoà`, `thuỷ`, `khoẻ`), so matching ignores which convention a writer used.
-    Same length as `s` (NFC text in, NFC text out)."""
-
-    def fix(match: regex.Match) -> str:
-        if match.group(1):
-            return _move_tone(match.group(1), match.group(2))
-        return _move_tone(match.group(3), match.group(4))
-
-    return _OLD_TONE.sub(fix, s)
+    """`hòa`/`hoà`, `thủy`/`thuỷ`, `khỏe`/`khoẻ` all fold to the tone on the second vowel of
+    oa/oe/uy (`hoà`, `thuỷ`, `khoẻ`), so matching ignores which convention a writer used; inside
+    a word too, where only a slip puts it on the first (`họach`, `tòan`). Case is kept; same
+    length as `s` (NFC text in, NFC text out)."""
+    return _OLD_TONE.sub(lambda m: _NEW_TONE[m.group()], s)
 
 
 def fold(s: str) -> str:

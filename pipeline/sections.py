@@ -30,6 +30,7 @@ class Section:
     heading: tuple[int, int]
     end: int = 0
     parts: list[str] = field(default_factory=list)
+    parent: Optional["Section"] = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -57,12 +58,7 @@ class SectionTree:
         s = self.at(offset)
         while s is not None:
             out.append(s)
-            parent = None
-            for cand in reversed(self.sections[: self.sections.index(s)]):
-                if cand.level < s.level and cand.end >= s.end:
-                    parent = cand
-                    break
-            s = parent
+            s = s.parent
         return out
 
 
@@ -99,7 +95,8 @@ def section_tree(text: str) -> SectionTree:
             parts = (roots[-1].parts if roots else []) + [token]
         else:
             parts = (stack[-1].parts if stack else []) + [token.replace("Điều ", "Đ")]
-        sec = Section(path=".".join(parts), title=_title(title), level=level, heading=(m.start(), m.end()), parts=parts)
+        sec = Section(path=".".join(parts), title=_title(title), level=level, heading=(m.start(), m.end()), parts=parts,
+                      parent=stack[-1] if stack else None)
         sections.append(sec)
         stack.append(sec)
     for s in stack:

@@ -11,7 +11,7 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
-from .textpat import ends_with, fold, word, word_start, words
+from .textpat import Anchored, EndsBefore, ends_with, fold, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -23,7 +23,9 @@ class _Patterns:
         names = [n for n in self.month_names if n != "năm"]
         ngay, thang, nam = word("ngày"), word("tháng"), word("năm")
         month = rf"(?P<m>[0-9]{{1,2}}(?![0-9])|(?:{words(names)}|{nam}(?=\s+{nam}))(?!\w))"
-        self.prefix = regex.compile(rf"(?:{words(rules['day_words'])})\s*(?:{words(rules['day_words_inner'])}\s*)?$")
+        self.prefix = EndsBefore(
+            regex.compile(rf"(?:{words(rules['day_words'])})\s*(?:{words(rules['day_words_inner'])}\s*)?$"),
+            rules["day_words"] + rules["day_words_inner"], 16)
         self.numeric = regex.compile(
             r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
             r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC)
@@ -31,12 +33,15 @@ class _Patterns:
         self.verbal = regex.compile(
             rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{thang}\s*{month}(?:\s*,)?"
             rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])")
-        self.month_first = regex.compile(rf"{thang}\s+{month}\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})(?![0-9])")
-        self.partial_month = regex.compile(
-            rf"{ngay}{_GAP}{thang}\s*(?P<m>[0-9]{{1,2}})\s*(?:{nam}\s*|/\s*)(?P<y>[0-9]{{4}})(?![0-9])")
-        self.partial_year = regex.compile(rf"{ngay}{_GAP}{thang}{_GAP}{nam}\s*(?P<y>[0-9]{{4}})(?![0-9])")
-        self.month_year = regex.compile(
-            rf"{thang}(?<![0-9]\s{{0,3}}{thang})\s*{month}\s*(?:{nam}\s*|/\s*|-\s*)(?P<y>[0-9]{{4}})(?![0-9])(?!/\w)")
+        self.month_first = Anchored(regex.compile(
+            rf"{thang}\s+{month}\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
+        self.partial_month = Anchored(regex.compile(
+            rf"{ngay}{_GAP}{thang}\s*(?P<m>[0-9]{{1,2}})\s*(?:{nam}\s*|/\s*)(?P<y>[0-9]{{4}})(?![0-9])"), ["ngày"])
+        self.partial_year = Anchored(regex.compile(
+            rf"{ngay}{_GAP}{thang}{_GAP}{nam}\s*(?P<y>[0-9]{{4}})(?![0-9])"), ["ngày"])
+        self.month_year = Anchored(regex.compile(
+            rf"{thang}(?<![0-9]\s{{0,3}}{thang})\s*{month}\s*(?:{nam}\s*|/\s*|-\s*)(?P<y>[0-9]{{4}})(?![0-9])(?!/\w)"),
+            ["tháng"])
         self.day_month = regex.compile(
             rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])")
         day_words = words(rules["day_words"])
@@ -88,7 +93,7 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
         out.append((start, m.end(), DateValue(value, precision), pre or ""))
 
     for m in p.numeric.finditer(text):
-        pre = ends_with(p.prefix, text, m.start(), 16)
+        pre = p.prefix.search(text, m.start())
         y = full_year(m["y"])
         if len(m["y"]) == 2 and not (m["c"] == "/" and (pre or whole)):
             continue
@@ -96,7 +101,7 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
     for m in p.iso.finditer(text):
         add(m, int(m.group()[:4]), int(m["m"]), int(m["d"]), "day")
     for m in p.verbal.finditer(text):
-        add(m, int(m["y"]), _month(p, m["m"]), _leading_int(m.group()), "day", ends_with(p.prefix, text, m.start(), 16))
+        add(m, int(m["y"]), _month(p, m["m"]), _leading_int(m.group()), "day", p.prefix.search(text, m.start()))
     for m in p.month_first.finditer(text):
         add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day")
     for m in p.partial_month.finditer(text):
@@ -141,7 +146,7 @@ def _day_months(text: str):
     """Day-months after a day word ("ngày 6/1", "mồng 3 tháng 3"), with that word's match."""
     p = patterns()
     for m in p.day_month.finditer(text):
-        pre = ends_with(p.prefix, text, m.start(), 16)
+        pre = p.prefix.search(text, m.start())
         if pre is not None:
             yield m, pre
 
@@ -150,9 +155,12 @@ def date_like_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dates, partial dates and day-months without a year ("ngày 6/1"):
     digits there are not figures."""
     spans = [(c[0], c[1]) for c in _candidates_cached(text)]
-    spans += [(pre.start(), m.end()) for m, pre in _day_months(text)]
     p = patterns()
-    for m in p.day_month.finditer(text):  # "từ nay đến 30/6": a day-month after a time word
+    for m in p.day_month.finditer(text):
+        pre = p.prefix.search(text, m.start())
+        if pre is not None:
+            spans.append((pre.start(), m.end()))
+        # "từ nay đến 30/6": a day-month after a time word
         if "/" in m.group() and m["m"].isdigit() and 1 <= _leading_int(m.group()) <= 31 and 1 <= int(m["m"]) <= 12:
             lead = ends_with(p.day_month_lead, text, m.start(), 12)
             if lead is not None and word_start(text, lead.start()):
@@ -247,6 +255,17 @@ def _core(text: str) -> str:
 _DIGITS = frozenset("0123456789")
 
 
+def _digit_in_tail(text: str) -> bool:
+    """Whether a digit is in the run of trail characters that ends the text: else
+    neither the text nor its core ends with a digit, as every date without `ref` does."""
+    i = len(text)
+    while i > 0 and (text[i - 1].isspace() or _TRAIL_CHAR.match(text, i - 1)):
+        i -= 1
+        if text[i] in _DIGITS:
+            return True
+    return False
+
+
 def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") -> Optional[DateValue]:
     """The whole string read as one date, or None. Weekday names and a time of
     day around the date are allowed and ignored. Relative expressions ("hôm
@@ -255,6 +274,8 @@ def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") ->
     from .relative import parse_relative
 
     ref = as_date(ref)
+    if ref is None and not _digit_in_tail(text):
+        return None
     text = " ".join(text.split())
     for candidate in dict.fromkeys((text, _core(text))):
         if ref is None and candidate[-1:] not in _DIGITS:

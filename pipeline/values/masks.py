@@ -10,7 +10,7 @@ import regex
 from ..rules import load_yaml
 from .dates import date_like_spans
 from .spans import SpanSet
-from .textpat import ends_with, words
+from .textpat import EndsBefore, ends_with, folded, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
 
@@ -23,10 +23,10 @@ class _Masks:
             regex.compile(rf"[0-9](?<![0-9.,:][0-9])[0-9]?:[0-9]{{1,2}}(?::[0-9]{{2}})?(?![0-9,])"
                           rf"(?:[ \t]*(?:{words(r['time_suffixes'])})(?!\w))?"),
             regex.compile(r"[0-9](?<![\w.,][0-9])[0-9]?[ \t]*(?:h|g|giờ)[ \t]*[0-9]{1,2}(?:[ \t]*phút)?(?!\w)"),
-            regex.compile(r"(?:GMT|UTC)[ \t]*[+-][ \t]*[0-9]{1,2}"),
         ]
+        self.time_zone = regex.compile(r"(?:GMT|UTC)[ \t]*[+-][ \t]*[0-9]{1,2}")
         self.counter_value = regex.compile(r"[:：][ \t]*[0-9][0-9.,]*")
-        self.counter_label = regex.compile(rf"(?:{words(r['counter_labels'])})[ \t]*$")
+        self.counter_label = EndsBefore(regex.compile(rf"(?:{words(r['counter_labels'])})[ \t]*$"), r["counter_labels"], 40)
         self.phone = regex.compile(
             r"(?:\+84|0|\(0)(?<![0-9.,]0)(?<![0-9.,]\+84)[0-9]{2,3}\)?(?:[ .\-]?[0-9]{3,4}){2}(?![0-9])")
         self.url = regex.compile(r"[hH][tT][tT][pP][sS]?://\S+|[wW][wW][wW]\.\S+")
@@ -62,13 +62,17 @@ def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
     spans += [x.span() for x in m.doc_number.finditer(text)]
     for pattern in m.times:
         spans += [x.span() for x in pattern.finditer(text)]
+    if "GMT" in text or "UTC" in text:
+        spans += [x.span() for x in m.time_zone.finditer(text)]
     for x in m.counter_value.finditer(text):
-        label = ends_with(m.counter_label, text, x.start(), 40)
+        label = m.counter_label.search(text, x.start())
         if label is not None:
             spans.append((label.start(), x.end()))
-    spans += [x.span() for x in m.url.finditer(text)]
+    low = folded(text)
+    if "://" in text or low is None or "www." in low:
+        spans += [x.span() for x in m.url.finditer(text)]
     spans += [x.span() for x in m.phone.finditer(text)]
-    for x in m.email.finditer(text):
+    for x in m.email.finditer(text) if "@" in text else ():
         user = ends_with(m.email_user, text, x.start(), 64)
         spans.append((user.start() if user else x.start(), x.end()))
     if with_sections:

@@ -14,7 +14,7 @@ from .calendar import month_end
 from .dates import as_date, find_dates
 from .mention import PeriodMention
 from .spans import SpanSet
-from .textpat import PhraseFinder, ends_with, fold, word, word_start, words
+from .textpat import Anchored, EndsBefore, PhraseFinder, ends_with, fold, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 _BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
@@ -27,15 +27,16 @@ class _Patterns:
         nam, thang = word("năm"), word("tháng")
         self.span = regex.compile(
             rf"(?P<y1>{_BARE_YEAR})\s*(?:[-–—]|{word('đến')}|{word('tới')})\s*(?:{nam}\s*)?(?P<y2>{_YEAR})\)?")
-        self.span_before = regex.compile(
-            rf"(?:(?P<w>{words(r['span_words'])})\s*)?(?P<nam>{nam}\s*)?(?P<par>\()?$")
-        self.school = regex.compile(rf"(?:{words(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})")
+        self.span_before = EndsBefore(regex.compile(
+            rf"(?:(?P<w>{words(r['span_words'])})\s*)?(?P<nam>{nam}\s*)?(?P<par>\()?$"), r["span_words"] + ["năm", "("], 30)
+        self.school = Anchored(regex.compile(
+            rf"(?:{words(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})"), r["school_year_words"])
         self.part = PhraseFinder(r["part_of_year"], rf"(?:\s*(?:{word('của')}\s+)?(?:{nam}|/|-)?\s*(?P<y>{_YEAR}))?")
-        self.year = regex.compile(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})")
-        self.year_before = regex.compile(rf"(?:{words(r['year_qualifiers'])})\s+$")
+        self.year = Anchored(regex.compile(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})"), ["năm"])
+        self.year_before = EndsBefore(regex.compile(rf"(?:{words(r['year_qualifiers'])})\s+$"), r["year_qualifiers"], 25)
         self.context_year = PhraseFinder(r["context_year"], r"(?!\s*[0-9])")
-        self.month = regex.compile(
-            rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?![0-9])(?:\s*(?:{nam}|/)\s*(?P<y>{_YEAR}))?")
+        self.month = Anchored(regex.compile(
+            rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?![0-9])(?:\s*(?:{nam}|/)\s*(?P<y>{_YEAR}))?"), ["tháng"])
         self.as_of = regex.compile(rf"(?:{words(r['as_of_words'])})\s+$")
         self.as_of_date = regex.compile(rf"(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?$")
 
@@ -61,7 +62,7 @@ def _candidates(text: str) -> tuple:
             out.append(_period(f"{y1}-{y2}", f"{y1}-09-01", f"{y2}-05-31", text, *m.span()))
     for m in p.span.finditer(text):
         y1, y2 = int(m["y1"]), int(m["y2"])
-        before = ends_with(p.span_before, text, m.start(), 30)
+        before = p.span_before.search(text, m.start())
         named = before is not None and before["w"] is not None and word_start(text, before.start())
         if y1 < y2 and (named or y2 - y1 <= p.rules["max_bare_span"]):
             if named:
@@ -86,7 +87,7 @@ def _candidates(text: str) -> tuple:
     for m in p.year.finditer(text):
         if not word_start(text, m.start()):
             continue
-        before = ends_with(p.year_before, text, m.start(), 25)
+        before = p.year_before.search(text, m.start())
         s = before.start() if before is not None and word_start(text, before.start()) else m.start()
         y = int(m["y"])
         out.append(_period(str(y), f"{y}-01-01", f"{y}-12-31", text, s, m.end()))

@@ -11,6 +11,7 @@ import regex
 from ..rules import load_yaml
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
+from .textpat import Anchored, Gated
 from .mention import NumberMention, QuantityMention
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
@@ -54,24 +55,31 @@ class _Units:
         self.weekday_after = regex.compile(r"[ \t]*[,\-–]?[ \t]*(?:[nN]gày|[0-9]{1,2}/[0-9]{1,2})")
         decimal_words = _alt(v.decimal_words)
         self.token = regex.compile(rf"\S+(?:\s+(?:{decimal_words})\s+\S+)?", _FLAGS)
-        self.word_after = regex.compile(rf"[ \t]+(?:{'|'.join(regex.escape(w) for w in words)}|{decimal_words})(?!\w)", _FLAGS)
-        self.percent = regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))")
-        self.of_plan = regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)")
-        self.per_year = regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)")
-        self.scale = regex.compile(rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS)
-        self.cur_after = regex.compile(
-            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?")
+        self.word_after = Gated(regex.compile(
+            rf"[ \t]+(?:{'|'.join(regex.escape(w) for w in words)}|{decimal_words})(?!\w)", _FLAGS), words + list(v.decimal_words))
+        self.percent = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))"), u["percent"])
+        self.of_plan = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)"), u["of_plan"])
+        self.per_year = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)"), u["per_year"])
+        self.scale = Gated(regex.compile(
+            rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS), self.scales)
+        self.cur_after = Gated(regex.compile(
+            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?"),
+            self.currency_after)
         self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
-        self.minor_unit = regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)")
-        self.time_unit = regex.compile(
-            rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)(?![ \t]+(?:{_alt(u['time_unit_events'])})(?!\w))", _FLAGS)
-        self.counted = regex.compile(rf"[ \t]*(?P<u>{_alt(u['counted'])})(?!\w)")
-        self.multiplier = regex.compile(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)")
+        self.currency_before_last = frozenset(w[-1] for w in self.currency_before)
+        self.currency_before_longest = max(map(len, self.currency_before))
+        self.minor_unit = Gated(regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)"), self.minor_units)
+        self.time_unit = Gated(regex.compile(
+            rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)(?![ \t]+(?:{_alt(u['time_unit_events'])})(?!\w))", _FLAGS), u["time_units"])
+        self.counted = Gated(regex.compile(rf"[ \t]*(?P<u>{_alt(u['counted'])})(?!\w)"), u["counted"])
+        self.multiplier = Gated(regex.compile(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)"), u["multiplier_unit"])
         self.gap_before = regex.compile(rf"(?:{_alt(self.multiplier_before)})[ \t]*$", _FLAGS)
-        self.range_sep = regex.compile(rf"[ \t]*(?:[-–—]|{_alt(u['range_words'])})[ \t]*", _FLAGS)
+        self.range_sep = Gated(regex.compile(rf"[ \t]*(?:[-–—]|{_alt(u['range_words'])})[ \t]*", _FLAGS),
+                               ["-", "–", "—"] + u["range_words"])
         self.between = regex.compile(rf"(?<!\w)(?:{_alt(u['between_words'])})[ \t]+$", _FLAGS)
-        self.and_sep = regex.compile(rf"[ \t]+(?:{_alt(u['between_and'])})[ \t]+", _FLAGS)
-        self.slash = regex.compile(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*)(?![0-9/]|[.,][0-9])")
+        self.between_last = frozenset(x for w in u["between_words"] for x in (w[-1].lower(), w[-1].upper()))
+        self.and_sep = Gated(regex.compile(rf"[ \t]+(?:{_alt(u['between_and'])})[ \t]+", _FLAGS), u["between_and"])
+        self.slash = Gated(regex.compile(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*)(?![0-9/]|[.,][0-9])"), "/")
         self.year = regex.compile(r"(?:19|20)[0-9]{2}")
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
         self.digit_run = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
@@ -81,8 +89,8 @@ class _Units:
 
         def cased(ws):
             return sorted({x for w in ws for x in (w, w[:1].upper() + w[1:], w.upper())})
-        self.word_start = regex.compile(r"\b\L<numwords>\b", numwords=cased(words))
-        self.strong_word_start = regex.compile(r"\b\L<numwords>\b", numwords=cased(strong))
+        self.word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(words)), words)
+        self.strong_word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(strong)), strong)
         self.word_run_end = regex.compile(rf"(?:(?:{word})[ \t]+)+$", _FLAGS)
 
 
@@ -100,9 +108,9 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
     u = units()
     words = u.word_start if all_words else u.strong_word_start
     starts = {m.start(): m.end() for m in u.digit_run.finditer(text)}
-    for m in words.finditer(text):
-        run = u.word_run_end.search(text, max(0, m.start() - 40), m.start())
-        starts[run.start() if run and (run.start() == 0 or not text[run.start() - 1].isalnum()) else m.start()] = -1
+    for w in (m.start() for m in words.finditer(text)):
+        run = u.word_run_end.search(text, max(0, w - 40), w)
+        starts[run.start() if run and (run.start() == 0 or not text[run.start() - 1].isalnum()) else w] = -1
     out = []
     last = -1
     for start in sorted(starts):
@@ -110,13 +118,16 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
             continue
         run_end = starts[start]
         if run_end > 0 and not u.word_after.match(text, run_end):
-            # digits alone (the common case): no number word after them
+            # digits alone (the common case): no number word after them; the runs do not
+            # overlap, so the cheap mask test may come first
+            if mask is not None and mask.overlaps(start, run_end):
+                continue
             m = u.digit_numeral.match(text, start)
             if m is None or m.end() != run_end:
                 continue
             last = run_end
             value = parse_digits(m.group())
-            if value is None or (mask is not None and mask.overlaps(start, run_end)):
+            if value is None:
                 continue
             if labels and is_labelled(text, start, run_end) and not _unit_follows(text, run_end):
                 continue

@@ -15,20 +15,45 @@ def _n(value: Optional[Decimal]):
 
 def build_quantities(text: str, numerals, u) -> list[QuantityMention]:
     by_start = {n[0]: n for n in numerals}
-    before_cur = {m.end(): m for m in u.cur_before.finditer(text)}
     out: list[QuantityMention] = []
     consumed_to = -1
     for s, e, value, words in numerals:
         if s < consumed_to or text[s:e].lower() in u.not_alone:
             continue
-        q = _build_one(text, s, e, value, words, by_start, before_cur, u)
+        q = _build_one(text, s, e, value, words, by_start, u)
         if q is not None:
             out.append(q)
             consumed_to = q.span[1]
     return out
 
 
-def _next_numeral(text, pos, by_start, before_cur, u):
+def _currency_before(text: str, s: int, u):
+    """The match of u.cur_before that ends at the number starting at `s` ("$10", "USD 1,23")."""
+    if not text[s:s + 1].isdigit():
+        return None
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] not in u.currency_before_last:
+        return None
+    for k in range(max(0, j - u.currency_before_longest), j):
+        m = u.cur_before.match(text, k)
+        if m is not None and m.end() == s:
+            return m
+    return None
+
+
+def _between_before(text: str, start: int, u):
+    """"giữa" before a range's first number ("giữa 1000 và 2000")."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == start or j == 0 or text[j - 1] not in u.between_last:
+        return None
+    return u.between.search(text, max(0, start - 10), start)
+
+
+def _next_numeral(text, pos, by_start, u):
     """A numeral starting at `pos`, possibly after a currency symbol (VND1000-VND2000)."""
     if pos in by_start:
         return by_start[pos], None
@@ -38,11 +63,11 @@ def _next_numeral(text, pos, by_start, before_cur, u):
     return None, None
 
 
-def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[QuantityMention]:
+def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMention]:
     start = s
     currency = None
     cur_unit = None
-    pre = before_cur.get(s)
+    pre = _currency_before(text, s, u)
     if pre is not None:
         currency, cur_unit, start = u.currency_before[pre["c"]], pre["c"], pre.start()
     if e < len(text) and text[e] in "kK" and (e + 1 == len(text) or not text[e + 1].isalnum()):
@@ -56,11 +81,11 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
     first_pct = u.percent.match(text, pos)
     after_first = first_cur.end() if first_cur and not first_cur["minor"] else (first_pct.end() if first_pct else pos)
     sep = u.range_sep.match(text, after_first)
-    between = u.between.search(text, max(0, start - 10), start)
+    between = _between_before(text, start, u)
     if between:
         sep = u.and_sep.match(text, after_first) or sep
     if sep:
-        nxt, nxt_cur = _next_numeral(text, sep.end(), by_start, before_cur, u)
+        nxt, nxt_cur = _next_numeral(text, sep.end(), by_start, u)
         if nxt is not None and nxt[2] >= value:
             value_max, pos = nxt[2], nxt[1]
             if between:
@@ -68,7 +93,7 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
     if value_max is None:
         pos = e
     # percent
-    m = u.percent.match(text, pos)
+    m = first_pct if pos == e else u.percent.match(text, pos)
     if m:
         end = m.end()
         per_year = u.per_year.match(text, end)
@@ -87,7 +112,7 @@ def _build_one(text, s, e, value, words, by_start, before_cur, u) -> Optional[Qu
         for word in scale["s"].lower().split():
             mult *= u.scales[word]
         pos = scale.end()
-    m = u.cur_after.match(text, pos)
+    m = first_cur if pos == e and currency is None else u.cur_after.match(text, pos)
     if m:
         code = u.currency_after[m["c"]]
         end, v = m.end(), value

@@ -21,6 +21,10 @@ BLANK_RE = regex.compile(rf"[ \t.…_]*/(?P<sym>{_PART}(?:[-–]{_PART})*)")
 # A blank party number: only KIND/ORGAN after the dash ("Số      -CTr/HU", "Số …-KH/TU").
 BLANK_PARTY_RE = regex.compile(rf"[ \t.…_]*-(?P<pkind>\p{{Lu}}[\p{{L}}]*)/(?P<porg>{_PART}(?:[-–]{_PART})*)(?![\p{{L}}\d/])")
 _SPLIT_TAIL = regex.compile(r" (\p{Lu}{2,})(?![\p{L}\d])")
+_SYMBOL_SEPARATORS = regex.compile(r"[-–/]")
+_DASHES = regex.compile(r"[-–]")
+_GAP_AFTER_LABEL = regex.compile(r"[ \t|*]*(?:\n[ \t|*]*)?")
+_INNER_SPACE = regex.compile(r"[ \t]")
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ def _join_split_symbol(text: str, end: int, symbol: str) -> tuple[str, int]:
     m = _SPLIT_TAIL.match(text, end)
     if not m:
         return symbol, end
-    last = regex.split(r"[-–/]", symbol)[-1]
+    last = _SYMBOL_SEPARATORS.split(symbol)[-1]
     if organ(last + m.group(1)) and not organ(last):
         return symbol + m.group(1), m.end()
     return symbol, end
@@ -52,7 +56,7 @@ def _join_split_symbol(text: str, end: int, symbol: str) -> tuple[str, int]:
 def parse_symbol(symbol: str, party_kind: Optional[str] = None) -> Symbol:
     if party_kind is not None:
         return Symbol(kind_by_symbol().get(party_kind), party_kind, symbol)
-    parts = [p for p in regex.split(r"[-–]", symbol) if p]
+    parts = [p for p in _DASHES.split(symbol) if p]
     first = parts[0] if parts else ""
     if first in kind_by_symbol() or first in cited_symbols():
         issuer = parts[1] if len(parts) > 1 else None
@@ -81,7 +85,7 @@ _SPACED_RE = regex.compile(rf"(?P<n>\d{{1,5}}[a-z]?)(?:[ \t]?/[ \t]?(?:19|20)\d\
 
 def number_after_label(text: str, pos: int) -> Optional[NumberMatch]:
     """The number or blank symbol right after a `Số:` label ending at `pos`."""
-    gap = regex.compile(r"[ \t|*]*(?:\n[ \t|*]*)?").match(text, pos)
+    gap = _GAP_AFTER_LABEL.match(text, pos)
     at = gap.end()
     found = None
     m = NUMBER_RE.match(text, at)
@@ -90,8 +94,8 @@ def number_after_label(text: str, pos: int) -> Optional[NumberMatch]:
         found = found if found and found.span[0] == at else None
     spaced = _SPACED_RE.match(text, at)
     if spaced and (found is None or spaced.end() > found.span[1]):
-        symbol = regex.sub(r"[ \t]", "", spaced.group("sym"))
-        return NumberMatch(regex.sub(r"[ \t]", "", spaced.group(0)), parse_symbol(symbol), spaced.span())
+        symbol = _INNER_SPACE.sub("", spaced.group("sym"))
+        return NumberMatch(_INNER_SPACE.sub("", spaced.group(0)), parse_symbol(symbol), spaced.span())
     if found:
         return found
     blank = BLANK_RE.match(text, at)

@@ -58,7 +58,7 @@ def _fill_official(doc: Document, record: PlanDocument, layout: Layout, text_fol
     record.issue_date = find_issue_date(layout)
     title = find_title(layout, text_folded, record.doc_type)
     record.title = title[0] if title else None
-    record.signer = find_signer(layout)
+    record.signer = find_signer(layout, text_folded)
     record.recipients = find_recipients(doc.text, text_folded, layout.title_start or 0)
 
 
@@ -75,11 +75,16 @@ def _fill_news(doc: Document, record: PlanDocument, text_folded: str) -> None:
     record.issue_date = record.issue_date or post_date(doc.text, start)
 
 
-_NOT_LETTERS = regex.compile(r"\P{L}+")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _reads_as_prose(text: str) -> bool:
-    return len(_NOT_LETTERS.sub("", text)) >= MIN_PROSE_LETTERS  # the letters, without a list of them
+    count = 0
+    for m in _LETTERS.finditer(text):  # the letters, without a list of them, up to enough
+        count += m.end() - m.start()
+        if count >= MIN_PROSE_LETTERS:
+            return True
+    return False
 
 
 @register("metadata")

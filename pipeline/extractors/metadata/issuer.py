@@ -48,7 +48,7 @@ def _unit_re() -> regex.Pattern:
     names = sorted(c["units"] + list(c["unit_abbreviations"]), key=len, reverse=True)
     units = "|".join(cue_pattern(u) + (r"(?![\p{L}])" if not u.endswith(".") else "") for u in names)
     gap = rf"(?:[ \t|]+|[ \t|]*\n[\s|]*(?!{_organ_re().pattern}))"  # a name runs on to the next line unless an organ opens it
-    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]*(?!ủy(?![\p{{L}}]))(?P<n>\p{{L}}+(?:{gap}(?:[-–][\s|]+)?\p{{L}}+){{0,3}})")
+    return regex.compile(rf"(?<![\p{{L}}])(?P<u>{units})[\s|]*(?!{fold('ủy')}(?![\p{{L}}]))(?P<n>\p{{L}}+(?:{gap}(?:[-–][\s|]+)?\p{{L}}+){{0,3}})")
 
 
 def unit_name(written: str) -> str:
@@ -64,11 +64,29 @@ def _title_word(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+_BREAKS = regex.compile(r"[\s|]+")
+
+
 def territory_of(name_text: str, unit: str) -> Territory:
-    words = [w for w in regex.split(r"[\s|]+", name_text.strip()) if w]
+    words = [w for w in _BREAKS.split(name_text.strip()) if w]
     found = province(" ".join(words))
     name = found.name if found and unit in {"tỉnh", "thành phố"} else " ".join(_title_word(w) for w in words)
     return Territory(unit, name)
+
+
+@lru_cache(maxsize=None)
+def _organ_name_res() -> tuple[tuple[str, regex.Pattern], ...]:
+    return tuple((name, regex.compile(rf"{cue_pattern(name)}(?![\p{{L}}])")) for name in organ_names())
+
+
+@lru_cache(maxsize=None)
+def _headed_sector_re() -> regex.Pattern:
+    return regex.compile(_headed_sector())
+
+
+@lru_cache(maxsize=None)
+def _sector_res() -> tuple[tuple[str, regex.Pattern, str], ...]:
+    return tuple((o.name, regex.compile(cue_pattern(o.name)), fold(o.abbr)) for o in organs().values() if o.scope == "sector")
 
 
 def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
@@ -79,16 +97,16 @@ def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
     for abbr, o in organs().items():
         if o.scope != "sector" and folded_segment == fold(abbr):
             return o.name, o
-    for name in organ_names():
-        m = regex.match(rf"{cue_pattern(name)}(?![\p{{L}}])", folded_segment)
+    for name, pattern in _organ_name_res():
+        m = pattern.match(folded_segment)
         if m:
             found = next(o for o in organs().values() if o.name == name)
             rest = plain[m.end():].strip()
             return (name, found) if not rest else (f"{name} {_lower_words(rest)}", None)
-    m = regex.match(_headed_sector(), folded_segment)
+    m = _headed_sector_re().match(folded_segment)
     if m:
-        sector = next(o.name for o in organs().values() if o.scope == "sector"
-                      and (regex.fullmatch(cue_pattern(o.name), m.group("sector")) or fold(o.abbr) == m.group("sector")))
+        sector = next(name for name, pattern, abbr in _sector_res()
+                      if pattern.fullmatch(m.group("sector")) or abbr == m.group("sector"))
         rest = plain[m.end():].strip()
         name = f"{_title_word(plain[:m.end('head')])} {sector}"
         return (f"{name} {_lower_words(rest)}" if rest else name), None
@@ -283,10 +301,15 @@ def _with_province(full: str, province_name: str) -> str:
     return f"{full}, {unit} {province_name}"
 
 
+@lru_cache(maxsize=None)
+def _sector_body_res(sector_name: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """`sở <sector>` and `bộ <sector>` in folded text, the sector by its first two words."""
+    head = regex.escape(" ".join(fold(sector_name).split()[:2]))
+    return (regex.compile(rf"(?<![\p{{L}}])sở[\s|]+{head}"), regex.compile(rf"(?<![\p{{L}}])bộ[\s|]+{head}"))
+
+
 def _sector_body(sector: Organ, folded: str, has_province: bool) -> Optional[str]:
-    head = " ".join(fold(sector.name).split()[:2])
-    said_so = regex.search(rf"(?<![\p{{L}}])sở[\s|]+{regex.escape(head)}", folded)
-    said_bo = regex.search(rf"(?<![\p{{L}}])bộ[\s|]+{regex.escape(head)}", folded)
+    said_so, said_bo = (pattern.search(folded) for pattern in _sector_body_res(sector.name))
     if said_so and has_province:
         return f"Sở {sector.name}"
     if said_bo and not said_so and not has_province:
@@ -294,11 +317,14 @@ def _sector_body(sector: Organ, folded: str, has_province: bool) -> Optional[str
     return None
 
 
+_FINAL_DIGITS = regex.compile(r"\d+$")
+
+
 def from_symbol(layout: Layout, folded: str) -> Optional[Issuer]:
     if not layout.number or not layout.number.symbol.issuer:
         return None
     code = layout.number.symbol.issuer
-    found = organ(code) or organ(regex.sub(r"\d+$", "", code))
+    found = organ(code) or organ(_FINAL_DIGITS.sub("", code))
     if not found:
         return None
     territory = local_territory(layout) if found.scope != "national" else None

@@ -14,7 +14,7 @@ import regex
 from .doc_number import NumberMatch, number_after_label
 from .legal_db import legal_db_header
 from .tables import cues, kind_by_name, opens_with_organ
-from .text import Line, any_cue, cells, clean, column_of, cue_pattern, fold, is_caps, is_decoration, lines_of
+from .text import Line, any_cue, cells, clean, column_of, cue_pattern, fold, is_caps, is_decoration, lines_of, squash
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
 HEADLESS_KIND_WINDOW = 1500
@@ -25,7 +25,7 @@ _DATE = rf"[Nn]gày{_SP}*\d{{0,2}}{_SP}*[Tt]háng{_SP}*\d{{0,2}}{_SP}*[Nn]ăm[ \
 _PLACE_WORD = r"(?:(?:TP\.|Tp\.|Thành phố|Thị xã|Thị trấn)[ \t]*)?\p{Lu}[\p{L}.'’]*"
 # The place line starts a line or a cell: after a bar, or after a run of spaces that follows
 # the `Số:` cell, the `V/v` cell or a cell in capitals (a right column aligned by spaces), never prose.
-_CELL_START = (r"(?:^|\||(?<=(?:^|[ \t|*])(?:Số|SỐ|[Vv]/[Vv])(?![\p{L}])[^\n]*|^[^\n\p{Ll}]*)(?:[ \t]{2,}|\t))"
+_CELL_START = (r"(?:^|\||(?=[ \t]{2}|\t)(?<=(?:^|[ \t|*])(?:Số|SỐ|[Vv]/[Vv])(?![\p{L}])[^\n]*|^[^\n\p{Ll}]*)(?:[ \t]{2,}|\t))"
                r"[ \t*_]*")
 # words of a place: one or two spaces apart, or wrapped onto the next line's start (a line
 # indented far is the other column: "VÀ XÃ HỘI\n              Quảng Ngãi, ngày …" names Quảng Ngãi)
@@ -76,22 +76,23 @@ class Layout:
         return self.anchors >= 2 or ("number" in self.legal_db and "kind" in self.legal_db)
 
 
-def _first(pattern: str, folded: str, start: int, end: int) -> Optional[regex.Match]:
-    return regex.compile(pattern).search(folded, start, end)
-
-
 def _find_motto(folded: str, end: int) -> Optional[Span]:
-    m = _first(any_cue(cues()["motto"] + cues()["party_motto"]), folded, 0, end)
+    m = _motto_re().search(folded, 0, end)
     return m.span() if m else None
 
 
-def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span], Optional[NumberMatch]]:
+@lru_cache(maxsize=None)
+def _number_label_re() -> regex.Pattern:
     label = any_cue(cues()["number_label"])
     # a line or cell start; or, written `Số:`, a cell after a run of spaces or glued after the
     # motto by line rejoining (`… Hạnh phúc Số: 08/KH-HĐND`), never a sentence's `số`
     motto_end = cue_pattern(cues()["motto"][-1].split()[-1])
     start = rf"(?:(?P<line>^|\|)|[ \t]{{2,}}|(?<={motto_end})[ \t]+)"
-    for m in regex.compile(rf"(?m){start}[ \t*]*(?P<l>{label})[ \t]*(?P<c>:?)").finditer(folded, 0, end):
+    return regex.compile(rf"(?m){start}[ \t*]*(?P<l>{label})[ \t]*(?P<c>:?)")
+
+
+def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span], Optional[NumberMatch]]:
+    for m in _number_label_re().finditer(folded, 0, end):
         if m.group("line") is None and not (text[m.start("l")].isupper() and m.group("c")):
             continue
         found = number_after_label(text, m.end())
@@ -125,7 +126,7 @@ def _place_date_in(text: str, start: int, end: int, anchor_start: int, anchor_en
     for m in PLACE_DATE_RE.finditer(text, start, end):
         if not anchor_start <= m.start("date") <= anchor_end:
             continue
-        place = regex.sub(r"\s+", " ", m.group("place")).strip()
+        place = squash(m.group("place"))
         if fold(place) in {"số", "ngày"}:
             continue
         return PlaceDate(place, m.span("place"), m.group("date"), m.span("date"))
@@ -139,7 +140,7 @@ def _kind_of(line: str) -> tuple[Optional[str], bool]:
     if not is_caps(body):
         return None, False
     key = fold(body)
-    modifiers = [fold(m) for m in cues()["kind_modifiers"]]
+    modifiers = _kind_modifiers()
     if key in modifiers:
         return None, True
     for modifier in modifiers:
@@ -147,6 +148,11 @@ def _kind_of(line: str) -> tuple[Optional[str], bool]:
             key = key[:-len(modifier) - 1].strip()
             break
     return kind_by_name().get(key), False
+
+
+@lru_cache(maxsize=None)
+def _kind_modifiers() -> tuple[str, ...]:
+    return tuple(fold(m) for m in cues()["kind_modifiers"])
 
 
 def _find_kind_line(lines: list[Line], start: int, end: int) -> tuple[Optional[str], Optional[Span]]:
@@ -173,7 +179,12 @@ def _trim(text: str, a: int, b: int) -> Span:
 
 def _is_copy_note(cell: str) -> bool:
     """`DỰ THẢO`, `(Dự thảo)`: a note on the copy (rules/metadata.yaml title_notes)."""
-    return fold(clean(cell)).strip("() ") in {fold(n) for n in cues()["title_notes"]}
+    return fold(clean(cell)).strip("() ") in _copy_notes()
+
+
+@lru_cache(maxsize=None)
+def _copy_notes() -> frozenset[str]:
+    return frozenset(fold(n) for n in cues()["title_notes"])
 
 
 @lru_cache(maxsize=None)
@@ -183,6 +194,9 @@ def _motto_re() -> regex.Pattern:
 
 def _is_motto(cell: str) -> bool:
     return bool(_motto_re().fullmatch(fold(clean(cell))))
+
+
+_NUMBER_CELL = regex.compile(r"\s*(?:Số|SỐ)\b")
 
 
 def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, header_end: int) -> list[Span]:
@@ -229,15 +243,19 @@ def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, hea
             continue
         if right_column is not None and len(row) == 1 and column_of(line.raw, a) >= right_column - 4:
             continue
-        if not is_caps(cell) or len(clean(cell)) > 80 or regex.match(r"\s*(?:Số|SỐ)\b", cell):
+        if not is_caps(cell) or len(clean(cell)) > 80 or _NUMBER_CELL.match(cell):
             break
         pieces.append((line.start + a, line.start + b))
     return pieces
 
 
+@lru_cache(maxsize=None)
+def _recipients_label_re() -> regex.Pattern:
+    return regex.compile(rf"(?m)^[ \t|]*(?P<l>{any_cue(cues()['recipients_label'])})[ \t]*:")
+
+
 def _find_recipients_label(folded: str) -> Optional[Span]:
-    label = any_cue(cues()["recipients_label"])
-    m = regex.compile(rf"(?m)^[ \t|]*(?P<l>{label})[ \t]*:").search(folded)
+    m = _recipients_label_re().search(folded)
     return m.span("l") if m else None
 
 
@@ -252,7 +270,7 @@ def read_layout(text: str, folded: str) -> Layout:
     if layout.number and (layout.place_date is None or layout.place_date.place_span[0] > layout.number.span[1]):
         m = PLACE_DATE_AFTER_NUMBER_RE.match(text, layout.number.span[1])
         if m:
-            layout.place_date = PlaceDate(regex.sub(r"\s+", " ", m.group("place")).strip(), m.span("place"),
+            layout.place_date = PlaceDate(squash(m.group("place")), m.span("place"),
                                           m.group("date"), m.span("date"))
     layout.recipients_label = _find_recipients_label(folded)
     anchors = [s for s in (layout.motto, layout.number_label,

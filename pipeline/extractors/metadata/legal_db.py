@@ -16,8 +16,12 @@ Span = tuple[int, int]
 def legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, Span]]:
     keys, pattern, row, column = _legal_db_patterns()
     out: dict[str, tuple[str, Span]] = {}
+    first_key = min((at for at in (folded.find(k, 0, end) for k in keys) if at >= 0), default=None)
+    if first_key is None:  # most documents: no key, no scan
+        return out
+    start = folded.rfind("\n", 0, first_key) + 1  # every match starts on the line of its key
     for found in (pattern, row, column):
-        for m in found.finditer(folded, 0, end):
+        for m in found.finditer(folded, start, end):
             name = keys[m.group("k")]
             value = text[m.start("v"):m.end("v")].strip()
             if name != "other" and value and name not in out:

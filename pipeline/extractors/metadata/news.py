@@ -41,11 +41,15 @@ def _statement_re() -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=None)
+def _plan_act_re() -> regex.Pattern:
+    return regex.compile(any_cue(cues()["news"]["plan_acts"]))
+
+
 def _is_plan(kind_code: Optional[str], after: str) -> bool:
-    c = cues()["news"]
-    if kind_code in c["plan_kinds"]:
+    if kind_code in cues()["news"]["plan_kinds"]:
         return True
-    return regex.search(any_cue(c["plan_acts"]), fold(after)) is not None
+    return _plan_act_re().search(fold(after)) is not None
 
 
 _AUXILIARIES = regex.compile(r"(?:[ \t]+(?:đã|vừa|mới))+[ \t]*$")
@@ -76,11 +80,16 @@ def _date_near(text: str, start: int, end: int) -> Optional[IssueDate]:
     return None
 
 
+_TITLE_DATE = regex.compile(r"^[\s,]*(?:ngày\s*[\d/.-]+(?:\s*tháng\s*\d+\s*năm\s*\d{4})?)?[\s,]*")
+_TITLE_OF = regex.compile(r"^(?:của\s+[^,]{1,60}?\s+)?(?=về\b)")
+_TITLE_ABOUT = regex.compile(r"^(?:về việc|về)\s+")
+
+
 def _title_after(text: str, pos: int) -> Optional[str]:
     rest = text[pos:pos + 400]
-    rest = regex.sub(r"^[\s,]*(?:ngày\s*[\d/.-]+(?:\s*tháng\s*\d+\s*năm\s*\d{4})?)?[\s,]*", "", rest)
-    rest = regex.sub(r"^(?:của\s+[^,]{1,60}?\s+)?(?=về\b)", "", rest)
-    rest = regex.sub(r"^(?:về việc|về)\s+", "", rest)
+    rest = _TITLE_DATE.sub("", rest)
+    rest = _TITLE_OF.sub("", rest)
+    rest = _TITLE_ABOUT.sub("", rest)
     end = _SENTENCE_END.search(rest)
     title = squash(rest[:end.start()] if end else "")
     if len(title.split()) < 3 or not title[0].isalpha():
@@ -88,12 +97,15 @@ def _title_after(text: str, pos: int) -> Optional[str]:
     return title[:1].upper() + title[1:]
 
 
+_BREAKS = regex.compile(r"[\s|]+")
+
+
 def find_statement(text: str, folded: str, start: int, end: int) -> Optional[Statement]:
     for m in _statement_re().finditer(folded, start, end):
         found = next(find_numbers(text, m.end(), min(len(text), m.end() + 40)), None)
         if not found or found.span[0] != m.end():
             continue
-        kind_code = found.symbol.kind or kind_by_name().get(regex.sub(r"[\s|]+", " ", m.group("kind")))
+        kind_code = found.symbol.kind or kind_by_name().get(_BREAKS.sub(" ", m.group("kind")))
         if not _is_plan(kind_code, text[found.span[1]:found.span[1] + 200]):
             continue
         subject = _subject(text, m.start())
@@ -116,10 +128,25 @@ def _content_lines(text: str, start: int, count: int):
         pos = end + 1
 
 
-def _is_dateline(line: str) -> bool:
+@lru_cache(maxsize=None)
+def _dateline_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words that open a line that is no post date, labels of a post date), folded."""
     c = cues()["news"]
-    return fold(line).startswith(tuple(fold(x) for x in c["not_post_date"] + c["post_date_labels"])) or (
-        parse_date_value(line) is not None)
+    return tuple(fold(x) for x in c["not_post_date"]), tuple(fold(x) for x in c["post_date_labels"])
+
+
+def _is_dateline(line: str) -> bool:
+    not_dates, labels = _dateline_words()
+    return fold(line).startswith(not_dates + labels) or parse_date_value(line) is not None
+
+
+@lru_cache(maxsize=None)
+def _counter_res() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(rf"\s*\(?{regex.escape(counter)}\s*:?\s*[\d.,]+\)?\s*$")
+                 for counter in cues()["news"]["headline_counters"])
+
+
+_WORD = regex.compile(r"\w+")
 
 
 def headline(text: str, start: int) -> Optional[str]:
@@ -128,9 +155,9 @@ def headline(text: str, start: int) -> Optional[str]:
     c = cues()["news"]
     low, high = c["headline_words"]
     for line, _ in _content_lines(text, start, c["headline_lines"]):
-        for counter in c["headline_counters"]:
-            line = regex.sub(rf"\s*\(?{regex.escape(counter)}\s*:?\s*[\d.,]+\)?\s*$", "", line)
-        words = regex.findall(r"\w+", line)
+        for counter in _counter_res():
+            line = counter.sub("", line)
+        words = _WORD.findall(line)
         if not words or any(mark in line for mark in ("|", ">>", "•")) or _is_dateline(line):
             continue
         if low <= len(words) <= high and not line.endswith((".", ":", ";", ",")) and line[0].isupper():
@@ -140,17 +167,25 @@ def headline(text: str, start: int) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _post_date_label_re() -> regex.Pattern:
+    return regex.compile(rf"{any_cue(cues()['news']['post_date_labels'])}[\s:]*")
+
+
+# a time zone tag or view counters after the time of day are not part of the date
+_AFTER_TIME = regex.compile(r"(\d{1,2}:\d{2})(?:\s*\[[^\]]*\]|(?:\s+\d+)+)$")
+
+
 def post_date(text: str, start: int) -> Optional[IssueDate]:
     """A dateline near the top: a line that is only a date (weekday and time allowed)."""
-    c = cues()["news"]
-    labels = any_cue(c["post_date_labels"])
-    for line, pos in _content_lines(text, start, c["headline_lines"]):
-        if fold(line).startswith(tuple(fold(x) for x in c["not_post_date"])):
+    not_dates = _dateline_words()[0]
+    for line, pos in _content_lines(text, start, cues()["news"]["headline_lines"]):
+        folded_line = fold(line)
+        if folded_line.startswith(not_dates):
             continue
-        label = regex.match(rf"{labels}[\s:]*", fold(line))
+        label = _post_date_label_re().match(folded_line)
         body = line[label.end():] if label else line
-        # a time zone tag or view counters after the time of day are not part of the date
-        body = regex.sub(r"(\d{1,2}:\d{2})(?:\s*\[[^\]]*\]|(?:\s+\d+)+)$", r"\1", body)
+        body = _AFTER_TIME.sub(r"\1", body)
         value = parse_date_value(body)
         if value is not None and value.precision == "day":
             offset = pos + (label.end() if label else 0)

@@ -1,6 +1,8 @@
 """The `Nơi nhận:` list at the foot, without the archive line (`Lưu: VT, VP`)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .signer import glued_signature, signing_line
@@ -13,13 +15,21 @@ _ITEM_MARK = regex.compile(r"^[-–+•*]\s*")
 _JOINED_ITEMS = regex.compile(r"(?<=[;.])\s*[-–+•]\s+")
 
 
+@lru_cache(maxsize=None)
+def _label_re() -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}]){any_cue(cues()['recipients_label'])}[ \t]*:?")
+
+
+@lru_cache(maxsize=None)
+def _archive_re() -> regex.Pattern:
+    return regex.compile(rf"^{any_cue(cues()['archive_items'])}(?![\p{{L}}])")
+
+
 def find_recipients(text: str, folded: str, start: int = 0) -> list[str]:
-    c = cues()
-    label = regex.compile(rf"(?<![\p{{L}}]){any_cue(c['recipients_label'])}[ \t]*:?")
-    m = label.search(folded, start)
+    m = _label_re().search(folded, start)
     if not m:
         return []
-    archive = regex.compile(rf"^{any_cue(c['archive_items'])}(?![\p{{L}}])")
+    archive = _archive_re()
     items: list[str] = []
     lines_before_list = 0
     open_item = kept = False  # the last item ran on without its closing ';' or '.'; it was listed

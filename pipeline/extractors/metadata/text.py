@@ -9,18 +9,11 @@ from functools import lru_cache
 
 import regex
 
-# Old-style tone placement (hoà, uỷ) folded onto the new style (hòa, ủy), two characters
-# for two, so offsets in the folded text are offsets in the original.
-_OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
-_OLD_TONE_RE = regex.compile("|".join(_OLD_TONES))
+from ...normalize import fold_tones
 
 
 def fold(text: str) -> str:
-    """Lowercase with tone marks placed one way; same length as `text`."""
+    """Lowercase with tone marks placed one way (normalize.fold_tones); same length as `text`."""
     # the finders fold the same lines and cells over and over (85% of calls repeat one)
     return _fold_short(text) if len(text) <= 500 else _fold(text)
 
@@ -29,7 +22,7 @@ def _fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer (İ): keep it as written
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], lowered)
+    return fold_tones(lowered)
 
 
 _fold_short = lru_cache(maxsize=4096)(_fold)

@@ -28,6 +28,12 @@ def _movement_re() -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?:các[\s|]+)?{cue}(?:[\s|]+như)?[\s|:]*{_QUOTED}")
 
 
+@lru_cache(maxsize=None)
+def _chain_re() -> regex.Pattern:
+    """A further movement after one: `, phong trào "…"`, `và "…"`."""
+    return regex.compile(rf"{_SEP}(?:(?:các[\s|]+)?{any_cue(cues()['movement_cues'])}[\s|:]*)?{_QUOTED}")
+
+
 def _clean_quote(text: str) -> str:
     return squash(text.replace("*", "").replace("_", " ")).strip(" .,;")
 
@@ -41,7 +47,7 @@ def find_theme(text: str, folded: str) -> Optional[tuple[str, tuple[int, int]]]:
 
 def find_movements(text: str, folded: str) -> list[str]:
     out: dict[str, str] = {}
-    chain = regex.compile(rf"{_SEP}(?:(?:các[\s|]+)?{any_cue(cues()['movement_cues'])}[\s|:]*)?{_QUOTED}")
+    chain = _chain_re()
     for m in _movement_re().finditer(folded):
         spans = [m.span("q")]
         pos = m.end()

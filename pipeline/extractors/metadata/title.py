@@ -36,7 +36,7 @@ def _authority_tail_re() -> regex.Pattern:
     units = any_cue(c["units"])
     return regex.compile(
         rf"(?<!{connectors}[\s|]+)(?<=\S[\s|]+)(?:{heads}[\s|]+)*{heads}(?:[\s|]+{units}(?:[\s|]+\p{{L}}+){{1,4}})?"
-        rf"(?:[\s|]+khóa[\s|].*)?$"
+        rf"(?:[\s|]+{fold('khóa')}[\s|].*)?$"
     )
 
 
@@ -53,16 +53,26 @@ def _kind_names() -> frozenset:
     return frozenset(fold(n) for code, spec in doc_kinds().items() if not code.startswith("_") for n in spec["names"])
 
 
+@lru_cache(maxsize=None)
+def _body_opener_re() -> regex.Pattern:
+    return regex.compile(rf"{any_cue(cues()['body_openers'])}(?![\p{{L}}])")
+
+
 def _opens_body(line: str) -> bool:
-    return bool(regex.match(rf"{any_cue(cues()['body_openers'])}(?![\p{{L}}])", fold(line)))
+    return bool(_body_opener_re().match(fold(line)))
+
+
+@lru_cache(maxsize=None)
+def _glued_opener_re() -> regex.Pattern:
+    openers = "|".join(regex.escape(o) for o in cues()["body_openers"])
+    return regex.compile(rf"(?<=[\p{{L}}\d)”\"][ \t]+)(?:{openers})(?![\p{{L}}])")
 
 
 def _glued_body(line: str) -> Optional[str]:
     """`Tuyên truyền về giảm nghèo năm 2021 Thực hiện Kế hoạch số …:` – a title line and the
     body's first sentence joined by line rejoining: the body opener, capitalised in mid-line
     after a word (not after punctuation), marks where the title ended."""
-    openers = "|".join(regex.escape(o) for o in cues()["body_openers"])
-    m = regex.search(rf"(?<=[\p{{L}}\d)”\"][ \t]+)(?:{openers})(?![\p{{L}}])", line)
+    m = _glued_opener_re().search(line)
     if not m or len(line[:m.start()].split()) < 3:
         return None
     return line[:m.start()].rstrip()
@@ -78,8 +88,13 @@ def _is_note(line: str) -> bool:
     return bool(_note_re().fullmatch(fold(line.strip(" .*_"))))
 
 
+@lru_cache(maxsize=None)
+def _final_note_re() -> regex.Pattern:
+    return regex.compile(rf"[ \t]*{_note_re().pattern}[ \t.]*$")
+
+
 def _cut_note(title: str) -> str:
-    m = regex.search(rf"[ \t]*{_note_re().pattern}[ \t.]*$", fold(title))
+    m = _final_note_re().search(fold(title))
     return title[:m.start()] if m else title
 
 
@@ -120,9 +135,15 @@ def _is_stop(line: str) -> bool:
     return bool(_SECTION.match(line) or _stop_re(is_caps(line)).match(fold(line)))
 
 
+@lru_cache(maxsize=None)
+def _connectors() -> tuple[tuple[int, str], ...]:
+    """(word count, folded connector) of each title connector."""
+    return tuple((len(c.split()), fold(c)) for c in cues()["title_connectors"])
+
+
 def _ends_with_connector(line: str) -> bool:
     words = fold(line).split()
-    return bool(words) and any(" ".join(words[-len(c.split()):]) == fold(c) for c in cues()["title_connectors"])
+    return bool(words) and any(" ".join(words[-size:]) == connector for size, connector in _connectors())
 
 
 def _layout_lines(text: str, start: int) -> list[tuple[int, int, str]]:
@@ -132,6 +153,9 @@ def _layout_lines(text: str, start: int) -> list[tuple[int, int, str]]:
         a, b = start + line.start, start + line.end
         out.append((a, b, "" if is_decoration(line.raw) else clean(line.raw)))
     return out
+
+
+_DASHED_NUMBER = regex.compile(r"[-–]\s*\d")
 
 
 def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
@@ -179,7 +203,7 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
             if any(ch.islower() for ch in line) or (_is_stop(line) and not joined_by_connector):
                 break
         else:
-            starts_lower = line[:1].islower() or line[:1].isdigit() or bool(regex.match(r"[-–]\s*\d", line))
+            starts_lower = line[:1].islower() or line[:1].isdigit() or bool(_DASHED_NUMBER.match(line))
             if blank_run or not (starts_lower or joined_by_connector or _wraps_onto(previous, line)) or _is_stop(line):
                 break
         blank_run = 0
@@ -192,24 +216,35 @@ def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
     return (_cut_authority_tail(joined) if caps else joined), (start, end)
 
 
+@lru_cache(maxsize=None)
+def _preamble_re(kind: str) -> regex.Pattern:
+    c = cues()
+    endings = any_cue([e.strip(" ,") for e in c["preamble_endings"]])
+    opener = rf"{any_cue(c['preamble_verbs'])}[ \t]+{any_cue(doc_kinds()[kind]['names'])}[ \t]+"
+    return regex.compile(rf"{opener}(?P<t>(?:(?!{opener})[^\n;]){{10,400}}?)[ \t]*,?[ \t]*{endings}")
+
+
 def preamble_title(layout: Layout, folded: str, kind: Optional[str]) -> Optional[tuple[str, Span]]:
     spec = doc_kinds().get(kind or "", {})
     names = spec.get("names", []) if isinstance(spec, dict) else []
     if not names or layout.title_start is None:
         return None
-    c = cues()
-    endings = any_cue([e.strip(" ,") for e in c["preamble_endings"]])
-    opener = rf"{any_cue(c['preamble_verbs'])}[ \t]+{any_cue(names)}[ \t]+"
-    pattern = regex.compile(rf"{opener}(?P<t>(?:(?!{opener})[^\n;]){{10,400}}?)[ \t]*,?[ \t]*{endings}")
-    m = pattern.search(folded, layout.title_start, min(len(folded), layout.title_start + 2500))
+    m = _preamble_re(kind).search(folded, layout.title_start, min(len(folded), layout.title_start + 2500))
     if not m:
         return None
     return squash(layout.text[m.start("t"):m.end("t")]), m.span("t")
 
 
+@lru_cache(maxsize=None)
+def _prefix_res() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(rf"{cue_pattern(prefix)}(?![\p{{L}}])[\s:]*")
+                 for prefix in sorted(cues()["title_prefixes"], key=len, reverse=True))
+
+
 def strip_prefix(title: str) -> str:
-    for prefix in sorted(cues()["title_prefixes"], key=len, reverse=True):
-        m = regex.match(rf"{cue_pattern(prefix)}(?![\p{{L}}])[\s:]*", fold(title))
+    folded_title = fold(title)
+    for prefix in _prefix_res():
+        m = prefix.match(folded_title)
         if m:
             return title[m.end():]
     return title

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
-from .lexicon import alternation, data
+from .lexicon import Ending, alternation, data, is_multiplier
 
 _BOUND_ORDER = (">=", "<=", "<", "~", ">")
+
+
+class _Ends(NamedTuple):
+    """Quick tests (lexicon.Ending) for the cue patterns that end where the words before a figure end."""
+    bound: Ending
+    to_level: Ending
+    near_dir: Ending
+    from_single: Ending
+    from_level: Ending
 
 
 @lru_cache(maxsize=None)
@@ -27,7 +36,7 @@ def _patterns():
             bounds.append((cue.lower(), op))
     bounds.sort(key=lambda t: len(t[0]), reverse=True)
     bound_re = re.compile(
-        rf"(?:^|[^\w])(?P<cue>{alternation([b for b, _ in bounds])})(?:\s+(?:từ|là|mức|được|đạt|cả\s+năm))*\s*$"
+        rf"(?:^|[^\w])(?P<cue>{alternation([b for b, _ in bounds])})(?:\s+(?:{alternation(cmp['bound_filler'])}))*\s*$"
     )
     after_re = {op: re.compile(rf"^\s*(?:{alternation(cues)})(?!\w)") for op, cues in cmp["after"].items()}
     to_level = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['to_level'])}){gap}\s*$")
@@ -38,15 +47,29 @@ def _patterns():
 
 
 @lru_cache(maxsize=None)
+def _ends() -> _Ends:
+    cmp = data("comparators")
+    bounds = [cue for op in _BOUND_ORDER for cue in cmp["before"][op]]
+    return _Ends(
+        bound=Ending(bounds, cmp["bound_filler"]),
+        to_level=Ending(cmp["to_level"], cmp["filler"]),
+        near_dir=Ending(cmp["decrease_by"] + cmp["increase_by"], cmp["filler"]),
+        from_single=Ending(cmp["from_single_value"]),
+        from_level=Ending(cmp["from_level_before"]),
+    )
+
+
+@lru_cache(maxsize=None)
 def _clause_patterns():
     """Words after a clause's direction verb that make its figure a level, not an amount
     (`by_clause_blockers`), and qualifiers that do not (`by_clause_keep`: `thứ 3 trở lên`);
-    `từ` before a single value (`đạt từ 94,5%`), an at-least bound."""
+    `từ` before a single value (`đạt từ 94,5%`), an at-least bound; `từ` before a starting level."""
     cmp = data("comparators")
     blockers = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['by_clause_blockers'])})(?!\w)")
     keep = re.compile(rf"(?<!\w)(?:{alternation(cmp['by_clause_keep'])})(?!\w)")
     from_single = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['from_single_value'])})\s*$")
-    return blockers, keep, from_single
+    from_level = re.compile(rf"(?:^|\s)(?:{alternation(cmp['from_level_before'])})\s*$")
+    return blockers, keep, from_single, from_level
 
 
 @lru_cache(maxsize=None)
@@ -62,7 +85,8 @@ def _gap_patterns():
 def bound_cue(left: str) -> Optional[tuple[str, str]]:
     """(comparator, cue) when a bound/approximation word stands right before the figure."""
     bounds, bound_re, *_ = _patterns()
-    m = bound_re.search(left.lower())
+    low = left.lower()
+    m = bound_re.search(low) if _ends().bound.may_end(low) else None
     if not m:
         return None
     cue = " ".join(m.group("cue").split())
@@ -79,7 +103,7 @@ def _symbol_re():
 def symbol_cue(left: str) -> Optional[str]:
     """The comparator of a sign written right before a figure in prose ("đạt ≥ 95%", "tỷ lệ >= 80%")."""
     pattern, symbols = _symbol_re()
-    m = pattern.search(left)
+    m = pattern.search(left) if left.rstrip().endswith(tuple(symbols)) else None
     return symbols[m.group("sym")] if m else None
 
 
@@ -90,13 +114,15 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     `left` is the item's text before the figure; `clause_left` the part after the last comma.
     """
     bounds, bound_re, after_re, to_level, down, up, near_dir = _patterns()
+    ends = _ends()
     low_left = left.lower()
+    low_right = right.lower()
     _GAP_AGAINST, _UP_WORDS, _DOWN_WORDS, _FROM_TO_LEVEL = _gap_patterns()
     for op, pat in after_re.items():
-        if pat.match(right.lower()):
+        if pat.match(low_right):
             return op, "after"
     tail = low_left[-60:]
-    if _GAP_AGAINST.match(right.lower()):
+    if _GAP_AGAINST.match(low_right):
         if _UP_WORDS.search(tail.rstrip()):
             return "+=", "gap"
         if _DOWN_WORDS.search(tail.rstrip()):
@@ -107,15 +133,17 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     b = bound_cue(tail)
     if b and b[0]:
         return b[0], "bound"
-    if unit and unit.lower() == "lần":
+    if unit and is_multiplier(unit.lower()):
         return "=", "multiplier"
-    blockers, keep, from_single = _clause_patterns()
-    if to_level.search(keep.sub(" ", tail)):
+    blockers, keep, from_single, from_level = _clause_patterns()
+    kept = keep.sub(" ", tail)
+    if ends.to_level.may_end(kept) and to_level.search(kept):
         return "=", "to_level"
-    m = near_dir.search(tail)
-    if not ranged and re.search(r"(?:^|\s)từ\s*$", tail) and _FROM_TO_LEVEL.search(right.lower()):
+    m = near_dir.search(tail) if ends.near_dir.may_end(tail) else None
+    if not ranged and ends.from_level.may_end(tail) and from_level.search(tail) and _FROM_TO_LEVEL.search(low_right):
         return "=", "from_level"  # "giảm từ 19,46% (đầu năm 2011), xuống còn 7,72%": a starting level
-    if not m and not ranged and from_single.search(tail) and not to_level.search(tail):
+    if not m and not ranged and ends.from_single.may_end(tail) and from_single.search(tail) \
+            and not (ends.to_level.may_end(tail) and to_level.search(tail)):
         return ">=", "from_single"  # "đạt từ 94,5%": từ before one value is "at least"
     if m:
         verb = m.group("verb")

@@ -6,37 +6,45 @@ import re
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
-from .kind import CueIndex, plan_doc
+from .kind import CueIndex, plan_doc, section_kind
 from .lexicon import alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of
 from .quantities import Quantity, find_quantities
 
-@lru_cache(maxsize=None)
-def _deadline_before() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(data('periods')['deadline_before'])})(?:\s+(?:hết|cuối))?(?:\s+năm)?\s*$",
-                      re.IGNORECASE)
-# "so với năm 2016", "tăng 5% cùng kỳ năm 2022"; not "Cùng kỳ, năm 2020, …" opening a sentence
-_BASELINE_BEFORE = re.compile(r"(?:so\s+với|(?<![.\n(]\s)(?<![.\n(])(?<!^)cùng\s+kỳ)[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$",
-                              re.IGNORECASE)
-@lru_cache(maxsize=None)
-def _averaged_baseline() -> re.Pattern:
-    """`so với trung bình 5 năm (2020 - 2024)`, `so với bình quân giai đoạn 2016-2020`: an averaged baseline."""
-    words = alternation(data("periods")["baseline_averages"])
-    return re.compile(rf"so\s+với\s+(?:{words})(?:\s+\d+\s+năm)?[\s,(]*(?:(?:năm|giai\s+đoạn)\s*)?$", re.IGNORECASE)
+class _Roles(NamedTuple):
+    """Patterns of the words before a period that give it a role (rules/targets/periods.yaml)."""
+    deadline: re.Pattern  # "đến năm 2030", "tầm nhìn 2045": a deadline, not the year in force
+    baseline: re.Pattern  # "so với năm 2016", "tăng 5% cùng kỳ năm 2022"; not "Cùng kỳ, năm 2020, …" opening a sentence
+    averaged: re.Pattern  # "so với trung bình 5 năm (2020 - 2024)", "so với bình quân giai đoạn 2016-2020"
+    same_period: re.Pattern  # "cùng kỳ năm 2020"
+    naming: re.Pattern  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the version of a standard
+    compared: re.Pattern  # a year right after "so với" / "cùng kỳ" is no year a text is about
 
 
-_SAME_PERIOD_BEFORE = re.compile(r"cùng\s+kỳ[\s,]*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?$", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _roles() -> _Roles:
+    per = data("periods")
+    compared, same = alternation(per["compared_with"]), alternation(per["same_period"])
+    edges, due_edges, spans = alternation(per["year_edges"]), alternation(per["deadline_edges"]), alternation(per["span_words"])
+    year = rf"(?:(?:{edges})\s+)?(?:năm\s+)?$"
+    return _Roles(
+        deadline=re.compile(rf"(?:{alternation(per['deadline_before'])})(?:\s+(?:{due_edges}))?(?:\s+năm)?\s*$", re.IGNORECASE),
+        baseline=re.compile(rf"(?:(?:{compared})|(?<![.\n(]\s)(?<![.\n(])(?<!^)(?:{same}))[\s,]*{year}", re.IGNORECASE),
+        averaged=re.compile(rf"(?:{compared})\s+(?:{alternation(per['baseline_averages'])})(?:\s+\d+\s+năm)?[\s,(]*"
+                            rf"(?:(?:năm|{spans})\s*)?$", re.IGNORECASE),
+        same_period=re.compile(rf"(?:{same})[\s,]*{year}", re.IGNORECASE),
+        naming=re.compile(rf"(?<!\w)(?:{alternation(per['standard_names'])})(?:\s+[^\s\d,;.:()]+){{0,3}}\s+(?:(?:{spans})\s*)?$",
+                          re.IGNORECASE),
+        compared=re.compile(rf"(?:{compared}|{same})[\s,]*(?:năm\s+)?$", re.IGNORECASE),
+    )
+
+
+_DIGIT = re.compile(r"\d")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
-
-
-@lru_cache(maxsize=None)
-def _naming_before() -> re.Pattern:
-    words = alternation(data("periods")["standard_names"])
-    return re.compile(rf"(?<!\w)(?:{words})(?:\s+[^\s\d,;.:()]+){{0,3}}\s+(?:giai\s+đoạn\s*)?$", re.IGNORECASE)
 
 
 _BODY_START = re.compile(r"^\s*(?:căn\s+cứ|[IVX]+\s*[.)]|\d+\s*[.)]|[-+•])", re.IGNORECASE)
@@ -58,7 +66,7 @@ def plan_span(text: str, title: Optional[str], ref_year: Optional[int]) -> Optio
     head = title if title else _title_block(text[:400])
     ps = find_period_mentions(head)
     def deadline(p: PeriodMention) -> bool:
-        return bool(_deadline_before().search(head[max(0, p.start - 20):p.start] + re.split(r"\d", head[p.start:p.end], maxsplit=1)[0]))
+        return bool(_roles().deadline.search(head[max(0, p.start - 20):p.start] + _DIGIT.split(head[p.start:p.end], maxsplit=1)[0]))
 
     if not ps or any(len(p.label) == 4 and not deadline(p) for p in ps):
         return None
@@ -87,7 +95,7 @@ def _title_year(text: str, title: Optional[str]) -> Optional[int]:
             kept.append(ln)
         head = "\n".join(kept) if lines[0].isupper() else ""
     years = [p for p in find_period_mentions(head) if len(p.label) == 4
-             and not _deadline_before().search(head[max(0, p.start - 20):p.start] + re.split(r"\d", head[p.start:p.end], maxsplit=1)[0])]
+             and not _roles().deadline.search(head[max(0, p.start - 20):p.start] + _DIGIT.split(head[p.start:p.end], maxsplit=1)[0])]
     return years[0].year if len({p.year for p in years}) == 1 else None
 
 
@@ -122,17 +130,35 @@ class Context:
         self._period_starts = [p.start for p in self.periods]
         self.skip = sorted(self.skip)
         self._skip_starts = [s for s, _ in self.skip]
-        deadline = _deadline_before()
-        self._deadline = {id(p): self._test(p, deadline, 20) for p in self.periods}
-        averaged = _averaged_baseline()
-        self._baseline = {id(p): self._test(p, _BASELINE_BEFORE, 30) or self._test(p, averaged, 60) for p in self.periods}
-        self._same_period = {id(p): self._test(p, _SAME_PERIOD_BEFORE, 25) for p in self.periods}
-        naming = _naming_before()
-        self._naming = {id(p): self._test(p, naming, 40) for p in self.periods}
+        self._roles: dict[int, tuple[bool, bool, bool, bool]] = {}
+        self._heading_kinds: dict[int, Optional[str]] = {}
+
+    def _role(self, p: PeriodMention) -> tuple[bool, bool, bool, bool]:
+        """(deadline, baseline, same period, naming) from the words before a period, read once per mention."""
+        role = self._roles.get(id(p))
+        if role is None:
+            roles = _roles()
+            role = (self._test(p, roles.deadline, 20),
+                    self._test(p, roles.baseline, 30) or self._test(p, roles.averaged, 60),
+                    self._test(p, roles.same_period, 25),
+                    self._test(p, roles.naming, 40))
+            self._roles[id(p)] = role
+        return role
 
     def _test(self, p: PeriodMention, pattern: re.Pattern, reach: int) -> bool:
-        head = re.split(r"\d", self.text[p.start:p.end], maxsplit=1)[0]
+        head = _DIGIT.split(self.text[p.start:p.end], maxsplit=1)[0]
         return bool(pattern.search(self.text[max(0, p.start - reach):p.start] + head))
+
+    def heading_kind(self, pos: int) -> Optional[str]:
+        """`result`/`target` as the headings over `pos` name a situation or goals section (kind.section_kind)."""
+        sec = self.tree.at(pos) if self.tree else None
+        if sec is None:
+            return section_kind(())
+        kind = self._heading_kinds.get(id(sec), "?")
+        if kind == "?":
+            kind = section_kind(tuple(self.text[s.heading[0]:s.heading[1]][:200] for s in self.tree.chain(pos)))
+            self._heading_kinds[id(sec)] = kind
+        return kind
 
     @property
     def plan(self) -> bool:
@@ -148,19 +174,21 @@ class Context:
         return out
 
     def is_deadline(self, p: PeriodMention) -> bool:
-        return self._deadline[id(p)]
+        return self._role(p)[0]
 
     def is_baseline(self, p: PeriodMention) -> bool:
         """`so với năm 2016`, `cùng kỳ năm 2020`: the year a figure is compared with, not its own;
         `chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the version of a standard in an indicator's name."""
-        return self._baseline[id(p)] or self._naming[id(p)] and p.is_span
+        _, baseline, _, naming = self._role(p)
+        return baseline or naming and p.is_span
 
     def is_comparison(self, p: PeriodMention) -> bool:
         """A baseline, or the year of `Cùng kỳ, năm 2020, …` (last year's figures, not the text's year)."""
-        return self._baseline[id(p)] or self._same_period[id(p)] or self._naming[id(p)] and p.is_span
+        _, baseline, same_period, naming = self._role(p)
+        return baseline or same_period or naming and p.is_span
 
     def is_naming(self, p: PeriodMention) -> bool:
-        return self._naming[id(p)] and p.is_span
+        return self._role(p)[3] and p.is_span
 
     def skipped(self, pos: int) -> bool:
         """Inside a boilerplate block (web chrome)."""
@@ -168,21 +196,33 @@ class Context:
         return i >= 0 and pos < self.skip[i][1]
 
 
+@lru_cache(maxsize=None)
+def _doc_type_signs() -> tuple[list[tuple[str, list[str]]], list[tuple[str, re.Pattern]]]:
+    """(kind, its number symbols) and (kind, its name alone on a line in capitals), from doc_types.yaml."""
+    types = load_yaml("doc_types.yaml")
+    symbols = [(code, spec.get("symbols", [])) for code, spec in types.items()]
+    names = [(code, re.compile(rf"(?m)^[ \t]*{re.escape(name.upper())}[ \t]*$"))
+             for code, spec in types.items() for name in spec.get("names", [])]
+    return symbols, names
+
+
+_NUMBER_LINE = re.compile(r"Số\s*(?:hiệu)?\s*[:：]?\s*\d*\s*/\s*(?:\d{4}/)?([A-ZĐa-zđ]+)")
+
+
 def guess_doc_type(text: str) -> Optional[str]:
     """The document's kind when metadata has not said it: the `Số: …/KH-…` line or the kind's name
     standing alone in capitals near the top; a web post otherwise."""
     head = text[:2500]
-    types = load_yaml("doc_types.yaml")
-    m = re.search(r"Số\s*(?:hiệu)?\s*[:：]?\s*\d*\s*/\s*(?:\d{4}/)?([A-ZĐa-zđ]+)", head)
+    symbols, names = _doc_type_signs()
+    m = _NUMBER_LINE.search(head)
     if m:
         sym = m.group(1)
-        for code, spec in types.items():
-            if sym in spec.get("symbols", []):
+        for code, syms in symbols:
+            if sym in syms:
                 return code
-    for code, spec in types.items():
-        for name in spec.get("names", []):
-            if re.search(rf"(?m)^[ \t]*{re.escape(name.upper())}[ \t]*$", head):
-                return code
+    for code, name in names:
+        if name.search(head):
+            return code
     return "news"
 
 
@@ -214,7 +254,7 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
             break
     if default_year is None:
         singles = [p for p in periods if len(p.label) == 4
-                   and not re.search(r"(?:so\s+với|cùng\s+kỳ)[\s,]*(?:năm\s+)?$", text[max(0, p.start - 30):p.start], re.IGNORECASE)]
+                   and not _roles().compared.search(text[max(0, p.start - 30):p.start])]
         narrated = plan_doc(doc_type) and ref_year is not None and bool(singles)
         if narrated:
             singles = [p for p in singles if p.year >= ref_year]  # a plan plans forward: earlier years narrate the past

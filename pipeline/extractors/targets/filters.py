@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
-from .lexicon import alternation, data
+from .lexicon import Ending, alternation, data, is_multiplier
 from .quantities import Quantity
 
 
@@ -26,10 +26,38 @@ def _patterns():
 
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
-_COUNT_AFTER_NUMBER = re.compile(r"^[\s\w]{0,60}?\s(?:là|đạt|chiếm|giảm|tăng|:)\s*(?:từ\s+|khoảng\s+|trên\s+)?\d", re.IGNORECASE)
-_LABEL = re.compile(r"(?:^|[-+•;,]\s*|\s)(?:tổng\s+)?số(?:\s+lượng)?\s[^:;.]{2,80}(?::|\blà|\bđạt|\bkhoảng|\bgần|\btrên|\bhơn)\s*$",
-                    re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
+_HEAD_END = re.compile(r"\s|%")
+_SLASH_START = re.compile(r"^\s*/")
+
+
+@lru_cache(maxsize=None)
+def _ends() -> tuple[Ending, Ending, Ending, Ending]:
+    """Quick tests (lexicon.Ending) for the cue patterns that end where the words before a figure end."""
+    nt = data("not_targets")
+    return (Ending(nt["before"]), Ending(nt["modifier_before"]), Ending(nt["rank_before"], flags=re.IGNORECASE),
+            Ending(nt["multiplier_cues"]))
+
+
+class _Counts(NamedTuple):
+    label: re.Pattern  # "Tổng số lao động được giải quyết việc làm: 1.200": a label naming what a bare number counts
+    label_ends: tuple[str, ...]  # what the label needs at its end, checked before running it
+    next_before: re.Pattern  # "trên 74 huyện nghèo là 38,62%": a figure qualifying the next one's indicator
+    count_after: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _counts() -> _Counts:
+    nt = data("not_targets")
+    links = alternation(nt["label_links"])
+    return _Counts(
+        label=re.compile(rf"(?:^|[-+•;,]\s*|\s)(?:{alternation(nt['count_heads'])})\s[^:;.]{{2,80}}(?::|\b(?:{links}))\s*$",
+                         re.IGNORECASE),
+        label_ends=tuple({":"} | {w.lower() for w in nt["label_links"]}),
+        next_before=re.compile(rf"(?:^|[^\w])(?:{alternation(nt['next_qualifier_before'])})\s*$"),
+        count_after=re.compile(rf"^[\s\w]{{0,60}}?\s(?:{alternation(nt['next_links'])}|:)\s*(?:(?:{alternation(nt['next_bounds'])})\s+)?\d",
+                               re.IGNORECASE),
+    )
 
 
 @lru_cache(maxsize=None)
@@ -70,12 +98,13 @@ def _clause(left: str) -> str:
     return near[max(near.rfind(c) for c in ",;.:\n(") + 1:]
 
 
-def rate_reason(q: Quantity, left: str, right: str) -> Optional[str]:
+def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None) -> Optional[str]:
     """A wage, a price, a support norm, a contribution rate or a candidate's requirement: figures of a
     rule, not of what must be reached (`25 triệu đồng/tháng`, `chi phí … khoảng 110 triệu đồng`,
-    `10% mức đóng`, `chiều cao từ 1,58 m trở lên`)."""
+    `10% mức đóng`, `chiều cao từ 1,58 m trở lên`). `clause`: `_clause(left)` when the caller has it."""
     per, kept, lead, lead_not, of_after, need, need_not = _rate_patterns()
-    clause = _clause(left)
+    if clause is None:
+        clause = _clause(left)
     if need.search(need_not.sub(" ", clause)):
         return "requirement"
     if q.unit == "%":
@@ -95,10 +124,10 @@ def _group_cues(key: str):
     return frozenset(u.lower() for u in spec["units"]), re.compile(rf"(?<!\w)(?:{alternation(spec['before'])})(?!\w)")
 
 
-def is_body_composition(unit: str, left: str) -> bool:
+def is_body_composition(unit: str, left: str, clause: Optional[str] = None) -> bool:
     """`Ban Chỉ đạo gồm 15 thành viên`: the members of a body named in the figure's clause."""
     units, before = _group_cues("body_members")
-    return unit in units and bool(before.search(_clause(left)))
+    return unit in units and bool(before.search(_clause(left) if clause is None else clause))
 
 
 @lru_cache(maxsize=None)
@@ -106,16 +135,17 @@ def _scope_before() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('not_targets')['scope_before'])})\s*$")
 
 
-def is_scope(unit: str, left: str) -> bool:
+def is_scope(unit: str, low_left: str) -> bool:
     """`tại 11 huyện, thị xã, thành phố`: every place of a level an activity covers (a coordinated list of
     place nouns right after a place word)."""
-    return "," in unit and bool(_scope_before().search(left[-30:].lower()))
+    return "," in unit and bool(_scope_before().search(low_left[-30:]))
 
 
-def is_audience(unit: str, left: str) -> bool:
-    """`Dự hội nghị có hơn 120 đại biểu`: the people attending the meeting a text reports."""
+def is_audience(unit: str, clause: str) -> bool:
+    """`Dự hội nghị có hơn 120 đại biểu`: the people attending the meeting a text reports (`clause`: the
+    figure's clause before it, lowercased)."""
     units, before = _group_cues("attendees")
-    return unit in units and bool(before.search(_clause(left)))
+    return unit in units and bool(before.search(clause))
 
 
 def _per_unit_measure(unit: str, right: str) -> bool:
@@ -124,7 +154,13 @@ def _per_unit_measure(unit: str, right: str) -> bool:
 
 
 def is_rank(left: str) -> bool:
-    return bool(_noise_patterns()[1].search(left[-25:]))
+    tail = left[-25:]
+    return _ends()[2].may_end(tail) and bool(_noise_patterns()[1].search(tail))
+
+
+def _is_label(left: str) -> bool:
+    counts = _counts()
+    return left.rstrip().lower().endswith(counts.label_ends) and bool(counts.label.search(left))
 
 
 def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optional[str]:
@@ -132,38 +168,36 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     `line_left`: its line before it (for list numbering)."""
     units, before, modifier, tren_units, norm, mult = _patterns()
     unit = (q.unit or "").lower()
-    raw = q.text.strip()
-    head = re.split(r"\s|%", raw)[0]
+    head = _HEAD_END.split(q.text.strip(), maxsplit=1)[0]
     if q.unit is None and q.value_max is None and _YEAR.match(head.replace(".", "")) and q.total is None:
         return "year"
     if q.value_max is not None and _YEAR.match(str(int(q.value))) and _YEAR.match(str(int(q.value_max))):
         return "year_span"
-    if is_rank(left.lower()):
-        return None
-    if unit in units and not q.time_measure and not _per_unit_measure(unit, right):
-        return f"unit:{unit}"
-    if is_body_composition(unit, left):
-        return "body_members"
-    if is_audience(unit, left):
-        return "audience"
-    if is_scope(unit, left):
-        return "scope"
-    if unit and unit != "%" and _unit_phrase().match(unit + right.lower()) and not _per_unit_measure(unit, right):
-        return "unit_phrase"
-    if unit == "lần" and not mult.search(left.lower()[-20:]):
-        return "frequency"
     low_left = left.lower()
     if is_rank(low_left):
         return None
-    cue = before.search(low_left[-40:])
+    if unit in units and not q.time_measure and not _per_unit_measure(unit, right):
+        return f"unit:{unit}"
+    clause = _clause(left)
+    if is_body_composition(unit, left, clause):
+        return "body_members"
+    if is_audience(unit, clause):
+        return "audience"
+    if is_scope(unit, low_left):
+        return "scope"
+    if unit and unit != "%" and _unit_phrase().match(unit + right.lower()) and not _per_unit_measure(unit, right):
+        return "unit_phrase"
+    if is_multiplier(unit) and not (_ends()[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
+        return "frequency"
+    cue = before.search(low_left[-40:]) if _ends()[0].may_end(low_left[-40:]) else None
     if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))):
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
-    if modifier.search(low_left[-10:]):
+    if _ends()[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
         return "modifier"
     if q.kind == "money" or "đồng" in unit:
-        if norm.search(low_left[-70:]) and re.match(r"^\s*/", right):
+        if norm.search(low_left[-70:]) and _SLASH_START.match(right):
             return "norm"
-    rate = rate_reason(q, left, right)
+    rate = rate_reason(q, left, right, clause)
     if rate:
         return rate
     if _noise_patterns()[0].match(right):
@@ -172,11 +206,11 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
             and tren_units.match(right if not q.unit else q.unit + right):
         return "per_head"
     if q.unit is None and q.kind not in ("percent", "per_population"):
-        if not _LABEL.search(left):
+        if not _is_label(left):
             return "bare_number"
     if not line_left.strip() and not right.strip() and not left.strip():
         return "alone"
-    if _HEADING_NUMBER.search(line_left) and re.match(r"^[.)]", right):
+    if _HEADING_NUMBER.search(line_left) and right[:1] in (".", ")"):
         return "numbering"
     return None
 
@@ -199,13 +233,14 @@ def qualifies_indicator(left: str, right_to_item_end: str) -> bool:
     measure with its own link and figure belongs to the indicator's definition. So does a
     threshold of a counted group (`hộ có thu nhập dưới 1,5 triệu đồng/tháng`)."""
     head, link, own, of_plan, threshold = _qualifier_patterns()
-    if threshold.search(left[-40:]) or qualifies_group(left, right_to_item_end):
+    tail = left[-40:]
+    if _group_ends()[0].may_end(tail) and threshold.search(tail) or qualifies_group(left, right_to_item_end):
         return True
     near = left[-300:]
     cut = max(near.rfind(","), near.rfind(";"), near.rfind(":"), near.rfind("("))
     clause = near[cut + 1:]
-    heads = list(head.finditer(clause))
-    if not heads or link.search(clause, heads[0].end()):
+    first_head = head.search(clause)
+    if not first_head or link.search(clause, first_head.end()):
         return False
     m = own.match(right_to_item_end)
     return bool(m) and not of_plan.match(right_to_item_end[m.end() - 1:])
@@ -222,7 +257,7 @@ def _group_patterns():
     duty_right = re.compile(rf"^\s*(?:(?:{alternation(g['ends'])})\s+)?(?:{alternation(g['duties'])})(?!\w)", re.IGNORECASE)
     employ = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
                         rf"(?:\s+(?:{alternation(g['bounds'])}))+\s*$", re.IGNORECASE)
-    klass = re.compile(rf"(?<!\w)(?:{alternation(g['class_verbs'])})\s+từ\s*$", re.IGNORECASE)
+    klass = re.compile(rf"(?<!\w)(?:{alternation(g['class_verbs'])})\s+(?:{alternation(g['class_bounds'])})\s*$", re.IGNORECASE)
     klass_end = re.compile(rf"^\s*(?:{alternation(g['ends'])})(?!\w)", re.IGNORECASE)
     return left, right, duty_left, duty_right, employ, klass, klass_end
 
@@ -232,19 +267,33 @@ def qualifies_group(left: str, right_to_item_end: str) -> bool:
     qualifies a group another figure of the clause measures, or a group given a duty
     (`Doanh nghiệp sử dụng từ 300 lao động trở lên phải bố trí …`)."""
     left_pat, right_pat, duty_left, duty_right, employ, klass, klass_end = _group_patterns()
+    _, class_end, verb_end = _group_ends()
     near = left[-200:]
     clause = near[max(near.rfind(c) for c in ",;:.(\n") + 1:]
-    if klass.search(clause) and klass_end.match(right_to_item_end):
+    if class_end.may_end(clause) and klass.search(clause) and klass_end.match(right_to_item_end):
         return True
+    if not verb_end.may_end(clause):
+        return False  # what left_pat and duty_left need at their end
     if left_pat.search(clause) and (right_pat.match(right_to_item_end) or employ.search(clause)):
         return True
     return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end))
+
+
+@lru_cache(maxsize=None)
+def _group_ends() -> tuple[Ending, Ending, Ending]:
+    """Quick tests (lexicon.Ending): a threshold, a class verb with its bound, a having verb with bounds."""
+    nt = data("not_targets")
+    g = nt["group_qualifier"]
+    return (Ending(nt["threshold_before"], flags=re.IGNORECASE),
+            Ending([f"{v} {b}" for v in g["class_verbs"] for b in g["class_bounds"]], flags=re.IGNORECASE),
+            Ending(g["verbs"], g["bounds"], flags=re.IGNORECASE))
 
 
 def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:
     """`Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%`, `các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%`:
     a figure after `trên`/`ở`/`cao` that the clause goes on to measure with another figure
     is part of that figure's indicator."""
-    if not re.search(r"(?:^|[^\w])(?:trên|ở|tại|cao|thấp)\s*$", left.lower()[-10:]):
+    counts = _counts()
+    if not counts.next_before.search(left.lower()[-10:]):
         return False
-    return bool(_COUNT_AFTER_NUMBER.match(right_to_item_end))
+    return bool(counts.count_after.match(right_to_item_end))

@@ -47,6 +47,36 @@ def _known_units() -> frozenset:
     return frozenset(u.lower() for u in units["money"] + units["counted"])
 
 
+@lru_cache(maxsize=None)
+def _multipliers() -> frozenset:
+    return frozenset(u.lower() for u in data("units")["multipliers"])
+
+
+def is_multiplier(unit: Optional[str]) -> bool:
+    """`gấp 2 lần`: the unit makes the figure a multiple (compared as written: the value layer's units are lowercase)."""
+    return unit in _multipliers()
+
+
 def known_unit(unit: Optional[str]) -> bool:
     """The unit is one the unit list names (a counted noun of the genre)."""
     return bool(unit) and unit.lower() in _known_units()
+
+
+def _reversed_alternation(phrases: Iterable[str]) -> str:
+    items = sorted({p.strip().lower() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w[::-1]) for w in reversed(p.split())) for p in items)
+
+
+class Ending:
+    """A quick test for the patterns that end where a string ends, on one of some phrases, then any
+    of some trailing words, spaces and a colon (`… (?:phrases)(?:\\s+(?:trailing))*\\s*:?\\s*$`).
+    Such a search tries every start of the string; this tries one, on the reversed string.
+    `may_end(s)` is False only when no such pattern can match `s` (what comes before the phrase
+    is not checked), so `ending.may_end(s) and pattern.search(s)` is `pattern.search(s)`."""
+
+    def __init__(self, phrases: Iterable[str], trailing: Iterable[str] = (), flags: int = 0):
+        trail = rf"(?:(?:{_reversed_alternation(trailing)})\s+)*" if trailing else ""
+        self._reversed = re.compile(rf"\s*:?\s*{trail}(?:{_reversed_alternation(phrases)})", flags)
+
+    def may_end(self, text: str) -> bool:
+        return self._reversed.match(text[::-1]) is not None

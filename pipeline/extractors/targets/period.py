@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from ...values import find_periods
 
 from .lexicon import alternation, any_pattern, data
+
+
+_YEAR_START = re.compile(r"(\d{4})")
+_SPAN = re.compile(r"\d{4}-(\d{4})")
 
 
 @dataclass
@@ -18,14 +22,14 @@ class PeriodMention:
     start: int
     end: int
 
-    @property
+    @cached_property
     def year(self) -> Optional[int]:
-        m = re.match(r"(\d{4})", self.label)
+        m = _YEAR_START.match(self.label)
         return int(m.group(1)) if m else None
 
-    @property
+    @cached_property
     def is_span(self) -> bool:
-        return bool(re.fullmatch(r"\d{4}-\d{4}", self.label))
+        return bool(_SPAN.fullmatch(self.label))
 
 
 def find_period_mentions(text: str, year: Optional[int] = None) -> list[PeriodMention]:
@@ -49,7 +53,8 @@ def partial_of(text: str) -> Optional[str]:
 
 
 def says_whole_year(text: str) -> bool:
-    return bool(re.search(r"(?<!\w)(cả năm|ước cả năm|kế hoạch năm|hết năm|cuối năm)(?!\w)", text.lower()))
+    """`cả năm`, `kế hoạch năm`, `cuối năm`: the figure is of the whole year."""
+    return bool(any_pattern("periods", "whole_year").search(text.lower()))
 
 
 def says_per_year(text: str) -> bool:
@@ -59,12 +64,12 @@ def says_per_year(text: str) -> bool:
 def year_of(label: Optional[str]) -> Optional[int]:
     if not label:
         return None
-    m = re.match(r"(\d{4})", label)
+    m = _YEAR_START.match(label)
     return int(m.group(1)) if m else None
 
 
 def end_year_of(label: Optional[str]) -> Optional[int]:
     if not label:
         return None
-    m = re.fullmatch(r"\d{4}-(\d{4})", label)
+    m = _SPAN.fullmatch(label)
     return int(m.group(1)) if m else year_of(label)

@@ -5,16 +5,43 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .context import Context
 from .draft import Draft
-from .kind import of_plan, section_kind
-from .lexicon import alternation, data
+from .kind import of_plan
+from .lexicon import Ending, alternation, data
 from .period import partial_of, says_per_year, says_whole_year
 from .quantities import Quantity
 
-_RIGHT_CUE = re.compile(r"(?:vào|đến|tới|trong|cuối|hết|đầu)\s+(?:(?:hết|cuối|đầu)\s+)?(?:năm|giai đoạn)?\s*$|\(\s*(?:(?:cuối|đầu|hết)\s+)?(?:năm|giai đoạn)?\s*$", re.IGNORECASE)
+class _Words(NamedTuple):
+    """Patterns of the period words around a figure (rules/targets/periods.yaml)."""
+    right_cue: re.Pattern  # "đạt 65% vào năm 2025", "(cuối năm 2015)": the period right after leads to it
+    right_lead: re.Pattern  # a period written as "vào năm 2025", "cuối năm 2015" right after the figure
+    same_period: re.Pattern  # a sentence opening on "Cùng kỳ"
+    deadline_right: re.Pattern  # "đạt 90% vào cuối năm 2025": a deadline
+    deadline_left: re.Pattern  # "đến hết năm 2025 đạt 90%"
+    per_year_before: re.Pattern  # "… tham gia bảo hiểm y tế hằng năm đạt 100%": a yearly rate said before its figure
+    per_year_end: Ending
+
+
+@lru_cache(maxsize=None)
+def _words() -> _Words:
+    per = data("periods")
+    cues, edges, leads = alternation(per["right_cues"]), alternation(per["year_edges"]), alternation(per["deadline_leads"])
+    due_edges = alternation(per["deadline_edges"])
+    span = rf"(?:năm|{alternation(per['span_words'])})"
+    per_year = [w for w in per["per_year"] if not w.startswith("/")]
+    return _Words(
+        right_cue=re.compile(rf"(?:{cues})\s+(?:(?:{edges})\s+)?{span}?\s*$|\(\s*(?:(?:{edges})\s+)?{span}?\s*$", re.IGNORECASE),
+        right_lead=re.compile(rf"(?:{cues}|năm)\s"),
+        same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
+        deadline_right=re.compile(rf"^[^;.]*?(?:{leads})\s+(?:(?:{due_edges})\s+)?năm", re.IGNORECASE),
+        deadline_left=re.compile(rf"(?:{leads})\s+(?:(?:{due_edges})\s+)?năm\s+\d{{4}}", re.IGNORECASE),
+        per_year_before=re.compile(rf"(?<!\w)(?:{alternation(per_year)})(?:\s+(?:{alternation(per['per_year_filler'])}))*\s*$",
+                                   re.IGNORECASE),
+        per_year_end=Ending(per_year, per["per_year_filler"], flags=re.IGNORECASE),
+    )
 
 
 _FIGURE_NEXT = re.compile(r"[ \t]*(?::[ \t]*)?(?:[^\d\s,;.()]+[ \t]+){0,3}\d")
@@ -26,12 +53,17 @@ def _leads_next(text: str, p) -> bool:
 
 
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:H1|9M|Q\d)$")
-_SAME_PERIOD = re.compile(r"^\W*cùng\s+kỳ", re.IGNORECASE)
+_DECEMBER = re.compile(r"\d{4}-12")
+_YEAR_WRITTEN = re.compile(r"\d{4}")
+_CLAUSE_CUT = re.compile(r"[,;(]")
+_STOP_OR_FIGURE = re.compile(r"[;.]|\d")
+_DIGIT = re.compile(r"\d")
+_YEAR_SPAN = re.compile(r"\d{4}-\d{4}")
 
 
 def _normal(label: Optional[str]) -> Optional[str]:
     """`đến 31/12/2017` is the whole year 2017."""
-    if label and re.fullmatch(r"\d{4}-12", label):
+    if label and _DECEMBER.fullmatch(label):
         return label[:4]
     return label
 
@@ -49,10 +81,13 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     its parent, the year in force in its section, the document's year."""
     text = ctx.text
     qs, qe = q.span
-    per_year = q.per_year or says_per_year(text[qe:qe + 12]) or bool(_PER_YEAR_BEFORE().search(seg_left[-40:]))
+    words = _words()
+    per_tail = seg_left[-40:]
+    per_year = q.per_year or says_per_year(text[qe:qe + 12]) \
+        or words.per_year_end.may_end(per_tail) and bool(words.per_year_before.search(per_tail))
     part = partial_of(seg_left) or partial_of(rw)
     whole = says_whole_year(seg_left) or not of_plan(text[qe:qe + 80]) \
-        and says_whole_year(re.split(r"[,;(]", rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"; "72,9% kế hoạch năm" is of the year's plan
+        and says_whole_year(_CLAUSE_CUT.split(rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"; "72,9% kế hoạch năm" is of the year's plan
     label, rule, chosen = None, None, None
     sent_start = qs - len(sent_left)
     sent_end = text.find(".", qe)
@@ -60,13 +95,13 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     # right after the figure: "đạt 65% vào năm 2025", "(cuối năm 2015)", "… theo quy định vào năm 2025"
     for p in ctx.periods_in(qe, min(qe + 160, sent_end + 1)):
         between = text[qe:p.start]
-        if re.search(r"[;.]|\d", between) or ctx.is_baseline(p):
+        if _STOP_OR_FIGURE.search(between) or ctx.is_baseline(p):
             break
         if "," in between and _leads_next(text, p):
             break  # "…: 6 tháng đạt 50%, năm 2024 đạt 95%": the year opens the next figure's clause
         ptext = text[p.start:p.end]
-        prefix = re.split(r"\d", ptext, maxsplit=1)[0]
-        if _RIGHT_CUE.search(between + prefix) or (not between.strip(" ,(") and re.match(r"(?:vào|đến|tới|trong|cuối|hết|đầu|năm)\s", prefix.lower())):
+        prefix = _DIGIT.split(ptext, maxsplit=1)[0]
+        if words.right_cue.search(between + prefix) or (not between.strip(" ,(") and words.right_lead.match(prefix.lower())):
             label, rule, chosen = p.label, "right", p
         break
     if label is None:
@@ -86,7 +121,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         if sent_ps:
             chosen = (singles or sent_ps)[-1]
             label, rule = chosen.label, "sentence"
-    if per_year and not (label and re.fullmatch(r"\d{4}-\d{4}", label) and rule in ("right", "left")):
+    if per_year and not (label and _YEAR_SPAN.fullmatch(label) and rule in ("right", "left")):
         spans = [p for p in ctx.periods_in(max(sent_start, qs - 2000), min(sent_end, qe + 2000)) if p.is_span and (not ctx.is_baseline(p) or ctx.is_naming(p))]
         if spans:
             item_lo = qs - len(seg_left)
@@ -101,7 +136,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     if chosen is not None and rule in ("left", "sentence") and _yearless(ctx, chosen) \
             and (not ctx.plan or _in_result_section(ctx, qs)):
         carried, _ = _carry(ctx, qs)
-        if carried and re.fullmatch(r"\d{4}", carried) and label and label[:4] != carried:
+        if carried and _YEAR_WRITTEN.fullmatch(carried) and label and label[:4] != carried:
             label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
     label = _normal(label)
     if label is not None and whole and re.fullmatch(r"\d{4}-(?:H1|9M|Q\d|\d\d)", label):
@@ -117,35 +152,26 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
                 label, rule = f"{label}-{ctx.lead_partial}", "lead_partial"
             elif ctx.title_partial and rule in ("carry", "default") and ctx.title_partial[:4] == label:
                 label, rule = ctx.title_partial, "title_partial"  # "Sơ kết 6 tháng đầu năm 2025": its figures
-        elif ctx.lead_partial and not whole and not part and _SAME_PERIOD.match(sent_left):
+        elif ctx.lead_partial and not whole and not part and words.same_period.match(sent_left):
             label = f"{label}-{ctx.lead_partial}"
     d.period, d.rules["period"] = label, rule
     before = text[max(0, qs - len(seg_left)):qs]
-    if rule == "right" and re.match(r"^[^;.]*?(?:vào|đến|tới)\s+(?:cuối\s+)?năm", text[qe:qe + 160], re.IGNORECASE):
+    if rule == "right" and words.deadline_right.match(text[qe:qe + 160]):
         d.deadline = label
     elif chosen is not None and ctx.is_deadline(chosen) and label == chosen.label:
         d.deadline = label
-    elif rule == "left" and re.search(r"(?:đến|vào|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}", before, re.IGNORECASE):
+    elif rule == "left" and words.deadline_left.search(before):
         d.deadline = label
 
 
 def _in_result_section(ctx: Context, pos: int) -> bool:
     """Under a situation heading (Tình hình, Kết quả, Thực trạng, Đánh giá …)."""
-    if ctx.tree is None:
-        return False
-    return section_kind(tuple(ctx.text[s.heading[0]:s.heading[1]][:200] for s in ctx.tree.chain(pos))) == "result"
+    return ctx.tree is not None and ctx.heading_kind(pos) == "result"
 
 
 def _opens_sentence(text: str, sent_start: int, p) -> bool:
     """`Phấn đấu đến năm 2025, A; B; C.`: a deadline opening the sentence before a comma holds for all of it."""
     return len(text[sent_start:p.start].strip()) <= 25 and text[p.end:p.end + 2].lstrip(" ").startswith(",")
-
-
-@lru_cache(maxsize=None)
-def _PER_YEAR_BEFORE() -> re.Pattern:
-    """`… tham gia bảo hiểm y tế hằng năm đạt 100%`: a yearly rate said before its figure."""
-    per = alternation([w for w in data("periods")["per_year"] if not w.startswith("/")])
-    return re.compile(rf"(?<!\w)(?:{per})(?:\s+(?:đạt|là|tăng|giảm|ở mức|duy trì|từ|trên|khoảng|ít nhất|tối thiểu))*\s*$", re.IGNORECASE)
 
 
 def _heading_period(ctx: Context, pos: int) -> Optional[str]:
@@ -159,7 +185,7 @@ def _heading_period(ctx: Context, pos: int) -> Optional[str]:
 
 def _yearless(ctx: Context, p) -> bool:
     """`cuối năm`, `6 tháng đầu năm` with no year written: its year is the one in force, not the document's."""
-    return not re.search(r"\d{4}", ctx.text[p.start:p.end])
+    return not _YEAR_WRITTEN.search(ctx.text, p.start, p.end)
 
 
 def _paragraphs_back(text: str, start: int, n: int, floor: int) -> int:

@@ -12,8 +12,8 @@ from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
 from .filters import is_rank, qualifies_group, qualifies_indicator, qualifies_next, reject_reason
-from .kind import kind_for, of_plan, of_plan_end, section_kind
-from .lexicon import alternation, data, known_unit
+from .kind import kind_for, of_plan, of_plan_end
+from .lexicon import alternation, data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period
 from .prose_context import context_indicator, fraction_plan, lead_indicator
 from .prose_words import figure_words, prose_words
@@ -132,7 +132,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             and prose_words().only_links.match(ind.strip_periods(seg_left)):
         prev, companion = drafts[-1], True  # "…: 6 tháng đầu năm 1.200 người. Cả năm: 3.000 người."
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
-    verb_at = ind.object_verb_start(seg_left) if unit_word and q.unit != "lần" and not companion else None
+    verb_at = ind.object_verb_start(seg_left) if unit_word and not is_multiplier(q.unit) and not companion else None
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None
     # "100% đối tượng … được hưởng" right after a comma leads a clause of its own
@@ -217,10 +217,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
     sec = ctx.tree.at(qs) if ctx.tree else None
     para_lo = max(0, line_start - 600, sec.heading[0] if sec is not None else 0)  # a cue does not cross a heading
-    titles = tuple(text[s.heading[0]:s.heading[1]][:200] for s in ctx.tree.chain(qs)) if ctx.tree else ()
     d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, para_lo, qs, right_full,
                                        d.period, ctx.ref_year if ctx.ref_year is not None else ctx.title_year,
-                                       ctx.plan, section_kind(titles))
+                                       ctx.plan, ctx.heading_kind(qs))
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
     if d.rules["comparator"] == "from_level":

@@ -24,11 +24,29 @@ def _patterns():
     return before, after
 
 
+@lru_cache(maxsize=None)
+def _needed_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """First words of the assigning phrases (`before` ignores case: run on lowercased words), and of the
+    names and verbs `after` needs as written: where none is, the pattern cannot match."""
+    r = data("responsible")
+
+    def any_of(words) -> re.Pattern:
+        return re.compile("|".join(re.escape(w) for w in sorted(words)))
+    return (any_of({w.split()[0].lower() for w in r["assign_before"]}), any_of({w.split()[0] for w in r["heads"]}),
+            any_of({w.split()[0] for w in r["assign_after"]}))
+
+
 def responsible_for(sentence_left: str) -> Optional[str]:
     """The organisation the words before a figure assign it to, if any."""
     before, after = _patterns()
+    assigns, heads, verbs = _needed_words()
+    pats = []
+    if assigns.search(sentence_left.lower()):
+        pats.append(before)
+    if heads.search(sentence_left) and verbs.search(sentence_left):
+        pats.append(after)
     best = None
-    for pat in (before, after):
+    for pat in pats:
         for m in pat.finditer(sentence_left):
             if best is None or m.end() > best[0]:
                 best = (m.end(), m.group("org"))
