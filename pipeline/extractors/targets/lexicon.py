@@ -28,9 +28,15 @@ def any_pattern(key: str, *path: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def counted_nouns() -> tuple[str, ...]:
+    """The genre's counted nouns: the value layer's (rules/units.yaml) and those the targets add."""
+    return tuple(dict.fromkeys(load_yaml("units.yaml")["counted"] + data("units")["counted"]))
+
+
+@lru_cache(maxsize=None)
 def _unit_regex() -> re.Pattern:
     units = data("units")
-    return re.compile(rf"[ \t]*({alternation(units['money'] + units['counted'])})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"[ \t]*({alternation(units['money'] + list(counted_nouns()))})(?!\w)", re.IGNORECASE)
 
 
 def unit_at(text: str, pos: int) -> Optional[tuple[str, int]]:
@@ -44,7 +50,7 @@ def unit_at(text: str, pos: int) -> Optional[tuple[str, int]]:
 @lru_cache(maxsize=None)
 def _known_units() -> frozenset:
     units = data("units")
-    return frozenset(u.lower() for u in units["money"] + units["counted"])
+    return frozenset(u.lower() for u in units["money"] + list(counted_nouns()))
 
 
 @lru_cache(maxsize=None)
