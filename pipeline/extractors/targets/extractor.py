@@ -13,6 +13,7 @@ from .period import PeriodMention
 from .prose import prose_drafts
 from .structure import lines, tables
 from .tables import table_drafts
+from .task_rows import task_row_drafts
 
 
 def find_targets(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
@@ -26,6 +27,11 @@ def find_targets(text: str, doc_type: Optional[str] = None, issue_year: Optional
 def targets_from_context(ctx: Context) -> list[Target]:
     found_tables = tables(ctx.text, lines(ctx.text))
     drafts = table_drafts(ctx, found_tables)
+    in_cells = task_row_drafts(ctx, found_tables, drafts, lambda spans: prose_drafts(ctx, [], spans))
+    for d in in_cells:
+        if d.parent is not None:
+            d.parent += len(drafts)
+    drafts += in_cells
     in_prose = prose_drafts(ctx, [(t.start, t.end) for t in found_tables])
     for d in in_prose:  # a prose parent is an index among the prose drafts
         if d.parent is not None:

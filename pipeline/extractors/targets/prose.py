@@ -19,21 +19,22 @@ from .prose_context import context_indicator, fraction_plan, lead_indicator
 from .prose_words import figure_words, prose_words
 from .quantities import Quantity
 from .responsible import responsible_for
-from .structure import bullet_of, items, lines, sentences
+from .structure import Span, bullet_of, items, lines, sentences
 
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _TRONG_DO_START = re.compile(r"\s*trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 
 
-def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft]:
+def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], spans: Optional[list[Span]] = None) -> list[Draft]:
+    """Drafts of the document's lines outside tables, or of the given `spans` read as lines."""
     text = ctx.text
     qs = ctx.quantities
     starts = [q.span[0] for q in qs]
     drafts: list[Draft] = []
     last_dash_main: Optional[int] = None  # the figure of the last line ending in "trong đó:", "gồm:" …
     lead_bullet = ""
-    for line in lines(text):
+    for line in lines(text) if spans is None else spans:
         if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start):
             continue
         lo = bisect.bisect_left(starts, line.start)
