@@ -231,7 +231,7 @@ def _context_unit(text: str, q: "Quantity") -> Optional[tuple[str, int]]:
 
 def _widen_unit(text: str, q: "Quantity") -> None:
     """A counted noun the unit list knows longer than the value layer's ("phòng, đơn vị" for "phòng")."""
-    if q.unit is None and q.kind == "number" and q.value_max is None:
+    if q.unit is None and q.kind == "number":
         found = unit_at(text, q.span[1]) or _context_unit(text, q)  # "12.345 thí sinh": a counted noun the value layer does not list
         if found:
             q.unit, q.span, q.kind = found[0], (q.span[0], found[1]), "count"
