@@ -199,6 +199,11 @@ def _paragraphs_back(text: str, start: int, n: int, floor: int) -> int:
     return max(at, floor, 0)
 
 
+def period_in_force(ctx: Context, pos: int) -> Optional[str]:
+    """The period that holds at `pos` when the words there name none (a table column headed `Kế hoạch`)."""
+    return _carry(ctx, pos)[0]
+
+
 def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     """The period in force where a figure stands: the year most written before it in its section
     (or its paragraph and the one before), not a deadline nor a baseline; else the section

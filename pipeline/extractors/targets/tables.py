@@ -18,6 +18,7 @@ from .indicator import clean
 from .lexicon import alternation, data, known_unit
 from .place_rows import place_column, place_drafts
 from .period import find_period_mentions, partial_of
+from .period_context import period_in_force
 from .quantities import cell_number
 from .structure import Cell, Table
 
@@ -121,6 +122,9 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
     pct_starts = tuple(s.lower() for s in data("units")["percent_indicator_starts"])
     for t in tables:
         cols, shares = _report_columns(ctx, t, [_column(ctx, c.text) for c in t.header])
+        if any(kind is not None and period is None for kind, period, _ in cols):
+            in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
+            cols = [(kind, period or (in_force if kind is not None else None), cmp) for kind, period, cmp in cols]
         unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
         place_col = place_column(t)
