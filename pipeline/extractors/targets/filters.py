@@ -131,14 +131,21 @@ def is_body_composition(unit: str, left: str, clause: Optional[str] = None) -> b
 
 
 @lru_cache(maxsize=None)
-def _scope_before() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('not_targets')['scope_before'])})\s*$")
+def _scope_before() -> tuple[re.Pattern, re.Pattern, frozenset]:
+    nt = data("not_targets")
+    places = frozenset(w.lower() for w in data("units")["coordinated"])
+    return (re.compile(rf"(?<!\w)(?:{alternation(nt['scope_before'])})\s*$"),
+            re.compile(rf"(?<!\w)(?:{alternation(nt['scope_before_single'])})\s*$"), places)
 
 
 def is_scope(unit: str, low_left: str) -> bool:
-    """`tại 11 huyện, thị xã, thành phố`: every place of a level an activity covers (a coordinated list of
-    place nouns right after a place word)."""
-    return "," in unit and bool(_scope_before().search(low_left[-30:]))
+    """`tại 11 huyện, thị xã, thành phố`, `trên địa bàn 10 huyện`: the places an activity covers (a coordinated
+    list of place nouns after a place word, or one place noun after `địa bàn` / `trên tổng số`)."""
+    coordinated, single, places = _scope_before()
+    tail = low_left[-30:]
+    if single.search(tail):
+        return unit in places or "," in unit
+    return "," in unit and bool(coordinated.search(tail))
 
 
 def is_audience(unit: str, clause: str) -> bool:
