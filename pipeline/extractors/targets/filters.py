@@ -186,7 +186,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     if unit in units and not q.time_measure and not _per_unit_measure(unit, right):
         return f"unit:{unit}"
     clause = _clause(left)
-    if is_body_composition(unit, left, clause):
+    if q.value <= data("not_targets")["body_members"]["at_most"] and is_body_composition(unit, left, clause):
         return "body_members"
     if is_audience(unit, clause):
         return "audience"
