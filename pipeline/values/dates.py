@@ -45,9 +45,10 @@ class _Patterns:
         self.day_month = regex.compile(
             rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])")
         day_words = words(rules["day_words"])
-        self.day_range_head = regex.compile(
+        self.day_range_head = EndsBefore(regex.compile(
             rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
-            rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$")
+            rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$"),
+            ["-", "–"] + rules["range_words"] + rules["day_list_words"] + rules["day_words"], 30)
         self.day_month_lead = regex.compile(rf"(?:{words(rules['day_month_lead'])})[ \t]+$")
         self.year_only = regex.compile(rf"{nam}\s*(?P<y>[0-9]{{4}})")
         self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
@@ -112,7 +113,7 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
         add(m, int(m["y"]), _month(p, m["m"]), 1, "month")
     for s, e, value, pre in list(out):
         if value.precision == "day":  # "15-16/6/2023", "từ ngày 10 đến ngày 12 tháng 5 năm 2023": the first day too
-            head = ends_with(p.day_range_head, text, s, 30)
+            head = p.day_range_head.search(text, s)
             d1 = int(head["d1"]) if head else 0
             if head and d1 < int(value.value[8:]) and word_start(text, head.start()):
                 first = DateValue(f"{value.value[:8]}{d1:02d}", "day")

@@ -14,7 +14,7 @@ from .calendar import month_end
 from .dates import as_date, find_dates
 from .mention import PeriodMention
 from .spans import SpanSet
-from .textpat import Anchored, EndsBefore, PhraseFinder, ends_with, fold, word, word_start, words
+from .textpat import Anchored, EndsBefore, PhraseFinder, fold, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 _BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
@@ -37,8 +37,10 @@ class _Patterns:
         self.context_year = PhraseFinder(r["context_year"], r"(?!\s*[0-9])")
         self.month = Anchored(regex.compile(
             rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?![0-9])(?:\s*(?:{nam}|/)\s*(?P<y>{_YEAR}))?"), ["tháng"])
-        self.as_of = regex.compile(rf"(?:{words(r['as_of_words'])})\s+$")
-        self.as_of_date = regex.compile(rf"(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?$")
+        self.as_of = EndsBefore(regex.compile(rf"(?:{words(r['as_of_words'])})\s+$"), r["as_of_words"], 30)
+        # searched in a probe of at most 35 characters, all of it
+        self.as_of_date = EndsBefore(
+            regex.compile(rf"(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?$"), r["as_of_words"] + ["ngày"], 64)
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +100,7 @@ def _candidates(text: str) -> tuple:
         mo = int(m["m"])
         if not 1 <= mo <= 12 or not word_start(text, m.start()):
             continue
-        before = ends_with(p.as_of, text, m.start(), 30)
+        before = p.as_of.search(text, m.start())
         if before is not None and word_start(text, before.start()):
             if m["y"]:
                 out.append(_as_of(int(m["y"]), mo, text, before.start(), m.end()))
@@ -114,7 +116,7 @@ def _candidates(text: str) -> tuple:
         if d.precision != "day":
             continue
         probe = text[max(0, d.span[0] - 30):d.span[0]] + ("" if d.text[:1].isdigit() else "ngày ")
-        head = p.as_of_date.search(probe)
+        head = p.as_of_date.search(probe, len(probe))
         if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
             start = d.span[0] - min(30, d.span[0]) + head.start()
             out.append(_period(d.value[:7], None, d.value, text, start, d.span[1]))

@@ -11,7 +11,7 @@ import regex
 from ..rules import load_yaml
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
-from .textpat import Anchored, Gated
+from .textpat import Anchored, EndsBefore, Gated
 from .mention import NumberMention, QuantityMention
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
@@ -90,7 +90,7 @@ class _Units:
             return sorted({x for w in ws for x in (w, w[:1].upper() + w[1:], w.upper())})
         self.word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(words)), words)
         self.strong_word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(strong)), strong)
-        self.word_run_end = regex.compile(rf"(?:(?:{word})[ \t]+)+$", _FLAGS)
+        self.word_run_end = EndsBefore(regex.compile(rf"(?:(?:{word})[ \t]+)+$", _FLAGS), words, 40)
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +108,7 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
     words = u.word_start if all_words else u.strong_word_start
     starts = {m.start(): m.end() for m in u.digit_run.finditer(text)}
     for w in (m.start() for m in words.finditer(text)):
-        run = u.word_run_end.search(text, max(0, w - 40), w)
+        run = u.word_run_end.search(text, w)
         starts[run.start() if run and (run.start() == 0 or not text[run.start() - 1].isalnum()) else w] = -1
     out = []
     last = -1

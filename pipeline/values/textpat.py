@@ -24,10 +24,23 @@ def fold(text: str) -> str:
     return low.replace("ǎ", "ă") if "ǎ" in low else low
 
 
-@lru_cache(maxsize=8)
+# Below this length a text is scanned by the regex engine directly: the word lookups
+# below cost more than they save, and short texts would push whole documents out of
+# the cache of folded texts.
+SHORT = 256
+
+
 def folded(text: str) -> Optional[str]:
     """fold(text) when it keeps every character at its index (None if lowercasing
     changed the length): one fold per text, sliced by the scans that need it."""
+    if len(text) < SHORT:
+        low = fold(text)
+        return low if len(low) == len(text) else None
+    return _folded(text)
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str) -> Optional[str]:
     low = fold(text)
     return low if len(low) == len(text) else None
 
@@ -57,10 +70,18 @@ def word(w: str) -> str:
 
 @lru_cache(maxsize=1)
 def _case_oddities() -> tuple[str, ...]:
-    """Characters whose case partner is not what lower()/upper() give (ſ for s, K for k)."""
+    """Characters whose case partners are not simply what lower()/upper() give (ſ, K, İ)."""
     return tuple(c for c in map(chr, range(0x80, 0x10000))
-                 if (len(c.casefold()) == 1 and c.casefold() != c.lower())
-                 or (len(c.lower()) == 1 and c.lower().isascii()))
+                 if c.casefold() != c.lower() or len(c.lower()) != 1 or len(c.upper()) != 1
+                 or (c.lower().isascii() and c.lower().isalpha()) or (c.upper().isascii() and c.upper().isalpha()))
+
+
+def case_variants(chars: Iterable[str]) -> frozenset:
+    """The characters an IGNORECASE pattern matches for `chars` (a superset)."""
+    out = set(chars)
+    out |= {x for c in out.copy() for x in (c.lower(), c.upper(), c.title(), c.casefold()) if len(x) == 1}
+    out |= {c for c in _case_oddities() if {c.lower()[:1], c.upper()[:1], c.casefold()[:1]} & out}
+    return frozenset(out)
 
 
 class Gated:
@@ -71,17 +92,15 @@ class Gated:
     def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
         self.pattern = pattern
         firsts = {w[0] for w in items if w}
-        if pattern.flags & regex.IGNORECASE:
-            firsts |= {x for f in firsts for x in (f.lower(), f.upper(), f.title(), f.casefold()) if len(x) == 1}
-            firsts |= {c for c in _case_oddities() if {c.lower(), c.upper(), c.casefold()} & firsts}
-        self.firsts = frozenset(firsts)
+        self.firsts = case_variants(firsts) if pattern.flags & regex.IGNORECASE else frozenset(firsts)
 
     def match(self, text: str, pos: int):
         i = pos
-        n = len(text)
-        while i < n and (text[i] == " " or text[i] == "\t"):
+        c = text[i:i + 1]
+        while c == " " or c == "\t":
             i += 1
-        if i < n and text[i] in self.firsts:
+            c = text[i:i + 1]
+        if c and c in self.firsts:
             return self.pattern.match(text, pos)
         return None
 
@@ -101,8 +120,7 @@ class EndsBefore:
         self.pattern = pattern
         self.window = window
         ends = {w[-1] for w in items if w}
-        ends |= {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES}
-        self.lasts = frozenset(x.lower() for c in ends for x in (c, c.upper()))
+        self.lasts = case_variants(ends | {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES})
         self.may_be_empty = pattern.search("") is not None
 
     def search(self, text: str, pos: int):
@@ -110,13 +128,26 @@ class EndsBefore:
         j = pos
         while j > lo and text[j - 1].isspace():
             j -= 1
-        if j > lo and text[j - 1].lower() in self.lasts:
+        if j > lo and text[j - 1] in self.lasts:
             return self.pattern.search(text, lo, pos)
         return self.pattern.search(text, max(lo, pos - 1), pos) if self.may_be_empty else None
 
 
 def word_start(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalnum()
+
+
+@lru_cache(maxsize=256)
+def positions(text: str, word: str) -> tuple[int, ...]:
+    """Where the folded `word` occurs in folded(text) (which must not be None); several
+    patterns of the date, period and number finders start with the same words."""
+    low = folded(text)
+    out = []
+    i = low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return tuple(out)
 
 
 class Anchored:
@@ -130,112 +161,21 @@ class Anchored:
         self.words = sorted({fold(w).split()[0] for w in items})  # inner spaces match any whitespace run
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
-        low = folded(text)
-        if low is None:
+        if len(text) < SHORT or folded(text) is None:
             yield from self.pattern.finditer(text)
             return
-        found = set()
-        for w in self.words:
-            i = low.find(w)
-            while i >= 0:
-                found.add(i)
-                i = low.find(w, i + 1)
+        if len(self.words) == 1:
+            found = positions(text, self.words[0])
+        else:
+            found = sorted(set().union(*(positions(text, w) for w in self.words)))
         end = 0
         match = self.pattern.match
-        for i in sorted(found):
+        for i in found:
             if i >= end:
                 m = match(text, i)
                 if m is not None:
                     end = max(m.end(), i + 1)
                     yield m
-
-
-@lru_cache(maxsize=1)
-def _case_oddities() -> tuple[str, ...]:
-    """Characters whose case partner is not what lower()/upper() give (ſ for s, K for k)."""
-    return tuple(c for c in map(chr, range(0x80, 0x10000))
-                 if (len(c.casefold()) == 1 and c.casefold() != c.lower())
-                 or (len(c.lower()) == 1 and c.lower().isascii()))
-
-
-class Gated:
-    """`pattern`, which starts with optional spaces or tabs and then one of `items`
-    (words or symbols), matched only where the first character after the spaces can
-    start one of them: most positions are ruled out without calling the regex engine."""
-
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
-        self.pattern = pattern
-        firsts = {w[0] for w in items if w}
-        if pattern.flags & regex.IGNORECASE:
-            firsts |= {x for f in firsts for x in (f.lower(), f.upper(), f.title(), f.casefold()) if len(x) == 1}
-            firsts |= {c for c in _case_oddities() if {c.lower(), c.upper(), c.casefold()} & firsts}
-        self.firsts = frozenset(firsts)
-
-    def match(self, text: str, pos: int):
-        i = pos
-        n = len(text)
-        while i < n and (text[i] == " " or text[i] == "\t"):
-            i += 1
-        if i < n and text[i] in self.firsts:
-            return self.pattern.match(text, pos)
-        return None
-
-
-def ends_with(pattern: regex.Pattern, text: str, pos: int, window: int):
-    """Search `pattern` (which should end with `$`) in the `window` characters before `pos`."""
-    return pattern.search(text, max(0, pos - window), pos)
-
-
-class EndsBefore:
-    """`pattern` (ending with `$`) searched in the `window` characters before a position,
-    as ends_with does; the regex is run only when the last non-space character there can
-    end one of `items` (case-blind). A pattern that may match nothing is otherwise
-    searched at the last position alone, where its empty match is."""
-
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str], window: int):
-        self.pattern = pattern
-        self.window = window
-        ends = {w[-1] for w in items if w}
-        ends |= {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES}
-        self.lasts = frozenset(x.lower() for c in ends for x in (c, c.upper()))
-        self.may_be_empty = pattern.search("") is not None
-
-    def search(self, text: str, pos: int):
-        lo = max(0, pos - self.window)
-        j = pos
-        while j > lo and text[j - 1].isspace():
-            j -= 1
-        if j > lo and text[j - 1].lower() in self.lasts:
-            return self.pattern.search(text, lo, pos)
-        return self.pattern.search(text, max(lo, pos - 1), pos) if self.may_be_empty else None
-
-
-def word_start(text: str, pos: int) -> bool:
-    return pos == 0 or not text[pos - 1].isalnum()
-
-
-class WordFinder:
-    """The starts of `pattern`'s matches, for a pattern that matches one of a few
-    whole words: each word is looked up in the folded text with str.find (much
-    faster than a regex scan on Vietnamese) and the pattern checked there."""
-
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
-        self.pattern = pattern
-        self.words = sorted({fold(w).split()[0] for w in items})  # inner spaces match any whitespace run
-
-    def starts(self, text: str) -> list[int]:
-        low = folded(text)
-        if low is None:
-            return [m.start() for m in self.pattern.finditer(text)]
-        out = set()
-        match = self.pattern.match
-        for w in self.words:
-            i = low.find(w)
-            while i >= 0:
-                if match(text, i):
-                    out.add(i)
-                i = low.find(w, i + 1)
-        return sorted(out)
 
 
 class PhraseFinder:
@@ -266,7 +206,13 @@ class PhraseFinder:
                 continue
             lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
             window = fold(text[lo:hi]) if low is None else low[lo:hi]
-            if not any(all(w in window for w in need) for need in self.needs[fold(a.group())]):
+            for need in self.needs[fold(a.group())]:
+                for w in need:
+                    if w not in window:
+                        break
+                else:
+                    break  # every other word of a phrase is near
+            else:
                 continue
             for m in self.full.finditer(text, lo, hi):
                 if m.start() > a.start():
