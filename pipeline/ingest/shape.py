@@ -98,7 +98,14 @@ def is_label(line: str) -> bool:
 
 
 def is_title_line(line: str) -> bool:
+    if line.isprintable() and len(line) - line.count(" ") > _longest_title():
+        return False  # more visible characters than any title line has (printable: no white space but " ")
     return squash(line).lower() in _title_lines()
+
+
+@lru_cache(maxsize=None)
+def _longest_title() -> int:
+    return max(map(len, _title_lines()))
 
 
 def is_motto_line(line: str) -> bool:
