@@ -129,6 +129,16 @@ def is_body_composition(unit: str, left: str, clause: Optional[str] = None) -> b
     return unit in units and bool(before.search(_clause(left) if clause is None else clause))
 
 
+@lru_cache(maxsize=None)
+def _at_most_rank() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(data('not_targets')['rank_at_most'])})\s*$")
+
+
+def at_most_rank(left: str) -> bool:
+    """`top 5`: a rank at most that high (<=), not exactly it."""
+    return bool(_at_most_rank().search(left))
+
+
 def is_rank(left: str) -> bool:
     tail = left[-25:]
     return _ends()[2].may_end(tail) and bool(_noise_patterns()[1].search(tail))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import alternation, data
+from .lexicon import Ending, alternation, data
 
 _PERIOD_WORDS = re.compile(
     r"(?<!\w)(?:(?:trong|vào|đến|tới|tính đến|đến hết|đến cuối|cuối|đầu|hết|của|cả)\s+)?"
@@ -83,6 +83,7 @@ def clean(text: str, keep: str = "last") -> str:
     return t.lower()
 
 
+@lru_cache(maxsize=4096)  # asked of the same words for each figure they lead to
 def strip_periods(text: str) -> str:
     """Lowercased words without period phrases ("đạt chuẩn … giai đoạn 2013 - 2015" → "đạt chuẩn …")."""
     return " ".join(_PERIOD_WORDS.sub(" ", text).split()).strip(" ,;.").lower()
@@ -118,11 +119,19 @@ def _object_verbs() -> re.Pattern:
     ind = data("indicator")
     verb = alternation(ind["object_verbs"])
     bound = alternation(ind["object_bounds"])
-    return re.compile(rf"(?<!\w)(?:(?:{verb})(?:\s*,\s*|\s+và\s+|\s+))+(?:(?:{bound})\s+)*$", re.IGNORECASE)
+    joiner = alternation(ind["object_joiners"])
+    return re.compile(rf"(?<!\w)(?:(?:{verb})(?:\s*,\s*|\s+(?:{joiner})\s+|\s+))+(?:(?:{bound})\s+)*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _object_verb_end() -> Ending:
+    ind = data("indicator")
+    return Ending(ind["object_verbs"], ind["object_verbs"] + ind["object_bounds"] + ind["object_joiners"], flags=re.IGNORECASE)
 
 
 def object_verb_start(left: str) -> int | None:
     """`hỗ trợ xây mới, sửa chữa 145 căn nhà`, `… tỉnh cấp khoảng 1,2 triệu thẻ`: where the run of
     verbs whose object the figure counts starts in `left` (the words right before the figure)."""
-    m = _object_verbs().search(left[-80:])
+    tail = left[-80:]
+    m = _object_verbs().search(tail) if _object_verb_end().may_end(tail) else None
     return None if m is None else len(left) - len(left[-80:]) + m.start()

@@ -69,14 +69,15 @@ def _reversed_alternation(phrases: Iterable[str]) -> str:
 
 class Ending:
     """A quick test for the patterns that end where a string ends, on one of some phrases, then any
-    of some trailing words, spaces and a colon (`… (?:phrases)(?:\\s+(?:trailing))*\\s*:?\\s*$`).
-    Such a search tries every start of the string; this tries one, on the reversed string.
-    `may_end(s)` is False only when no such pattern can match `s` (what comes before the phrase
-    is not checked), so `ending.may_end(s) and pattern.search(s)` is `pattern.search(s)`."""
+    of some trailing words, with spaces, commas and colons between and after them
+    (`… (?:phrases)(?:\\s+(?:trailing))*\\s*:?\\s*$`). Such a search tries every start of the string;
+    this tries one, on the reversed string. `may_end(s)` is False only when no such pattern can
+    match `s` (what comes before the phrase is not checked), so `ending.may_end(s) and
+    pattern.search(s)` is `pattern.search(s)`."""
 
     def __init__(self, phrases: Iterable[str], trailing: Iterable[str] = (), flags: int = 0):
-        trail = rf"(?:(?:{_reversed_alternation(trailing)})\s+)*" if trailing else ""
-        self._reversed = re.compile(rf"\s*:?\s*{trail}(?:{_reversed_alternation(phrases)})", flags)
+        trail = rf"(?:(?:{_reversed_alternation(trailing)})[\s,:]*)*" if trailing else ""
+        self._reversed = re.compile(rf"[\s,:]*{trail}(?:{_reversed_alternation(phrases)})", flags)
 
     def may_end(self, text: str) -> bool:
         return self._reversed.match(text[::-1]) is not None
