@@ -14,7 +14,8 @@ import regex
 from .doc_number import NumberMatch, number_after_label
 from .legal_db import legal_db_header
 from .tables import cues, kind_by_name, opens_with_organ
-from .text import Line, any_cue, cells, clean, column_of, cue_pattern, fold, is_caps, is_decoration, lines_of, squash
+from .text import (Line, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration, lines_of,
+                   matches_at, squash, word_starts)
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
 HEADLESS_KIND_WINDOW = 1500
@@ -77,7 +78,8 @@ class Layout:
 
 
 def _find_motto(folded: str, end: int) -> Optional[Span]:
-    m = _motto_re().search(folded, 0, end)
+    starts = word_starts(folded, first_words(tuple(cues()["motto"] + cues()["party_motto"])), 0, end)
+    m = next(matches_at(_motto_re(), folded, starts, end), None)
     return m.span() if m else None
 
 
@@ -133,9 +135,14 @@ def _place_date_in(text: str, start: int, end: int, anchor_start: int, anchor_en
     return None
 
 
+_ASCII_LOWER = regex.compile(r"[a-z]")
+
+
 def _kind_of(line: str) -> tuple[Optional[str], bool]:
     """The kind a caps line names (`KẾ HOẠCH`, `KẾ HOẠCH LIÊN TỊCH`), and whether the line is
     a kind's modifier alone (`LIÊN TỊCH` under `KẾ HOẠCH`)."""
+    if _ASCII_LOWER.search(line):  # most lines; cleaning removes no letter
+        return None, False
     body = clean(line).rstrip(":").strip()
     if not is_caps(body):
         return None, False

@@ -146,13 +146,29 @@ def _ends_with_connector(line: str) -> bool:
     return bool(words) and any(" ".join(words[-size:]) == connector for size, connector in _connectors())
 
 
-def _layout_lines(text: str, start: int) -> list[tuple[int, int, str]]:
-    """Content lines of the title zone: (start, end, cleaned text), blank lines as ''."""
-    out = []
-    for line in lines_of(text[start:start + 3000]):
-        a, b = start + line.start, start + line.end
-        out.append((a, b, "" if is_decoration(line.raw) else clean(line.raw)))
-    return out
+class _TitleZone:
+    """Content lines of the title zone: (start, end, cleaned text), blank lines as ''; a line
+    is cleaned when first read (the title is found in the first few)."""
+
+    def __init__(self, text: str, start: int):
+        self._start = start
+        self._lines = lines_of(text[start:start + 3000])
+        self._read: dict[int, tuple[int, int, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i: int) -> tuple[int, int, str]:
+        found = self._read.get(i)
+        if found is None:
+            line = self._lines[i]
+            found = (self._start + line.start, self._start + line.end,
+                     "" if is_decoration(line.raw) else clean(line.raw))
+            self._read[i] = found
+        return found
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self._lines)))
 
 
 _DASHED_NUMBER = regex.compile(r"[-–]\s*\d")
@@ -161,11 +177,10 @@ _DASHED_NUMBER = regex.compile(r"[-–]\s*\d")
 def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
     if layout.title_start is None:
         return None
-    lines = [ln for ln in _layout_lines(layout.text, layout.title_start)]
-    content = [i for i, ln in enumerate(lines) if ln[2] and not _is_note(ln[2])]
-    if not content:
+    lines = _TitleZone(layout.text, layout.title_start)
+    first = next((i for i, ln in enumerate(lines) if ln[2] and not _is_note(ln[2])), None)
+    if first is None:
         return None
-    first = content[0]
     head = lines[first][2]
     if fold(head).rstrip(":") in _kind_names():
         return None
