@@ -11,7 +11,7 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
-from .textpat import Anchored, EndsBefore, ends_with, fold, word, word_start, words
+from .textpat import Anchored, EndsBefore, ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -99,18 +99,20 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
         if len(m["y"]) == 2 and not (m["c"] == "/" and (pre or whole)):
             continue
         add(m, y, int(m["m"]), _leading_int(m.group()), "day", pre)
-    for m in p.iso.finditer(text):
+    for m in p.iso.finditer(text) if "-" in text else ():
         add(m, int(m.group()[:4]), int(m["m"]), int(m["d"]), "day")
-    for m in p.verbal.finditer(text):
-        add(m, int(m["y"]), _month(p, m["m"]), _leading_int(m.group()), "day", p.prefix.search(text, m.start()))
-    for m in p.month_first.finditer(text):
-        add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day")
-    for m in p.partial_month.finditer(text):
-        add(m, int(m["y"]), int(m["m"]), 1, "month", "ngày")
-    for m in p.partial_year.finditer(text):
-        add(m, int(m["y"]), 1, 1, "year", "ngày")
-    for m in p.month_year.finditer(text):
-        add(m, int(m["y"]), _month(p, m["m"]), 1, "month")
+    low = folded(text)
+    if low is None or "tháng" in low:  # the word every other pattern has
+        for m in p.verbal.finditer(text):
+            add(m, int(m["y"]), _month(p, m["m"]), _leading_int(m.group()), "day", p.prefix.search(text, m.start()))
+        for m in p.month_first.finditer(text):
+            add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day")
+        for m in p.partial_month.finditer(text):
+            add(m, int(m["y"]), int(m["m"]), 1, "month", "ngày")
+        for m in p.partial_year.finditer(text):
+            add(m, int(m["y"]), 1, 1, "year", "ngày")
+        for m in p.month_year.finditer(text):
+            add(m, int(m["y"]), _month(p, m["m"]), 1, "month")
     for s, e, value, pre in list(out):
         if value.precision == "day":  # "15-16/6/2023", "từ ngày 10 đến ngày 12 tháng 5 năm 2023": the first day too
             head = p.day_range_head.search(text, s)

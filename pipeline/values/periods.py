@@ -17,6 +17,8 @@ from .spans import SpanSet
 from .textpat import Anchored, EndsBefore, PhraseFinder, fold, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
+_DIGIT = regex.compile(r"[0-9]")
+_DIGIT_BEFORE = regex.compile(r"[0-9]\s{0,3}$")
 _BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 
 
@@ -58,11 +60,12 @@ def _candidates(text: str) -> tuple:
     data) that take the context year later."""
     p = patterns()
     out = []
-    for m in p.school.finditer(text):
+    digits = _DIGIT.search(text) is not None  # else only year-less phrases can be found
+    for m in p.school.finditer(text) if digits else ():
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y2 == y1 + 1:
             out.append(_period(f"{y1}-{y2}", f"{y1}-09-01", f"{y2}-05-31", text, *m.span()))
-    for m in p.span.finditer(text):
+    for m in p.span.finditer(text) if digits else ():
         y1, y2 = int(m["y1"]), int(m["y2"])
         before = p.span_before.search(text, m.start())
         named = before is not None and before["w"] is not None and word_start(text, before.start())
@@ -86,7 +89,7 @@ def _candidates(text: str) -> tuple:
             out.append(_part(int(m["y"]), part, text, *m.span()))
         else:
             out.append(("part", *m.span(), part))
-    for m in p.year.finditer(text):
+    for m in p.year.finditer(text) if digits else ():
         if not word_start(text, m.start()):
             continue
         before = p.year_before.search(text, m.start())
@@ -96,7 +99,7 @@ def _candidates(text: str) -> tuple:
     for m in p.context_year.finditer(text):
         if word_start(text, m.start()):
             out.append(("year", *m.span(), None))
-    for m in p.month.finditer(text):
+    for m in p.month.finditer(text) if digits else ():
         mo = int(m["m"])
         if not 1 <= mo <= 12 or not word_start(text, m.start()):
             continue
@@ -106,10 +109,10 @@ def _candidates(text: str) -> tuple:
                 out.append(_as_of(int(m["y"]), mo, text, before.start(), m.end()))
             else:
                 out.append(("as_of", before.start(), m.end(), mo))
-        elif m["y"] and not regex.search(r"[0-9]\s{0,3}$", text[max(0, m.start() - 4):m.start()]):
+        elif m["y"] and not _DIGIT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             y = int(m["y"])
             out.append(_period(f"{y}-{mo:02d}", f"{y}-{mo:02d}-01", month_end(y, mo).isoformat(), text, *m.span()))
-    dates = find_dates(text)
+    dates = find_dates(text) if digits else []
     inside = SpanSet(d.span for d in dates if d.precision == "day" or d.text[:1] in "nN")
     out = [c for c in out if not inside.covers(*(c.span if isinstance(c, PeriodMention) else c[1:3]))]
     for d in dates:

@@ -18,6 +18,7 @@ from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal
 _FLAGS = regex.IGNORECASE
 _DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
 _SPACE = regex.compile(r"\s+")
+_PLAIN_BEFORE = frozenset(" \t\n(")
 
 
 def _alt(words, escape=True) -> str:
@@ -88,8 +89,8 @@ class _Units:
 
         def cased(ws):
             return sorted({x for w in ws for x in (w, w[:1].upper() + w[1:], w.upper())})
-        self.word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(words)), words)
-        self.strong_word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(strong)), strong)
+        self.word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(words)), words, whole_words=True)
+        self.strong_word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(strong)), strong, whole_words=True)
         self.word_run_end = EndsBefore(regex.compile(rf"(?:(?:{word})[ \t]+)+$", _FLAGS), words, 40)
 
 
@@ -121,11 +122,17 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
             # overlap, so the cheap mask test may come first
             if mask is not None and mask.overlaps(start, run_end):
                 continue
-            m = u.digit_numeral.match(text, start)
-            if m is None or m.end() != run_end:
-                continue
+            if start == 0 or text[start - 1] in _PLAIN_BEFORE:  # digit_numeral's look-behinds hold
+                digits = text[start:run_end]
+                if ".." in digits or ",," in digits or ".," in digits or ",." in digits:
+                    continue  # digit_numeral would stop before the run's end
+            else:
+                m = u.digit_numeral.match(text, start)
+                if m is None or m.end() != run_end:
+                    continue
+                digits = m.group()
             last = run_end
-            value = parse_digits(m.group())
+            value = parse_digits(digits)
             if value is None:
                 continue
             if labels and is_labelled(text, start, run_end) and not _unit_follows(text, run_end):

@@ -150,21 +150,32 @@ def positions(text: str, word: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+def _alone(text: str, start: int, end: int) -> bool:
+    """No letter or digit (always word characters) right before `start` or at `end`."""
+    before = text[start - 1] if start else " "
+    after = text[end:end + 1] or " "
+    return not (before.isalpha() or before.isdecimal() or after.isalpha() or after.isdecimal())
+
+
 class Anchored:
     """finditer() of a pattern whose every match starts with one of a few words
     (matched case-blind): the words are looked up with str.find in the folded text,
     much faster than the regex engine's own scan on Vietnamese, and the pattern is
     matched at each, the matches left to right without overlap as finditer gives them."""
 
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
+    def __init__(self, pattern: regex.Pattern, items: Iterable[str], whole_words: bool = False):
         self.pattern = pattern
         self.words = sorted({fold(w).split()[0] for w in items})  # inner spaces match any whitespace run
+        # the pattern matches whole words only (\b…\b): a hit inside a longer word is no start
+        self.whole_words = whole_words
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         if len(text) < SHORT or folded(text) is None:
             yield from self.pattern.finditer(text)
             return
-        if len(self.words) == 1:
+        if self.whole_words:
+            found = sorted(i for w in self.words for i in positions(text, w) if _alone(text, i, i + len(w)))
+        elif len(self.words) == 1:
             found = positions(text, self.words[0])
         else:
             found = sorted(set().union(*(positions(text, w) for w in self.words)))
