@@ -93,8 +93,20 @@ def _number_label_re() -> regex.Pattern:
     return regex.compile(rf"(?m){start}[ \t*]*(?P<l>{label})[ \t]*(?P<c>:?)")
 
 
+def _number_label_starts(folded: str, end: int) -> list[int]:
+    """Where a match of the number label pattern may start: in the run of spaces, tabs, bars
+    and emphasis marks before a label word, or on the word itself (at a line start)."""
+    out = []
+    for at in word_starts(folded, first_words(tuple(cues()["number_label"])), 0, end):
+        run = at
+        while run > 0 and folded[run - 1] in " \t*|":
+            run -= 1
+        out.extend(range(run, at + 1))
+    return out
+
+
 def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span], Optional[NumberMatch]]:
-    for m in _number_label_re().finditer(folded, 0, end):
+    for m in matches_at(_number_label_re(), folded, _number_label_starts(folded, end), end):
         if m.group("line") is None and not (text[m.start("l")].isupper() and m.group("c")):
             continue
         found = number_after_label(text, m.end())

@@ -11,8 +11,8 @@ import regex
 from .casing import normal_case
 from .layout import Layout
 from .tables import cues, doc_kinds, organ_names
-from .text import (RIGHT_COLUMN, any_cue, cells, clean, column_of, cue_pattern, fold, is_caps, is_decoration, lines_of,
-                   squash)
+from .text import (RIGHT_COLUMN, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration,
+                   lines_of, matches_at, squash, word_starts)
 
 Span = tuple[int, int]
 MAX_TITLE = 600
@@ -41,7 +41,9 @@ def _authority_tail_re() -> regex.Pattern:
 
 
 def _cut_authority_tail(title: str) -> str:
-    m = _authority_tail_re().search(fold(title))
+    folded_title = fold(title)
+    heads = first_words(tuple(cues()["positions"] + organ_names()))
+    m = next(matches_at(_authority_tail_re(), folded_title, word_starts(folded_title, heads)), None)
     return title[:m.start()].rstrip() if m else title
 
 
@@ -136,14 +138,17 @@ def _is_stop(line: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _connectors() -> tuple[tuple[int, str], ...]:
-    """(word count, folded connector) of each title connector."""
-    return tuple((len(c.split()), fold(c)) for c in cues()["title_connectors"])
+def _connectors() -> dict[int, frozenset[str]]:
+    """The folded title connectors by their number of words."""
+    by_size: dict[int, set[str]] = {}
+    for c in cues()["title_connectors"]:
+        by_size.setdefault(len(c.split()), set()).add(fold(c))
+    return {size: frozenset(found) for size, found in by_size.items()}
 
 
 def _ends_with_connector(line: str) -> bool:
     words = fold(line).split()
-    return bool(words) and any(" ".join(words[-size:]) == connector for size, connector in _connectors())
+    return bool(words) and any(" ".join(words[-size:]) in connectors for size, connectors in _connectors().items())
 
 
 class _TitleZone:
