@@ -43,3 +43,15 @@ def test_ending_lets_commas_and_joined_verbs_through():
     assert object_verb_start(left) == left.index("hỗ trợ")
     assert object_verb_start("hỗ trợ xây mới, sửa chữa khoảng ") == 0
     assert object_verb_start("tỷ lệ hộ nghèo là ") is None
+
+
+def test_phrase_scan_finds_what_finditer_finds():
+    from pipeline.extractors.targets.lexicon import PhraseScan
+
+    phrases = ["tuổi thọ", "tuổi thọ trung bình", "thời gian", "số ngày"]
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)")
+    text = ("tuổi thọ trung bình đạt 74,5 tuổi; thời gian giải quyết hồ sơ còn 3 ngày, số ngày nghỉ "
+            "thuổi thọ, tuổi thọx, thời  gian\nsố ngày")
+    want = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in PhraseScan(pattern, phrases).finditer(text)] == want
+    assert len(want) == 5

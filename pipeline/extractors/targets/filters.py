@@ -92,9 +92,14 @@ def _rate_patterns():
     return per, kept, lead, lead_not, of_after, need, need_not
 
 
+def _clause_start(near: str) -> int:
+    """Where the last clause of `near` starts: after its last , ; . : newline or (."""
+    return max(near.rfind(","), near.rfind(";"), near.rfind("."), near.rfind(":"), near.rfind("\n"), near.rfind("(")) + 1
+
+
 def _clause(left: str) -> str:
     near = left[-90:].lower()
-    return near[max(near.rfind(c) for c in ",;.:\n(") + 1:]
+    return near[_clause_start(near):]
 
 
 def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None) -> Optional[str]:
@@ -251,7 +256,7 @@ def qualifies_group(left: str, right_to_item_end: str) -> bool:
     left_pat, right_pat, duty_left, duty_right, employ, klass, klass_end = _group_patterns()
     _, class_end, verb_end = _group_ends()
     near = left[-200:]
-    clause = near[max(near.rfind(c) for c in ",;:.(\n") + 1:]
+    clause = near[_clause_start(near):]
     if class_end.may_end(clause) and klass.search(clause) and klass_end.match(right_to_item_end):
         return True
     if not verb_end.may_end(clause):

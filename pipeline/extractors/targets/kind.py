@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import alternation, data
+from .lexicon import PhraseScan, alternation, data
 from .period import end_year_of, year_of
 
 
@@ -77,6 +77,11 @@ def _blanked(text: str, matches: list[re.Match]) -> str:
 
 
 @lru_cache(maxsize=None)
+def _neutral_scan() -> PhraseScan:
+    return PhraseScan(_patterns()[3], data("kind")["neutral"])
+
+
+@lru_cache(maxsize=None)
 def _either_cue() -> re.Pattern:
     k = data("kind")
     return re.compile(rf"(?<!\w)(?:(?P<target>{alternation(k['target'])})|(?P<result>{alternation(k['result'])}))(?!\w)")
@@ -104,13 +109,13 @@ class CueIndex:
     inside neutral phrases (`việc làm mới`) do not count."""
 
     def __init__(self, text: str):
-        target, result, _, neutral = _patterns()
+        target, result, _, _ = _patterns()
         self.text = text
         low = text.lower()
         of_plan = list(_OF_PLAN_INSIDE.finditer(low))
         cues = [(m.start(), m.end(), "result", False) for m in of_plan]
         masked = _blanked(low, of_plan)
-        masked = neutral.sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _blanked(masked, list(_neutral_scan().finditer(masked)))
         weak = _weak()
         found = _target_result_cues(masked)
         for kind, pat in (("target", target), ("result", result)):

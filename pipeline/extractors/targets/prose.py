@@ -19,7 +19,7 @@ from .prose_context import context_indicator, fraction_plan, lead_indicator
 from .prose_words import figure_words, prose_words
 from .quantities import Quantity
 from .responsible import responsible_for
-from .structure import bullet_of, items, lines, sentences
+from .structure import Span, bullet_of, items, lines, sentences
 
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _TRONG_DO_START = re.compile(r"\s*trong\s+đó(?!\w)", re.IGNORECASE)
@@ -27,18 +27,20 @@ _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 
 
-def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]]) -> list[Draft]:
+def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: Optional[list[Span]] = None) -> list[Draft]:
     text = ctx.text
     qs = ctx.quantities
     starts = [q.span[0] for q in qs]
     drafts: list[Draft] = []
     last_dash_main: Optional[int] = None  # the figure of the last line ending in "trong đó:", "gồm:" …
     lead_bullet = ""
-    for line in lines(text):
-        if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start):
-            continue
+    for line in text_lines if text_lines is not None else lines(text):
         lo = bisect.bisect_left(starts, line.start)
         hi = bisect.bisect_left(starts, line.end)
+        if lo == hi and last_dash_main is None:
+            continue  # no figure, no list lead to keep or drop
+        if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start):
+            continue
         line_qs = [q for q in qs[lo:hi] if q.span[1] <= line.end]
         bullet = bullet_of(text, line)
         sub = bool(bullet) and last_dash_main is not None and _bullet_kind(bullet) != _bullet_kind(lead_bullet)
