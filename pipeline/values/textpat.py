@@ -95,14 +95,20 @@ class Gated:
         self.firsts = case_variants(firsts) if pattern.flags & regex.IGNORECASE else frozenset(firsts)
 
     def match(self, text: str, pos: int):
-        i = pos
-        c = text[i:i + 1]
-        while c == " " or c == "\t":
-            i += 1
-            c = text[i:i + 1]
-        if c and c in self.firsts:
-            return self.pattern.match(text, pos)
-        return None
+        return self.at(text, pos, visible(text, pos))
+
+    def at(self, text: str, pos: int, first: str):
+        """match(text, pos), given the first character after the spaces at pos."""
+        return self.pattern.match(text, pos) if first and first in self.firsts else None
+
+
+def visible(text: str, pos: int) -> str:
+    """The first character at or after `pos` that is not a space or a tab ('' at the end)."""
+    c = text[pos:pos + 1]
+    while c == " " or c == "\t":
+        pos += 1
+        c = text[pos:pos + 1]
+    return c
 
 
 def ends_with(pattern: regex.Pattern, text: str, pos: int, window: int):
@@ -157,6 +163,18 @@ def _alone(text: str, start: int, end: int) -> bool:
     return not (before.isalpha() or before.isdecimal() or after.isalpha() or after.isdecimal())
 
 
+def _followed(low: str, pos: int, words: tuple[str, ...]) -> bool:
+    """`words` come next in the folded text, each after some whitespace."""
+    for w in words:
+        start = pos
+        while pos < len(low) and low[pos].isspace():
+            pos += 1
+        if pos == start or not low.startswith(w, pos):
+            return False
+        pos += len(w)
+    return True
+
+
 class Anchored:
     """finditer() of a pattern whose every match starts with one of a few words
     (matched case-blind): the words are looked up with str.find in the folded text,
@@ -165,7 +183,10 @@ class Anchored:
 
     def __init__(self, pattern: regex.Pattern, items: Iterable[str], whole_words: bool = False):
         self.pattern = pattern
-        self.words = sorted({fold(w).split()[0] for w in items})  # inner spaces match any whitespace run
+        phrases = {tuple(fold(w).split()) for w in items}  # inner spaces match any whitespace run
+        self.words = sorted({p[0] for p in phrases})
+        # the words after the first one, when every item has some: a hit must be followed by them
+        self.rest = None if any(len(p) == 1 for p in phrases) else {w: [p[1:] for p in phrases if p[0] == w] for w in self.words}
         # the pattern matches whole words only (\b…\b): a hit inside a longer word is no start
         self.whole_words = whole_words
 
@@ -175,6 +196,10 @@ class Anchored:
             return
         if self.whole_words:
             found = sorted(i for w in self.words for i in positions(text, w) if _alone(text, i, i + len(w)))
+        elif self.rest is not None:
+            low = folded(text)
+            found = sorted(i for w in self.words for i in positions(text, w)
+                           if any(_followed(low, i + len(w), rest) for rest in self.rest[w]))
         elif len(self.words) == 1:
             found = positions(text, self.words[0])
         else:
@@ -187,6 +212,44 @@ class Anchored:
                 if m is not None:
                     end = max(m.end(), i + 1)
                     yield m
+
+
+def _neighbours(phrases: list[str], anchors: list[str]) -> Optional[dict]:
+    """For each anchor, the words right before and right after it in its phrases, or
+    None for an anchor that is a phrase alone; None for all when an anchor is also
+    part of another word of some phrase (the words around it would prove nothing)."""
+    out = {}
+    for a in map(fold, anchors):
+        before, after = set(), set()
+        for p in map(fold, phrases):
+            ws = p.split()
+            if p.count(a) != ws.count(a) or ws.count(a) > 1:
+                return None
+            if a in ws:
+                k = ws.index(a)
+                before.update(ws[k - 1:k])
+                after.update(ws[k + 1:k + 2])
+                if len(ws) == 1:
+                    out[a] = None
+        out.setdefault(a, (tuple(before), tuple(after)))
+    return out
+
+
+def _beside(low: str, start: int, end: int, neighbours) -> bool:
+    """In the folded text, a neighbour word of the anchor at [start, end) stands
+    before or after it across whitespace, as in a phrase that holds the anchor."""
+    if neighbours is None:
+        return True
+    before, after = neighbours
+    j = start
+    while j > 0 and low[j - 1].isspace():
+        j -= 1
+    if j < start and before and low.endswith(before, 0, j):
+        return True
+    k = end
+    while k < len(low) and low[k].isspace():
+        k += 1
+    return k > end and bool(after) and low.startswith(after, k)
 
 
 class PhraseFinder:
@@ -208,6 +271,7 @@ class PhraseFinder:
         self.full = regex.compile(rf"(?P<phrase>{words(phrases)})(?!\w){tail}")
         self.before = max(len(p) for p in phrases)
         self.reach = reach
+        self.neighbours = _neighbours(phrases, anchors)
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         last = 0
@@ -215,9 +279,12 @@ class PhraseFinder:
         for a in self.anchor.finditer(text):
             if a.start() < last:
                 continue
+            key = fold(a.group())
+            if low is not None and self.neighbours is not None and not _beside(low, a.start(), a.end(), self.neighbours[key]):
+                continue
             lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
             window = fold(text[lo:hi]) if low is None else low[lo:hi]
-            for need in self.needs[fold(a.group())]:
+            for need in self.needs[key]:
                 for w in need:
                     if w not in window:
                         break
