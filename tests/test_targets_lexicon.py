@@ -22,3 +22,36 @@ def test_ending_ignores_what_stands_before_the_phrase():
     # the quick test is a necessary condition: "dòngxuống" ends with the phrase but is no whole word
     assert Ending(["xuống"]).may_end("dòngxuống")
     assert not FULL.search("dòngxuống")
+
+
+def test_cue_index_finds_both_kinds_where_they_overlap():
+    """One scan finds target and result cues; where a cue of one kind overlaps one of the other
+    (`ước cả năm` holds `cả năm`, `tính đến năm` holds `đến năm`) both are kept, as two scans find them."""
+    from pipeline.extractors.targets.kind import CueIndex
+
+    text = "Tính đến năm 2024 ước cả năm đạt 95%; phấn đấu đến năm 2025 đạt 98%."
+    kinds = sorted((text[s:e].lower(), kind) for s, e, kind, _ in CueIndex(text).cues)
+    assert ("cả năm", "target") in kinds and ("ước cả năm", "result") in kinds
+    assert ("tính đến", "result") in kinds and ("đến năm", "target") in kinds
+    assert ("phấn đấu", "target") in kinds
+
+
+def test_ending_lets_commas_and_joined_verbs_through():
+    from pipeline.extractors.targets.indicator import object_verb_start
+
+    left = "Năm 2025 hỗ trợ xây mới, sửa chữa và "
+    assert object_verb_start(left) == left.index("hỗ trợ")
+    assert object_verb_start("hỗ trợ xây mới, sửa chữa khoảng ") == 0
+    assert object_verb_start("tỷ lệ hộ nghèo là ") is None
+
+
+def test_phrase_scan_finds_what_finditer_finds():
+    from pipeline.extractors.targets.lexicon import PhraseScan
+
+    phrases = ["tuổi thọ", "tuổi thọ trung bình", "thời gian", "số ngày"]
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)")
+    text = ("tuổi thọ trung bình đạt 74,5 tuổi; thời gian giải quyết hồ sơ còn 3 ngày, số ngày nghỉ "
+            "thuổi thọ, tuổi thọx, thời  gian\nsố ngày")
+    want = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in PhraseScan(pattern, phrases).finditer(text)] == want
+    assert len(want) == 5

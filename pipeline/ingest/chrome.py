@@ -37,51 +37,46 @@ def is_list_head(line: str) -> bool:
 
 def chrome_lines(lines: list[str]) -> list[bool]:
     """For each line, whether it is chrome (a chrome line, or inside a list of other posts)."""
-    _, _, item, max_chars = _patterns()
+    chrome, heads, item, max_chars = _patterns()
+    texts = [squash(line) for line in lines]
     marks = [False] * len(lines)
     in_list = False
-    for i, line in enumerate(lines):
-        text = squash(line)
+    for i, text in enumerate(texts):
         if not text:
             continue
-        if is_chrome_line(text):
+        if chrome.fullmatch(text):
             marks[i] = True
             continue
-        if is_list_head(text):
-            marks[i] = True
-            in_list = True
-            continue
-        if item.fullmatch(text):
+        if heads.fullmatch(text) or item.fullmatch(text):
             marks[i] = True
             in_list = True
             continue
-        if in_list and _short(text, max_chars) and not _prose_follows(lines, i + 1, max_chars):
+        if in_list and _short(text, max_chars) and not _prose_follows(texts, i + 1, max_chars):
             marks[i] = True
             continue
         in_list = False
-    _mark_menus(lines, marks)
+    _mark_menus(texts, marks)
     return marks
 
 
-def _mark_menus(lines: list[str], marks: list[bool], max_chars: int = 40) -> None:
+def _mark_menus(texts: list[str], marks: list[bool], max_chars: int = 40) -> None:
     """Short link texts standing between chrome lines (or chrome and the end) are a menu."""
     i = 0
-    while i < len(lines):
-        if marks[i] or not squash(lines[i]):
+    while i < len(texts):
+        if marks[i] or not texts[i]:
             i += 1
             continue
         j = i
         run = []
-        while j < len(lines) and not marks[j]:
-            text = squash(lines[j])
-            if text:
-                run.append(text)
+        while j < len(texts) and not marks[j]:
+            if texts[j]:
+                run.append(texts[j])
             j += 1
         before = any(marks[k] for k in range(max(0, i - 2), i))
-        after = marks[j] if j < len(lines) else len(run) >= 3
+        after = marks[j] if j < len(texts) else len(run) >= 3
         if before and after and run and all(len(t) <= max_chars and not ends_sentence(t) for t in run):
             for k in range(i, j):
-                marks[k] = bool(squash(lines[k]))
+                marks[k] = bool(texts[k])
         i = j
 
 
@@ -89,10 +84,11 @@ def _short(text: str, max_chars: int) -> bool:
     return len(text) <= max_chars and not (ends_sentence(text) and len(text) > 80)
 
 
-def _prose_follows(lines: list[str], start: int, max_chars: int) -> bool:
+def _prose_follows(texts: list[str], start: int, max_chars: int) -> bool:
     """A post's headline is followed by its body; an item of a list by more items or chrome."""
-    for line in lines[start:]:
-        text = squash(line)
+    chrome = _patterns()[0]
+    for k in range(start, len(texts)):
+        text = texts[k]
         if text:
-            return not _short(text, max_chars) and not is_chrome_line(text)
+            return not _short(text, max_chars) and not chrome.fullmatch(text)
     return False

@@ -42,6 +42,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return False
     if "|" in a or "|" in b:
         return False
+    if shape.ends_sentence(a) and not shape.is_label(a):
+        return False  # the common case, decided before the costlier tests below
     if _stands_alone(shape.squash(a)) or _stands_alone(shape.squash(b)):
         return False
     if shape.is_label(a):

@@ -98,15 +98,26 @@ def is_label(line: str) -> bool:
 
 
 def is_title_line(line: str) -> bool:
+    if line.isprintable() and len(line) - line.count(" ") > _longest_title():
+        return False  # more visible characters than any title line has (printable: no white space but " ")
     return squash(line).lower() in _title_lines()
+
+
+@lru_cache(maxsize=None)
+def _longest_title() -> int:
+    return max(map(len, _title_lines()))
 
 
 def is_motto_line(line: str) -> bool:
     return squash(line).lower().replace("–", "-") in _shapes()["motto_lines"]
 
 
+@lru_cache(maxsize=4096)  # a line is asked about as the line before and as the line after
 def caps(line: str) -> bool | None:
     """True when the letters are capitals, False when not, None when too few letters to say."""
+    lower = sum(map(str.islower, line[:max(60, len(line) // 3)]))
+    if lower >= 3 and lower > 0.15 * len(line):
+        return False  # prose: more lower-case letters at its start than capitals could leave room for
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 3:
         return None

@@ -11,7 +11,7 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
-from .textpat import Anchored, EndsBefore, ends_with, fold, word, word_start, words
+from .textpat import Anchored, EndsBefore, ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -45,9 +45,10 @@ class _Patterns:
         self.day_month = regex.compile(
             rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])")
         day_words = words(rules["day_words"])
-        self.day_range_head = regex.compile(
+        self.day_range_head = EndsBefore(regex.compile(
             rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
-            rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$")
+            rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$"),
+            ["-", "–"] + rules["range_words"] + rules["day_list_words"] + rules["day_words"], 30)
         self.day_month_lead = regex.compile(rf"(?:{words(rules['day_month_lead'])})[ \t]+$")
         self.year_only = regex.compile(rf"{nam}\s*(?P<y>[0-9]{{4}})")
         self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
@@ -98,21 +99,23 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
         if len(m["y"]) == 2 and not (m["c"] == "/" and (pre or whole)):
             continue
         add(m, y, int(m["m"]), _leading_int(m.group()), "day", pre)
-    for m in p.iso.finditer(text):
+    for m in p.iso.finditer(text) if "-" in text else ():
         add(m, int(m.group()[:4]), int(m["m"]), int(m["d"]), "day")
-    for m in p.verbal.finditer(text):
-        add(m, int(m["y"]), _month(p, m["m"]), _leading_int(m.group()), "day", p.prefix.search(text, m.start()))
-    for m in p.month_first.finditer(text):
-        add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day")
-    for m in p.partial_month.finditer(text):
-        add(m, int(m["y"]), int(m["m"]), 1, "month", "ngày")
-    for m in p.partial_year.finditer(text):
-        add(m, int(m["y"]), 1, 1, "year", "ngày")
-    for m in p.month_year.finditer(text):
-        add(m, int(m["y"]), _month(p, m["m"]), 1, "month")
+    low = folded(text)
+    if low is None or "tháng" in low:  # the word every other pattern has
+        for m in p.verbal.finditer(text):
+            add(m, int(m["y"]), _month(p, m["m"]), _leading_int(m.group()), "day", p.prefix.search(text, m.start()))
+        for m in p.month_first.finditer(text):
+            add(m, int(m["y"]), _month(p, m["m"]), int(m["d"]), "day")
+        for m in p.partial_month.finditer(text):
+            add(m, int(m["y"]), int(m["m"]), 1, "month", "ngày")
+        for m in p.partial_year.finditer(text):
+            add(m, int(m["y"]), 1, 1, "year", "ngày")
+        for m in p.month_year.finditer(text):
+            add(m, int(m["y"]), _month(p, m["m"]), 1, "month")
     for s, e, value, pre in list(out):
         if value.precision == "day":  # "15-16/6/2023", "từ ngày 10 đến ngày 12 tháng 5 năm 2023": the first day too
-            head = ends_with(p.day_range_head, text, s, 30)
+            head = p.day_range_head.search(text, s)
             d1 = int(head["d1"]) if head else 0
             if head and d1 < int(value.value[8:]) and word_start(text, head.start()):
                 first = DateValue(f"{value.value[:8]}{d1:02d}", "day")

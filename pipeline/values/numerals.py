@@ -37,7 +37,7 @@ def parse_digits(text: str) -> Optional[Decimal]:
     """A digit string in Vietnamese convention (50.000, 2,2, 1.199.858, 709,4),
     English where unambiguous (1,200,000 or 1,234.5), or a decimal point before
     one, two or four and more digits (98.75)."""
-    if _INT.fullmatch(text):
+    if (text.isascii() and text.isdigit()) or _INT.fullmatch(text):
         return Decimal(text)
     if _LEADING_SEP.fullmatch(text):
         return Decimal("0." + text[1:])

@@ -14,9 +14,11 @@ from .calendar import month_end
 from .dates import as_date, find_dates
 from .mention import PeriodMention
 from .spans import SpanSet
-from .textpat import Anchored, EndsBefore, PhraseFinder, ends_with, fold, word, word_start, words
+from .textpat import Anchored, EndsBefore, PhraseFinder, fold, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
+_DIGIT = regex.compile(r"[0-9]")
+_DIGIT_BEFORE = regex.compile(r"[0-9]\s{0,3}$")
 _BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 
 
@@ -37,8 +39,10 @@ class _Patterns:
         self.context_year = PhraseFinder(r["context_year"], r"(?!\s*[0-9])")
         self.month = Anchored(regex.compile(
             rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?![0-9])(?:\s*(?:{nam}|/)\s*(?P<y>{_YEAR}))?"), ["tháng"])
-        self.as_of = regex.compile(rf"(?:{words(r['as_of_words'])})\s+$")
-        self.as_of_date = regex.compile(rf"(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?$")
+        self.as_of = EndsBefore(regex.compile(rf"(?:{words(r['as_of_words'])})\s+$"), r["as_of_words"], 30)
+        # searched in a probe of at most 35 characters, all of it
+        self.as_of_date = EndsBefore(
+            regex.compile(rf"(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?$"), r["as_of_words"] + ["ngày"], 64)
 
 
 @lru_cache(maxsize=1)
@@ -56,11 +60,12 @@ def _candidates(text: str) -> tuple:
     data) that take the context year later."""
     p = patterns()
     out = []
-    for m in p.school.finditer(text):
+    digits = _DIGIT.search(text) is not None  # else only year-less phrases can be found
+    for m in p.school.finditer(text) if digits else ():
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y2 == y1 + 1:
             out.append(_period(f"{y1}-{y2}", f"{y1}-09-01", f"{y2}-05-31", text, *m.span()))
-    for m in p.span.finditer(text):
+    for m in p.span.finditer(text) if digits else ():
         y1, y2 = int(m["y1"]), int(m["y2"])
         before = p.span_before.search(text, m.start())
         named = before is not None and before["w"] is not None and word_start(text, before.start())
@@ -84,7 +89,7 @@ def _candidates(text: str) -> tuple:
             out.append(_part(int(m["y"]), part, text, *m.span()))
         else:
             out.append(("part", *m.span(), part))
-    for m in p.year.finditer(text):
+    for m in p.year.finditer(text) if digits else ():
         if not word_start(text, m.start()):
             continue
         before = p.year_before.search(text, m.start())
@@ -94,27 +99,27 @@ def _candidates(text: str) -> tuple:
     for m in p.context_year.finditer(text):
         if word_start(text, m.start()):
             out.append(("year", *m.span(), None))
-    for m in p.month.finditer(text):
+    for m in p.month.finditer(text) if digits else ():
         mo = int(m["m"])
         if not 1 <= mo <= 12 or not word_start(text, m.start()):
             continue
-        before = ends_with(p.as_of, text, m.start(), 30)
+        before = p.as_of.search(text, m.start())
         if before is not None and word_start(text, before.start()):
             if m["y"]:
                 out.append(_as_of(int(m["y"]), mo, text, before.start(), m.end()))
             else:
                 out.append(("as_of", before.start(), m.end(), mo))
-        elif m["y"] and not regex.search(r"[0-9]\s{0,3}$", text[max(0, m.start() - 4):m.start()]):
+        elif m["y"] and not _DIGIT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             y = int(m["y"])
             out.append(_period(f"{y}-{mo:02d}", f"{y}-{mo:02d}-01", month_end(y, mo).isoformat(), text, *m.span()))
-    dates = find_dates(text)
+    dates = find_dates(text) if digits else []
     inside = SpanSet(d.span for d in dates if d.precision == "day" or d.text[:1] in "nN")
     out = [c for c in out if not inside.covers(*(c.span if isinstance(c, PeriodMention) else c[1:3]))]
     for d in dates:
         if d.precision != "day":
             continue
         probe = text[max(0, d.span[0] - 30):d.span[0]] + ("" if d.text[:1].isdigit() else "ngày ")
-        head = p.as_of_date.search(probe)
+        head = p.as_of_date.search(probe, len(probe))
         if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
             start = d.span[0] - min(30, d.span[0]) + head.start()
             out.append(_period(d.value[:7], None, d.value, text, start, d.span[1]))

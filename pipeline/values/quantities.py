@@ -11,13 +11,14 @@ import regex
 from ..rules import load_yaml
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
-from .textpat import Anchored, Gated
+from .textpat import Anchored, EndsBefore, Gated
 from .mention import NumberMention, QuantityMention
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
 _FLAGS = regex.IGNORECASE
 _DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
 _SPACE = regex.compile(r"\s+")
+_PLAIN_BEFORE = frozenset(" \t\n(")
 
 
 def _alt(words, escape=True) -> str:
@@ -89,9 +90,9 @@ class _Units:
 
         def cased(ws):
             return sorted({x for w in ws for x in (w, w[:1].upper() + w[1:], w.upper())})
-        self.word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(words)), words)
-        self.strong_word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(strong)), strong)
-        self.word_run_end = regex.compile(rf"(?:(?:{word})[ \t]+)+$", _FLAGS)
+        self.word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(words)), words, whole_words=True)
+        self.strong_word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(strong)), strong, whole_words=True)
+        self.word_run_end = EndsBefore(regex.compile(rf"(?:(?:{word})[ \t]+)+$", _FLAGS), words, 40)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,7 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
     words = u.word_start if all_words else u.strong_word_start
     starts = {m.start(): m.end() for m in u.digit_run.finditer(text)}
     for w in (m.start() for m in words.finditer(text)):
-        run = u.word_run_end.search(text, max(0, w - 40), w)
+        run = u.word_run_end.search(text, w)
         starts[run.start() if run and (run.start() == 0 or not text[run.start() - 1].isalnum()) else w] = -1
     out = []
     last = -1
@@ -122,11 +123,17 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
             # overlap, so the cheap mask test may come first
             if mask is not None and mask.overlaps(start, run_end):
                 continue
-            m = u.digit_numeral.match(text, start)
-            if m is None or m.end() != run_end:
-                continue
+            if start == 0 or text[start - 1] in _PLAIN_BEFORE:  # digit_numeral's look-behinds hold
+                digits = text[start:run_end]
+                if ".." in digits or ",," in digits or ".," in digits or ",." in digits:
+                    continue  # digit_numeral would stop before the run's end
+            else:
+                m = u.digit_numeral.match(text, start)
+                if m is None or m.end() != run_end:
+                    continue
+                digits = m.group()
             last = run_end
-            value = parse_digits(m.group())
+            value = parse_digits(digits)
             if value is None:
                 continue
             if labels and is_labelled(text, start, run_end) and not _unit_follows(text, run_end):

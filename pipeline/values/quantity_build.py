@@ -7,6 +7,7 @@ from typing import Optional
 
 from .mention import QuantityMention
 from .numerals import parse_decimal, to_number
+from .textpat import visible
 
 
 def _n(value: Optional[Decimal]):
@@ -72,18 +73,23 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         currency, cur_unit, start = u.currency_before[pre["c"]], pre["c"], pre.start()
     if e < len(text) and text[e] in "kK" and (e + 1 == len(text) or not text[e + 1].isalnum()):
         value, e = value * 1000, e + 1
-    if pre is None and not _may_follow(text, e):
+    first = visible(text, e)
+    if pre is None and not _may_follow(first):
         return _bare(text, s, e, value, words, u)
+
+    def unit(pattern, pos):
+        return pattern.at(text, pos, first) if pos == e else pattern.match(text, pos)
+
     pos = e
     value_max = None
     # a unit may be written after the first end of a range too ("1000 đồng đến 2000 đồng")
-    first_cur = u.cur_after.match(text, pos) if currency is None else None
-    first_pct = u.percent.match(text, pos)
+    first_cur = unit(u.cur_after, pos) if currency is None else None
+    first_pct = unit(u.percent, pos)
     after_first = first_cur.end() if first_cur and not first_cur["minor"] else (first_pct.end() if first_pct else pos)
-    sep = u.range_sep.match(text, after_first)
+    sep = unit(u.range_sep, after_first)
     between = _between_before(text, start, u)
     if between:
-        sep = u.and_sep.match(text, after_first) or sep
+        sep = unit(u.and_sep, after_first) or sep
     if sep:
         nxt, nxt_cur = _next_numeral(text, sep.end(), by_start, u)
         if nxt is not None and nxt[2] >= value:
@@ -93,7 +99,7 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
     if value_max is None:
         pos = e
     # percent
-    m = first_pct if pos == e else u.percent.match(text, pos)
+    m = first_pct if pos == e else unit(u.percent, pos)
     if m:
         end = m.end()
         per_year = u.per_year.match(text, end)
@@ -106,13 +112,13 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         end = pos
         return QuantityMention(_n(value), (start, end), text[start:end], "money", cur_unit, _n(value_max),
                                currency=currency, amount_dong=_n(value) if currency == "VND" else None)
-    scale = u.scale.match(text, pos)
+    scale = unit(u.scale, pos)
     mult = Decimal(1)
     if scale:
         for word in scale["s"].lower().split():
             mult *= u.scales[word]
         pos = scale.end()
-    m = first_cur if pos == e and currency is None else u.cur_after.match(text, pos)
+    m = first_cur if pos == e and currency is None else unit(u.cur_after, pos)
     if m:
         code = u.currency_after[m["c"]]
         end, v = m.end(), value
@@ -125,15 +131,15 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         amount = v * mult if code == "VND" else None
         return QuantityMention(_n(v), (start, end), text[start:end], "money", unit, _n(value_max),
                                currency=code, amount_dong=_n(amount))
-    m = u.minor_unit.match(text, pos)
+    m = unit(u.minor_unit, pos)
     if m and not scale:
         return QuantityMention(_n(value), (start, m.end()), text[start:m.end()], "money", m["c"], _n(value_max),
                                currency=u.minor_units[m["c"]])
-    if u.time_unit.match(text, pos):
+    if unit(u.time_unit, pos):
         return None
     value_s = value * mult
     max_s = value_max * mult if value_max is not None else None
-    m = u.multiplier.match(text, pos)
+    m = unit(u.multiplier, pos)
     if m:
         end = m.end()
         if u.gap_before.search(text, max(0, start - 12), start):  # "gấp 2 lần", "tăng 1,5 lần"
@@ -142,11 +148,11 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         return QuantityMention(_n(value_s), (start, end), text[start:end], "count", m["u"], _n(max_s))
     total = None
     if value_max is None and not scale:
-        sl = u.slash.match(text, pos)
+        sl = unit(u.slash, pos)
         if sl:
             total = parse_decimal(sl["t"])
             pos = sl.end()
-    m = u.counted.match(text, pos)
+    m = unit(u.counted, pos)
     if m:
         end = m.end()
         per_year = u.per_year.match(text, end)
@@ -163,13 +169,10 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
     return _bare(text, s, e, value, words, u)
 
 
-def _may_follow(text: str, e: int) -> bool:
+def _may_follow(first: str) -> bool:
     """Whether a unit, a range or a total can follow: the next visible character is
     a letter or one of % / - – — $ € £ (the cheap test before the unit patterns)."""
-    i = e
-    while i < len(text) and text[i] in " \t":
-        i += 1
-    return i < len(text) and (text[i].isalpha() or text[i] in "%/-–—$€£")
+    return first != "" and (first.isalpha() or first in "%/-–—$€£")
 
 
 def _bare(text, s, e, value, words, u) -> Optional[QuantityMention]:

@@ -24,10 +24,23 @@ def fold(text: str) -> str:
     return low.replace("ǎ", "ă") if "ǎ" in low else low
 
 
-@lru_cache(maxsize=8)
+# Below this length a text is scanned by the regex engine directly: the word lookups
+# below cost more than they save, and short texts would push whole documents out of
+# the cache of folded texts.
+SHORT = 256
+
+
 def folded(text: str) -> Optional[str]:
     """fold(text) when it keeps every character at its index (None if lowercasing
     changed the length): one fold per text, sliced by the scans that need it."""
+    if len(text) < SHORT:
+        low = fold(text)
+        return low if len(low) == len(text) else None
+    return _folded(text)
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str) -> Optional[str]:
     low = fold(text)
     return low if len(low) == len(text) else None
 
@@ -57,10 +70,18 @@ def word(w: str) -> str:
 
 @lru_cache(maxsize=1)
 def _case_oddities() -> tuple[str, ...]:
-    """Characters whose case partner is not what lower()/upper() give (ſ for s, K for k)."""
+    """Characters whose case partners are not simply what lower()/upper() give (ſ, K, İ)."""
     return tuple(c for c in map(chr, range(0x80, 0x10000))
-                 if (len(c.casefold()) == 1 and c.casefold() != c.lower())
-                 or (len(c.lower()) == 1 and c.lower().isascii()))
+                 if c.casefold() != c.lower() or len(c.lower()) != 1 or len(c.upper()) != 1
+                 or (c.lower().isascii() and c.lower().isalpha()) or (c.upper().isascii() and c.upper().isalpha()))
+
+
+def case_variants(chars: Iterable[str]) -> frozenset:
+    """The characters an IGNORECASE pattern matches for `chars` (a superset)."""
+    out = set(chars)
+    out |= {x for c in out.copy() for x in (c.lower(), c.upper(), c.title(), c.casefold()) if len(x) == 1}
+    out |= {c for c in _case_oddities() if {c.lower()[:1], c.upper()[:1], c.casefold()[:1]} & out}
+    return frozenset(out)
 
 
 class Gated:
@@ -71,19 +92,23 @@ class Gated:
     def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
         self.pattern = pattern
         firsts = {w[0] for w in items if w}
-        if pattern.flags & regex.IGNORECASE:
-            firsts |= {x for f in firsts for x in (f.lower(), f.upper(), f.title(), f.casefold()) if len(x) == 1}
-            firsts |= {c for c in _case_oddities() if {c.lower(), c.upper(), c.casefold()} & firsts}
-        self.firsts = frozenset(firsts)
+        self.firsts = case_variants(firsts) if pattern.flags & regex.IGNORECASE else frozenset(firsts)
 
     def match(self, text: str, pos: int):
-        i = pos
-        n = len(text)
-        while i < n and (text[i] == " " or text[i] == "\t"):
-            i += 1
-        if i < n and text[i] in self.firsts:
-            return self.pattern.match(text, pos)
-        return None
+        return self.at(text, pos, visible(text, pos))
+
+    def at(self, text: str, pos: int, first: str):
+        """match(text, pos), given the first character after the spaces at pos."""
+        return self.pattern.match(text, pos) if first and first in self.firsts else None
+
+
+def visible(text: str, pos: int) -> str:
+    """The first character at or after `pos` that is not a space or a tab ('' at the end)."""
+    c = text[pos:pos + 1]
+    while c == " " or c == "\t":
+        pos += 1
+        c = text[pos:pos + 1]
+    return c
 
 
 def ends_with(pattern: regex.Pattern, text: str, pos: int, window: int):
@@ -101,8 +126,7 @@ class EndsBefore:
         self.pattern = pattern
         self.window = window
         ends = {w[-1] for w in items if w}
-        ends |= {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES}
-        self.lasts = frozenset(x.lower() for c in ends for x in (c, c.upper()))
+        self.lasts = case_variants(ends | {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES})
         self.may_be_empty = pattern.search("") is not None
 
     def search(self, text: str, pos: int):
@@ -110,13 +134,45 @@ class EndsBefore:
         j = pos
         while j > lo and text[j - 1].isspace():
             j -= 1
-        if j > lo and text[j - 1].lower() in self.lasts:
+        if j > lo and text[j - 1] in self.lasts:
             return self.pattern.search(text, lo, pos)
         return self.pattern.search(text, max(lo, pos - 1), pos) if self.may_be_empty else None
 
 
 def word_start(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalnum()
+
+
+@lru_cache(maxsize=256)
+def positions(text: str, word: str) -> tuple[int, ...]:
+    """Where the folded `word` occurs in folded(text) (which must not be None); several
+    patterns of the date, period and number finders start with the same words."""
+    low = folded(text)
+    out = []
+    i = low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return tuple(out)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """No letter or digit (always word characters) right before `start` or at `end`."""
+    before = text[start - 1] if start else " "
+    after = text[end:end + 1] or " "
+    return not (before.isalpha() or before.isdecimal() or after.isalpha() or after.isdecimal())
+
+
+def _followed(low: str, pos: int, words: tuple[str, ...]) -> bool:
+    """`words` come next in the folded text, each after some whitespace."""
+    for w in words:
+        start = pos
+        while pos < len(low) and low[pos].isspace():
+            pos += 1
+        if pos == start or not low.startswith(w, pos):
+            return False
+        pos += len(w)
+    return True
 
 
 class Anchored:
@@ -125,24 +181,32 @@ class Anchored:
     much faster than the regex engine's own scan on Vietnamese, and the pattern is
     matched at each, the matches left to right without overlap as finditer gives them."""
 
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
+    def __init__(self, pattern: regex.Pattern, items: Iterable[str], whole_words: bool = False):
         self.pattern = pattern
-        self.words = sorted({fold(w).split()[0] for w in items})  # inner spaces match any whitespace run
+        phrases = {tuple(fold(w).split()) for w in items}  # inner spaces match any whitespace run
+        self.words = sorted({p[0] for p in phrases})
+        # the words after the first one, when every item has some: a hit must be followed by them
+        self.rest = None if any(len(p) == 1 for p in phrases) else {w: [p[1:] for p in phrases if p[0] == w] for w in self.words}
+        # the pattern matches whole words only (\b…\b): a hit inside a longer word is no start
+        self.whole_words = whole_words
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
-        low = folded(text)
-        if low is None:
+        if len(text) < SHORT or folded(text) is None:
             yield from self.pattern.finditer(text)
             return
-        found = set()
-        for w in self.words:
-            i = low.find(w)
-            while i >= 0:
-                found.add(i)
-                i = low.find(w, i + 1)
+        if self.whole_words:
+            found = sorted(i for w in self.words for i in positions(text, w) if _alone(text, i, i + len(w)))
+        elif self.rest is not None:
+            low = folded(text)
+            found = sorted(i for w in self.words for i in positions(text, w)
+                           if any(_followed(low, i + len(w), rest) for rest in self.rest[w]))
+        elif len(self.words) == 1:
+            found = positions(text, self.words[0])
+        else:
+            found = sorted(set().union(*(positions(text, w) for w in self.words)))
         end = 0
         match = self.pattern.match
-        for i in sorted(found):
+        for i in found:
             if i >= end:
                 m = match(text, i)
                 if m is not None:
@@ -150,92 +214,42 @@ class Anchored:
                     yield m
 
 
-@lru_cache(maxsize=1)
-def _case_oddities() -> tuple[str, ...]:
-    """Characters whose case partner is not what lower()/upper() give (ſ for s, K for k)."""
-    return tuple(c for c in map(chr, range(0x80, 0x10000))
-                 if (len(c.casefold()) == 1 and c.casefold() != c.lower())
-                 or (len(c.lower()) == 1 and c.lower().isascii()))
+def _neighbours(phrases: list[str], anchors: list[str]) -> Optional[dict]:
+    """For each anchor, the words right before and right after it in its phrases, or
+    None for an anchor that is a phrase alone; None for all when an anchor is also
+    part of another word of some phrase (the words around it would prove nothing)."""
+    out = {}
+    for a in map(fold, anchors):
+        before, after = set(), set()
+        for p in map(fold, phrases):
+            ws = p.split()
+            if p.count(a) != ws.count(a) or ws.count(a) > 1:
+                return None
+            if a in ws:
+                k = ws.index(a)
+                before.update(ws[k - 1:k])
+                after.update(ws[k + 1:k + 2])
+                if len(ws) == 1:
+                    out[a] = None
+        out.setdefault(a, (tuple(before), tuple(after)))
+    return out
 
 
-class Gated:
-    """`pattern`, which starts with optional spaces or tabs and then one of `items`
-    (words or symbols), matched only where the first character after the spaces can
-    start one of them: most positions are ruled out without calling the regex engine."""
-
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
-        self.pattern = pattern
-        firsts = {w[0] for w in items if w}
-        if pattern.flags & regex.IGNORECASE:
-            firsts |= {x for f in firsts for x in (f.lower(), f.upper(), f.title(), f.casefold()) if len(x) == 1}
-            firsts |= {c for c in _case_oddities() if {c.lower(), c.upper(), c.casefold()} & firsts}
-        self.firsts = frozenset(firsts)
-
-    def match(self, text: str, pos: int):
-        i = pos
-        n = len(text)
-        while i < n and (text[i] == " " or text[i] == "\t"):
-            i += 1
-        if i < n and text[i] in self.firsts:
-            return self.pattern.match(text, pos)
-        return None
-
-
-def ends_with(pattern: regex.Pattern, text: str, pos: int, window: int):
-    """Search `pattern` (which should end with `$`) in the `window` characters before `pos`."""
-    return pattern.search(text, max(0, pos - window), pos)
-
-
-class EndsBefore:
-    """`pattern` (ending with `$`) searched in the `window` characters before a position,
-    as ends_with does; the regex is run only when the last non-space character there can
-    end one of `items` (case-blind). A pattern that may match nothing is otherwise
-    searched at the last position alone, where its empty match is."""
-
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str], window: int):
-        self.pattern = pattern
-        self.window = window
-        ends = {w[-1] for w in items if w}
-        ends |= {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES}
-        self.lasts = frozenset(x.lower() for c in ends for x in (c, c.upper()))
-        self.may_be_empty = pattern.search("") is not None
-
-    def search(self, text: str, pos: int):
-        lo = max(0, pos - self.window)
-        j = pos
-        while j > lo and text[j - 1].isspace():
-            j -= 1
-        if j > lo and text[j - 1].lower() in self.lasts:
-            return self.pattern.search(text, lo, pos)
-        return self.pattern.search(text, max(lo, pos - 1), pos) if self.may_be_empty else None
-
-
-def word_start(text: str, pos: int) -> bool:
-    return pos == 0 or not text[pos - 1].isalnum()
-
-
-class WordFinder:
-    """The starts of `pattern`'s matches, for a pattern that matches one of a few
-    whole words: each word is looked up in the folded text with str.find (much
-    faster than a regex scan on Vietnamese) and the pattern checked there."""
-
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
-        self.pattern = pattern
-        self.words = sorted({fold(w).split()[0] for w in items})  # inner spaces match any whitespace run
-
-    def starts(self, text: str) -> list[int]:
-        low = folded(text)
-        if low is None:
-            return [m.start() for m in self.pattern.finditer(text)]
-        out = set()
-        match = self.pattern.match
-        for w in self.words:
-            i = low.find(w)
-            while i >= 0:
-                if match(text, i):
-                    out.add(i)
-                i = low.find(w, i + 1)
-        return sorted(out)
+def _beside(low: str, start: int, end: int, neighbours) -> bool:
+    """In the folded text, a neighbour word of the anchor at [start, end) stands
+    before or after it across whitespace, as in a phrase that holds the anchor."""
+    if neighbours is None:
+        return True
+    before, after = neighbours
+    j = start
+    while j > 0 and low[j - 1].isspace():
+        j -= 1
+    if j < start and before and low.endswith(before, 0, j):
+        return True
+    k = end
+    while k < len(low) and low[k].isspace():
+        k += 1
+    return k > end and bool(after) and low.startswith(after, k)
 
 
 class PhraseFinder:
@@ -257,6 +271,7 @@ class PhraseFinder:
         self.full = regex.compile(rf"(?P<phrase>{words(phrases)})(?!\w){tail}")
         self.before = max(len(p) for p in phrases)
         self.reach = reach
+        self.neighbours = _neighbours(phrases, anchors)
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         last = 0
@@ -264,9 +279,18 @@ class PhraseFinder:
         for a in self.anchor.finditer(text):
             if a.start() < last:
                 continue
+            key = fold(a.group())
+            if low is not None and self.neighbours is not None and not _beside(low, a.start(), a.end(), self.neighbours[key]):
+                continue
             lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
             window = fold(text[lo:hi]) if low is None else low[lo:hi]
-            if not any(all(w in window for w in need) for need in self.needs[fold(a.group())]):
+            for need in self.needs[key]:
+                for w in need:
+                    if w not in window:
+                        break
+                else:
+                    break  # every other word of a phrase is near
+            else:
                 continue
             for m in self.full.finditer(text, lo, hi):
                 if m.start() > a.start():

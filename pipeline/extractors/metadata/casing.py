@@ -4,6 +4,7 @@ lower-case text (DTI, VSNT, XIV) and the names the body or the provinces table s
 (Hồ Chí Minh, Quảng Ngãi)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -14,16 +15,28 @@ from .text import cells, cue_pattern, fold, is_acronym, is_caps, squash
 Span = tuple[int, int]
 
 
+_MID_SENTENCE_NAME = regex.compile(r"(?=\p{Lu})(?<=[\p{Ll},;]\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+")
+
+
+@lru_cache(maxsize=None)
+def _province_names() -> dict[str, str]:
+    names = {fold(p.name): p.name for entries in provinces().values() for p in entries}
+    names["việt nam"] = "Việt Nam"
+    return names
+
+
 def _proper_names(text: str) -> dict[str, str]:
     """Multi-word capitalised names used mid-sentence in the body (Hồ Chí Minh, Tuy Phong)."""
     names = {}
-    for m in regex.finditer(r"(?<=[\p{Ll},;]\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+", text):
+    for m in _MID_SENTENCE_NAME.finditer(text):
         names[fold(m.group(0))] = squash(m.group(0))
-    for entries in provinces().values():
-        for p in entries:
-            names[fold(p.name)] = p.name
-    names["việt nam"] = "Việt Nam"
+    names.update(_province_names())
     return names
+
+
+@lru_cache(maxsize=4096)
+def _word_re(word: str) -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
 
 
 def _replace_names(title: str, names: dict[str, str]) -> str:
@@ -31,7 +44,7 @@ def _replace_names(title: str, names: dict[str, str]) -> str:
     for key in sorted(names, key=len, reverse=True):
         if key not in folded_title:  # the usual case, without a regex per name
             continue
-        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(key)}(?![\p{{L}}])", folded_title):
+        for m in _word_re(key).finditer(folded_title):
             title = title[:m.start()] + names[key] + title[m.end():]
     return title
 
@@ -50,6 +63,8 @@ def search_cue(folded: str, cue: str, pos: int) -> Optional[Span]:
     if not tokens or tokens[0] in _DASHES or any(t[0] in "|*" for t in tokens if t not in _DASHES):
         m = regex.compile(cue_pattern(cue)).search(folded, pos)
         return m.span() if m else None
+    if any(folded.find(t, pos) < 0 for t in tokens if t not in _DASHES):
+        return None  # most titles in capitals are not repeated in the body
     first = tokens[0]
     at = folded.find(first, pos)
     while at >= 0:
@@ -89,20 +104,21 @@ def normal_case(title: str, text: str, folded: str, span: Span) -> str:
         written = squash(text[found[0]:found[1]])
         return written[:1].upper() + written[1:]
     words = []
+    body = text[span[1]:]
     for word in title.split(" "):
         core = word.strip("()\"“”,.;:")
         keep = any(ch.isdigit() for ch in core) or is_acronym(core) or (
-            len(core) >= 2 and core in text[span[1]:] and regex.search(rf"(?<![\p{{L}}]){regex.escape(core)}(?![\p{{L}}])", text[span[1]:]) is not None
-            and _used_in_lowercase_context(core, text[span[1]:])
+            len(core) >= 2 and core in body and _word_re(core).search(body) is not None
+            and _used_in_lowercase_context(core, body)
         )
         words.append(word if keep else word.lower())
-    lowered = _replace_names(" ".join(words), _proper_names(text[span[1]:]))
+    lowered = _replace_names(" ".join(words), _proper_names(body))
     return lowered[:1].upper() + lowered[1:]
 
 
 def _used_in_lowercase_context(word: str, body: str) -> bool:
     """An acronym (DTI, VSNT): written in capitals inside a line that is not in capitals."""
-    for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])", body):
+    for m in _word_re(word).finditer(body):
         line_start = body.rfind("\n", 0, m.start()) + 1
         line_end = body.find("\n", m.end())
         line = body[line_start:line_end if line_end >= 0 else len(body)]

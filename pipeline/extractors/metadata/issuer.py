@@ -75,6 +75,15 @@ def territory_of(name_text: str, unit: str) -> Territory:
 
 
 @lru_cache(maxsize=None)
+def _organs_by_folded_abbr() -> dict[str, Organ]:
+    out: dict[str, Organ] = {}
+    for abbr, o in organs().items():
+        if o.scope != "sector":
+            out.setdefault(fold(abbr), o)
+    return out
+
+
+@lru_cache(maxsize=None)
 def _organ_name_res() -> tuple[tuple[str, regex.Pattern], ...]:
     return tuple((name, regex.compile(rf"{cue_pattern(name)}(?![\p{{L}}])")) for name in organ_names())
 
@@ -94,9 +103,9 @@ def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
     (`BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MTQG`) in lower case, abbreviations kept."""
     plain = squash(segment.replace("|", " "))
     folded_segment = fold(plain)
-    for abbr, o in organs().items():
-        if o.scope != "sector" and folded_segment == fold(abbr):
-            return o.name, o
+    o = _organs_by_folded_abbr().get(folded_segment)
+    if o is not None:
+        return o.name, o
     for name, pattern in _organ_name_res():
         m = pattern.match(folded_segment)
         if m:

@@ -14,7 +14,8 @@ import regex
 from .doc_number import NumberMatch, number_after_label
 from .legal_db import legal_db_header
 from .tables import cues, kind_by_name, opens_with_organ
-from .text import Line, any_cue, cells, clean, column_of, cue_pattern, fold, is_caps, is_decoration, lines_of, squash
+from .text import (Line, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration, lines_of,
+                   matches_at, squash, word_starts)
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
 HEADLESS_KIND_WINDOW = 1500
@@ -77,7 +78,8 @@ class Layout:
 
 
 def _find_motto(folded: str, end: int) -> Optional[Span]:
-    m = _motto_re().search(folded, 0, end)
+    starts = word_starts(folded, first_words(tuple(cues()["motto"] + cues()["party_motto"])), 0, end)
+    m = next(matches_at(_motto_re(), folded, starts, end), None)
     return m.span() if m else None
 
 
@@ -91,8 +93,20 @@ def _number_label_re() -> regex.Pattern:
     return regex.compile(rf"(?m){start}[ \t*]*(?P<l>{label})[ \t]*(?P<c>:?)")
 
 
+def _number_label_starts(folded: str, end: int) -> list[int]:
+    """Where a match of the number label pattern may start: in the run of spaces, tabs, bars
+    and emphasis marks before a label word, or on the word itself (at a line start)."""
+    out = []
+    for at in word_starts(folded, first_words(tuple(cues()["number_label"])), 0, end):
+        run = at
+        while run > 0 and folded[run - 1] in " \t*|":
+            run -= 1
+        out.extend(range(run, at + 1))
+    return out
+
+
 def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span], Optional[NumberMatch]]:
-    for m in _number_label_re().finditer(folded, 0, end):
+    for m in matches_at(_number_label_re(), folded, _number_label_starts(folded, end), end):
         if m.group("line") is None and not (text[m.start("l")].isupper() and m.group("c")):
             continue
         found = number_after_label(text, m.end())
@@ -133,9 +147,14 @@ def _place_date_in(text: str, start: int, end: int, anchor_start: int, anchor_en
     return None
 
 
+_ASCII_LOWER = regex.compile(r"[a-z]")
+
+
 def _kind_of(line: str) -> tuple[Optional[str], bool]:
     """The kind a caps line names (`KẾ HOẠCH`, `KẾ HOẠCH LIÊN TỊCH`), and whether the line is
     a kind's modifier alone (`LIÊN TỊCH` under `KẾ HOẠCH`)."""
+    if _ASCII_LOWER.search(line):  # most lines; cleaning removes no letter
+        return None, False
     body = clean(line).rstrip(":").strip()
     if not is_caps(body):
         return None, False

@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from .tables import cues
-from .text import fold
+from .text import fold, matches_at, word_starts
 
 Span = tuple[int, int]
 
@@ -16,12 +16,13 @@ Span = tuple[int, int]
 def legal_db_header(text: str, folded: str, end: int) -> dict[str, tuple[str, Span]]:
     keys, pattern, row, column = _legal_db_patterns()
     out: dict[str, tuple[str, Span]] = {}
-    first_key = min((at for at in (folded.find(k, 0, end) for k in keys) if at >= 0), default=None)
-    if first_key is None:  # most documents: no key, no scan
+    at_keys = word_starts(folded, keys, 0, end)
+    if not at_keys:  # most documents
         return out
-    start = folded.rfind("\n", 0, first_key) + 1  # every match starts on the line of its key
-    for found in (pattern, row, column):
-        for m in found.finditer(folded, start, end):
+    at_lines = sorted({folded.rfind("\n", 0, at) + 1 for at in at_keys})
+    # `pattern` matches from a key; `row` and `column` from the start of a key's line
+    for found, starts in ((pattern, at_keys), (row, at_lines), (column, at_lines)):
+        for m in matches_at(found, folded, starts, end):
             name = keys[m.group("k")]
             value = text[m.start("v"):m.end("v")].strip()
             if name != "other" and value and name not in out:

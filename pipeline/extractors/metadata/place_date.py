@@ -3,18 +3,25 @@ month keeps the date's precision (`ngày   tháng 01 năm 2023` → 2023-01). Da
 by pipeline.values (one date parser for the whole pipeline)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ...models import IssueDate
 from .layout import Layout
 
 
-def parse_date_value(text: str):
+@lru_cache(maxsize=None)
+def _date_parser():
     try:
         from ...values.dates import parse_date
     except ImportError:  # the values package not installed: no date rather than a guess
         return None
-    return parse_date(text)
+    return parse_date
+
+
+def parse_date_value(text: str):
+    parse = _date_parser()
+    return parse(text) if parse else None
 
 
 def issue_date_at(text: str, span: tuple[int, int]) -> Optional[IssueDate]:

@@ -4,8 +4,8 @@ breaks and `|` table debris."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator, NamedTuple, Optional
 
 import regex
 
@@ -55,8 +55,42 @@ def any_cue(cues) -> str:
     return "(?:" + "|".join(cue_pattern(c) for c in sorted(cues, key=len, reverse=True)) + ")"
 
 
-@dataclass(frozen=True)
-class Line:
+@lru_cache(maxsize=None)
+def first_words(cues: tuple[str, ...]) -> frozenset[str]:
+    """The words a match of `any_cue(cues)` starts with, in folded text."""
+    words = frozenset(fold(c).split()[0] for c in cues)
+    assert not words & {"-", "–", "—"}, "a cue opening with a dash has no first word"
+    return words
+
+
+def word_starts(text: str, words, start: int = 0, end: Optional[int] = None) -> list[int]:
+    """Ascending offsets in text[start:end] where one of `words` starts."""
+    end = len(text) if end is None else end
+    found = set()
+    for word in words:
+        at = text.find(word, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1, end)
+    return sorted(found)
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: Optional[int] = None) -> Iterator[regex.Match]:
+    """What `pattern.finditer(text, starts[0], end)` yields when no match can begin anywhere
+    but at one of `starts` (ascending): the pattern is tried there only, not at every offset
+    (a scan for an alternation of cues costs as much as a match tried at each character)."""
+    end = len(text) if end is None else end
+    pos = 0
+    for at in starts:
+        if at < pos:
+            continue
+        m = pattern.match(text, at, end)
+        if m:
+            yield m
+            pos = m.end()
+
+
+class Line(NamedTuple):  # a tuple: the finders make one per line of a document
     start: int
     end: int
     raw: str
@@ -159,6 +193,7 @@ def squash(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)  # titles in capitals ask for each of their words
 def is_acronym(word: str) -> bool:
     """A token with no vowel is an abbreviation (MTQG, LĐTBXH, VSNT), not a Vietnamese word."""
     bare = unicodedata.normalize("NFD", fold(word))

@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from .tables import cues
-from .text import any_cue, squash
+from .text import any_cue, first_words, matches_at, squash, word_starts
 
 _OPEN, _CLOSE = "\"“”", "\"”“"
 _QUOTED = r"[*_\s]*[\"“](?P<q>[^\"“”\n]{3,300})[\"”]"
@@ -22,10 +22,26 @@ def _theme_re() -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}]){cue}(?:[\s|]*năm[\s|]+\d{{4}})?[\s|:]*(?:\d+\.[\s|]*)?{_QUOTED}")
 
 
+_ALL_OF = "các"  # các phong trào "…"
+
+
 @lru_cache(maxsize=None)
 def _movement_re() -> regex.Pattern:
     cue = any_cue(cues()["movement_cues"])
-    return regex.compile(rf"(?<![\p{{L}}])(?:các[\s|]+)?{cue}(?:[\s|]+như)?[\s|:]*{_QUOTED}")
+    return regex.compile(rf"(?<![\p{{L}}])(?:{_ALL_OF}[\s|]+)?{cue}(?:[\s|]+như)?[\s|:]*{_QUOTED}")
+
+
+def _movement_starts(folded: str) -> list[int]:
+    """Where a movement cue starts, or the `các` before one."""
+    out = []
+    for at in word_starts(folded, first_words(tuple(cues()["movement_cues"]))):
+        gap = at
+        while gap > 0 and (folded[gap - 1].isspace() or folded[gap - 1] == "|"):
+            gap -= 1
+        if gap < at and folded.startswith(_ALL_OF, gap - len(_ALL_OF)):
+            out.append(gap - len(_ALL_OF))
+        out.append(at)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -39,7 +55,7 @@ def _clean_quote(text: str) -> str:
 
 
 def find_theme(text: str, folded: str) -> Optional[tuple[str, tuple[int, int]]]:
-    m = _theme_re().search(folded)
+    m = next(matches_at(_theme_re(), folded, word_starts(folded, first_words(tuple(cues()["theme_cues"])))), None)
     if not m:
         return None
     return _clean_quote(text[m.start("q"):m.end("q")]), m.span("q")
@@ -48,7 +64,7 @@ def find_theme(text: str, folded: str) -> Optional[tuple[str, tuple[int, int]]]:
 def find_movements(text: str, folded: str) -> list[str]:
     out: dict[str, str] = {}
     chain = _chain_re()
-    for m in _movement_re().finditer(folded):
+    for m in matches_at(_movement_re(), folded, _movement_starts(folded)):
         spans = [m.span("q")]
         pos = m.end()
         while True:

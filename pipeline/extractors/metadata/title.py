@@ -11,8 +11,8 @@ import regex
 from .casing import normal_case
 from .layout import Layout
 from .tables import cues, doc_kinds, organ_names
-from .text import (RIGHT_COLUMN, any_cue, cells, clean, column_of, cue_pattern, fold, is_caps, is_decoration, lines_of,
-                   squash)
+from .text import (RIGHT_COLUMN, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration,
+                   lines_of, matches_at, squash, word_starts)
 
 Span = tuple[int, int]
 MAX_TITLE = 600
@@ -41,7 +41,9 @@ def _authority_tail_re() -> regex.Pattern:
 
 
 def _cut_authority_tail(title: str) -> str:
-    m = _authority_tail_re().search(fold(title))
+    folded_title = fold(title)
+    heads = first_words(tuple(cues()["positions"] + organ_names()))
+    m = next(matches_at(_authority_tail_re(), folded_title, word_starts(folded_title, heads)), None)
     return title[:m.start()].rstrip() if m else title
 
 
@@ -136,23 +138,42 @@ def _is_stop(line: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _connectors() -> tuple[tuple[int, str], ...]:
-    """(word count, folded connector) of each title connector."""
-    return tuple((len(c.split()), fold(c)) for c in cues()["title_connectors"])
+def _connectors() -> dict[int, frozenset[str]]:
+    """The folded title connectors by their number of words."""
+    by_size: dict[int, set[str]] = {}
+    for c in cues()["title_connectors"]:
+        by_size.setdefault(len(c.split()), set()).add(fold(c))
+    return {size: frozenset(found) for size, found in by_size.items()}
 
 
 def _ends_with_connector(line: str) -> bool:
     words = fold(line).split()
-    return bool(words) and any(" ".join(words[-size:]) == connector for size, connector in _connectors())
+    return bool(words) and any(" ".join(words[-size:]) in connectors for size, connectors in _connectors().items())
 
 
-def _layout_lines(text: str, start: int) -> list[tuple[int, int, str]]:
-    """Content lines of the title zone: (start, end, cleaned text), blank lines as ''."""
-    out = []
-    for line in lines_of(text[start:start + 3000]):
-        a, b = start + line.start, start + line.end
-        out.append((a, b, "" if is_decoration(line.raw) else clean(line.raw)))
-    return out
+class _TitleZone:
+    """Content lines of the title zone: (start, end, cleaned text), blank lines as ''; a line
+    is cleaned when first read (the title is found in the first few)."""
+
+    def __init__(self, text: str, start: int):
+        self._start = start
+        self._lines = lines_of(text[start:start + 3000])
+        self._read: dict[int, tuple[int, int, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i: int) -> tuple[int, int, str]:
+        found = self._read.get(i)
+        if found is None:
+            line = self._lines[i]
+            found = (self._start + line.start, self._start + line.end,
+                     "" if is_decoration(line.raw) else clean(line.raw))
+            self._read[i] = found
+        return found
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self._lines)))
 
 
 _DASHED_NUMBER = regex.compile(r"[-–]\s*\d")
@@ -161,11 +182,10 @@ _DASHED_NUMBER = regex.compile(r"[-–]\s*\d")
 def title_lines(layout: Layout) -> Optional[tuple[str, Span]]:
     if layout.title_start is None:
         return None
-    lines = [ln for ln in _layout_lines(layout.text, layout.title_start)]
-    content = [i for i, ln in enumerate(lines) if ln[2] and not _is_note(ln[2])]
-    if not content:
+    lines = _TitleZone(layout.text, layout.title_start)
+    first = next((i for i, ln in enumerate(lines) if ln[2] and not _is_note(ln[2])), None)
+    if first is None:
         return None
-    first = content[0]
     head = lines[first][2]
     if fold(head).rstrip(":") in _kind_names():
         return None

@@ -25,14 +25,15 @@ def find_targets(text: str, doc_type: Optional[str] = None, issue_year: Optional
 
 
 def targets_from_context(ctx: Context) -> list[Target]:
-    found_tables = tables(ctx.text, lines(ctx.text))
+    all_lines = lines(ctx.text)
+    found_tables = tables(ctx.text, all_lines)
     drafts = table_drafts(ctx, found_tables)
     in_cells = task_row_drafts(ctx, found_tables, drafts, lambda spans: prose_drafts(ctx, [], spans))
     for d in in_cells:
         if d.parent is not None:
             d.parent += len(drafts)
     drafts += in_cells
-    in_prose = prose_drafts(ctx, [(t.start, t.end) for t in found_tables])
+    in_prose = prose_drafts(ctx, [(t.start, t.end) for t in found_tables], all_lines)
     for d in in_prose:  # a prose parent is an index among the prose drafts
         if d.parent is not None:
             d.parent += len(drafts)

@@ -93,9 +93,14 @@ def _rate_patterns():
     return per, kept, lead, lead_not, of_after, need, need_not
 
 
+def _clause_start(near: str) -> int:
+    """Where the last clause of `near` starts: after its last , ; . : newline or (."""
+    return max(near.rfind(","), near.rfind(";"), near.rfind("."), near.rfind(":"), near.rfind("\n"), near.rfind("(")) + 1
+
+
 def _clause(left: str) -> str:
     near = left[-90:].lower()
-    return near[max(near.rfind(c) for c in ",;.:\n(") + 1:]
+    return near[_clause_start(near):]
 
 
 def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None) -> Optional[str]:
@@ -158,6 +163,16 @@ def is_audience(unit: str, clause: str) -> bool:
 def _per_unit_measure(unit: str, right: str) -> bool:
     """`17,2 tiêu chí/xã`: a structural noun counted per place is an average, not a count of the text's parts."""
     return unit in data("not_targets")["per_unit_measures"] and bool(re.match(r"\s*/\s*[^\W\d_]", right))
+
+
+@lru_cache(maxsize=None)
+def _at_most_rank() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(data('not_targets')['rank_at_most'])})\s*$")
+
+
+def at_most_rank(left: str) -> bool:
+    """`top 5`: a rank at most that high (<=), not exactly it."""
+    return bool(_at_most_rank().search(left))
 
 
 def is_rank(left: str) -> bool:
@@ -276,7 +291,7 @@ def qualifies_group(left: str, right_to_item_end: str) -> bool:
     left_pat, right_pat, duty_left, duty_right, employ, klass, klass_end = _group_patterns()
     _, class_end, verb_end = _group_ends()
     near = left[-200:]
-    clause = near[max(near.rfind(c) for c in ",;:.(\n") + 1:]
+    clause = near[_clause_start(near):]
     if class_end.may_end(clause) and klass.search(clause) and klass_end.match(right_to_item_end):
         return True
     if not verb_end.may_end(clause):

@@ -8,19 +8,30 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import alternation, data
+from .lexicon import Ending, alternation, data
 
-_PERIOD_WORDS = re.compile(
-    r"(?<!\w)(?:(?:trong|vào|đến|tới|tính đến|đến hết|đến cuối|cuối|đầu|hết|của|cả)\s+)?"
-    r"(?:(?:6|9|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+(?:19|20)\d\d)?|\(\s*(?:6|9|sáu|chín)\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)|quý\s+(?:I{1,3}|IV|[1-4])(?:\s+năm\s+(?:19|20)\d\d)?|năm\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
-    r"|năm\s+học\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|cả năm|trong năm|năm nay|(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})(?!\w)",
-    re.IGNORECASE,
-)
 _BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
 # "tỷ lệ bao phủ BHYT mới đạt": "mới" = only; "việc làm mới đạt", "nông thôn mới đạt": "mới" = new
 _ONLY_REACHED = re.compile(r"^(.*?)\s+mới(?=\s+(?:đạt|chỉ đạt|được)\s*$)", re.IGNORECASE | re.DOTALL)
 _JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;.(\-–*“”\"']+$")
+
+
+@lru_cache(maxsize=None)
+def _period_words() -> re.Pattern:
+    """Period phrases inside an indicator's words (indicator.yaml period_words)."""
+    w = data("indicator")["period_words"]
+    lead, count = alternation(w["leads"]), alternation(w["part_counts"])
+    quarter, school, span = alternation(w["quarter"]), alternation(w["school_year"]), alternation(data("periods")["span_words"])
+    year = r"(?:19|20)\d\d"
+    return re.compile(
+        rf"(?<!\w)(?:(?:{lead})\s+)?"
+        rf"(?:(?:{count})\s+tháng\s+đầu\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
+        rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
+        rf"|(?:{span})\s+{year}\s*[-–]\s*{year}|(?:{school})\s+{year}\s*[-–]\s*{year}"
+        rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=None)
@@ -49,7 +60,7 @@ def clean(text: str, keep: str = "last") -> str:
     end, start, max_words, opener, right_start, right_end, new_thing = _patterns()
     t = _PLAN_WORDS_LEAD.sub(" ", _BULLET.sub("", text))
     if keep == "first":
-        t = _PERIOD_WORDS.sub(" ", t)
+        t = _period_words().sub(" ", t)
         t = " ".join(t.split())
         for _ in range(3):
             before = t
@@ -60,13 +71,13 @@ def clean(text: str, keep: str = "last") -> str:
         return " ".join(words[:max_words]).lower()
     if ":" in t:
         head, _, tail = t.rpartition(":")
-        tail = _PERIOD_WORDS.sub(" ", tail)  # "…: 6 tháng đầu năm đạt 45%": a period, not a numbered item
+        tail = _period_words().sub(" ", tail)  # "…: 6 tháng đầu năm đạt 45%": a period, not a numbered item
         t = tail if len(clean(tail, keep).split()) >= 2 else head
     t = _ONLY_REACHED.sub(lambda m: m.group(0) if new_thing.search(m.group(1)) else m.group(1), t)
     cuts = list(opener.finditer(t))
     if cuts and len(clean(t[cuts[-1].end():], keep).split()) >= 1:
         t = t[cuts[-1].end():]
-    t = _PERIOD_WORDS.sub(" ", t)
+    t = _period_words().sub(" ", t)
     t = " ".join(t.split())
     for _ in range(4):
         before = t
@@ -83,9 +94,10 @@ def clean(text: str, keep: str = "last") -> str:
     return t.lower()
 
 
+@lru_cache(maxsize=4096)  # asked of the same words for each figure they lead to
 def strip_periods(text: str) -> str:
     """Lowercased words without period phrases ("đạt chuẩn … giai đoạn 2013 - 2015" → "đạt chuẩn …")."""
-    return " ".join(_PERIOD_WORDS.sub(" ", text).split()).strip(" ,;.").lower()
+    return " ".join(_period_words().sub(" ", text).split()).strip(" ,;.").lower()
 
 
 def left_start(text: str, lo: int, hi: int) -> int:
@@ -118,11 +130,19 @@ def _object_verbs() -> re.Pattern:
     ind = data("indicator")
     verb = alternation(ind["object_verbs"])
     bound = alternation(ind["object_bounds"])
-    return re.compile(rf"(?<!\w)(?:(?:{verb})(?:\s*,\s*|\s+và\s+|\s+))+(?:(?:{bound})\s+)*$", re.IGNORECASE)
+    joiner = alternation(ind["object_joiners"])
+    return re.compile(rf"(?<!\w)(?:(?:{verb})(?:\s*,\s*|\s+(?:{joiner})\s+|\s+))+(?:(?:{bound})\s+)*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _object_verb_end() -> Ending:
+    ind = data("indicator")
+    return Ending(ind["object_verbs"], ind["object_verbs"] + ind["object_bounds"] + ind["object_joiners"], flags=re.IGNORECASE)
 
 
 def object_verb_start(left: str) -> int | None:
     """`hỗ trợ xây mới, sửa chữa 145 căn nhà`, `… tỉnh cấp khoảng 1,2 triệu thẻ`: where the run of
     verbs whose object the figure counts starts in `left` (the words right before the figure)."""
-    m = _object_verbs().search(left[-80:])
+    tail = left[-80:]
+    m = _object_verbs().search(tail) if _object_verb_end().may_end(tail) else None
     return None if m is None else len(left) - len(left[-80:]) + m.start()

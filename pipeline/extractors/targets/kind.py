@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import alternation, data
+from .lexicon import PhraseScan, alternation, data
 from .period import end_year_of, year_of
 
 
@@ -64,6 +64,44 @@ def of_plan_end(right: str) -> int:
 _OF_PLAN_INSIDE = re.compile(r"\d\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán)(?!\w)")
 
 
+def _blanked(text: str, matches: list[re.Match]) -> str:
+    """`text` with the matched stretches turned into spaces."""
+    if not matches:
+        return text
+    parts, at = [], 0
+    for m in matches:
+        parts += [text[at:m.start()], " " * (m.end() - m.start())]
+        at = m.end()
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=None)
+def _neutral_scan() -> PhraseScan:
+    return PhraseScan(_patterns()[3], data("kind")["neutral"])
+
+
+@lru_cache(maxsize=None)
+def _either_cue() -> re.Pattern:
+    k = data("kind")
+    return re.compile(rf"(?<!\w)(?:(?P<target>{alternation(k['target'])})|(?P<result>{alternation(k['result'])}))(?!\w)")
+
+
+def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]]]:
+    """The target and the result cues of a text in one scan, as the two scans of `_patterns` find them;
+    None when a cue of one kind overlaps one of the other (those scans then run apart)."""
+    target, result, _, _ = _patterns()
+    other = {"target": result, "result": target}
+    found: dict[str, list[tuple[int, int]]] = {"target": [], "result": []}
+    for m in _either_cue().finditer(masked):
+        kind, s, e = m.lastgroup, m.start(), m.end()
+        for y in range(s, e):
+            if (y == s or not masked[y - 1].isalnum()) and other[kind].match(masked, y):
+                return None
+        found[kind].append((s, e))
+    return found
+
+
 class CueIndex:
     """Every kind cue of a document, found once: (start, end, kind) sorted by end.
 
@@ -71,16 +109,18 @@ class CueIndex:
     inside neutral phrases (`việc làm mới`) do not count."""
 
     def __init__(self, text: str):
-        target, result, _, neutral = _patterns()
+        target, result, _, _ = _patterns()
         self.text = text
         low = text.lower()
-        cues = [(m.start(), m.end(), "result", False) for m in _OF_PLAN_INSIDE.finditer(low)]
-        masked = _OF_PLAN_INSIDE.sub(lambda m: " " * len(m.group(0)), low)
-        masked = neutral.sub(lambda m: " " * len(m.group(0)), masked)
+        of_plan = list(_OF_PLAN_INSIDE.finditer(low))
+        cues = [(m.start(), m.end(), "result", False) for m in of_plan]
+        masked = _blanked(low, of_plan)
+        masked = _blanked(masked, list(_neutral_scan().finditer(masked)))
         weak = _weak()
+        found = _target_result_cues(masked)
         for kind, pat in (("target", target), ("result", result)):
-            cues += [(m.start(1), m.end(1), kind, " ".join(m.group(1).split()) in weak.get(kind, ()))
-                     for m in pat.finditer(masked)]
+            spans = found[kind] if found is not None else [(m.start(1), m.end(1)) for m in pat.finditer(masked)]
+            cues += [(s, e, kind, " ".join(masked[s:e].split()) in weak.get(kind, ())) for s, e in spans]
         cues.sort(key=lambda c: (c[1], c[1] - c[0]))
         self.cues = cues
         self.ends = [c[1] for c in cues]

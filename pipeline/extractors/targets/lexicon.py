@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from ...rules import load_yaml
 
@@ -75,14 +75,47 @@ def _reversed_alternation(phrases: Iterable[str]) -> str:
 
 class Ending:
     """A quick test for the patterns that end where a string ends, on one of some phrases, then any
-    of some trailing words, spaces and a colon (`… (?:phrases)(?:\\s+(?:trailing))*\\s*:?\\s*$`).
-    Such a search tries every start of the string; this tries one, on the reversed string.
-    `may_end(s)` is False only when no such pattern can match `s` (what comes before the phrase
-    is not checked), so `ending.may_end(s) and pattern.search(s)` is `pattern.search(s)`."""
+    of some trailing words, with spaces, commas and colons between and after them
+    (`… (?:phrases)(?:\\s+(?:trailing))*\\s*:?\\s*$`). Such a search tries every start of the string;
+    this tries one, on the reversed string. `may_end(s)` is False only when no such pattern can
+    match `s` (what comes before the phrase is not checked), so `ending.may_end(s) and
+    pattern.search(s)` is `pattern.search(s)`."""
 
     def __init__(self, phrases: Iterable[str], trailing: Iterable[str] = (), flags: int = 0):
-        trail = rf"(?:(?:{_reversed_alternation(trailing)})\s+)*" if trailing else ""
-        self._reversed = re.compile(rf"\s*:?\s*{trail}(?:{_reversed_alternation(phrases)})", flags)
+        trail = rf"(?:(?:{_reversed_alternation(trailing)})[\s,:]*)*" if trailing else ""
+        self._reversed = re.compile(rf"[\s,:]*{trail}(?:{_reversed_alternation(phrases)})", flags)
 
     def may_end(self, text: str) -> bool:
         return self._reversed.match(text[::-1]) is not None
+
+
+class PhraseScan:
+    """`pattern.finditer(text)` for a pattern `(?<!\\w)(?:phrases)(?!\\w)` run on lowercased text, tried only
+    where the first word of a phrase stands as a word (found with str.find), not at every offset: the
+    same matches, left to right without overlap. Worth it for phrases whose first words are rare."""
+
+    def __init__(self, pattern: re.Pattern, phrases: Iterable[str]):
+        self.pattern = pattern
+        self.firsts = sorted({p.strip().lower().split()[0] for p in phrases if p.strip()})
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        starts = set()
+        n = len(text)
+        for w in self.firsts:
+            i = text.find(w)
+            while i >= 0:
+                j = i + len(w)
+                if (i == 0 or not _word_char(text[i - 1])) and (j >= n or not _word_char(text[j])):
+                    starts.add(i)
+                i = text.find(w, i + 1)
+        end = -1
+        for i in sorted(starts):
+            if i >= end:
+                m = self.pattern.match(text, i)
+                if m is not None:
+                    end = m.end()
+                    yield m
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"

@@ -11,7 +11,7 @@ from . import indicator as ind
 from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
-from .filters import is_rank, qualifies_group, qualifies_indicator, qualifies_next, reject_reason
+from .filters import at_most_rank, is_rank, qualifies_group, qualifies_indicator, qualifies_next, reject_reason
 from .kind import kind_for, of_plan, of_plan_end
 from .lexicon import alternation, data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period
@@ -24,21 +24,24 @@ from .structure import Span, bullet_of, items, lines, sentences
 _TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _TRONG_DO_START = re.compile(r"\s*trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
+_YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 
 
-def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], spans: Optional[list[Span]] = None) -> list[Draft]:
-    """Drafts of the document's lines outside tables, or of the given `spans` read as lines."""
+def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: Optional[list[Span]] = None) -> list[Draft]:
+    """Drafts of the lines outside tables (`text_lines`: the document's lines, or spans to read as lines)."""
     text = ctx.text
     qs = ctx.quantities
     starts = [q.span[0] for q in qs]
     drafts: list[Draft] = []
     last_dash_main: Optional[int] = None  # the figure of the last line ending in "trong đó:", "gồm:" …
     lead_bullet = ""
-    for line in lines(text) if spans is None else spans:
-        if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start):
-            continue
+    for line in text_lines if text_lines is not None else lines(text):
         lo = bisect.bisect_left(starts, line.start)
         hi = bisect.bisect_left(starts, line.end)
+        if lo == hi and last_dash_main is None:
+            continue  # no figure, no list lead to keep or drop
+        if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start):
+            continue
         line_qs = [q for q in qs[lo:hi] if q.span[1] <= line.end]
         bullet = bullet_of(text, line)
         sub = bool(bullet) and last_dash_main is not None and _bullet_kind(bullet) != _bullet_kind(lead_bullet)
@@ -72,8 +75,9 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], spans: Option
                     if k + 1 < len(it_qs) and _COORD.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
-        if not attached or _sublist_lead().search(text[line.start:line.end].strip().lower()):
-            last_dash_main = line_first if _sublist_lead().search(text[line.start:line.end].strip().lower()) else None
+        leads_sublist = _sublist_lead().search(text[line.start:line.end].strip().lower())
+        if not attached or leads_sublist:
+            last_dash_main = line_first if leads_sublist else None
             lead_bullet = bullet
     return drafts
 
@@ -118,7 +122,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             rw_end -= 1
         rw = text[qe:rw_end]
     left_ind = ind.clean(seg_left)
-    right_core = "" if of_plan(right_full) else ind.clean(rw, keep="first")
+    against_plan = of_plan(right_full)
+    right_core = "" if against_plan else ind.clean(rw, keep="first")
     right_ind = right_core
     unit_word = q.unit if q.unit and q.unit != "%" and "đồng" not in q.unit else None
     if unit_word and right_ind:
@@ -126,11 +131,12 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     elif unit_word and not left_ind:
         right_ind = unit_word.lower()
     in_paren = bool(_OPEN_PAREN.search(text[max(sent_start, qs - 60):qs])) and sent_drafts
-    companion = in_paren or (sent_drafts and prose_words().only_links.match(ind.strip_periods(seg_left)) is not None)
+    seg_words = ind.strip_periods(seg_left)
+    companion = in_paren or (sent_drafts and prose_words().only_links.match(seg_words) is not None)
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
     if prev is None and drafts and drafts[-1].fig_end >= line_start and not right_core.strip() \
-            and ind.strip_periods(seg_left) != seg_left.strip(" ,;.").lower() \
-            and prose_words().only_links.match(ind.strip_periods(seg_left)):
+            and seg_words != seg_left.strip(" ,;.").lower() \
+            and prose_words().only_links.match(seg_words):
         prev, companion = drafts[-1], True  # "…: 6 tháng đầu năm 1.200 người. Cả năm: 3.000 người."
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
     verb_at = ind.object_verb_start(seg_left) if unit_word and not is_multiplier(q.unit) and not companion else None
@@ -151,7 +157,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     elif companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
         indicator, start, end = prev_ind, prev.start, qe
         shape = "companion"
-    elif right_ind and (not left_ind or figure_words().lead_before.search(seg_left) and not (left_ind + " ").startswith(prose_words().rate_heads)):
+    elif right_ind and (not left_ind or figure_words().leads(seg_left) and not (left_ind + " ").startswith(prose_words().rate_heads)):
         indicator, start, end = right_ind, qs, max(rw_end, qe)
         shape = "leading"
     elif left_ind:
@@ -200,7 +206,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     if is_rank(left.lower()):
         d.unit = None
-        d.comparator = "<=" if re.search(r"top\s*$", left.lower()) else "="
+        d.comparator = "<=" if at_most_rank(left.lower()) else "="
         d.rules["comparator"] = "rank"
     # trong đó: a sub-figure of the figure before it in the sentence
     if prev is not None and _TRONG_DO.search(text[prev.fig_end:qs]):
@@ -229,9 +235,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.kind, d.rules["kind"] = "target", "plan_in_brackets"
         if d.indicator:
             d.indicator = d.indicator.replace(" so với kế hoạch", "")
-    if d.kind == "target" and d.period and re.fullmatch(r"\d{4}-\d\d", d.period):
+    if d.kind == "target" and d.period and _YEAR_MONTH.fullmatch(d.period):
         d.period = d.period[:4]
-    if of_plan(right_full):
+    if against_plan:
         d.indicator = (d.indicator or "") + " so với kế hoạch"
     if d.kind == "target":
         d.responsible = responsible_for(text[sent_start:qs])

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import alternation, data
+from .lexicon import Ending, alternation, data
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,12 @@ def prose_words() -> ProseWords:
 @dataclass(frozen=True)
 class FigureWords:
     lead_before: re.Pattern  # "đảm bảo 100% hộ nghèo …": the figure leads its indicator after these
+    lead_end: Ending
     predicate: re.Pattern  # "100% quận và 99,7% xã đạt chuẩn": where a shared predicate starts
     measure: re.Pattern  # "Tỷ lệ bao phủ …": names what is measured
+
+    def leads(self, left: str) -> bool:
+        return self.lead_end.may_end(left) and bool(self.lead_before.search(left))
 
 
 @lru_cache(maxsize=None)
@@ -56,6 +60,7 @@ def figure_words() -> FigureWords:
     return FigureWords(
         lead_before=re.compile(rf"(?:^|\s)(?:{alternation(ind['figure_leads'])})"
                                rf"(?:\s+(?:{alternation(ind['figure_lead_bounds'])}))?\s*$", re.IGNORECASE),
+        lead_end=Ending(ind["figure_leads"], ind["figure_lead_bounds"], flags=re.IGNORECASE),
         predicate=re.compile(rf"(?<!\w)(?:{alternation(ind['shared_predicates'])})(?!\w)", re.IGNORECASE),
         measure=re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE),
     )

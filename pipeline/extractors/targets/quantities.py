@@ -10,7 +10,7 @@ from ...values import find_quantities as value_layer
 from ...values import parse_number
 from functools import lru_cache
 
-from .lexicon import alternation, data, unit_at
+from .lexicon import PhraseScan, alternation, data, unit_at
 
 
 @dataclass
@@ -75,7 +75,8 @@ def _per_population(text: str, q: Quantity) -> None:
 @lru_cache(maxsize=None)
 def _time_measure_patterns() -> tuple:
     tm = data("not_targets")["time_measures"]
-    heads = re.compile(rf"(?<!\w)(?:{alternation(tm['heads'] + tm['moved_heads'])})(?!\w)")  # run on lowercased text
+    heads = PhraseScan(re.compile(rf"(?<!\w)(?:{alternation(tm['heads'] + tm['moved_heads'])})(?!\w)"),
+                       tm["heads"] + tm["moved_heads"])  # run on lowercased text
     moves = re.compile(rf"(?<!\w)(?:{alternation(tm['moves'])})(?!\w)", re.IGNORECASE)
     figure = re.compile(rf"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>{alternation(tm['units'])})(?!\w)", re.IGNORECASE)
     moved = frozenset(" ".join(h.lower().split()) for h in tm["moved_heads"])
