@@ -33,7 +33,8 @@ def _words() -> _Words:
     span = rf"(?:năm|{alternation(per['span_words'])})"
     per_year = [w for w in per["per_year"] if not w.startswith("/")]
     return _Words(
-        right_cue=re.compile(rf"(?:{cues})\s+(?:(?:{edges})\s+)?{span}?\s*$|\(\s*(?:(?:{edges})\s+)?{span}?\s*$", re.IGNORECASE),
+        right_cue=re.compile(rf"(?:{cues})\s+(?:(?:{edges})\s+)?(?:{span}|{alternation(per['right_cue_dates'])})?\s*$"
+                             rf"|\(\s*(?:(?:{edges})\s+)?{span}?\s*$", re.IGNORECASE),
         right_lead=re.compile(rf"(?:{cues}|năm)\s"),
         same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
         deadline_right=re.compile(rf"^[^;.]*?(?:{leads})\s+(?:(?:{due_edges})\s+)?năm", re.IGNORECASE),
