@@ -218,7 +218,8 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     else:
         para = text.rfind("\n", 0, pos)
         scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))
-        if not ctx.plan and not any(not p.is_span and not _yearless(ctx, p) for p in ctx.periods_in(scope_start, pos)):
+        if not ctx.plan and not any(not p.is_span and not _yearless(ctx, p) and not ctx.is_deadline(p) and not ctx.is_comparison(p)
+                                    for p in ctx.periods_in(scope_start, pos)):
             scope_start = _paragraphs_back(text, scope_start, 2, pos - 3000)  # a post's year runs on over its paragraphs
     opening = _opening_year(ctx, pos)
     if opening is not None:
