@@ -30,7 +30,7 @@ def _roles() -> _Roles:
     per = data("periods")
     compared, same = alternation(per["compared_with"]), alternation(per["same_period"])
     edges, due_edges, spans = alternation(per["year_edges"]), alternation(per["deadline_edges"]), alternation(per["span_words"])
-    year = rf"(?:(?:{edges})\s+)?(?:năm\s+)?$"
+    year = rf"(?:(?:{edges})\s+)?(?:(?:{alternation(per['year_words'])})\s+)?$"
     return _Roles(
         deadline=re.compile(rf"(?:{alternation(per['deadline_before'])})(?:\s+(?:{due_edges}))?(?:\s+năm)?\s*$", re.IGNORECASE),
         baseline=re.compile(rf"(?:(?:{compared})|(?<![.\n(]\s)(?<![.\n(])(?<!^)(?:{same}))[\s,]*{year}", re.IGNORECASE),
