@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pipeline.extractors.metadata.doc_number import number_after_label
 from pipeline.extractors.metadata.issuer import Territory, is_provincial, parent_province
-from pipeline.extractors.metadata.signer import glued_signature
-from pipeline.extractors.metadata.text import cells, fold
+import regex
+
+from pipeline.extractors.metadata.signer import from_signature, glued_signature
+from pipeline.extractors.metadata.text import cells, first_words, fold, matches_at, word_starts
+from pipeline.normalize import fold_tones
 
 
 def _cells(raw: str) -> list[str]:
@@ -62,3 +65,22 @@ def test_signature_glued_to_the_recipients_list():
     assert cell[glued_signature(cell):] == "Trần Phước Hiền"
     assert glued_signature("- Báo Lạng Sơn; Đài Phát thanh Lạng Sơn") is None  # a name only after the archive line
     assert glued_signature("- TT. HĐND huyện; UBND các xã") is None
+
+
+def test_signature_under_a_position_with_emphasis_after_prose_naming_the_position():
+    text = ("Giao Sở Nội vụ theo dõi. Chủ tịch UBND tỉnh chỉ đạo.\n"
+            "Nơi nhận:\t\tKT. CHỦ TỊCH\n- Như trên;\t\tPHÓ **CHỦ TỊCH**\n- Lưu: VT.\n\n\n\t\t\tNguyễn Văn An\n")
+    found = from_signature(text, fold(text), 0)
+    assert found.name == "Nguyễn Văn An" and found.position == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"
+
+
+def test_fold_is_the_lower_case_with_tones_folded_as_normalize_does():
+    assert fold("KẾ HỌACH Hòa Bình") == fold_tones("kế họach hòa bình") == "kế hoạch hoà bình"
+
+
+def test_matches_at_the_cue_words_are_the_matches_of_a_scan():
+    pattern = regex.compile(r"(?<![\p{L}])(?:độc lập|cộng hoà)")
+    text = "cộng hoà, độc lập; xđộc lập; cộng\nhoà; cộng hoà"
+    starts = word_starts(text, first_words(("Độc lập", "Cộng hòa")))
+    assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+    assert len(starts) == 5 and len(list(pattern.finditer(text))) == 3

@@ -185,7 +185,7 @@ def post_date(text: str, start: int) -> Optional[IssueDate]:
             continue
         label = _post_date_label_re().match(folded_line)
         body = line[label.end():] if label else line
-        body = _AFTER_TIME.sub(r"\1", body)
+        body = _AFTER_TIME.sub(lambda m: m.group(1), body)
         value = parse_date_value(body)
         if value is not None and value.precision == "day":
             offset = pos + (label.end() if label else 0)

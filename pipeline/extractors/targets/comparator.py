@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, data, is_multiplier
+from .lexicon import Ending, alternation, data, first_words, is_multiplier
 
 _BOUND_ORDER = (">=", "<=", "<", "~", ">")
 
@@ -23,6 +23,9 @@ class _Ends(NamedTuple):
     near_dir: Ending
     from_single: Ending
     from_level: Ending
+    keep_words: tuple[str, ...]  # first words of by_clause_keep, decrease_by and increase_by: where none is, no match
+    down_words: tuple[str, ...]
+    up_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -56,6 +59,9 @@ def _ends() -> _Ends:
         near_dir=Ending(cmp["decrease_by"] + cmp["increase_by"], cmp["filler"]),
         from_single=Ending(cmp["from_single_value"]),
         from_level=Ending(cmp["from_level_before"]),
+        keep_words=first_words(cmp["by_clause_keep"]),
+        down_words=first_words(cmp["decrease_by"]),
+        up_words=first_words(cmp["increase_by"]),
     )
 
 
@@ -136,7 +142,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     if unit and is_multiplier(unit.lower()):
         return "=", "multiplier"
     blockers, keep, from_single, from_level = _clause_patterns()
-    kept = keep.sub(" ", tail)
+    kept = keep.sub(" ", tail) if any(w in tail for w in ends.keep_words) else tail
     if ends.to_level.may_end(kept) and to_level.search(kept):
         return "=", "to_level"
     m = near_dir.search(tail) if ends.near_dir.may_end(tail) else None
@@ -150,7 +156,9 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
         return ("-=" if down.search(" " + verb) and not up.fullmatch(verb) else "+="), "by"
     clause = clause_left.lower()
     last_dir = None
-    for pat, op in ((down, "-="), (up, "+=")):
+    for pat, op, firsts in ((down, "-=", ends.down_words), (up, "+=", ends.up_words)):
+        if not any(w in clause for w in firsts):
+            continue
         for dm in pat.finditer(clause):
             if last_dir is None or dm.end() > last_dir[0]:
                 last_dir = (dm.end(), op)

@@ -44,6 +44,7 @@ def _roles() -> _Roles:
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR_WRITTEN = re.compile(r"\d{4}")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 
@@ -131,7 +132,12 @@ class Context:
         self.skip = sorted(self.skip)
         self._skip_starts = [s for s, _ in self.skip]
         self._roles: dict[int, tuple[bool, bool, bool, bool]] = {}
+        self._yearless: dict[int, bool] = {}
+        self._in_force: dict[int, bool] = {}
         self._heading_kinds: dict[int, Optional[str]] = {}
+        self._plan = plan_doc(self.doc_type)
+        low = self.text.lower()
+        self.low: Optional[str] = low if len(low) == len(self.text) else None  # offsets kept: sliced like the text
 
     def _role(self, p: PeriodMention) -> tuple[bool, bool, bool, bool]:
         """(deadline, baseline, same period, naming) from the words before a period, read once per mention."""
@@ -162,7 +168,7 @@ class Context:
 
     @property
     def plan(self) -> bool:
-        return plan_doc(self.doc_type)
+        return self._plan
 
     def periods_in(self, start: int, end: int) -> list[PeriodMention]:
         i = bisect.bisect_left(self._period_starts, start)
@@ -186,6 +192,20 @@ class Context:
         """A baseline, or the year of `Cùng kỳ, năm 2020, …` (last year's figures, not the text's year)."""
         _, baseline, same_period, naming = self._role(p)
         return baseline or same_period or naming and p.is_span
+
+    def yearless(self, p: PeriodMention) -> bool:
+        """`cuối năm`, `6 tháng đầu năm` with no year written: its year is the one in force, not the document's."""
+        found = self._yearless.get(id(p))
+        if found is None:
+            found = self._yearless[id(p)] = not _YEAR_WRITTEN.search(self.text, p.start, p.end)
+        return found
+
+    def in_force(self, p: PeriodMention) -> bool:
+        """A year written that may hold for the figures after it: no deadline, baseline or comparison."""
+        found = self._in_force.get(id(p))
+        if found is None:
+            found = self._in_force[id(p)] = not self.is_deadline(p) and not self.is_comparison(p) and not self.yearless(p)
+        return found
 
     def is_naming(self, p: PeriodMention) -> bool:
         return self._role(p)[3] and p.is_span
@@ -268,7 +288,7 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year,
                   quantities=sorted(find_quantities(text), key=lambda q: q.span[0]), periods=periods,
                   tree=section_tree(text), skip=skip or [])
-    ctx.cues = CueIndex(text)
+    ctx.cues = CueIndex(text, ctx.low)
     if ctx.plan:
         ctx.default_span = plan_span(text, title, ref_year)
         ctx.title_year = _title_year(text, title)

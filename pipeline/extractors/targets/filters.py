@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, data, is_multiplier
+from .lexicon import Ending, alternation, data, first_words, is_multiplier
 from .quantities import Quantity
 
 
@@ -93,6 +93,14 @@ def _rate_patterns():
     return per, kept, lead, lead_not, of_after, need, need_not
 
 
+@lru_cache(maxsize=None)
+def _rate_first_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """First words of the requirement heads and rate leads: a clause holding none (blanking other words
+    in it adds none) cannot match their patterns."""
+    nt = data("not_targets")
+    return first_words(nt["requirement_heads"]), first_words(nt["rate_lead"])
+
+
 def _clause_start(near: str) -> int:
     """Where the last clause of `near` starts: after its last , ; . : newline or (."""
     return max(near.rfind(","), near.rfind(";"), near.rfind("."), near.rfind(":"), near.rfind("\n"), near.rfind("(")) + 1
@@ -108,9 +116,10 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
     rule, not of what must be reached (`25 triệu đồng/tháng`, `chi phí … khoảng 110 triệu đồng`,
     `10% mức đóng`, `chiều cao từ 1,58 m trở lên`). `clause`: `_clause(left)` when the caller has it."""
     per, kept, lead, lead_not, of_after, need, need_not = _rate_patterns()
+    need_words, lead_words = _rate_first_words()
     if clause is None:
         clause = _clause(left)
-    if need.search(need_not.sub(" ", clause)):
+    if any(w in clause for w in need_words) and need.search(need_not.sub(" ", clause)):
         return "requirement"
     if q.unit == "%":
         return "rate_of" if of_after.match(right) else None
@@ -118,7 +127,7 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
         return None
     if per.match(right) and not kept.search(left[-120:].lower()):
         return "rate_per"
-    if lead.search(lead_not.sub(" ", clause)):
+    if any(w in clause for w in lead_words) and lead.search(lead_not.sub(" ", clause)):
         return "rate_lead"
     return None
 
@@ -209,12 +218,13 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "scope"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()) and not _per_unit_measure(unit, right):
         return "unit_phrase"
-    if is_multiplier(unit) and not (_ends()[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
+    ends = _ends()
+    if is_multiplier(unit) and not (ends[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
         return "frequency"
-    cue = before.search(low_left[-40:]) if _ends()[0].may_end(low_left[-40:]) else None
+    cue = before.search(low_left[-40:]) if ends[0].may_end(low_left[-40:]) else None
     if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))):
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
-    if _ends()[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
+    if ends[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
         return "modifier"
     if q.kind == "money" or "đồng" in unit:
         if norm.search(low_left[-70:]) and _SLASH_START.match(right):
@@ -224,7 +234,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return rate
     if _noise_patterns()[0].match(right):
         return "counter_or_age"
-    if _TREN.search(low_left[-12:]) and q.unit != "%" and q.value in (100, 1000, 10000, 100000) \
+    if q.value in (100, 1000, 10000, 100000) and q.unit != "%" and _TREN.search(low_left[-12:]) \
             and tren_units.match(right if not q.unit else q.unit + right):
         return "per_head"
     if q.unit is None and q.kind not in ("percent", "per_population"):
@@ -232,7 +242,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
             return "bare_number"
     if not line_left.strip() and not right.strip() and not left.strip():
         return "alone"
-    if _HEADING_NUMBER.search(line_left) and right[:1] in (".", ")"):
+    if right[:1] in (".", ")") and _HEADING_NUMBER.search(line_left):
         return "numbering"
     return None
 

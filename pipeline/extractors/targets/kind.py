@@ -108,10 +108,10 @@ class CueIndex:
     `đạt 86,7% kế hoạch` counts as a result cue (not the word `kế hoạch` of a plan); cue words
     inside neutral phrases (`việc làm mới`) do not count."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, low: Optional[str] = None):
         target, result, _, _ = _patterns()
         self.text = text
-        low = text.lower()
+        low = low if low is not None else text.lower()
         of_plan = list(_OF_PLAN_INSIDE.finditer(low))
         cues = [(m.start(), m.end(), "result", False) for m in of_plan]
         masked = _blanked(low, of_plan)
@@ -148,8 +148,13 @@ class CueIndex:
         return False
 
 
+@lru_cache(maxsize=None)
+def _plan_doc_types() -> frozenset:
+    return frozenset(data("kind")["plan_doc_types"])
+
+
 def plan_doc(doc_type: Optional[str]) -> bool:
-    return doc_type in set(data("kind")["plan_doc_types"])
+    return doc_type in _plan_doc_types()
 
 
 _PLAN_COMPANION = re.compile(r"^[^;.]*?[(,]\s*(?:đạt|vượt|bằng|tăng|giảm|thấp hơn|cao hơn)\s+[\d,.]+\s*%\s*"

@@ -18,6 +18,12 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
 
 
+def first_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The lowercased first word of each phrase: a phrase pattern run on lowercased text can match
+    only where one of them stands (`any(w in text for w in first_words(…))` is a cheap test)."""
+    return tuple(sorted({p.strip().lower().split()[0] for p in phrases if p.strip()}))
+
+
 @lru_cache(maxsize=None)
 def any_pattern(key: str, *path: str) -> re.Pattern:
     """Matches one of the phrases of rules/targets/<key>.yaml at <path> anywhere (whole words)."""
@@ -96,7 +102,7 @@ class PhraseScan:
 
     def __init__(self, pattern: re.Pattern, phrases: Iterable[str]):
         self.pattern = pattern
-        self.firsts = sorted({p.strip().lower().split()[0] for p in phrases if p.strip()})
+        self.firsts = first_words(phrases)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         starts = set()

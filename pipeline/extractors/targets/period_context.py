@@ -55,7 +55,7 @@ def _leads_next(text: str, p) -> bool:
 
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:H1|9M|Q\d)$")
 _DECEMBER = re.compile(r"\d{4}-12")
-_YEAR_WRITTEN = re.compile(r"\d{4}")
+_YEAR = re.compile(r"\d{4}")
 _CLAUSE_CUT = re.compile(r"[,;(]")
 _STOP_OR_FIGURE = re.compile(r"[;.]|\d")
 _DIGIT = re.compile(r"\d")
@@ -128,16 +128,16 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             item_lo = qs - len(seg_left)
             best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
             label, rule = best.label, "per_year_span"
-        elif ctx.default_span is not None and (label is None or chosen is not None and _yearless(ctx, chosen)):
+        elif ctx.default_span is not None and (label is None or chosen is not None and ctx.yearless(chosen)):
             label, rule = ctx.default_span, "per_year_span"  # "… hằng năm đạt 100%" in a plan for 2024 - 2025
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
         label, rule = _carry(ctx, qs)
-    if chosen is not None and rule in ("left", "sentence") and _yearless(ctx, chosen) \
+    if chosen is not None and rule in ("left", "sentence") and ctx.yearless(chosen) \
             and (not ctx.plan or _in_result_section(ctx, qs)):
         carried, _ = _carry(ctx, qs)
-        if carried and _YEAR_WRITTEN.fullmatch(carried) and label and label[:4] != carried:
+        if carried and _YEAR.fullmatch(carried) and label and label[:4] != carried:
             label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
     label = _normal(label)
     if label is not None and whole and re.fullmatch(r"\d{4}-(?:H1|9M|Q\d|\d\d)", label):
@@ -178,15 +178,10 @@ def _opens_sentence(text: str, sent_start: int, p) -> bool:
 def _heading_period(ctx: Context, pos: int) -> Optional[str]:
     """The period written in the nearest heading above `pos` that has one."""
     for s in ctx.tree.chain(pos):
-        ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p) and not _yearless(ctx, p)]
+        ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p) and not ctx.yearless(p)]
         if ps:
             return ps[0].label
     return None
-
-
-def _yearless(ctx: Context, p) -> bool:
-    """`cuối năm`, `6 tháng đầu năm` with no year written: its year is the one in force, not the document's."""
-    return not _YEAR_WRITTEN.search(ctx.text, p.start, p.end)
 
 
 def _paragraphs_back(text: str, start: int, n: int, floor: int) -> int:
@@ -218,15 +213,14 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     else:
         para = text.rfind("\n", 0, pos)
         scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))
-        if not ctx.plan and not any(not p.is_span and not _yearless(ctx, p) and not ctx.is_deadline(p) and not ctx.is_comparison(p)
+        if not ctx.plan and not any(not p.is_span and not ctx.yearless(p) and not ctx.is_deadline(p) and not ctx.is_comparison(p)
                                     for p in ctx.periods_in(scope_start, pos)):
             scope_start = _paragraphs_back(text, scope_start, 2, pos - 3000)  # a post's year runs on over its paragraphs
     opening = _opening_year(ctx, pos)
     if opening is not None:
         return opening, "carry"
     line_start = text.rfind("\n", 0, pos) + 1
-    cands = [p for p in ctx.periods_in(scope_start, pos) if not ctx.is_deadline(p) and not ctx.is_comparison(p)
-             and not _yearless(ctx, p)
+    cands = [p for p in ctx.periods_in(scope_start, pos) if ctx.in_force(p)
              and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))]  # "6 tháng đầu năm 2024" holds for its line
     singles = [p.label for p in cands if not p.is_span]
     if singles and ctx.plan and _in_result_section(ctx, pos):
@@ -244,7 +238,7 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if cands:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
     parts = [p for p in ctx.periods_in(scope_start, line_start) if _PART_OF_YEAR.search(p.label)
-             and not ctx.is_deadline(p) and not ctx.is_comparison(p) and not _yearless(ctx, p)]
+             and ctx.in_force(p)]
     if parts and not ctx.plan:
         return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
     if heading is not None:
@@ -262,7 +256,7 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
 
 
 @lru_cache(maxsize=None)
-def _opening_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     per = data("periods")
     leads = alternation(per["opening_year_leads"])
     year = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?năm\s*(?:19|20)\d\d\s*,\s*$", re.IGNORECASE | re.MULTILINE)
@@ -270,7 +264,8 @@ def _opening_patterns() -> tuple[re.Pattern, re.Pattern]:
     # "Năm qua, …" opening a sentence, or a label ending on it: "Tình hình thực hiện năm qua: …"
     last = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:{openers})\s*,|(?:^|\n)[\s\-+•*]*[^\n.:;\d]{{0,60}}?(?<!\w)(?:{openers})\s*:",
                       re.IGNORECASE | re.MULTILINE)
-    return year, last
+    any_opener = re.compile(openers)  # on lowercased text: where none is, `last` cannot match
+    return year, last, any_opener
 
 
 def _opening_year(ctx: Context, pos: int) -> Optional[str]:
@@ -278,8 +273,8 @@ def _opening_year(ctx: Context, pos: int) -> Optional[str]:
     document's): a year opening a sentence of the figure's paragraph holds for the figures after it
     in that paragraph, over years written more often around it."""
     text = ctx.text
-    para = max(text.rfind("\n", 0, pos) + 1, pos - 2000)  # bounded: a web page may be one long line
-    year_open, last_open = _opening_patterns()
+    para = max(text.rfind("\n", max(0, pos - 2001), pos) + 1, pos - 2000)  # bounded: a web page may be one long line
+    year_open, last_open, any_opener = _opening_patterns()
     found, at = None, -1
     for p in ctx.periods_in(para, pos):
         if p.is_span or ctx.is_comparison(p) or len(p.label) != 4:
@@ -287,7 +282,8 @@ def _opening_year(ctx: Context, pos: int) -> Optional[str]:
         if year_open.search(text, max(para, p.end - 60), min(pos, p.end + 2)):
             found, at = p.label, p.start
     base = ctx.ref_year if ctx.ref_year is not None else ctx.title_year
-    if base is not None:
+    low = ctx.low
+    if base is not None and (low is None or any_opener.search(low, para, pos)):
         for m in last_open.finditer(text, para, pos):
             if m.start() > at:
                 found, at = str(base - 1), m.start()
