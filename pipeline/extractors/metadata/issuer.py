@@ -234,6 +234,25 @@ def province_after(text: str, folded: str, territory: Territory) -> Optional[str
     return None
 
 
+def _organs_in(block: str) -> list:
+    """The organ names of a folded header block. A name that ends inside a longer one is dropped
+    for it: `… CHÂU THÀNH ỦY BAN NHÂN DÂN XÃ …` holds `Ủy ban nhân dân`, not `Thành ủy` + `ban`."""
+    found, pos = [], 0
+    while (m := _organ_re().search(block, pos)) is not None:
+        longer = next((o for o in (_organ_re().match(block, i) for i in _word_starts(block, m.start() + 1, m.end()))
+                       if o is not None and o.end() > m.end() and len(o.group()) > len(m.group())), None)
+        if longer is not None:
+            pos = longer.start()
+            continue
+        found.append(m)
+        pos = max(m.end(), m.start() + 1)
+    return found
+
+
+def _word_starts(text: str, lo: int, hi: int) -> list[int]:
+    return [i for i in range(lo, hi) if not text[i - 1].isalnum() and text[i].isalnum()]
+
+
 def _block_territories(original: str, block: str, organs_found: list) -> list[tuple[int, Territory]]:
     """(position, territory) of each unit word of the block outside an organ's name."""
     out = []
@@ -256,7 +275,7 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         return None
     original = "\n".join(layout.text[a:b] for a, b in pieces)
     block = fold(original)
-    organs_found = list(_organ_re().finditer(block))
+    organs_found = _organs_in(block)
     if not organs_found or organs_found[0].start() > 2:
         return None
     territories = _block_territories(original, block, organs_found)
