@@ -268,12 +268,28 @@ def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return year, last, any_opener
 
 
+_RUN_LINE_END = re.compile(r"[;:,][ \t]*$")
+
+
+def _run_start(text: str, pos: int, reach: int = 2000) -> int:
+    """Where the paragraph of `pos` starts, counting as one paragraph the lines of a run of clauses broken
+    after `;`, `:` or `,` ("Năm 2024, …:\n tốc độ … ;\n thu ngân sách …"); bounded, as a web page may be one line."""
+    floor = max(0, pos - reach)
+    start = text.rfind("\n", floor, pos) + 1
+    while start > floor:
+        prev_start = text.rfind("\n", floor, start - 1) + 1
+        if not _RUN_LINE_END.search(text, prev_start, start - 1):
+            break
+        start = prev_start
+    return max(start, floor)
+
+
 def _opening_year(ctx: Context, pos: int) -> Optional[str]:
     """`Năm 2023, toàn tỉnh đã …`, `Tính đến hết năm 2023, …`, `Năm qua, …` (the year before the
     document's): a year opening a sentence of the figure's paragraph holds for the figures after it
     in that paragraph, over years written more often around it."""
     text = ctx.text
-    para = max(text.rfind("\n", max(0, pos - 2001), pos) + 1, pos - 2000)  # bounded: a web page may be one long line
+    para = _run_start(text, pos)
     year_open, last_open, any_opener = _opening_patterns()
     found, at = None, -1
     for p in ctx.periods_in(para, pos):
