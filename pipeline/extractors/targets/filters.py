@@ -106,6 +106,17 @@ def _clause_start(near: str) -> int:
     return max(near.rfind(","), near.rfind(";"), near.rfind("."), near.rfind(":"), near.rfind("\n"), near.rfind("(")) + 1
 
 
+@lru_cache(maxsize=None)
+def _move_before() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['decrease_by'])})\s*$", re.IGNORECASE)
+
+
+def _moved_by(left: str) -> bool:
+    """`cắt giảm 20% chi phí tuân thủ`: a cut of a cost is an indicator, not a support rate of it
+    (`hỗ trợ thêm 10% mức đóng` stays a rate)."""
+    return bool(_move_before().search(left[-20:]))
+
+
 def _clause(left: str) -> str:
     near = left[-90:].lower()
     return near[_clause_start(near):]
@@ -122,7 +133,7 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
     if any(w in clause for w in need_words) and need.search(need_not.sub(" ", clause)):
         return "requirement"
     if q.unit == "%":
-        return "rate_of" if of_after.match(right) else None
+        return "rate_of" if of_after.match(right) and not _moved_by(left) else None
     if not (q.kind == "money" or "đồng" in (q.unit or "").lower() or "usd" in (q.unit or "").lower()):
         return None
     if per.match(right) and not kept.search(left[-120:].lower()):
