@@ -53,8 +53,12 @@ class _Patterns:
         self.year_only = regex.compile(rf"{nam}\s*(?P<y>[0-9]{{4}})")
         self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
         roles = rules["roles_before"]
-        self.role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
-                                 key=lambda x: len(x[0]), reverse=True)
+        role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
+                            key=lambda x: len(x[0]), reverse=True)
+        # by last character, longest first: a context can only end with words ending like it
+        self.role_words = {}
+        for w, role in role_words:
+            self.role_words.setdefault(w[-1], []).append((w, role))
         self.range_join = regex.compile(rf"[\s*_]*(?:[-–—]|{words(rules['range_words'])})[\s*_]*")
         self.place_line = regex.compile(r"(?:^|\n)[ \t*]*[^\W0-9][^\n,;:.()]{1,40},[ \t]*$")
         self.doc_number = regex.compile(r"[0-9]+[/-][\w./-]*\w(?:\s[A-ZĐ&]+)?[\s,*]*$")
@@ -90,7 +94,10 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
             return
         if precision != "day" and not valid_ymd(y, mo if precision == "month" else 1, 1):
             return
-        value = {"day": f"{y:04d}-{mo:02d}-{d:02d}", "month": f"{y:04d}-{mo:02d}", "year": f"{y:04d}"}[precision]
+        if precision == "day":
+            value = f"{y:04d}-{mo:02d}-{d:02d}"
+        else:
+            value = f"{y:04d}-{mo:02d}" if precision == "month" else f"{y:04d}"
         out.append((start, m.end(), DateValue(value, precision), pre or ""))
 
     for m in p.numeric.finditer(text):
@@ -175,13 +182,14 @@ def _role(text: str, start: int, pre: str) -> str:
     p = patterns()
     before = text[max(0, start - 60):start]
     ctx = " ".join((before + " " + pre).lower().replace("*", " ").replace("(", " ").split()).rstrip(" :")
-    for words, role in p.role_words:
+    for words, role in p.role_words.get(ctx[-1:], ()):
         if ctx.endswith(words) and (len(ctx) == len(words) or not ctx[-len(words) - 1].isalnum()):
             return role
     bare = before.replace("*", "")
     if p.doc_number.search(bare):
         return "reference"
-    if p.place_line.search(bare):
+    end = bare[:-1] if bare.endswith("\n") else bare  # place_line ends with a comma
+    if end.rstrip(" \t").endswith(",") and p.place_line.search(bare):
         return "issue"
     return "other"
 
@@ -274,11 +282,16 @@ def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") ->
     day around the date are allowed and ignored. Relative expressions ("hôm
     qua", "3 ngày trước", "thứ sáu tới", "tháng trước") need `ref`; `prefer`
     ("future"/"past") picks the side for a bare weekday."""
-    from .relative import parse_relative
-
     ref = as_date(ref)
     if ref is None and not _digit_in_tail(text):
         return None
+    return _parse_date(text, ref, prefer)
+
+
+@lru_cache(maxsize=64)  # the metadata extractors ask again for the same strings of a document
+def _parse_date(text: str, ref: Optional[date], prefer: str) -> Optional[DateValue]:
+    from .relative import parse_relative
+
     text = " ".join(text.split())
     for candidate in dict.fromkeys((text, _core(text))):
         if ref is None and candidate[-1:] not in _DIGITS:

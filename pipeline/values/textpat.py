@@ -95,7 +95,12 @@ class Gated:
         self.firsts = case_variants(firsts) if pattern.flags & regex.IGNORECASE else frozenset(firsts)
 
     def match(self, text: str, pos: int):
-        return self.at(text, pos, visible(text, pos))
+        i = pos
+        c = text[i:i + 1]
+        while c == " " or c == "\t":
+            i += 1
+            c = text[i:i + 1]
+        return self.pattern.match(text, pos) if c and c in self.firsts else None
 
     def at(self, text: str, pos: int, first: str):
         """match(text, pos), given the first character after the spaces at pos."""
