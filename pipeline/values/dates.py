@@ -11,7 +11,7 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
-from .textpat import Anchored, EndsBefore, ends_with, fold, folded, word, word_start, words
+from .textpat import Anchored, DigitsBefore, EndsBefore, ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -30,9 +30,9 @@ class _Patterns:
             r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
             r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC)
         self.iso = regex.compile(r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])")
-        self.verbal = regex.compile(
+        self.verbal = DigitsBefore(regex.compile(
             rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{thang}\s*{month}(?:\s*,)?"
-            rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])")
+            rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
         self.month_first = Anchored(regex.compile(
             rf"{thang}\s+{month}\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
         self.partial_month = Anchored(regex.compile(

@@ -257,6 +257,30 @@ def _beside(low: str, start: int, end: int, neighbours) -> bool:
     return k > end and bool(after) and low.startswith(after, k)
 
 
+class DigitsBefore(Anchored):
+    """finditer() of a pattern whose every match is one or two digits, maybe some
+    whitespace, then one of a few words: the pattern is matched at the digits right
+    before each place the words are, left to right without overlap."""
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        if len(text) < SHORT or folded(text) is None:
+            yield from self.pattern.finditer(text)
+            return
+        found = set()
+        for w in self.words:
+            for i in positions(text, w):
+                while i > 0 and text[i - 1].isspace():
+                    i -= 1
+                found.update(k for k in (i - 2, i - 1) if k >= 0 and "0" <= text[k] <= "9")
+        end = 0
+        for i in sorted(found):
+            if i >= end:
+                m = self.pattern.match(text, i)
+                if m is not None:
+                    end = max(m.end(), i + 1)
+                    yield m
+
+
 class PhraseFinder:
     """Every match of `(?:phrase|phrase…)tail` in a text, found by a fast scan for
     a few anchor words (the words most phrases share) and a check around each."""
