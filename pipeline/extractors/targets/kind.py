@@ -52,7 +52,12 @@ def section_kind(titles: tuple[str, ...]) -> Optional[str]:
 
 def of_plan(right: str) -> bool:
     """`đạt 104% kế hoạch`, `đạt 100% KH`, `(đạt 97% so kế hoạch)`: a percentage of the plan."""
-    return bool(_patterns()[2].match(right[:80].lower()))
+    return _of_plan_head(right[:80])
+
+
+@lru_cache(maxsize=4096)  # asked of the words after a figure by several rules
+def _of_plan_head(head: str) -> bool:
+    return bool(_patterns()[2].match(head.lower()))
 
 
 def of_plan_end(right: str) -> int:
