@@ -11,7 +11,8 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
-from .textpat import Anchored, DigitsBefore, EndsBefore, ends_with, fold, folded, word, word_start, words
+from .scan import Anchored, DigitsBefore, EndsBefore
+from .textpat import ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"

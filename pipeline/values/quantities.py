@@ -11,7 +11,7 @@ import regex
 from ..rules import load_yaml
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
-from .textpat import Anchored, EndsBefore, Gated
+from .scan import Anchored, EndsBefore, Gated
 from .mention import NumberMention, QuantityMention
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 

@@ -1,10 +1,11 @@
-"""The fast scanning helpers of pipeline.values.textpat find exactly what the plain
-regex finds: they only skip places where it cannot match."""
+"""The fast scans of pipeline.values.scan find exactly what the plain regex finds:
+they only skip places where it cannot match."""
 import random
 
 import regex
 
-from pipeline.values.textpat import Anchored, DigitsBefore, EndsBefore, Gated, PhraseFinder, ends_with, word, words
+from pipeline.values.scan import Anchored, DigitsBefore, EndsBefore, Gated, PhraseFinder
+from pipeline.values.textpat import ends_with, word, words
 
 _PIECES = ["năm", "NĂM", "nǎm", "Năm", "tháng", "THÁNG", "ngày", "học", "tỉnh", "tỉ", "Tỷ", "mười", "ngành", "ngàn",
            "cả", "trong", "nay", "quý", "I", "II", "6", "12", "2023", "2021-2025", "/", "-", ",", ".", "(", ")",
