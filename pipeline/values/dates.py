@@ -258,6 +258,11 @@ def _core(text: str) -> str:
     tail = len(text)
     while tail > start and _TRAIL_CHAR.match(text, tail - 1):
         tail -= 1
+    rest = text[tail:]
+    if ":" not in rest and "h" not in rest and "H" not in rest:
+        # no time of day there: the trail can only be the closing punctuation and spaces
+        while tail < len(text) and not (text[tail] in ",.;:|()" or text[tail].isspace()):
+            tail += 1
     for end in range(tail, len(text) + 1):
         if _TRAIL.fullmatch(text, end):
             return text[start:end]
