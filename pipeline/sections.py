@@ -45,12 +45,10 @@ class SectionTree:
     def at(self, offset: int) -> Optional[Section]:
         """The innermost section whose heading is at or before `offset` and still open there."""
         i = bisect.bisect_right(self._starts, offset) - 1
-        while i >= 0:
-            s = self.sections[i]
-            if s.end > offset:
-                return s
-            i -= 1
-        return None
+        s = self.sections[i] if i >= 0 else None
+        while s is not None and s.end <= offset:
+            s = s.parent  # a section before it that is no ancestor closed before it opened
+        return s
 
     def chain(self, offset: int) -> list[Section]:
         """The section at `offset` and its ancestors, innermost first."""

@@ -14,11 +14,14 @@ def date_rules() -> dict:
     return load_yaml("dates.yaml")
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def valid_ymd(year: int, month: int, day: int) -> bool:
     rules = date_rules()
     if not rules["min_year"] <= year <= rules["max_year"] or not 1 <= month <= 12:
         return False
-    return 1 <= day <= calendar.monthrange(year, month)[1]
+    return 1 <= day <= _MONTH_DAYS[month - 1] + (month == 2 and calendar.isleap(year))
 
 
 def full_year(text: str) -> Optional[int]:

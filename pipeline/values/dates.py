@@ -11,7 +11,8 @@ import regex
 
 from .calendar import date_rules, full_year, valid_ymd
 from .mention import DateMention, DateValue
-from .textpat import Anchored, EndsBefore, ends_with, fold, folded, word, word_start, words
+from .scan import Anchored, DigitsBefore, EndsBefore
+from .textpat import ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -30,9 +31,9 @@ class _Patterns:
             r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
             r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC)
         self.iso = regex.compile(r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])")
-        self.verbal = regex.compile(
+        self.verbal = DigitsBefore(regex.compile(
             rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{thang}\s*{month}(?:\s*,)?"
-            rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])")
+            rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
         self.month_first = Anchored(regex.compile(
             rf"{thang}\s+{month}\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
         self.partial_month = Anchored(regex.compile(
@@ -53,8 +54,12 @@ class _Patterns:
         self.year_only = regex.compile(rf"{nam}\s*(?P<y>[0-9]{{4}})")
         self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
         roles = rules["roles_before"]
-        self.role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
-                                 key=lambda x: len(x[0]), reverse=True)
+        role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
+                            key=lambda x: len(x[0]), reverse=True)
+        # by last character, longest first: a context can only end with words ending like it
+        self.role_words = {}
+        for w, role in role_words:
+            self.role_words.setdefault(w[-1], []).append((w, role))
         self.range_join = regex.compile(rf"[\s*_]*(?:[-–—]|{words(rules['range_words'])})[\s*_]*")
         self.place_line = regex.compile(r"(?:^|\n)[ \t*]*[^\W0-9][^\n,;:.()]{1,40},[ \t]*$")
         self.doc_number = regex.compile(r"[0-9]+[/-][\w./-]*\w(?:\s[A-ZĐ&]+)?[\s,*]*$")
@@ -90,7 +95,10 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
             return
         if precision != "day" and not valid_ymd(y, mo if precision == "month" else 1, 1):
             return
-        value = {"day": f"{y:04d}-{mo:02d}-{d:02d}", "month": f"{y:04d}-{mo:02d}", "year": f"{y:04d}"}[precision]
+        if precision == "day":
+            value = f"{y:04d}-{mo:02d}-{d:02d}"
+        else:
+            value = f"{y:04d}-{mo:02d}" if precision == "month" else f"{y:04d}"
         out.append((start, m.end(), DateValue(value, precision), pre or ""))
 
     for m in p.numeric.finditer(text):
@@ -175,13 +183,14 @@ def _role(text: str, start: int, pre: str) -> str:
     p = patterns()
     before = text[max(0, start - 60):start]
     ctx = " ".join((before + " " + pre).lower().replace("*", " ").replace("(", " ").split()).rstrip(" :")
-    for words, role in p.role_words:
+    for words, role in p.role_words.get(ctx[-1:], ()):
         if ctx.endswith(words) and (len(ctx) == len(words) or not ctx[-len(words) - 1].isalnum()):
             return role
     bare = before.replace("*", "")
     if p.doc_number.search(bare):
         return "reference"
-    if p.place_line.search(bare):
+    end = bare[:-1] if bare.endswith("\n") else bare  # place_line ends with a comma
+    if end.rstrip(" \t").endswith(",") and p.place_line.search(bare):
         return "issue"
     return "other"
 
@@ -249,6 +258,11 @@ def _core(text: str) -> str:
     tail = len(text)
     while tail > start and _TRAIL_CHAR.match(text, tail - 1):
         tail -= 1
+    rest = text[tail:]
+    if ":" not in rest and "h" not in rest and "H" not in rest:
+        # no time of day there: the trail can only be the closing punctuation and spaces
+        while tail < len(text) and not (text[tail] in ",.;:|()" or text[tail].isspace()):
+            tail += 1
     for end in range(tail, len(text) + 1):
         if _TRAIL.fullmatch(text, end):
             return text[start:end]
@@ -274,11 +288,16 @@ def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") ->
     day around the date are allowed and ignored. Relative expressions ("hôm
     qua", "3 ngày trước", "thứ sáu tới", "tháng trước") need `ref`; `prefer`
     ("future"/"past") picks the side for a bare weekday."""
-    from .relative import parse_relative
-
     ref = as_date(ref)
     if ref is None and not _digit_in_tail(text):
         return None
+    return _parse_date(text, ref, prefer)
+
+
+@lru_cache(maxsize=64)  # the metadata extractors ask again for the same strings of a document
+def _parse_date(text: str, ref: Optional[date], prefer: str) -> Optional[DateValue]:
+    from .relative import parse_relative
+
     text = " ".join(text.split())
     for candidate in dict.fromkeys((text, _core(text))):
         if ref is None and candidate[-1:] not in _DIGITS:

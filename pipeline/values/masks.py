@@ -10,7 +10,8 @@ import regex
 from ..rules import load_yaml
 from .dates import date_like_spans
 from .spans import SpanSet
-from .textpat import EndsBefore, ends_with, folded, words
+from .scan import EndsBefore
+from .textpat import ends_with, folded, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
 

@@ -14,7 +14,8 @@ from .calendar import month_end
 from .dates import as_date, find_dates
 from .mention import PeriodMention
 from .spans import SpanSet
-from .textpat import Anchored, EndsBefore, PhraseFinder, fold, word, word_start, words
+from .scan import Anchored, EndsBefore, PhraseFinder
+from .textpat import fold, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 _DIGIT = regex.compile(r"[0-9]")

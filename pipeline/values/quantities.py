@@ -11,7 +11,7 @@ import regex
 from ..rules import load_yaml
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
-from .textpat import Anchored, EndsBefore, Gated
+from .scan import Anchored, EndsBefore, Gated
 from .mention import NumberMention, QuantityMention
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
@@ -158,7 +158,7 @@ def _readings(text: str, pos: int, end: int):
     """Split a run of number tokens into the longest numbers it reads as."""
     seg = text[pos:end]
     if " " not in seg and "\t" not in seg:
-        value = parse_decimal(seg)
+        value = _word_value(seg) if seg.isalpha() else parse_decimal(seg)
         if value is not None:
             yield pos, end, value
         return
@@ -184,6 +184,12 @@ def _readings(text: str, pos: int, end: int):
         pos += stop
         gap = _SPACE.match(text, pos)
         pos = gap.end() if gap else pos
+
+
+@lru_cache(maxsize=256)
+def _word_value(word: str) -> Optional[Decimal]:
+    """parse_decimal of one number word: the same few ("tỷ" of tỷ lệ, "trăm") come again and again."""
+    return parse_decimal(word)
 
 
 def _longest_reading(seg: str, toks) -> tuple[Optional[Decimal], int]:

@@ -171,13 +171,9 @@ class Context:
         return self._plan
 
     def periods_in(self, start: int, end: int) -> list[PeriodMention]:
-        i = bisect.bisect_left(self._period_starts, start)
-        out = []
-        while i < len(self.periods) and self.periods[i].start < end:
-            if self.periods[i].end <= end:
-                out.append(self.periods[i])
-            i += 1
-        return out
+        lo = bisect.bisect_left(self._period_starts, start)
+        hi = bisect.bisect_left(self._period_starts, end, lo)
+        return [p for p in self.periods[lo:hi] if p.end <= end]
 
     def is_deadline(self, p: PeriodMention) -> bool:
         return self._role(p)[0]

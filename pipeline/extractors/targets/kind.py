@@ -52,7 +52,12 @@ def section_kind(titles: tuple[str, ...]) -> Optional[str]:
 
 def of_plan(right: str) -> bool:
     """`đạt 104% kế hoạch`, `đạt 100% KH`, `(đạt 97% so kế hoạch)`: a percentage of the plan."""
-    return bool(_patterns()[2].match(right[:80].lower()))
+    return _of_plan_head(right[:80])
+
+
+@lru_cache(maxsize=4096)  # asked of the words after a figure by several rules
+def _of_plan_head(head: str) -> bool:
+    return bool(_patterns()[2].match(head.lower()))
 
 
 def of_plan_end(right: str) -> int:
@@ -61,7 +66,18 @@ def of_plan_end(right: str) -> int:
     return m.end() if m else 0
 
 
-_OF_PLAN_INSIDE = re.compile(r"\d\s*%\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán)(?!\w)")
+@lru_cache(maxsize=None)
+def _plan_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A percentage of the plan inside a text; a companion comparing a figure with a plan or a baseline;
+    a comparison right after a figure (kind.yaml plan_objects, compared_with, companion_verbs)."""
+    k = data("kind")
+    plans, compared = alternation(k["plan_objects"]), alternation(k["compared_with"])
+    inside = re.compile(rf"\d\s*%\s*(?:(?:{compared})\s+)?(?:{plans})(?!\w)")
+    objects = alternation(k["plan_objects"] + k["baseline_objects"])
+    companion = re.compile(rf"^[^;.]*?[(,]\s*(?:{alternation(k['companion_verbs'])})\s+[\d,.]+\s*%\s*"
+                           rf"(?:(?:{compared})\s+)?(?:{objects}|năm \d{{4}})", re.IGNORECASE)
+    gap = re.compile(rf"^\s*(?:{compared})(?!\w)", re.IGNORECASE)
+    return inside, companion, gap
 
 
 def _blanked(text: str, matches: list[re.Match]) -> str:
@@ -112,7 +128,7 @@ class CueIndex:
         target, result, _, _ = _patterns()
         self.text = text
         low = low if low is not None else text.lower()
-        of_plan = list(_OF_PLAN_INSIDE.finditer(low))
+        of_plan = list(_plan_words()[0].finditer(low))
         cues = [(m.start(), m.end(), "result", False) for m in of_plan]
         masked = _blanked(low, of_plan)
         masked = _blanked(masked, list(_neutral_scan().finditer(masked)))
@@ -157,14 +173,11 @@ def plan_doc(doc_type: Optional[str]) -> bool:
     return doc_type in _plan_doc_types()
 
 
-_PLAN_COMPANION = re.compile(r"^[^;.]*?[(,]\s*(?:đạt|vượt|bằng|tăng|giảm|thấp hơn|cao hơn)\s+[\d,.]+\s*%\s*"
-                             r"(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán|cùng kỳ|năm trước|năm học trước|năm \d{4})", re.IGNORECASE)
 @lru_cache(maxsize=None)
 def _baseline_object() -> re.Pattern:
     return re.compile(rf"(?:{alternation(data('kind')['baseline_objects'])}|năm \d{{4}})$", re.IGNORECASE)
 
 
-_GAP_AFTER = re.compile(r"^\s*(?:so\s+với|so)(?!\w)", re.IGNORECASE)
 _PARTIAL = re.compile(r"^\d{4}-(?:H1|9M|Q\d|\d\d)$")
 
 
@@ -186,11 +199,12 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
         if doc_is_plan and period and later and not (item_cue and item_cue[0] == "result") and section != "result":
             return "target", "of_plan"  # a plan's own milestone: "6 tháng đầu năm đạt 50% kế hoạch"
         return "result", "of_plan"
-    companion = _PLAN_COMPANION.search(right[:120])
+    _, plan_companion, gap_after = _plan_words()
+    companion = plan_companion.search(right[:120])
     if companion and not (doc_is_plan and section != "result" and _baseline_object().search(companion.group(0))):
         return "result", "plan_companion"  # a plan's "đạt 3.400 tỷ đồng, tăng 10% so với cùng kỳ" compares with a baseline
     item_cue = cues.nearest(item_lo, pos)
-    if _GAP_AFTER.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
+    if gap_after.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
             and not (doc_is_plan and section is None):  # a plan's "giảm 4% so với năm 2023": a baseline
         return "result", "gap"
     cue = item_cue or cues.nearest(sent_lo, pos)

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from ...rules import load_yaml
+from ...values.textpat import case_variants
 
 
 def data(name: str) -> dict:
@@ -45,8 +46,19 @@ def _unit_regex() -> re.Pattern:
     return re.compile(rf"[ \t]*({alternation(units['money'] + list(counted_nouns()))})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _unit_firsts() -> frozenset:
+    units = data("units")
+    return case_variants({u.strip()[0] for u in units["money"] + units["counted"] if u.strip()})
+
+
 def unit_at(text: str, pos: int) -> Optional[tuple[str, int]]:
     """The counted noun that starts at `pos` (after spaces), with its end offset."""
+    i = pos
+    while text[i:i + 1] in (" ", "\t"):
+        i += 1
+    if i >= len(text) or text[i] not in _unit_firsts():
+        return None  # no unit starts with that letter, in any case
     m = _unit_regex().match(text, pos)
     if not m:
         return None

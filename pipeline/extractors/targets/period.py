@@ -61,6 +61,7 @@ def says_per_year(text: str) -> bool:
     return bool(any_pattern("periods", "per_year").search(text.lower()))
 
 
+@lru_cache(maxsize=1024)
 def year_of(label: Optional[str]) -> Optional[int]:
     if not label:
         return None
@@ -68,6 +69,7 @@ def year_of(label: Optional[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=1024)
 def end_year_of(label: Optional[str]) -> Optional[int]:
     if not label:
         return None

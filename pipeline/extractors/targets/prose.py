@@ -21,8 +21,6 @@ from .quantities import Quantity
 from .responsible import responsible_for
 from .structure import Span, bullet_of, items, lines, sentences
 
-_TRONG_DO = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
-_TRONG_DO_START = re.compile(r"\s*trong\s+đó(?!\w)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 
@@ -72,7 +70,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     if line_first is None:
                         line_first = idx
                     seg_start = q.span[1] + of_plan_end(text[q.span[1]:it.end])  # past "… kế hoạch"
-                    if k + 1 < len(it_qs) and _COORD.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
+                    if k + 1 < len(it_qs) and prose_words().coordinated.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
         leads_sublist = _sublist_lead().search(text[line.start:line.end].strip().lower())
@@ -209,17 +207,17 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.comparator = "<=" if at_most_rank(left.lower()) else "="
         d.rules["comparator"] = "rank"
     # trong đó: a sub-figure of the figure before it in the sentence
-    if prev is not None and _TRONG_DO.search(text[prev.fig_end:qs]):
+    if prev is not None and prose_words().breakdown.search(text[prev.fig_end:qs]):
         same = [i for i in sent_drafts if _same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
         d.parent = same[-1] if same else sent_drafts[-1]
-    elif prev is not None and prev.parent is not None and _TRONG_DO.search(text[sent_start:qs]) and _same_kind_unit(prev.unit, d.unit):
+    elif prev is not None and prev.parent is not None and prose_words().breakdown.search(text[sent_start:qs]) and _same_kind_unit(prev.unit, d.unit):
         d.parent = prev.parent  # "trong đó (:) a 1.742 người; b 738 người, …" lists sub-figures
-    elif prev is None and _TRONG_DO_START.match(text, sent_start) and drafts and drafts[-1].fig_end >= line_start:
+    elif prev is None and prose_words().breakdown_start.match(text, sent_start) and drafts and drafts[-1].fig_end >= line_start:
         mains = [i for i in range(len(drafts) - 1, -1, -1) if drafts[i].fig_end >= line_start
                  and drafts[i].parent is None and _same_kind_unit(drafts[i].unit, d.unit)]
         d.parent = mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
     if d.parent is not None and d.rules["comparator"] == "default" and drafts[d.parent].comparator == "~" \
-            and _estimate_before(text, drafts[d.parent]) and not _OWN_LINK.search(text[drafts[d.parent].fig_end:qs]):
+            and _estimate_before(text, drafts[d.parent]) and not prose_words().own_link.search(text[drafts[d.parent].fig_end:qs]):
         d.comparator, d.rules["comparator"] = "~", "carried"  # "ước đạt 70,2%, trong đó có bằng cấp 27,6%"
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
     sec = ctx.tree.at(qs) if ctx.tree else None
@@ -259,10 +257,9 @@ def _distributes(text: str, prev: Draft, d: Draft) -> bool:
     comma or và between."""
     return prev.comparator == "+=" and prev.unit == d.unit and prev.unit != "%" \
         and bool(_distributive().search(text[max(0, prev.fig_start - 15):prev.fig_start])) \
-        and bool(_LIST_ON.match(text[prev.end:d.fig_start]))
+        and bool(prose_words().list_on.match(text[prev.end:d.fig_start]))
 
 
-_LIST_ON = re.compile(r"^[ \t]*(?:,|và|,\s*và)[ \t]*$", re.IGNORECASE)
 @lru_cache(maxsize=None)
 def _estimate_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['estimate_words'])})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
@@ -273,16 +270,12 @@ def _estimate_before(text: str, d: Draft) -> bool:
     return bool(_estimate_re().search(text[max(d.start, d.fig_start - 40):d.fig_start]))
 
 
-_OWN_LINK = re.compile(r"(?<!\w)(?:đạt|là|chiếm)(?!\w)", re.IGNORECASE)
-_COORD = re.compile(r"^[\s,]*(?:và|hoặc)\s*$", re.IGNORECASE)
-
-
 def _share_predicate(text: str, first: Draft, second: Draft) -> None:
     """`100% quận, huyện và 99,7% đơn vị cấp xã đạt chuẩn`: the first figure's words run on to the
     predicate both share, so its evidence and indicator hold it too."""
     if first.rules.get("shape") != "leading" or second.rules.get("shape") != "leading":
         return
-    if not _COORD.match(text[first.end:second.fig_start]) or first.unit != second.unit:
+    if not prose_words().coordinated.match(text[first.end:second.fig_start]) or first.unit != second.unit:
         return
     m = figure_words().predicate.search(text, second.fig_end, second.end)
     if not m:

@@ -88,6 +88,7 @@ def _time_measure_patterns() -> tuple:
 
 
 _CLAUSE_END = re.compile(r"[.;:\n]")
+_CLAUSE_MARKS = re.compile(r"[,;.:\n(]")
 _DIGIT = re.compile(r"\d")
 
 
@@ -140,12 +141,14 @@ def _without_spelled_out(text: str, qs: list[Quantity]) -> list[Quantity]:
     (`Tỷ suất chết …`, `Triệu người …`)."""
     out: list[Quantity] = []
     last_digit_end = -1
-    scale_only = {w.lower() for w in data("units")["bare_scale_words"]}
-    qs = [q for q in qs if any(ch.isdigit() for ch in q.text) or q.text.split()[0].lower() not in scale_only]
-    for q in qs:
-        if any(ch.isdigit() for ch in q.text) or last_digit_end < 0:
+    scale_only = _scale_only()
+    written = [(q, any(map(str.isdigit, q.text))) for q in qs]
+    for q, digits in written:
+        if not digits and q.text.split()[0].lower() in scale_only:
+            continue
+        if digits or last_digit_end < 0:
             out.append(q)
-            if any(ch.isdigit() for ch in q.text):
+            if digits:
                 last_digit_end = q.span[1]
             continue
         opened = text.rfind("(", last_digit_end, q.span[0])
@@ -153,6 +156,11 @@ def _without_spelled_out(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+@lru_cache(maxsize=None)
+def _scale_only() -> frozenset:
+    return frozenset(w.lower() for w in data("units")["bare_scale_words"])
 
 
 @lru_cache(maxsize=None)
@@ -222,7 +230,7 @@ def _context_units() -> list[tuple[str, re.Pattern, re.Pattern]]:
 def _context_unit(text: str, q: "Quantity") -> Optional[tuple[str, int]]:
     """`số ca mắc mới ≤ 50 ca`: a noun with another everyday meaning counts when its clause says what it counts."""
     near = text[max(0, q.span[0] - 80):q.span[0]]
-    clause = re.split(r"[,;.:\n(]", near)[-1]
+    clause = _CLAUSE_MARKS.split(near)[-1]
     for unit, after, cue in _context_units():
         m = after.match(text, q.span[1])
         if m and cue.search(clause):

@@ -16,7 +16,7 @@ def _alt(words) -> str:
 @lru_cache(maxsize=None)
 def _patterns():
     r = data("responsible")
-    places = r"(?:,\s*(?:thị xã|thành phố|thị trấn|xã|phường|huyện|quận)(?!\w))*"
+    places = rf"(?:,\s*(?:{_alt(r['place_kinds'])})(?!\w))*"
     name = rf"(?P<org>(?:{_alt(r['heads'])})(?:\s+(?!(?:{_alt(r['name_stops'])})(?!\w))[^\s,;:.()]+){{0,14}}?{places})"
     before = re.compile(rf"(?:{_alt(r['assign_before'])})\s+{name}(?=\s+(?:{_alt(r['name_stops'])})(?!\w)|\s*[,:;]|$)",
                         re.IGNORECASE)

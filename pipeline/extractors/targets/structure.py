@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _LINE = re.compile(r"[^\n]+")
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
@@ -52,6 +53,7 @@ def lines(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _LINE.finditer(text)]
 
 
+@lru_cache(maxsize=None)
 def _abbreviations() -> frozenset:
     from .lexicon import data
     return frozenset(data("indicator")["abbreviations"])

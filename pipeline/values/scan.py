@@ -1,0 +1,250 @@
+"""Scans that look at few places of a text: matches found from where their first
+words are in the folded text (Anchored, DigitsBefore, PhraseFinder), and patterns
+tried only where the next or previous character can begin or end them (Gated,
+EndsBefore). Each gives exactly what the plain regex call gives."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+import regex
+
+from .textpat import _LOOKALIKES, SHORT, case_variants, ci, fold, folded, word_start, words
+
+
+class Gated:
+    """`pattern`, which starts with optional spaces or tabs and then one of `items`
+    (words or symbols), matched only where the first character after the spaces can
+    start one of them: most positions are ruled out without calling the regex engine."""
+
+    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
+        self.pattern = pattern
+        firsts = {w[0] for w in items if w}
+        self.firsts = case_variants(firsts) if pattern.flags & regex.IGNORECASE else frozenset(firsts)
+
+    def match(self, text: str, pos: int):
+        i = pos
+        c = text[i:i + 1]
+        while c == " " or c == "\t":
+            i += 1
+            c = text[i:i + 1]
+        return self.pattern.match(text, pos) if c and c in self.firsts else None
+
+    def at(self, text: str, pos: int, first: str):
+        """match(text, pos), given the first character after the spaces at pos."""
+        return self.pattern.match(text, pos) if first and first in self.firsts else None
+
+
+def visible(text: str, pos: int) -> str:
+    """The first character at or after `pos` that is not a space or a tab ('' at the end)."""
+    c = text[pos:pos + 1]
+    while c == " " or c == "\t":
+        pos += 1
+        c = text[pos:pos + 1]
+    return c
+
+
+class EndsBefore:
+    """`pattern` (ending with `$`) searched in the `window` characters before a position,
+    as ends_with does; the regex is run only when the last non-space character there can
+    end one of `items` (case-blind). A pattern that may match nothing is otherwise
+    searched at the last position alone, where its empty match is."""
+
+    def __init__(self, pattern: regex.Pattern, items: Iterable[str], window: int):
+        self.pattern = pattern
+        self.window = window
+        ends = {w[-1] for w in items if w}
+        self.lasts = case_variants(ends | {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES})
+        self.may_be_empty = pattern.search("") is not None
+
+    def search(self, text: str, pos: int):
+        lo = max(0, pos - self.window)
+        j = pos
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j > lo and text[j - 1] in self.lasts:
+            return self.pattern.search(text, lo, pos)
+        return self.pattern.search(text, max(lo, pos - 1), pos) if self.may_be_empty else None
+
+
+@lru_cache(maxsize=256)
+def positions(text: str, word: str) -> tuple[int, ...]:
+    """Where the folded `word` occurs in folded(text) (which must not be None); several
+    patterns of the date, period and number finders start with the same words."""
+    low = folded(text)
+    out = []
+    i = low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return tuple(out)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """No letter or digit (always word characters) right before `start` or at `end`."""
+    before = text[start - 1] if start else " "
+    after = text[end:end + 1] or " "
+    return not (before.isalpha() or before.isdecimal() or after.isalpha() or after.isdecimal())
+
+
+def _followed(low: str, pos: int, rest: tuple[str, ...]) -> bool:
+    """The words of `rest` come next in the folded text, each after some whitespace."""
+    for w in rest:
+        start = pos
+        while pos < len(low) and low[pos].isspace():
+            pos += 1
+        if pos == start or not low.startswith(w, pos):
+            return False
+        pos += len(w)
+    return True
+
+
+class Anchored:
+    """finditer() of a pattern whose every match starts with one of a few words
+    (matched case-blind): the words are looked up with str.find in the folded text,
+    much faster than the regex engine's own scan on Vietnamese, and the pattern is
+    matched at each, the matches left to right without overlap as finditer gives them."""
+
+    def __init__(self, pattern: regex.Pattern, items: Iterable[str], whole_words: bool = False):
+        self.pattern = pattern
+        phrases = {tuple(fold(w).split()) for w in items}  # inner spaces match any whitespace run
+        self.words = sorted({p[0] for p in phrases})
+        # the words after the first one, when every item has some: a hit must be followed by them
+        self.rest = None if any(len(p) == 1 for p in phrases) else {w: [p[1:] for p in phrases if p[0] == w] for w in self.words}
+        # the pattern matches whole words only (\b…\b): a hit inside a longer word is no start
+        self.whole_words = whole_words
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        if len(text) < SHORT or folded(text) is None:
+            yield from self.pattern.finditer(text)
+            return
+        if self.whole_words:
+            found = sorted(i for w in self.words for i in positions(text, w) if _alone(text, i, i + len(w)))
+        elif self.rest is not None:
+            low = folded(text)
+            found = sorted(i for w in self.words for i in positions(text, w)
+                           if any(_followed(low, i + len(w), rest) for rest in self.rest[w]))
+        elif len(self.words) == 1:
+            found = positions(text, self.words[0])
+        else:
+            found = sorted(set().union(*(positions(text, w) for w in self.words)))
+        end = 0
+        match = self.pattern.match
+        for i in found:
+            if i >= end:
+                m = match(text, i)
+                if m is not None:
+                    end = max(m.end(), i + 1)
+                    yield m
+
+
+def _neighbours(phrases: list[str], anchors: list[str]) -> Optional[dict]:
+    """For each anchor, the words right before and right after it in its phrases, or
+    None for an anchor that is a phrase alone; None for all when an anchor is also
+    part of another word of some phrase (the words around it would prove nothing)."""
+    out = {}
+    for a in map(fold, anchors):
+        before, after = set(), set()
+        for p in map(fold, phrases):
+            ws = p.split()
+            if p.count(a) != ws.count(a) or ws.count(a) > 1:
+                return None
+            if a in ws:
+                k = ws.index(a)
+                before.update(ws[k - 1:k])
+                after.update(ws[k + 1:k + 2])
+                if len(ws) == 1:
+                    out[a] = None
+        out.setdefault(a, (tuple(before), tuple(after)))
+    return out
+
+
+def _beside(low: str, start: int, end: int, neighbours) -> bool:
+    """In the folded text, a neighbour word of the anchor at [start, end) stands
+    before or after it across whitespace, as in a phrase that holds the anchor."""
+    if neighbours is None:
+        return True
+    before, after = neighbours
+    j = start
+    while j > 0 and low[j - 1].isspace():
+        j -= 1
+    if j < start and before and low.endswith(before, 0, j):
+        return True
+    k = end
+    while k < len(low) and low[k].isspace():
+        k += 1
+    return k > end and bool(after) and low.startswith(after, k)
+
+
+class DigitsBefore(Anchored):
+    """finditer() of a pattern whose every match is one or two digits, maybe some
+    whitespace, then one of a few words: the pattern is matched at the digits right
+    before each place the words are, left to right without overlap."""
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        if len(text) < SHORT or folded(text) is None:
+            yield from self.pattern.finditer(text)
+            return
+        found = set()
+        for w in self.words:
+            for i in positions(text, w):
+                while i > 0 and text[i - 1].isspace():
+                    i -= 1
+                found.update(k for k in (i - 2, i - 1) if k >= 0 and "0" <= text[k] <= "9")
+        end = 0
+        for i in sorted(found):
+            if i >= end:
+                m = self.pattern.match(text, i)
+                if m is not None:
+                    end = max(m.end(), i + 1)
+                    yield m
+
+
+class PhraseFinder:
+    """Every match of `(?:phrase|phrase…)tail` in a text, found by a fast scan for
+    a few anchor words (the words most phrases share) and a check around each."""
+
+    def __init__(self, phrases: Iterable[str], tail: str = "", reach: int = 40):
+        phrases = [" ".join(p.lower().split()) for p in phrases]
+        left = set(phrases)
+        anchors = []
+        while left:
+            counts = Counter(w for p in left for w in set(p.split()))
+            best = max(counts, key=lambda w: (counts[w], len(w)))
+            anchors.append(best)
+            left = {p for p in left if best not in p.split()}
+        self.anchor = Anchored(regex.compile("|".join(ci(a) for a in sorted(anchors, key=len, reverse=True))), anchors)
+        # the other words of the phrases an anchor stands for: a cheap test before the regex
+        self.needs = {a: [[w for w in p.split() if w != a] for p in phrases if a in p.split()] for a in anchors}
+        self.full = regex.compile(rf"(?P<phrase>{words(phrases)})(?!\w){tail}")
+        self.before = max(len(p) for p in phrases)
+        self.reach = reach
+        self.neighbours = _neighbours(phrases, anchors)
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        last = 0
+        low = folded(text)
+        for a in self.anchor.finditer(text):
+            if a.start() < last:
+                continue
+            key = fold(a.group())
+            if low is not None and self.neighbours is not None and not _beside(low, a.start(), a.end(), self.neighbours[key]):
+                continue
+            lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
+            window = fold(text[lo:hi]) if low is None else low[lo:hi]
+            for need in self.needs[key]:
+                for w in need:
+                    if w not in window:
+                        break
+                else:
+                    break  # every other word of a phrase is near
+            else:
+                continue
+            for m in self.full.finditer(text, lo, hi):
+                if m.start() > a.start():
+                    break
+                if m.end() >= a.end() and word_start(text, m.start()):
+                    last = m.end()
+                    yield m
+                    break

@@ -1,0 +1,90 @@
+"""The fast scans of pipeline.values.scan find exactly what the plain regex finds:
+they only skip places where it cannot match."""
+import random
+
+import regex
+
+from pipeline.values.scan import Anchored, DigitsBefore, EndsBefore, Gated, PhraseFinder
+from pipeline.values.textpat import ends_with, word, words
+
+_PIECES = ["năm", "NĂM", "nǎm", "Năm", "tháng", "THÁNG", "ngày", "học", "tỉnh", "tỉ", "Tỷ", "mười", "ngành", "ngàn",
+           "cả", "trong", "nay", "quý", "I", "II", "6", "12", "2023", "2021-2025", "/", "-", ",", ".", "(", ")",
+           "K", "ſ", "đến", "Đến", "từ", "người", "%", "đồng", "lần", "giữa", "và", "x", "\u00a0"]
+_SPACES = ["", " ", " ", "  ", "\t", "\n", " \n "]
+
+
+_DATE_PIECES = ["tháng", "Tháng", "THÁNG", "năm", "Năm", "6", "12", "3", "2023", "/", ",", "ngày", "x"]
+
+
+# letters that IGNORECASE matches to i, s, k without being their lower or upper case
+_CASE_PIECES = _PIECES + ["HAİ", "İn", "ſáu", "\u212ahi", "hai", "in", "sáu", "khi"]
+
+
+def _texts(n, seed, pieces=_PIECES):
+    rng = random.Random(seed)
+    for i in range(n):
+        count = rng.randint(1, 10) if i % 2 else rng.randint(60, 140)  # short texts take the plain path
+        chosen = [rng.choice(pieces) + rng.choice(_SPACES) for _ in range(count)]
+        if i % 10 == 0:
+            chosen.insert(rng.randint(0, count), "İ")  # lowercases to two characters: the plain path again
+        yield "".join(chosen)
+
+
+def _spans(matches):
+    return [m.span() for m in matches]
+
+
+def test_anchored_finds_what_finditer_finds():
+    nam, thang = word("năm"), word("tháng")
+    cases = [
+        Anchored(regex.compile(rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?:\s*(?:{nam}|/)\s*[0-9]{{4}})?"), ["tháng"]),
+        Anchored(regex.compile(rf"(?:{words(['năm học'])})\s*[0-9]{{4}}\s*-\s*[0-9]{{4}}"), ["năm học"]),
+        Anchored(regex.compile(r"\b\L<w>\b", w=["tỉ", "Tỉ", "TỈ", "tỷ", "Tỷ", "TỶ", "mười", "Mười"]),
+                 ["tỉ", "tỷ", "mười"], whole_words=True),
+        Anchored(regex.compile(rf"{nam}(?:\s+{nam})?"), ["năm"]),  # matches that would overlap
+    ]
+    for text in [*_texts(300, 1), *_texts(100, 6, _DATE_PIECES)]:
+        for finder in cases:
+            assert _spans(finder.finditer(text)) == _spans(finder.pattern.finditer(text)), text
+
+
+def test_digits_before_finds_what_finditer_finds():
+    finder = DigitsBefore(regex.compile(rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{word('tháng')}\s*[0-9]{{1,2}}"), ["tháng"])
+    for text in _texts(300, 2, _DATE_PIECES):
+        assert _spans(finder.finditer(text)) == _spans(finder.pattern.finditer(text)), text
+
+
+def test_gated_matches_what_match_matches():
+    cases = [Gated(regex.compile(r"[ \t]*(?:nghìn|triệu|tỉ|tỷ|ngàn)(?!\w)", regex.IGNORECASE), ["nghìn", "triệu", "tỉ", "tỷ", "ngàn"]),
+             Gated(regex.compile(r"[ \t]+(?:ngày|tháng|in|sáu|khi)(?!\w)", regex.IGNORECASE), ["ngày", "tháng", "in", "sáu", "khi"]),
+             Gated(regex.compile(r"[ \t]*(?:%|phần\s+trăm)"), ["%", "phần trăm"])]
+    for text in _texts(60, 3, _CASE_PIECES):
+        for pos in range(len(text) + 1):
+            for gate in cases:
+                assert _spans(filter(None, [gate.match(text, pos)])) == _spans(filter(None, [gate.pattern.match(text, pos)]))
+
+
+def test_ends_before_searches_what_ends_with_searches():
+    cases = [(EndsBefore(regex.compile(rf"(?:{words(['ngày', 'mồng', 'hôm'])})\s*$"), ["ngày", "mồng", "hôm"], 16), 16),
+             (EndsBefore(regex.compile(rf"(?:(?P<w>{words(['giai đoạn', 'từ'])})\s*)?(?P<nam>{word('năm')}\s*)?(?P<par>\()?$"),
+                         ["giai đoạn", "từ", "năm", "("], 30), 30),
+             (EndsBefore(regex.compile(r"(?:hai|khi|ngàn)[ \t]+$", regex.IGNORECASE), ["hai", "khi", "ngàn"], 20), 20)]
+    for text in _texts(60, 4, _CASE_PIECES):
+        for pos in range(len(text) + 1):
+            for finder, window in cases:
+                got, want = finder.search(text, pos), ends_with(finder.pattern, text, pos, window)
+                assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+def test_phrase_finder_neighbour_test_drops_no_match():
+    phrases = ["cả năm", "trong năm", "năm nay", "quý I", "quý II", "6 tháng đầu năm"]
+    finder = PhraseFinder(phrases, r"(?!\s*[0-9])")
+    unfiltered = PhraseFinder(phrases, r"(?!\s*[0-9])")
+    unfiltered.neighbours = None
+    assert finder.neighbours is not None
+    found = 0
+    for text in _texts(300, 5):
+        spans = _spans(finder.finditer(text))
+        assert spans == _spans(unfiltered.finditer(text)), text
+        found += len(spans)
+    assert found > 50
