@@ -19,7 +19,6 @@ from .structure import Cell, Table
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s*$")
 
 
 @lru_cache(maxsize=None)
