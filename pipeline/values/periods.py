@@ -55,10 +55,22 @@ def _period(label: str, start: Optional[str], end: Optional[str], text: str, s: 
     return PeriodMention(label, start, end, (s, e), text[s:e])
 
 
-@lru_cache(maxsize=8)
+_SHORT = 256
+
+
 def _candidates(text: str) -> tuple:
     """Period mentions with their year, and year-less templates (kind, start, end,
-    data) that take the context year later."""
+    data) that take the context year later. A document's are kept: the stages ask for
+    them again with other default years; short texts (titles, cells) do not push them out."""
+    return _scan(text) if len(text) < _SHORT else _scan_kept(text)
+
+
+@lru_cache(maxsize=8)
+def _scan_kept(text: str) -> tuple:
+    return _scan(text)
+
+
+def _scan(text: str) -> tuple:
     p = patterns()
     out = []
     digits = _DIGIT.search(text) is not None  # else only year-less phrases can be found
