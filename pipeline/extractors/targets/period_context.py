@@ -23,6 +23,7 @@ class _Words(NamedTuple):
     deadline_left: re.Pattern  # "đến hết năm 2025 đạt 90%"
     per_year_before: re.Pattern  # "… tham gia bảo hiểm y tế hằng năm đạt 100%": a yearly rate said before its figure
     per_year_end: Ending
+    this_year: re.Pattern  # "năm nay": the year of the text itself
 
 
 @lru_cache(maxsize=None)
@@ -36,6 +37,7 @@ def _words() -> _Words:
         right_cue=re.compile(rf"(?:{cues})\s+(?:(?:{edges})\s+)?(?:{span}|{alternation(per['right_cue_dates'])})?\s*$"
                              rf"|\(\s*(?:(?:{edges})\s+)?{span}?\s*$", re.IGNORECASE),
         right_lead=re.compile(rf"(?:{cues}|năm)\s"),
+        this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),
         same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
         deadline_right=re.compile(rf"^[^;.]*?(?:{leads})\s+(?:(?:{due_edges})\s+)?năm", re.IGNORECASE),
         deadline_left=re.compile(rf"(?:{leads})\s+(?:(?:{due_edges})\s+)?năm\s+\d{{4}}", re.IGNORECASE),
@@ -135,6 +137,9 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     if label is None:
         label, rule = _carry(ctx, qs)
     if chosen is not None and rule in ("left", "sentence") and ctx.yearless(chosen) \
+            and words.this_year.search(text, chosen.start, chosen.end + 4) and ctx.ref_year is not None:
+        label = str(ctx.ref_year) + label[4:]  # "Trong năm nay, …": the year of the text itself, whatever was told before
+    elif chosen is not None and rule in ("left", "sentence") and ctx.yearless(chosen) \
             and (not ctx.plan or _in_result_section(ctx, qs)):
         carried, _ = _carry(ctx, qs)
         if carried and _YEAR.fullmatch(carried) and label and label[:4] != carried:
