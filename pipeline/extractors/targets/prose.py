@@ -209,7 +209,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     # trong đó: a sub-figure of the figure before it in the sentence
     if prev is not None and prose_words().breakdown.search(text[prev.fig_end:qs]):
         same = [i for i in sent_drafts if _same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
-        d.parent = same[-1] if same else sent_drafts[-1]
+        main = [i for i in same if drafts[i].rules.get("shape") != "companion"]  # "(kế hoạch năm 3.000 ha); trong đó …"
+        d.parent = (main or same or sent_drafts)[-1]
     elif prev is not None and prev.parent is not None and prose_words().breakdown.search(text[sent_start:qs]) and _same_kind_unit(prev.unit, d.unit):
         d.parent = prev.parent  # "trong đó (:) a 1.742 người; b 738 người, …" lists sub-figures
     elif prev is None and prose_words().breakdown_start.match(text, sent_start) and drafts and drafts[-1].fig_end >= line_start:
@@ -227,6 +228,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                                        ctx.plan, ctx.heading_kind(qs))
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
+    if d.parent is not None and ctx.cues.nearest(item_start, qs) is None:
+        _follow_parent(d, drafts[d.parent])  # "… trồng mới được 1.245 ha rừng (…); trong đó rừng phòng hộ 410 ha"
     if d.rules["comparator"] == "from_level":
         d.kind, d.rules["kind"] = "result", "from_level"  # "từ 60% năm 2020 lên 70%": where it starts from
     if in_paren and prose_words().plan_in_brackets.search(text[max(0, qs - 160):qs]):
@@ -263,6 +266,14 @@ def _distributes(text: str, prev: Draft, d: Draft) -> bool:
 @lru_cache(maxsize=None)
 def _estimate_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['estimate_words'])})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+
+
+def _follow_parent(d: Draft, parent: Draft) -> None:
+    """A `trong đó` sub-figure without a cue of its own is of its total's kind and, unless its own words
+    name one, of its total's period."""
+    d.kind, d.rules["kind"] = parent.kind, "parent"
+    if d.rules.get("period") not in ("right", "left") and parent.period:
+        d.period, d.rules["period"] = parent.period, "parent"
 
 
 def _estimate_before(text: str, d: Draft) -> bool:
