@@ -34,7 +34,7 @@ def _words() -> _Words:
     span = rf"(?:năm|{alternation(per['span_words'])})"
     per_year = [w for w in per["per_year"] if not w.startswith("/")]
     return _Words(
-        right_cue=re.compile(rf"(?:{cues})\s+(?:(?:{edges})\s+)?(?:{span}|{alternation(per['right_cue_dates'])})?\s*$"
+        right_cue=re.compile(rf"(?:{cues})\s+(?:(?:{edges})\s+)?(?:{span}|{alternation(per['right_cue_dates'])})?(?:\s+[IVX]{{1,3}}\s*/)?\s*$"
                              rf"|\(\s*(?:(?:{edges})\s+)?{span}?\s*$", re.IGNORECASE),
         right_lead=re.compile(rf"(?:{cues}|năm)\s"),
         this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),
