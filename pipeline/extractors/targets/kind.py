@@ -111,11 +111,16 @@ def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]
     found: dict[str, list[tuple[int, int]]] = {"target": [], "result": []}
     for m in _either_cue().finditer(masked):
         kind, s, e = m.lastgroup, m.start(), m.end()
-        for y in range(s, e):
-            if (y == s or not masked[y - 1].isalnum()) and other[kind].match(masked, y):
+        if other[kind].match(masked, s):
+            return None
+        for gap in _NOT_ALNUM.finditer(masked, s, e - 1):  # each later word start of the cue
+            if other[kind].match(masked, gap.end()):
                 return None
         found[kind].append((s, e))
     return found
+
+
+_NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum() rejects
 
 
 class CueIndex:
