@@ -10,12 +10,26 @@ from typing import Optional
 import regex
 
 from .calendar import date_rules, full_year, valid_ymd
+from .digits import AtRuns, after_space
 from .mention import DateMention, DateValue
 from .scan import Anchored, DigitsBefore, EndsBefore
+from .scan import visible
 from .textpat import ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
+
+
+def _day_then_separator(text, runs):
+    return [s for s, e in runs if e - s <= 2 and visible(text, e) in "/-–."]
+
+
+def _year_then_dash(text, runs):
+    return [s for s, e in runs if e - s == 4 and text[e:e + 1] == "-"]
+
+
+def _day_then_month(text, runs):
+    return [s for s, e in runs if e - s <= 2 and after_space(text, e) in "/-.tT"]
 
 
 class _Patterns:
@@ -27,10 +41,11 @@ class _Patterns:
         self.prefix = EndsBefore(
             regex.compile(rf"(?:{words(rules['day_words'])})\s*(?:{words(rules['day_words_inner'])}\s*)?$"),
             rules["day_words"] + rules["day_words_inner"], 16)
-        self.numeric = regex.compile(
+        self.numeric = AtRuns(regex.compile(
             r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
-            r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC)
-        self.iso = regex.compile(r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])")
+            r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC), _day_then_separator)
+        self.iso = AtRuns(regex.compile(
+            r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])"), _year_then_dash)
         self.verbal = DigitsBefore(regex.compile(
             rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{thang}\s*{month}(?:\s*,)?"
             rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
@@ -43,8 +58,8 @@ class _Patterns:
         self.month_year = Anchored(regex.compile(
             rf"{thang}(?<![0-9]\s{{0,3}}{thang})\s*{month}\s*(?:{nam}\s*|/\s*|-\s*)(?P<y>[0-9]{{4}})(?![0-9])(?!/\w)"),
             ["tháng"])
-        self.day_month = regex.compile(
-            rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])")
+        self.day_month = AtRuns(regex.compile(
+            rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])"), _day_then_month)
         day_words = words(rules["day_words"])
         self.day_range_head = EndsBefore(regex.compile(
             rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
