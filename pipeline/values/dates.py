@@ -43,9 +43,9 @@ class _Patterns:
             rules["day_words"] + rules["day_words_inner"], 16)
         self.numeric = AtRuns(regex.compile(
             r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
-            r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC), _day_then_separator)
+            r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC), _day_then_separator, needs="/-–.")
         self.iso = AtRuns(regex.compile(
-            r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])"), _year_then_dash)
+            r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])"), _year_then_dash, needs="-")
         self.verbal = DigitsBefore(regex.compile(
             rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{thang}\s*{month}(?:\s*,)?"
             rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
@@ -122,7 +122,7 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
         if len(m["y"]) == 2 and not (m["c"] == "/" and (pre or whole)):
             continue
         add(m, y, int(m["m"]), _leading_int(m.group()), "day", pre)
-    for m in p.iso.finditer(text) if "-" in text else ():
+    for m in p.iso.finditer(text):
         add(m, int(m.group()[:4]), int(m["m"]), int(m["d"]), "day")
     low = folded(text)
     if low is None or "tháng" in low:  # the word every other pattern has
@@ -311,8 +311,6 @@ def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") ->
 
 @lru_cache(maxsize=64)  # the metadata extractors ask again for the same strings of a document
 def _parse_date(text: str, ref: Optional[date], prefer: str) -> Optional[DateValue]:
-    from .relative import parse_relative
-
     text = " ".join(text.split())
     for candidate in dict.fromkeys((text, _core(text))):
         if ref is None and candidate[-1:] not in _DIGITS:
@@ -324,5 +322,7 @@ def _parse_date(text: str, ref: Optional[date], prefer: str) -> Optional[DateVal
     if year and valid_ymd(int(year["y"]), 1, 1):
         return DateValue(year["y"], "year")
     if ref is not None:
+        from .relative import parse_relative
+
         return parse_relative(text, ref, prefer)
     return None

@@ -64,13 +64,17 @@ def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iter
 
 class AtRuns:
     """A pattern that starts at a run of digits, with `starts(text, runs)` giving the
-    positions (ascending) it can start at; finditer() as the pattern's own."""
+    positions (ascending) it can start at; finditer() as the pattern's own. With
+    `needs`, every match holds one of its characters: a text without any is skipped."""
 
-    def __init__(self, pattern: regex.Pattern, starts: Callable[[str, Runs], Iterable[int]]):
+    def __init__(self, pattern: regex.Pattern, starts: Callable[[str, Runs], Iterable[int]], needs: str = ""):
         self.pattern = pattern
         self.starts = starts
+        self.needs = needs
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
+        if self.needs and not any(c in text for c in self.needs):
+            return iter(())
         if len(text) < SHORT:
             return self.pattern.finditer(text)
         return matches_at(self.pattern, text, self.starts(text, _scan_kept(text)))

@@ -42,10 +42,10 @@ def _year_dash(text, runs):
 class _Masks:
     def __init__(self, r: dict):
         self.doc_number = AtRuns(regex.compile(
-            r"[0-9](?<![\w/.][0-9])[0-9]*[a-zđ]?(?:/[0-9]{2,4})?[/-](?=[A-ZĐ])[\w&.]*(?:[/-][\w&.]+)*"), _before_code)
+            r"[0-9](?<![\w/.][0-9])[0-9]*[a-zđ]?(?:/[0-9]{2,4})?[/-](?=[A-ZĐ])[\w&.]*(?:[/-][\w&.]+)*"), _before_code, needs="/-")
         self.times = [
             AtRuns(regex.compile(rf"[0-9](?<![0-9.,:][0-9])[0-9]?:[0-9]{{1,2}}(?::[0-9]{{2}})?(?![0-9,])"
-                                 rf"(?:[ \t]*(?:{words(r['time_suffixes'])})(?!\w))?"), _before_colon),
+                                 rf"(?:[ \t]*(?:{words(r['time_suffixes'])})(?!\w))?"), _before_colon, needs=":"),
             AtRuns(regex.compile(r"[0-9](?<![\w.,][0-9])[0-9]?[ \t]*(?:h|g|giờ)[ \t]*[0-9]{1,2}(?:[ \t]*phút)?(?!\w)"),
                    _before_hour),
         ]
@@ -62,7 +62,7 @@ class _Masks:
                           r"|[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t])|[0-9]{1,3}(?=[ \t]*\|))"),
             regex.compile(r"\|[ \t]*[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t]+[-–])"),
             regex.compile(r"\([0-9]{1,2}\)"),
-            AtRuns(regex.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9/])"), _year_dash),
+            AtRuns(regex.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9/])"), _year_dash, needs="-"),
         ]
         self.label = regex.compile(rf"(?P<w>{words(r['label_words'])})[ \t]*(?:[sS]ố[ \t]*)?[:.]?[ \t]*$")
         self.label_exceptions = {w.lower() for w in r["label_exceptions"]}

@@ -115,7 +115,17 @@ class Anchored:
         # the pattern matches whole words only (\b…\b): a hit inside a longer word is no start
         self.whole_words = whole_words
 
+    def absent(self, text: str) -> bool:
+        """A short text holds none of the first words: nothing can match (one lower() and a
+        few `in` tests are cheaper than a case-blind scan by the regex engine)."""
+        if len(text) >= SHORT:
+            return False
+        low = fold(text)
+        return not any(w in low for w in self.words)
+
     def finditer(self, text: str) -> Iterator[regex.Match]:
+        if self.absent(text):
+            return
         if len(text) < SHORT or folded(text) is None:
             yield from self.pattern.finditer(text)
             return
@@ -183,6 +193,8 @@ class DigitsBefore(Anchored):
     before each place the words are, left to right without overlap."""
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
+        if self.absent(text):
+            return
         if len(text) < SHORT or folded(text) is None:
             yield from self.pattern.finditer(text)
             return
