@@ -103,6 +103,9 @@ def _either_cue() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:(?P<target>{alternation(k['target'])})|(?P<result>{alternation(k['result'])}))(?!\w)")
 
 
+_NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum() rejects
+
+
 def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]]]:
     """The target and the result cues of a text in one scan, as the two scans of `_patterns` find them;
     None when a cue of one kind overlaps one of the other (those scans then run apart)."""
@@ -118,9 +121,6 @@ def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]
                 return None
         found[kind].append((s, e))
     return found
-
-
-_NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum() rejects
 
 
 class CueIndex:
