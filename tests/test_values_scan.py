@@ -88,3 +88,33 @@ def test_phrase_finder_neighbour_test_drops_no_match():
         assert spans == _spans(unfiltered.finditer(text)), text
         found += len(spans)
     assert found > 50
+
+
+def _layer_ends_befores():
+    from pipeline.values import dates, masks, periods, quantities
+
+    d, p = dates.patterns(), periods.patterns()
+    return [masks.masks().counter_label, d.prefix, d.day_range_head, p.span_before, p.year_before, p.as_of,
+            p.as_of_date, quantities.units().word_run_end]
+
+
+def test_every_ends_before_of_the_layer_finds_what_ends_with_finds():
+    from pipeline.rules import load_yaml
+    from pipeline.values.calendar import date_rules
+
+    finders = _layer_ends_befores()
+    rules, nums, per = date_rules(), load_yaml("numbers.yaml"), load_yaml("periods.yaml")
+    vocab = {w for key in ("day_words", "day_words_inner", "range_words", "day_list_words") for w in rules[key]}
+    vocab |= {w for key in ("span_words", "year_qualifiers", "as_of_words") for w in per[key]}
+    vocab |= set(nums["counter_labels"]) | set(nums["digits"]) | set(nums["ten"]) | set(nums["tens"]) | {"trăm", "triệu", "tỷ"}
+    pieces = sorted(vocab) + [w.upper() for w in sorted(vocab)][:20] + ["năm", "ngày", "(", "-", "–", ":", "1", "15", "2023", "x"]
+    rng = random.Random(9)
+    found = 0
+    for _ in range(150):
+        text = "".join(rng.choice(pieces) + rng.choice(_SPACES) for _ in range(rng.randint(3, 25)))
+        for pos in range(len(text) + 1):
+            for finder in finders:
+                got, want = finder.search(text, pos), ends_with(finder.pattern, text, pos, finder.window)
+                assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (text, pos)
+                found += want is not None and want.end() > want.start()
+    assert found > 1000
