@@ -196,7 +196,11 @@ def at_most_rank(left: str) -> bool:
 
 
 def is_rank(left: str) -> bool:
-    tail = left[-25:]
+    return _rank_tail(left[-25:])
+
+
+@lru_cache(maxsize=4096)  # asked of each figure's words by reject_reason and again by the prose draft
+def _rank_tail(tail: str) -> bool:
     return _ends()[2].may_end(tail) and bool(_noise_patterns()[1].search(tail))
 
 
@@ -210,8 +214,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     `line_left`: its line before it (for list numbering)."""
     units, before, modifier, tren_units, norm, mult = _patterns()
     unit = (q.unit or "").lower()
-    head = _HEAD_END.split(q.text.strip(), maxsplit=1)[0]
-    if q.unit is None and q.value_max is None and _YEAR.match(head.replace(".", "")) and q.total is None:
+    if q.unit is None and q.value_max is None and q.total is None \
+            and _YEAR.match(_HEAD_END.split(q.text.strip(), maxsplit=1)[0].replace(".", "")):
         return "year"
     if q.value_max is not None and _YEAR.match(str(int(q.value))) and _YEAR.match(str(int(q.value_max))):
         return "year_span"
