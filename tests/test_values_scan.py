@@ -118,3 +118,30 @@ def test_every_ends_before_of_the_layer_finds_what_ends_with_finds():
                 assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (text, pos)
                 found += want is not None and want.end() > want.start()
     assert found > 1000
+
+
+def test_separate_words_are_those_that_cannot_overlap():
+    from pipeline.values.scan import _separate
+
+    assert _separate(["năm", "quý"]) and _separate(["tháng", "nửa", "quý"])
+    assert not _separate(["ana"])  # "anana": two overlapping occurrences
+    assert not _separate(["năm", "ăm"]) and not _separate(["ab", "bc"]) and not _separate(["quý", "quýt"])
+
+
+def test_phrase_finders_of_the_layer_find_what_the_anchor_scan_finds():
+    import copy
+
+    from pipeline.values import periods
+
+    p = periods.patterns()
+    pieces = _PIECES + ["đầu", "cuối", "nửa", "tháng", "hằng", "hàng", "của", "Quý", "QUÝ", "III", "IV", "1", "sáu", "chín"]
+    found = 0
+    for finder in (p.part, p.context_year):
+        assert finder.separate
+        plain = copy.copy(finder)
+        plain.separate = False  # the anchor matches first, then the neighbour test
+        for text in _texts(300, 8, pieces):
+            spans = _spans(finder.finditer(text))
+            assert spans == _spans(plain.finditer(text)), text
+            found += len(spans)
+    assert found > 100

@@ -213,6 +213,17 @@ class DigitsBefore(Anchored):
                     yield m
 
 
+def _separate(words: Iterable[str]) -> bool:
+    """No two occurrences of these words can overlap (nor two of one word)."""
+    for a in words:
+        for b in words:
+            for d in range(0 if a != b else 1, len(a)):
+                size = min(len(a) - d, len(b))
+                if a[d:d + size] == b[:size]:
+                    return False
+    return True
+
+
 class PhraseFinder:
     """Every match of `(?:phrase|phrase…)tail` in a text, found by a fast scan for
     a few anchor words (the words most phrases share) and a check around each."""
@@ -233,17 +244,29 @@ class PhraseFinder:
         self.before = max(len(p) for p in phrases)
         self.reach = reach
         self.neighbours = _neighbours(phrases, anchors)
+        self.separate = _separate(self.anchor.words)
+
+    def _anchors(self, text: str, low: Optional[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, folded anchor) of the anchor matches a neighbour word stands beside."""
+        if low is not None and self.neighbours is not None and self.separate and len(text) >= SHORT:
+            # no two anchors can overlap: the cheap neighbour test may come before the regex
+            match = self.anchor.pattern.match
+            for i, w in sorted((i, w) for w in self.anchor.words for i in positions(text, w)):
+                if _beside(low, i, i + len(w), self.neighbours[w]) and match(text, i):
+                    yield i, i + len(w), w
+            return
+        for a in self.anchor.finditer(text):
+            key = fold(a.group())
+            if low is None or self.neighbours is None or _beside(low, a.start(), a.end(), self.neighbours[key]):
+                yield a.start(), a.end(), key
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         last = 0
         low = folded(text)
-        for a in self.anchor.finditer(text):
-            if a.start() < last:
+        for start, end, key in self._anchors(text, low):
+            if start < last:
                 continue
-            key = fold(a.group())
-            if low is not None and self.neighbours is not None and not _beside(low, a.start(), a.end(), self.neighbours[key]):
-                continue
-            lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
+            lo, hi = max(last, start - self.before), min(len(text), end + self.reach)
             window = fold(text[lo:hi]) if low is None else low[lo:hi]
             for need in self.needs[key]:
                 for w in need:
@@ -254,9 +277,9 @@ class PhraseFinder:
             else:
                 continue
             for m in self.full.finditer(text, lo, hi):
-                if m.start() > a.start():
+                if m.start() > start:
                     break
-                if m.end() >= a.end() and word_start(text, m.start()):
+                if m.end() >= end and word_start(text, m.start()):
                     last = m.end()
                     yield m
                     break
