@@ -281,9 +281,9 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
             default_year = Counter(p.year for p in singles).most_common(1)[0][0]
         elif narrated:
             default_year = ref_year
-    ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year,
-                  quantities=sorted(find_quantities(text), key=lambda q: q.span[0]), periods=periods,
+    ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year, periods=periods,
                   tree=section_tree(text), skip=skip or [])
+    ctx.quantities = sorted(find_quantities(text, ctx.low), key=lambda q: q.span[0])
     ctx.cues = CueIndex(text, ctx.low)
     if ctx.plan:
         ctx.default_span = plan_span(text, title, ref_year)
