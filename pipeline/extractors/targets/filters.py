@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, data, first_words, is_multiplier
+from .lexicon import Ending, alternation, any_first_word, data, is_multiplier
 from .quantities import Quantity
 
 
@@ -94,11 +94,11 @@ def _rate_patterns():
 
 
 @lru_cache(maxsize=None)
-def _rate_first_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _rate_first_words() -> tuple[re.Pattern, re.Pattern]:
     """First words of the requirement heads and rate leads: a clause holding none (blanking other words
     in it adds none) cannot match their patterns."""
     nt = data("not_targets")
-    return first_words(nt["requirement_heads"]), first_words(nt["rate_lead"])
+    return any_first_word(nt["requirement_heads"]), any_first_word(nt["rate_lead"])
 
 
 def clause_start(near: str) -> int:
@@ -127,10 +127,10 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
     rule, not of what must be reached (`25 triệu đồng/tháng`, `chi phí … khoảng 110 triệu đồng`,
     `10% mức đóng`, `chiều cao từ 1,58 m trở lên`). `clause`: `_clause(left)` when the caller has it."""
     per, kept, lead, lead_not, of_after, need, need_not = _rate_patterns()
-    need_words, lead_words = _rate_first_words()
+    need_word, lead_word = _rate_first_words()
     if clause is None:
         clause = _clause(left)
-    if any(w in clause for w in need_words) and need.search(need_not.sub(" ", clause)):
+    if need_word.search(clause) and need.search(need_not.sub(" ", clause)):
         return "requirement"
     if q.unit == "%":
         return "rate_of" if of_after.match(right) and not _moved_by(left) else None
@@ -138,7 +138,7 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
         return None
     if per.match(right) and not kept.search(left[-120:].lower()):
         return "rate_per"
-    if any(w in clause for w in lead_words) and lead.search(lead_not.sub(" ", clause)):
+    if lead_word.search(clause) and lead.search(lead_not.sub(" ", clause)):
         return "rate_lead"
     return None
 
