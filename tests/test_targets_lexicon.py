@@ -55,3 +55,26 @@ def test_phrase_scan_finds_what_finditer_finds():
     want = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in PhraseScan(pattern, phrases).finditer(text)] == want
     assert len(want) == 5
+
+
+def _flat(phrases) -> str:
+    items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
+
+
+def test_trie_alternation_matches_what_the_flat_one_matches():
+    """alternation() is written as a trie; on random phrase sets sharing prefixes (and phrases that
+    are prefixes of others, punctuation, case) it finds the same matches as the flat longest-first list."""
+    import random
+
+    rng = random.Random(5)
+    words = ["đạt", "đạt được", "đ", "phấn", "phải", "ph", "(kh)", "kh", "a.b", "so", "so với", "năm", "nă", "Năm"]
+    assert alternation(["phấn đấu", "phải", "đạt", "đạt được"]) == r"ph(?:ấn\s+đấu|ải)|đạt(?:\s+được|)"  # a trie
+    for _ in range(300):
+        phrases = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 8))]
+        text = " ".join(rng.choice(words + ["x", ",", "\n", "  "]) for _ in range(40))
+        for flags in (0, re.IGNORECASE):
+            for shape in (r"(?<!\w)(?:{})(?!\w)", r"(?:{})\s*$", r"(?:{})"):
+                trie = re.compile(shape.format(alternation(phrases)), flags)
+                flat = re.compile(shape.format(_flat(phrases)), flags)
+                assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], phrases

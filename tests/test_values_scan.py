@@ -88,3 +88,60 @@ def test_phrase_finder_neighbour_test_drops_no_match():
         assert spans == _spans(unfiltered.finditer(text)), text
         found += len(spans)
     assert found > 50
+
+
+def _layer_ends_befores():
+    from pipeline.values import dates, masks, periods, quantities
+
+    d, p = dates.patterns(), periods.patterns()
+    return [masks.masks().counter_label, d.prefix, d.day_range_head, p.span_before, p.year_before, p.as_of,
+            p.as_of_date, quantities.units().word_run_end]
+
+
+def test_every_ends_before_of_the_layer_finds_what_ends_with_finds():
+    from pipeline.rules import load_yaml
+    from pipeline.values.calendar import date_rules
+
+    finders = _layer_ends_befores()
+    rules, nums, per = date_rules(), load_yaml("numbers.yaml"), load_yaml("periods.yaml")
+    vocab = {w for key in ("day_words", "day_words_inner", "range_words", "day_list_words") for w in rules[key]}
+    vocab |= {w for key in ("span_words", "year_qualifiers", "as_of_words") for w in per[key]}
+    vocab |= set(nums["counter_labels"]) | set(nums["digits"]) | set(nums["ten"]) | set(nums["tens"]) | {"trăm", "triệu", "tỷ"}
+    pieces = sorted(vocab) + [w.upper() for w in sorted(vocab)][:20] + ["năm", "ngày", "(", "-", "–", ":", "1", "15", "2023", "x"]
+    rng = random.Random(9)
+    found = 0
+    for _ in range(150):
+        text = "".join(rng.choice(pieces) + rng.choice(_SPACES) for _ in range(rng.randint(3, 25)))
+        for pos in range(len(text) + 1):
+            for finder in finders:
+                got, want = finder.search(text, pos), ends_with(finder.pattern, text, pos, finder.window)
+                assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (text, pos)
+                found += want is not None and want.end() > want.start()
+    assert found > 1000
+
+
+def test_separate_words_are_those_that_cannot_overlap():
+    from pipeline.values.scan import _separate
+
+    assert _separate(["năm", "quý"]) and _separate(["tháng", "nửa", "quý"])
+    assert not _separate(["ana"])  # "anana": two overlapping occurrences
+    assert not _separate(["năm", "ăm"]) and not _separate(["ab", "bc"]) and not _separate(["quý", "quýt"])
+
+
+def test_phrase_finders_of_the_layer_find_what_the_anchor_scan_finds():
+    import copy
+
+    from pipeline.values import periods
+
+    p = periods.patterns()
+    pieces = _PIECES + ["đầu", "cuối", "nửa", "tháng", "hằng", "hàng", "của", "Quý", "QUÝ", "III", "IV", "1", "sáu", "chín"]
+    found = 0
+    for finder in (p.part, p.context_year):
+        assert finder.separate
+        plain = copy.copy(finder)
+        plain.separate = False  # the anchor matches first, then the neighbour test
+        for text in _texts(300, 8, pieces):
+            spans = _spans(finder.finditer(text))
+            assert spans == _spans(plain.finditer(text)), text
+            found += len(spans)
+    assert found > 100

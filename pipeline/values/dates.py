@@ -10,12 +10,26 @@ from typing import Optional
 import regex
 
 from .calendar import date_rules, full_year, valid_ymd
+from .digits import AtRuns, after_space
 from .mention import DateMention, DateValue
 from .scan import Anchored, DigitsBefore, EndsBefore
+from .scan import visible
 from .textpat import ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
+
+
+def _day_then_separator(text, runs):
+    return [s for s, e in runs if e - s <= 2 and visible(text, e) in "/-–."]
+
+
+def _year_then_dash(text, runs):
+    return [s for s, e in runs if e - s == 4 and text[e:e + 1] == "-"]
+
+
+def _day_then_month(text, runs):
+    return [s for s, e in runs if e - s <= 2 and after_space(text, e) in "/-.tT"]
 
 
 class _Patterns:
@@ -27,10 +41,11 @@ class _Patterns:
         self.prefix = EndsBefore(
             regex.compile(rf"(?:{words(rules['day_words'])})\s*(?:{words(rules['day_words_inner'])}\s*)?$"),
             rules["day_words"] + rules["day_words_inner"], 16)
-        self.numeric = regex.compile(
+        self.numeric = AtRuns(regex.compile(
             r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
-            r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC)
-        self.iso = regex.compile(r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])")
+            r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC), _day_then_separator, needs="/-–.")
+        self.iso = AtRuns(regex.compile(
+            r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])"), _year_then_dash, needs="-")
         self.verbal = DigitsBefore(regex.compile(
             rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{thang}\s*{month}(?:\s*,)?"
             rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
@@ -43,8 +58,8 @@ class _Patterns:
         self.month_year = Anchored(regex.compile(
             rf"{thang}(?<![0-9]\s{{0,3}}{thang})\s*{month}\s*(?:{nam}\s*|/\s*|-\s*)(?P<y>[0-9]{{4}})(?![0-9])(?!/\w)"),
             ["tháng"])
-        self.day_month = regex.compile(
-            rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])")
+        self.day_month = AtRuns(regex.compile(
+            rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])"), _day_then_month)
         day_words = words(rules["day_words"])
         self.day_range_head = EndsBefore(regex.compile(
             rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
@@ -107,7 +122,7 @@ def _candidates(text: str, whole: bool = False, ref: Optional[date] = None):
         if len(m["y"]) == 2 and not (m["c"] == "/" and (pre or whole)):
             continue
         add(m, y, int(m["m"]), _leading_int(m.group()), "day", pre)
-    for m in p.iso.finditer(text) if "-" in text else ():
+    for m in p.iso.finditer(text):
         add(m, int(m.group()[:4]), int(m["m"]), int(m["d"]), "day")
     low = folded(text)
     if low is None or "tháng" in low:  # the word every other pattern has
@@ -242,72 +257,4 @@ def _link_ranges(text: str, mentions: list[DateMention]) -> None:
         object.__setattr__(b, "role", roles[1])
 
 
-# A date's text without what may stand around it: punctuation and a weekday before, a time
-# of day and punctuation after. The middle is the shortest left between the two.
-_LEAD = regex.compile(r"[\s,.;:|()\-–]*(?:(?:thứ\s+\S+|chủ\s+nhật|chúa\s+nhật)[\s,]*)?", regex.IGNORECASE)
-_TRAIL = regex.compile(
-    r"(?:[\s,|\-–]*(?:lúc\s*)?[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?:\s*(?:AM|PM|SA|CH))?)?[\s,.;:|()]*",
-    regex.IGNORECASE)
-_TRAIL_CHAR = regex.compile(r"[\s,.;:|()\-–0-9h]|l|ú|c|a|m|p|s", regex.IGNORECASE)
-
-
-def _core(text: str) -> str:
-    """`text` without the ignorable lead and trail (one regex with a lazy middle took time
-    quadratic in the length; the trail can only start inside the run of its own characters)."""
-    start = _LEAD.match(text).end()
-    tail = len(text)
-    while tail > start and _TRAIL_CHAR.match(text, tail - 1):
-        tail -= 1
-    rest = text[tail:]
-    if ":" not in rest and "h" not in rest and "H" not in rest:
-        # no time of day there: the trail can only be the closing punctuation and spaces
-        while tail < len(text) and not (text[tail] in ",.;:|()" or text[tail].isspace()):
-            tail += 1
-    for end in range(tail, len(text) + 1):
-        if _TRAIL.fullmatch(text, end):
-            return text[start:end]
-    return text[start:]
-
-
-_DIGITS = frozenset("0123456789")
-
-
-def _digit_in_tail(text: str) -> bool:
-    """Whether a digit is in the run of trail characters that ends the text: else
-    neither the text nor its core ends with a digit, as every date without `ref` does."""
-    i = len(text)
-    while i > 0 and (text[i - 1].isspace() or _TRAIL_CHAR.match(text, i - 1)):
-        i -= 1
-        if text[i] in _DIGITS:
-            return True
-    return False
-
-
-def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") -> Optional[DateValue]:
-    """The whole string read as one date, or None. Weekday names and a time of
-    day around the date are allowed and ignored. Relative expressions ("hôm
-    qua", "3 ngày trước", "thứ sáu tới", "tháng trước") need `ref`; `prefer`
-    ("future"/"past") picks the side for a bare weekday."""
-    ref = as_date(ref)
-    if ref is None and not _digit_in_tail(text):
-        return None
-    return _parse_date(text, ref, prefer)
-
-
-@lru_cache(maxsize=64)  # the metadata extractors ask again for the same strings of a document
-def _parse_date(text: str, ref: Optional[date], prefer: str) -> Optional[DateValue]:
-    from .relative import parse_relative
-
-    text = " ".join(text.split())
-    for candidate in dict.fromkeys((text, _core(text))):
-        if ref is None and candidate[-1:] not in _DIGITS:
-            continue  # every date match without `ref` ends with a digit: none can span this
-        kept = _resolve(_candidates(candidate, whole=True, ref=ref))
-        if len(kept) == 1 and kept[0][0] == 0 and kept[0][1] == len(candidate):
-            return kept[0][2]
-    year = patterns().year_only.fullmatch(text)
-    if year and valid_ymd(int(year["y"]), 1, 1):
-        return DateValue(year["y"], "year")
-    if ref is not None:
-        return parse_relative(text, ref, prefer)
-    return None
+from .date_string import parse_date  # noqa: E402  (the whole-string reader, re-exported)

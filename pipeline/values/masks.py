@@ -9,27 +9,51 @@ import regex
 
 from ..rules import load_yaml
 from .dates import date_like_spans
+from .digits import AtRuns
 from .spans import SpanSet
-from .scan import EndsBefore
+from .scan import EndsBefore, visible
 from .textpat import ends_with, folded, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
+_DOC_NUMBER_AFTER = frozenset("/-abcdefghijklmnopqrstuvwxyzđ")
+
+
+def _before_code(text, runs):
+    return [s for s, e in runs if text[e:e + 1] in _DOC_NUMBER_AFTER]
+
+
+def _before_colon(text, runs):
+    return [s for s, e in runs if e - s <= 2 and text[e:e + 1] == ":"]
+
+
+def _before_hour(text, runs):
+    return [s for s, e in runs if e - s <= 2 and visible(text, e) in "hg"]
+
+
+def _phone_starts(text, runs):
+    return [i for s, e in runs if text[s] == "0" or text.startswith("84", s)
+            for i in ((s - 1, s) if s and text[s - 1] in "(+" else (s,))]
+
+
+def _year_dash(text, runs):
+    return [s for s, e in runs if e - s == 4 and text[e:e + 1] == "-"]
 
 
 class _Masks:
     def __init__(self, r: dict):
-        self.doc_number = regex.compile(
-            r"[0-9](?<![\w/.][0-9])[0-9]*[a-zđ]?(?:/[0-9]{2,4})?[/-](?=[A-ZĐ])[\w&.]*(?:[/-][\w&.]+)*")
+        self.doc_number = AtRuns(regex.compile(
+            r"[0-9](?<![\w/.][0-9])[0-9]*[a-zđ]?(?:/[0-9]{2,4})?[/-](?=[A-ZĐ])[\w&.]*(?:[/-][\w&.]+)*"), _before_code, needs="/-")
         self.times = [
-            regex.compile(rf"[0-9](?<![0-9.,:][0-9])[0-9]?:[0-9]{{1,2}}(?::[0-9]{{2}})?(?![0-9,])"
-                          rf"(?:[ \t]*(?:{words(r['time_suffixes'])})(?!\w))?"),
-            regex.compile(r"[0-9](?<![\w.,][0-9])[0-9]?[ \t]*(?:h|g|giờ)[ \t]*[0-9]{1,2}(?:[ \t]*phút)?(?!\w)"),
+            AtRuns(regex.compile(rf"[0-9](?<![0-9.,:][0-9])[0-9]?:[0-9]{{1,2}}(?::[0-9]{{2}})?(?![0-9,])"
+                                 rf"(?:[ \t]*(?:{words(r['time_suffixes'])})(?!\w))?"), _before_colon, needs=":"),
+            AtRuns(regex.compile(r"[0-9](?<![\w.,][0-9])[0-9]?[ \t]*(?:h|g|giờ)[ \t]*[0-9]{1,2}(?:[ \t]*phút)?(?!\w)"),
+                   _before_hour),
         ]
         self.time_zone = regex.compile(r"(?:GMT|UTC)[ \t]*[+-][ \t]*[0-9]{1,2}")
         self.counter_value = regex.compile(r"[:：][ \t]*[0-9][0-9.,]*")
         self.counter_label = EndsBefore(regex.compile(rf"(?:{words(r['counter_labels'])})[ \t]*$"), r["counter_labels"], 40)
-        self.phone = regex.compile(
-            r"(?:\+84|0|\(0)(?<![0-9.,]0)(?<![0-9.,]\+84)[0-9]{2,3}\)?(?:[ .\-]?[0-9]{3,4}){2}(?![0-9])")
+        self.phone = AtRuns(regex.compile(
+            r"(?:\+84|0|\(0)(?<![0-9.,]0)(?<![0-9.,]\+84)[0-9]{2,3}\)?(?:[ .\-]?[0-9]{3,4}){2}(?![0-9])"), _phone_starts)
         self.url = regex.compile(r"[hH][tT][tT][pP][sS]?://\S+|[wW][wW][wW]\.\S+")
         self.email = regex.compile(r"@[\w-]+(?:\.[\w-]+)+")
         self.email_user = regex.compile(r"[\w.+-]+$")
@@ -38,7 +62,7 @@ class _Masks:
                           r"|[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t])|[0-9]{1,3}(?=[ \t]*\|))"),
             regex.compile(r"\|[ \t]*[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t]+[-–])"),
             regex.compile(r"\([0-9]{1,2}\)"),
-            regex.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9/])"),
+            AtRuns(regex.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9/])"), _year_dash, needs="-"),
         ]
         self.label = regex.compile(rf"(?P<w>{words(r['label_words'])})[ \t]*(?:[sS]ố[ \t]*)?[:.]?[ \t]*$")
         self.label_exceptions = {w.lower() for w in r["label_exceptions"]}

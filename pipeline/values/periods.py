@@ -12,6 +12,7 @@ import regex
 from ..rules import load_yaml
 from .calendar import month_end
 from .dates import as_date, find_dates
+from .digits import AtRuns, after_space
 from .mention import PeriodMention
 from .spans import SpanSet
 from .scan import Anchored, EndsBefore, PhraseFinder
@@ -21,6 +22,11 @@ _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 _DIGIT = regex.compile(r"[0-9]")
 _DIGIT_BEFORE = regex.compile(r"[0-9]\s{0,3}$")
 _BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
+_CENTURIES = ("19", "20", "21")
+
+
+def _year_then_link(text, runs):
+    return [s for s, e in runs if e - s == 4 and text[s:s + 2] in _CENTURIES and after_space(text, e) in "-–—đĐtT"]
 
 
 class _Patterns:
@@ -28,8 +34,9 @@ class _Patterns:
         self.rules = r
         self.parts = {" ".join(k.lower().split()): v for k, v in r["part_of_year"].items()}
         nam, thang = word("năm"), word("tháng")
-        self.span = regex.compile(
-            rf"(?P<y1>{_BARE_YEAR})\s*(?:[-–—]|{word('đến')}|{word('tới')})\s*(?:{nam}\s*)?(?P<y2>{_YEAR})\)?")
+        self.span = AtRuns(regex.compile(
+            rf"(?P<y1>{_BARE_YEAR})\s*(?:[-–—]|{word('đến')}|{word('tới')})\s*(?:{nam}\s*)?(?P<y2>{_YEAR})\)?"),
+            _year_then_link)
         self.span_before = EndsBefore(regex.compile(
             rf"(?:(?P<w>{words(r['span_words'])})\s*)?(?P<nam>{nam}\s*)?(?P<par>\()?$"), r["span_words"] + ["năm", "("], 30)
         self.school = Anchored(regex.compile(

@@ -9,9 +9,10 @@ from typing import Optional
 import regex
 
 from ..rules import load_yaml
+from .digits import number_runs
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
-from .scan import Anchored, EndsBefore, Gated
+from .scan import Anchored, EndsBefore, Gated, visible
 from .mention import NumberMention, QuantityMention
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
@@ -83,7 +84,6 @@ class _Units:
         self.slash = Gated(regex.compile(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*)(?![0-9/]|[.,][0-9])"), "/")
         self.year = regex.compile(r"(?:19|20)[0-9]{2}")
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
-        self.digit_run = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
         tens = set(nums["ten"]) | set(nums["tens"])
         strong = tens | set(nums["hundred"]) | set(nums["scales"]) | set(nums["decimal_words"][:1]) | {
             w for w, spec in nums["digits"].items() if "after" in spec and set(spec["after"]) <= tens}
@@ -108,20 +108,24 @@ def _numerals(text: str, mask: Optional[SpanSet], labels: bool = False, all_word
     number of two words or more; `all_words` also reads a lone "hai", "chín"."""
     u = units()
     words = u.word_start if all_words else u.strong_word_start
-    starts = {m.start(): m.end() for m in u.digit_run.finditer(text)}
+    starts = number_runs(text)
     for w in (m.start() for m in words.finditer(text)):
         run = u.word_run_end.search(text, w)
         starts[run.start() if run and (run.start() == 0 or not text[run.start() - 1].isalnum()) else w] = -1
     out = []
     last = -1
+    word_firsts, word_after = u.word_after.firsts, u.word_after.pattern.match
+    masked = mask.overlaps if mask is not None else None
     for start in sorted(starts):
         if start < last:
             continue
         run_end = starts[start]
-        if run_end > 0 and not u.word_after.match(text, run_end):
+        gap = text[run_end:run_end + 1]
+        if run_end > 0 and not ((gap == " " or gap == "\t") and visible(text, run_end) in word_firsts
+                                and word_after(text, run_end)):
             # digits alone (the common case): no number word after them; the runs do not
             # overlap, so the cheap mask test may come first
-            if mask is not None and mask.overlaps(start, run_end):
+            if masked is not None and masked(start, run_end):
                 continue
             if start == 0 or text[start - 1] in _PLAIN_BEFORE:  # digit_numeral's look-behinds hold
                 digits = text[start:run_end]

@@ -115,7 +115,17 @@ class Anchored:
         # the pattern matches whole words only (\b…\b): a hit inside a longer word is no start
         self.whole_words = whole_words
 
+    def absent(self, text: str) -> bool:
+        """A short text holds none of the first words: nothing can match (one lower() and a
+        few `in` tests are cheaper than a case-blind scan by the regex engine)."""
+        if len(text) >= SHORT:
+            return False
+        low = fold(text)
+        return not any(w in low for w in self.words)
+
     def finditer(self, text: str) -> Iterator[regex.Match]:
+        if self.absent(text):
+            return
         if len(text) < SHORT or folded(text) is None:
             yield from self.pattern.finditer(text)
             return
@@ -183,6 +193,8 @@ class DigitsBefore(Anchored):
     before each place the words are, left to right without overlap."""
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
+        if self.absent(text):
+            return
         if len(text) < SHORT or folded(text) is None:
             yield from self.pattern.finditer(text)
             return
@@ -199,6 +211,17 @@ class DigitsBefore(Anchored):
                 if m is not None:
                     end = max(m.end(), i + 1)
                     yield m
+
+
+def _separate(words: Iterable[str]) -> bool:
+    """No two occurrences of these words can overlap (nor two of one word)."""
+    for a in words:
+        for b in words:
+            for d in range(0 if a != b else 1, len(a)):
+                size = min(len(a) - d, len(b))
+                if a[d:d + size] == b[:size]:
+                    return False
+    return True
 
 
 class PhraseFinder:
@@ -221,17 +244,29 @@ class PhraseFinder:
         self.before = max(len(p) for p in phrases)
         self.reach = reach
         self.neighbours = _neighbours(phrases, anchors)
+        self.separate = _separate(self.anchor.words)
+
+    def _anchors(self, text: str, low: Optional[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, folded anchor) of the anchor matches a neighbour word stands beside."""
+        if low is not None and self.neighbours is not None and self.separate and len(text) >= SHORT:
+            # no two anchors can overlap: the cheap neighbour test may come before the regex
+            match = self.anchor.pattern.match
+            for i, w in sorted((i, w) for w in self.anchor.words for i in positions(text, w)):
+                if _beside(low, i, i + len(w), self.neighbours[w]) and match(text, i):
+                    yield i, i + len(w), w
+            return
+        for a in self.anchor.finditer(text):
+            key = fold(a.group())
+            if low is None or self.neighbours is None or _beside(low, a.start(), a.end(), self.neighbours[key]):
+                yield a.start(), a.end(), key
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         last = 0
         low = folded(text)
-        for a in self.anchor.finditer(text):
-            if a.start() < last:
+        for start, end, key in self._anchors(text, low):
+            if start < last:
                 continue
-            key = fold(a.group())
-            if low is not None and self.neighbours is not None and not _beside(low, a.start(), a.end(), self.neighbours[key]):
-                continue
-            lo, hi = max(last, a.start() - self.before), min(len(text), a.end() + self.reach)
+            lo, hi = max(last, start - self.before), min(len(text), end + self.reach)
             window = fold(text[lo:hi]) if low is None else low[lo:hi]
             for need in self.needs[key]:
                 for w in need:
@@ -242,9 +277,9 @@ class PhraseFinder:
             else:
                 continue
             for m in self.full.finditer(text, lo, hi):
-                if m.start() > a.start():
+                if m.start() > start:
                     break
-                if m.end() >= a.end() and word_start(text, m.start()):
+                if m.end() >= end and word_start(text, m.start()):
                     last = m.end()
                     yield m
                     break

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, data, first_words, is_multiplier
+from .lexicon import Ending, alternation, any_first_word, data, is_multiplier
 
 _BOUND_ORDER = (">=", "<=", "<", "~", ">")
 
@@ -23,9 +23,9 @@ class _Ends(NamedTuple):
     near_dir: Ending
     from_single: Ending
     from_level: Ending
-    keep_words: tuple[str, ...]  # first words of by_clause_keep, decrease_by and increase_by: where none is, no match
-    down_words: tuple[str, ...]
-    up_words: tuple[str, ...]
+    keep_word: re.Pattern  # a first word of by_clause_keep, decrease_by and increase_by: where none is, no match
+    down_word: re.Pattern
+    up_word: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -59,9 +59,9 @@ def _ends() -> _Ends:
         near_dir=Ending(cmp["decrease_by"] + cmp["increase_by"], cmp["filler"]),
         from_single=Ending(cmp["from_single_value"]),
         from_level=Ending(cmp["from_level_before"]),
-        keep_words=first_words(cmp["by_clause_keep"]),
-        down_words=first_words(cmp["decrease_by"]),
-        up_words=first_words(cmp["increase_by"]),
+        keep_word=any_first_word(cmp["by_clause_keep"]),
+        down_word=any_first_word(cmp["decrease_by"]),
+        up_word=any_first_word(cmp["increase_by"]),
     )
 
 
@@ -142,7 +142,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     if unit and is_multiplier(unit.lower()):
         return "=", "multiplier"
     blockers, keep, from_single, from_level = _clause_patterns()
-    kept = keep.sub(" ", tail) if any(w in tail for w in ends.keep_words) else tail
+    kept = keep.sub(" ", tail) if ends.keep_word.search(tail) else tail
     if ends.to_level.may_end(kept) and to_level.search(kept):
         return "=", "to_level"
     m = near_dir.search(tail) if ends.near_dir.may_end(tail) else None
@@ -156,8 +156,8 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
         return ("-=" if down.search(" " + verb) and not up.fullmatch(verb) else "+="), "by"
     clause = clause_left.lower()
     last_dir = None
-    for pat, op, firsts in ((down, "-=", ends.down_words), (up, "+=", ends.up_words)):
-        if not any(w in clause for w in firsts):
+    for pat, op, first_word in ((down, "-=", ends.down_word), (up, "+=", ends.up_word)):
+        if not first_word.search(clause):
             continue
         for dm in pat.finditer(clause):
             if last_dir is None or dm.end() > last_dir[0]:

@@ -144,15 +144,15 @@ class Context:
         role = self._roles.get(id(p))
         if role is None:
             roles = _roles()
-            role = (self._test(p, roles.deadline, 20),
-                    self._test(p, roles.baseline, 30) or self._test(p, roles.averaged, 60),
-                    self._test(p, roles.same_period, 25),
-                    self._test(p, roles.naming, 40))
+            head = _DIGIT.split(self.text[p.start:p.end], maxsplit=1)[0]
+            role = (self._test(p, head, roles.deadline, 20),
+                    self._test(p, head, roles.baseline, 30) or self._test(p, head, roles.averaged, 60),
+                    self._test(p, head, roles.same_period, 25),
+                    self._test(p, head, roles.naming, 40))
             self._roles[id(p)] = role
         return role
 
-    def _test(self, p: PeriodMention, pattern: re.Pattern, reach: int) -> bool:
-        head = _DIGIT.split(self.text[p.start:p.end], maxsplit=1)[0]
+    def _test(self, p: PeriodMention, head: str, pattern: re.Pattern, reach: int) -> bool:
         return bool(pattern.search(self.text[max(0, p.start - reach):p.start] + head))
 
     def heading_kind(self, pos: int) -> Optional[str]:
@@ -281,9 +281,9 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
             default_year = Counter(p.year for p in singles).most_common(1)[0][0]
         elif narrated:
             default_year = ref_year
-    ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year,
-                  quantities=sorted(find_quantities(text), key=lambda q: q.span[0]), periods=periods,
+    ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year, periods=periods,
                   tree=section_tree(text), skip=skip or [])
+    ctx.quantities = sorted(find_quantities(text, ctx.low), key=lambda q: q.span[0])
     ctx.cues = CueIndex(text, ctx.low)
     if ctx.plan:
         ctx.default_span = plan_span(text, title, ref_year)

@@ -1,13 +1,13 @@
 """Figures that are not targets (rules/targets/not_targets.yaml, corpus/GOLD_FORMAT.md):
 years, dates, document numbers, ages, durations, counts of the text's own parts, anniversaries,
-ordinals, counters, and figures that only qualify another figure's indicator."""
+ordinals, counters (figures that only qualify another figure's indicator: qualifiers.py)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, data, first_words, is_multiplier
+from .lexicon import Ending, alternation, any_first_word, data, is_multiplier
 from .quantities import Quantity
 
 
@@ -47,7 +47,7 @@ class _Counts(NamedTuple):
 
 
 @lru_cache(maxsize=None)
-def _counts() -> _Counts:
+def count_patterns() -> _Counts:
     nt = data("not_targets")
     links = alternation(nt["label_links"])
     return _Counts(
@@ -94,14 +94,14 @@ def _rate_patterns():
 
 
 @lru_cache(maxsize=None)
-def _rate_first_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _rate_first_words() -> tuple[re.Pattern, re.Pattern]:
     """First words of the requirement heads and rate leads: a clause holding none (blanking other words
     in it adds none) cannot match their patterns."""
     nt = data("not_targets")
-    return first_words(nt["requirement_heads"]), first_words(nt["rate_lead"])
+    return any_first_word(nt["requirement_heads"]), any_first_word(nt["rate_lead"])
 
 
-def _clause_start(near: str) -> int:
+def clause_start(near: str) -> int:
     """Where the last clause of `near` starts: after its last , ; . : newline or (."""
     return max(near.rfind(","), near.rfind(";"), near.rfind("."), near.rfind(":"), near.rfind("\n"), near.rfind("(")) + 1
 
@@ -119,7 +119,7 @@ def _moved_by(left: str) -> bool:
 
 def _clause(left: str) -> str:
     near = left[-90:].lower()
-    return near[_clause_start(near):]
+    return near[clause_start(near):]
 
 
 def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None) -> Optional[str]:
@@ -127,10 +127,10 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
     rule, not of what must be reached (`25 triệu đồng/tháng`, `chi phí … khoảng 110 triệu đồng`,
     `10% mức đóng`, `chiều cao từ 1,58 m trở lên`). `clause`: `_clause(left)` when the caller has it."""
     per, kept, lead, lead_not, of_after, need, need_not = _rate_patterns()
-    need_words, lead_words = _rate_first_words()
+    need_word, lead_word = _rate_first_words()
     if clause is None:
         clause = _clause(left)
-    if any(w in clause for w in need_words) and need.search(need_not.sub(" ", clause)):
+    if need_word.search(clause) and need.search(need_not.sub(" ", clause)):
         return "requirement"
     if q.unit == "%":
         return "rate_of" if of_after.match(right) and not _moved_by(left) else None
@@ -138,7 +138,7 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
         return None
     if per.match(right) and not kept.search(left[-120:].lower()):
         return "rate_per"
-    if any(w in clause for w in lead_words) and lead.search(lead_not.sub(" ", clause)):
+    if lead_word.search(clause) and lead.search(lead_not.sub(" ", clause)):
         return "rate_lead"
     return None
 
@@ -196,12 +196,16 @@ def at_most_rank(left: str) -> bool:
 
 
 def is_rank(left: str) -> bool:
-    tail = left[-25:]
+    return _rank_tail(left[-25:])
+
+
+@lru_cache(maxsize=4096)  # asked of each figure's words by reject_reason and again by the prose draft
+def _rank_tail(tail: str) -> bool:
     return _ends()[2].may_end(tail) and bool(_noise_patterns()[1].search(tail))
 
 
 def _is_label(left: str) -> bool:
-    counts = _counts()
+    counts = count_patterns()
     return left.rstrip().lower().endswith(counts.label_ends) and bool(counts.label.search(left))
 
 
@@ -210,8 +214,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     `line_left`: its line before it (for list numbering)."""
     units, before, modifier, tren_units, norm, mult = _patterns()
     unit = (q.unit or "").lower()
-    head = _HEAD_END.split(q.text.strip(), maxsplit=1)[0]
-    if q.unit is None and q.value_max is None and _YEAR.match(head.replace(".", "")) and q.total is None:
+    if q.unit is None and q.value_max is None and q.total is None \
+            and _YEAR.match(_HEAD_END.split(q.text.strip(), maxsplit=1)[0].replace(".", "")):
         return "year"
     if q.value_max is not None and _YEAR.match(str(int(q.value))) and _YEAR.match(str(int(q.value_max))):
         return "year_span"
@@ -256,87 +260,3 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     if right[:1] in (".", ")") and _HEADING_NUMBER.search(line_left):
         return "numbering"
     return None
-
-
-@lru_cache(maxsize=None)
-def _qualifier_patterns():
-    nt, ind = data("not_targets"), data("indicator")
-    head = re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)
-    link = re.compile(rf"(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:", re.IGNORECASE)
-    own = re.compile(rf"^[^,;.()\n]{{0,90}}?(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
-                     rf"(?:(?:{alternation(nt['clause_bounds'])})\s+)*\d", re.IGNORECASE)
-    of_plan = re.compile(r"^[\d.,\s]*%\s*(?:so\s+với\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)", re.IGNORECASE)
-    threshold = re.compile(rf"(?<!\w)(?:{alternation(nt['threshold_before'])})\s*$", re.IGNORECASE)
-    return head, link, own, of_plan, threshold
-
-
-def qualifies_indicator(left: str, right_to_item_end: str) -> bool:
-    """`Số vụ ngộ độc thực phẩm từ 30 người mắc trở lên: không quá 02 vụ`: a figure inside an
-    indicator phrase (a measure head before it, no link verb between) that the clause goes on to
-    measure with its own link and figure belongs to the indicator's definition. So does a
-    threshold of a counted group (`hộ có thu nhập dưới 1,5 triệu đồng/tháng`)."""
-    head, link, own, of_plan, threshold = _qualifier_patterns()
-    tail = left[-40:]
-    if _group_ends()[0].may_end(tail) and threshold.search(tail) or qualifies_group(left, right_to_item_end):
-        return True
-    near = left[-300:]
-    cut = max(near.rfind(","), near.rfind(";"), near.rfind(":"), near.rfind("("))
-    clause = near[cut + 1:]
-    first_head = head.search(clause)
-    if not first_head or link.search(clause, first_head.end()):
-        return False
-    m = own.match(right_to_item_end)
-    return bool(m) and not of_plan.match(right_to_item_end[m.end() - 1:])
-
-
-@lru_cache(maxsize=None)
-def _group_patterns():
-    g = data("not_targets")["group_qualifier"]
-    fig = r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,%]))\d[\d.,]*"  # a figure, not a year ("Đến cuối năm 2025 toàn tỉnh có")
-    left = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})"
-                      rf"(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
-    right = re.compile(rf"^\s*(?:{alternation(g['ends'] + g['predicates'])})(?!\w)", re.IGNORECASE)
-    duty_left = re.compile(rf"^[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
-    duty_right = re.compile(rf"^\s*(?:(?:{alternation(g['ends'])})\s+)?(?:{alternation(g['duties'])})(?!\w)", re.IGNORECASE)
-    employ = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
-                        rf"(?:\s+(?:{alternation(g['bounds'])}))+\s*$", re.IGNORECASE)
-    klass = re.compile(rf"(?<!\w)(?:{alternation(g['class_verbs'])})\s+(?:{alternation(g['class_bounds'])})\s*$", re.IGNORECASE)
-    klass_end = re.compile(rf"^\s*(?:{alternation(g['ends'])})(?!\w)", re.IGNORECASE)
-    return left, right, duty_left, duty_right, employ, klass, klass_end
-
-
-def qualifies_group(left: str, right_to_item_end: str) -> bool:
-    """`100% doanh nghiệp sử dụng trên 50 lao động có bộ phận …`: the figure after a having verb
-    qualifies a group another figure of the clause measures, or a group given a duty
-    (`Doanh nghiệp sử dụng từ 300 lao động trở lên phải bố trí …`)."""
-    left_pat, right_pat, duty_left, duty_right, employ, klass, klass_end = _group_patterns()
-    _, class_end, verb_end = _group_ends()
-    near = left[-200:]
-    clause = near[_clause_start(near):]
-    if class_end.may_end(clause) and klass.search(clause) and klass_end.match(right_to_item_end):
-        return True
-    if not verb_end.may_end(clause):
-        return False  # what left_pat and duty_left need at their end
-    if left_pat.search(clause) and (right_pat.match(right_to_item_end) or employ.search(clause)):
-        return True
-    return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end))
-
-
-@lru_cache(maxsize=None)
-def _group_ends() -> tuple[Ending, Ending, Ending]:
-    """Quick tests (lexicon.Ending): a threshold, a class verb with its bound, a having verb with bounds."""
-    nt = data("not_targets")
-    g = nt["group_qualifier"]
-    return (Ending(nt["threshold_before"], flags=re.IGNORECASE),
-            Ending([f"{v} {b}" for v in g["class_verbs"] for b in g["class_bounds"]], flags=re.IGNORECASE),
-            Ending(g["verbs"], g["bounds"], flags=re.IGNORECASE))
-
-
-def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:
-    """`Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%`, `các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%`:
-    a figure after `trên`/`ở`/`cao` that the clause goes on to measure with another figure
-    is part of that figure's indicator."""
-    counts = _counts()
-    if not counts.next_before.search(left.lower()[-10:]):
-        return False
-    return bool(counts.count_after.match(right_to_item_end))

@@ -103,6 +103,9 @@ def _either_cue() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:(?P<target>{alternation(k['target'])})|(?P<result>{alternation(k['result'])}))(?!\w)")
 
 
+_NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum() rejects
+
+
 def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]]]:
     """The target and the result cues of a text in one scan, as the two scans of `_patterns` find them;
     None when a cue of one kind overlaps one of the other (those scans then run apart)."""
@@ -111,8 +114,10 @@ def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]
     found: dict[str, list[tuple[int, int]]] = {"target": [], "result": []}
     for m in _either_cue().finditer(masked):
         kind, s, e = m.lastgroup, m.start(), m.end()
-        for y in range(s, e):
-            if (y == s or not masked[y - 1].isalnum()) and other[kind].match(masked, y):
+        if other[kind].match(masked, s):
+            return None
+        for gap in _NOT_ALNUM.finditer(masked, s, e - 1):  # each later word start of the cue
+            if other[kind].match(masked, gap.end()):
                 return None
         found[kind].append((s, e))
     return found

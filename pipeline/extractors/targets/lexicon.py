@@ -14,15 +14,57 @@ def data(name: str) -> dict:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
-    items = sorted({p.strip().lower() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces.
+
+    Written as a trie (`phấn đấu|phải` as `ph(?:ấn\s+đấu|ải)`): where the flat alternation tries
+    every phrase at each offset, this tries one branch per next letter. It matches what the flat one
+    matches: branches parting on different letters (or on a letter and a space) cannot both match,
+    and within a branch the longer phrases still come first."""
+    items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return _trie([_tokens(p) for p in items])
+
+
+def _tokens(phrase: str) -> list[str]:
+    out: list[str] = []
+    for w in phrase.split():
+        if out:
+            out.append(r"\s+")
+        out += [re.escape(c) for c in w]
+    return out
+
+
+def _trie(paths: list[list[str]]) -> str:
+    """The alternation of token paths given in order of preference; a path ending here (the shortest
+    one, so the last preferred) becomes an empty branch at the end."""
+    children: dict[str, list[list[str]]] = {}
+    ends = False
+    for path in paths:
+        if path:
+            children.setdefault(path[0], []).append(path[1:])
+        else:
+            ends = True
+    branches = []
+    for head, rests in children.items():
+        shared = [head]
+        while all(rests) and len({r[0] for r in rests}) == 1:
+            shared.append(rests[0][0])
+            rests = [r[1:] for r in rests]
+        tail = _trie(rests)
+        branches.append("".join(shared) + (f"(?:{tail})" if "|" in tail else tail))
+    if ends:
+        branches.append("")
+    return "|".join(branches)
 
 
 def first_words(phrases: Iterable[str]) -> tuple[str, ...]:
     """The lowercased first word of each phrase: a phrase pattern run on lowercased text can match
     only where one of them stands (`any(w in text for w in first_words(…))` is a cheap test)."""
     return tuple(sorted({p.strip().lower().split()[0] for p in phrases if p.strip()}))
+
+
+def any_first_word(phrases: Iterable[str]) -> re.Pattern:
+    """`pattern.search(text)` is `any(w in text for w in first_words(phrases))`, in one scan."""
+    return re.compile(alternation(first_words(phrases)))
 
 
 @lru_cache(maxsize=None)
@@ -87,8 +129,9 @@ def known_unit(unit: Optional[str]) -> bool:
 
 
 def _reversed_alternation(phrases: Iterable[str]) -> str:
-    items = sorted({p.strip().lower() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(w[::-1]) for w in reversed(p.split())) for p in items)
+    """`alternation` of the phrases written backwards."""
+    items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return _trie([_tokens(p)[::-1] for p in items])
 
 
 class Ending:

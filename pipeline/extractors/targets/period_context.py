@@ -273,7 +273,11 @@ def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return year, last, any_opener
 
 
-_RUN_LINE_END = re.compile(r"[;:,][ \t]*$")
+def _ends_run_line(line: str) -> bool:
+    """`re.search(r"[;:,][ \\t]*$", line)` without trying every offset of the line."""
+    if line.endswith("\n") and line[:-1].rstrip(" \t")[-1:] in (";", ":", ","):
+        return True  # `$` also matches before a final newline
+    return line.rstrip(" \t")[-1:] in (";", ":", ",")
 
 
 def _run_start(text: str, pos: int, reach: int = 2000) -> int:
@@ -283,7 +287,7 @@ def _run_start(text: str, pos: int, reach: int = 2000) -> int:
     start = text.rfind("\n", floor, pos) + 1
     while start > floor:
         prev_start = text.rfind("\n", floor, start - 1) + 1
-        if not _RUN_LINE_END.search(text, prev_start, start - 1):
+        if not _ends_run_line(text[prev_start:start - 1]):
             break
         start = prev_start
     return max(start, floor)

@@ -11,12 +11,13 @@ from . import indicator as ind
 from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
-from .filters import at_most_rank, is_rank, qualifies_group, qualifies_indicator, qualifies_next, reject_reason
+from .filters import at_most_rank, is_rank, reject_reason
 from .kind import kind_for, of_plan, of_plan_end
-from .lexicon import alternation, data, is_multiplier, known_unit
+from .lexicon import Ending, alternation, data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period
 from .prose_context import context_indicator, fraction_plan, lead_indicator
 from .prose_words import figure_words, prose_words
+from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next
 from .quantities import Quantity
 from .responsible import responsible_for
 from .structure import Span, bullet_of, items, lines, sentences
@@ -53,9 +54,11 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
             for it in items(text, sent.start, sent.end):
                 seg_start = it.start
                 it_qs = [q for q in line_qs if it.start <= q.span[0] < it.end]
+                own = [k > 0 and not _group_qualifier(text, n, it.start, it.end) for k, n in enumerate(it_qs)]
                 for k, q in enumerate(it_qs):
-                    nxt = next((n.span[0] for n in it_qs[k + 1:] if not _group_qualifier(text, n, it.start, it.end)), it.end)
-                    d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts, nxt)
+                    nxt = next((it_qs[j].span[0] for j in range(k + 1, len(it_qs)) if own[j]), it.end)
+                    d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts, nxt,
+                                   None if k == 0 else not own[k])
                     if d is None:
                         continue
                     drafts.append(d)
@@ -69,11 +72,12 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     sent_drafts.append(idx)
                     if line_first is None:
                         line_first = idx
-                    seg_start = q.span[1] + of_plan_end(text[q.span[1]:it.end])  # past "… kế hoạch"
+                    seg_start = q.span[1] + of_plan_end(text[q.span[1]:min(it.end, q.span[1] + 80)])  # past "… kế hoạch"
                     if k + 1 < len(it_qs) and prose_words().coordinated.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
-        leads_sublist = _sublist_lead().search(text[line.start:line.end].strip().lower())
+        line_low = text[line.start:line.end].strip().lower()
+        leads_sublist = _sublist_lead_end().may_end(line_low) and _sublist_lead().search(line_low)
         if not attached or leads_sublist:
             last_dash_main = line_first if leads_sublist else None
             lead_bullet = bullet
@@ -103,14 +107,14 @@ def _bullet_kind(bullet: str) -> str:
 
 def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_end: int,
                sent_start: int, line_start: int, drafts: list[Draft], sent_drafts: list[int],
-               next_start: int) -> Optional[Draft]:
+               next_start: int, grouped: Optional[bool]) -> Optional[Draft]:
     text = ctx.text
     qs, qe = q.span
     left = text[max(item_start, qs - 400):qs]  # bounded: a web page may be one endless sentence
     right_full = text[qe:min(item_end, qe + 400)]
     if reject_reason(q, left, right_full, text[max(line_start, qs - 200):qs]):
         return None
-    if qualifies_next(q, left, right_full) or qualifies_indicator(left, right_full):
+    if qualifies_next(q, left, right_full) or qualifies_indicator(left, right_full, grouped):
         return None
     seg_left = text[seg_start:qs]
     rw, rw_end = ind.right_words(text, qe, item_end)
@@ -299,6 +303,11 @@ def _share_predicate(text: str, first: Draft, second: Draft) -> None:
 @lru_cache(maxsize=None)
 def _sublist_lead() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('structure')['sublist_leads'])})\s*:?\s*$")
+
+
+@lru_cache(maxsize=None)
+def _sublist_lead_end() -> Ending:
+    return Ending(data("structure")["sublist_leads"])
 
 
 def _same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:

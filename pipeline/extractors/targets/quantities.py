@@ -27,7 +27,8 @@ class Quantity:
     time_measure: bool = False  # an age or a duration that is itself the indicator's measure
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, low: Optional[str] = None) -> list[Quantity]:
+    """`low`: the text lowercased, when the caller has it."""
     out = []
     for m in value_layer(text):
         span = tuple(m.span)
@@ -53,7 +54,7 @@ def find_quantities(text: str) -> list[Quantity]:
         _measure_word_only(text, out[-1])
         _per_population(text, out[-1])
     out = _without_spelled_out(text, out)
-    out += _time_measures(text, out)
+    out += _time_measures(text, out, low)
     return sorted(out, key=lambda q: q.span[0])
 
 
@@ -92,14 +93,14 @@ _CLAUSE_MARKS = re.compile(r"[,;.:\n(]")
 _DIGIT = re.compile(r"\d")
 
 
-def _time_measures(text: str, found: list[Quantity]) -> list[Quantity]:
+def _time_measures(text: str, found: list[Quantity], low: Optional[str] = None) -> list[Quantity]:
     """`tuổi thọ trung bình đạt 74,8 tuổi`, `thời gian … giảm còn 3 ngày`: figures the value layer leaves
     out as ages or durations, taken where the indicator itself is an age or a duration (the first
     figure of the clause after the head, or after a move word for `thời gian`-like heads)."""
     heads, moves, figure, moved, follow, bound, reduce, activity = _time_measure_patterns()
     taken = [q.span for q in found]
     out = []
-    low = text.lower()
+    low = text.lower() if low is None else low
     if len(low) != len(text):
         return out
     for h in heads.finditer(low):

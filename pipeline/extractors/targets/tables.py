@@ -41,10 +41,14 @@ def _heads():
     return words("target"), words("result"), words("approx"), amount, unit
 
 
+@lru_cache(maxsize=None)
+def _unit_cue() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(data('units')['table_unit_cue'])})\s*:\s*([^\n|;]+)", re.IGNORECASE)
+
+
 def _unit_above(ctx: Context, start: int) -> Optional[str]:
-    cues = data("units")["table_unit_cue"]
     m = None
-    for m in re.finditer(rf"(?:{alternation(cues)})\s*:\s*([^\n|;]+)", ctx.text[max(0, start - 300):start], re.IGNORECASE):
+    for m in _unit_cue().finditer(ctx.text[max(0, start - 300):start]):
         pass
     return m.group(1).strip().rstrip(".") if m else None
 

@@ -1,0 +1,99 @@
+"""Figures that only qualify another figure's indicator (rules/targets/not_targets.yaml): a threshold
+or a size of a counted group (`doanh nghiệp sử dụng trên 50 lao động`), a figure inside an indicator's
+definition (`Số vụ ngộ độc … từ 30 người mắc trở lên: không quá 02 vụ`), a scope before a measured one."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .filters import clause_start, count_patterns
+from .lexicon import Ending, alternation, data
+from .quantities import Quantity
+
+
+@lru_cache(maxsize=None)
+def _qualifier_patterns():
+    nt, ind = data("not_targets"), data("indicator")
+    head = re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)
+    link = re.compile(rf"(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:", re.IGNORECASE)
+    own = re.compile(rf"^[^,;.()\n]{{0,90}}?(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
+                     rf"(?:(?:{alternation(nt['clause_bounds'])})\s+)*\d", re.IGNORECASE)
+    of_plan = re.compile(r"^[\d.,\s]*%\s*(?:so\s+với\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)", re.IGNORECASE)
+    threshold = re.compile(rf"(?<!\w)(?:{alternation(nt['threshold_before'])})\s*$", re.IGNORECASE)
+    return head, link, own, of_plan, threshold
+
+
+def qualifies_indicator(left: str, right_to_item_end: str, grouped: Optional[bool] = None) -> bool:
+    """`Số vụ ngộ độc thực phẩm từ 30 người mắc trở lên: không quá 02 vụ`: a figure inside an
+    indicator phrase (a measure head before it, no link verb between) that the clause goes on to
+    measure with its own link and figure belongs to the indicator's definition. So does a
+    threshold of a counted group (`hộ có thu nhập dưới 1,5 triệu đồng/tháng`). `grouped`:
+    `qualifies_group(left, right_to_item_end)` when the caller has it."""
+    head, link, own, of_plan, threshold = _qualifier_patterns()
+    tail = left[-40:]
+    if _group_ends()[0].may_end(tail) and threshold.search(tail):
+        return True
+    if qualifies_group(left, right_to_item_end) if grouped is None else grouped:
+        return True
+    near = left[-300:]
+    cut = max(near.rfind(","), near.rfind(";"), near.rfind(":"), near.rfind("("))
+    clause = near[cut + 1:]
+    first_head = head.search(clause)
+    if not first_head or link.search(clause, first_head.end()):
+        return False
+    m = own.match(right_to_item_end)
+    return bool(m) and not of_plan.match(right_to_item_end[m.end() - 1:])
+
+
+@lru_cache(maxsize=None)
+def _group_patterns():
+    g = data("not_targets")["group_qualifier"]
+    fig = r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,%]))\d[\d.,]*"  # a figure, not a year ("Đến cuối năm 2025 toàn tỉnh có")
+    left = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})"
+                      rf"(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
+    right = re.compile(rf"^\s*(?:{alternation(g['ends'] + g['predicates'])})(?!\w)", re.IGNORECASE)
+    duty_left = re.compile(rf"^[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
+    duty_right = re.compile(rf"^\s*(?:(?:{alternation(g['ends'])})\s+)?(?:{alternation(g['duties'])})(?!\w)", re.IGNORECASE)
+    employ = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
+                        rf"(?:\s+(?:{alternation(g['bounds'])}))+\s*$", re.IGNORECASE)
+    klass = re.compile(rf"(?<!\w)(?:{alternation(g['class_verbs'])})\s+(?:{alternation(g['class_bounds'])})\s*$", re.IGNORECASE)
+    klass_end = re.compile(rf"^\s*(?:{alternation(g['ends'])})(?!\w)", re.IGNORECASE)
+    return left, right, duty_left, duty_right, employ, klass, klass_end
+
+
+def qualifies_group(left: str, right_to_item_end: str) -> bool:
+    """`100% doanh nghiệp sử dụng trên 50 lao động có bộ phận …`: the figure after a having verb
+    qualifies a group another figure of the clause measures, or a group given a duty
+    (`Doanh nghiệp sử dụng từ 300 lao động trở lên phải bố trí …`)."""
+    left_pat, right_pat, duty_left, duty_right, employ, klass, klass_end = _group_patterns()
+    _, class_end, verb_end = _group_ends()
+    near = left[-200:]
+    clause = near[clause_start(near):]
+    if class_end.may_end(clause) and klass.search(clause) and klass_end.match(right_to_item_end):
+        return True
+    if not verb_end.may_end(clause):
+        return False  # what left_pat and duty_left need at their end
+    if left_pat.search(clause) and (right_pat.match(right_to_item_end) or employ.search(clause)):
+        return True
+    return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end))
+
+
+@lru_cache(maxsize=None)
+def _group_ends() -> tuple[Ending, Ending, Ending]:
+    """Quick tests (lexicon.Ending): a threshold, a class verb with its bound, a having verb with bounds."""
+    nt = data("not_targets")
+    g = nt["group_qualifier"]
+    return (Ending(nt["threshold_before"], flags=re.IGNORECASE),
+            Ending([f"{v} {b}" for v in g["class_verbs"] for b in g["class_bounds"]], flags=re.IGNORECASE),
+            Ending(g["verbs"], g["bounds"], flags=re.IGNORECASE))
+
+
+def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:
+    """`Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%`, `các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%`:
+    a figure after `trên`/`ở`/`cao` that the clause goes on to measure with another figure
+    is part of that figure's indicator."""
+    counts = count_patterns()
+    if not counts.next_before.search(left.lower()[-10:]):
+        return False
+    return bool(counts.count_after.match(right_to_item_end))

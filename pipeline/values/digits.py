@@ -1,0 +1,99 @@
+"""One scan of a text's runs of digits, shared by the patterns that start at a digit.
+
+Masks, dates and periods have patterns whose look-behind rules out a digit before
+their first one: every match starts where a run of digits starts (or at a sign
+right before it). The runs are found once per text; each such pattern is matched
+only at the runs whose length and next characters can begin it, instead of a
+whole-text regex scan each."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
+
+import regex
+
+from .textpat import SHORT
+
+_RUN = regex.compile(r"[0-9]+")
+_NUMBER = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
+
+Runs = list[tuple[int, int]]
+
+
+def _scan(text: str) -> Runs:
+    return [m.span() for m in _RUN.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _scan_kept(text: str) -> Runs:
+    return _scan(text)
+
+
+def digit_runs(text: str) -> Runs:
+    """(start, end) of the maximal runs of ASCII digits of `text`, left to right; a
+    document's are kept, short texts (titles, cells) are scanned again rather than
+    push them out."""
+    return _scan(text) if len(text) < SHORT else _scan_kept(text)
+
+
+# Below SHORT characters a text is scanned by each pattern directly: the shared scan
+# costs more than it saves when only one or two patterns look at a text.
+
+
+def after_space(text: str, pos: int) -> str:
+    """The first character at or after `pos` that is not whitespace (str.isspace,
+    which holds for every character regex's \\s matches); '' at the end."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return text[pos:pos + 1]
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """pattern.finditer(text), given ascending positions that include every one a
+    match can start at: left to right without overlap."""
+    end = 0
+    match = pattern.match
+    for i in starts:
+        if i >= end:
+            m = match(text, i)
+            if m is not None:
+                end = max(m.end(), i + 1)
+                yield m
+
+
+class AtRuns:
+    """A pattern that starts at a run of digits, with `starts(text, runs)` giving the
+    positions (ascending) it can start at; finditer() as the pattern's own. With
+    `needs`, every match holds one of its characters: a text without any is skipped."""
+
+    def __init__(self, pattern: regex.Pattern, starts: Callable[[str, Runs], Iterable[int]], needs: str = ""):
+        self.pattern = pattern
+        self.starts = starts
+        self.needs = needs
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        if self.needs and not any(c in text for c in self.needs):
+            return iter(())
+        if len(text) < SHORT:
+            return self.pattern.finditer(text)
+        return matches_at(self.pattern, text, self.starts(text, _scan_kept(text)))
+
+
+def number_runs(text: str) -> dict[int, int]:
+    """start -> end of each match of [0-9](?:[0-9.,]*[0-9])? (runs of digits joined
+    by dots and commas), from the digit runs."""
+    if len(text) < SHORT:
+        return dict(m.span() for m in _NUMBER.finditer(text))
+    out = {}
+    runs = _scan_kept(text)
+    if not runs:
+        return out
+    start, end = runs[0]
+    for s, e in runs[1:]:
+        if text[end:s].strip(".,"):
+            out[start] = end
+            start = s
+        end = e
+    out[start] = end
+    return out
