@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 import regex
 
@@ -34,6 +34,26 @@ class Gated:
     def at(self, text: str, pos: int, first: str):
         """match(text, pos), given the first character after the spaces at pos."""
         return self.pattern.match(text, pos) if first and first in self.firsts else None
+
+
+class ByFirst(Gated):
+    """Gated for `head + alternation(items) + tail` (case-sensitive; head matches spaces
+    and tabs only): at a position only the items that begin with the next visible
+    character are tried, in their order; the others would fail at their first one."""
+
+    def __init__(self, head: str, items: list[str], tail: str, alternation: Callable[[list[str]], str]):
+        super().__init__(regex.compile(head + alternation(items) + tail), items)
+        groups: dict[str, list[str]] = {}
+        for w in items:
+            groups.setdefault(w[0], []).append(w)
+        self.by_first = {c: regex.compile(head + alternation(ws) + tail) for c, ws in groups.items()}
+
+    def match(self, text: str, pos: int):
+        return self.at(text, pos, visible(text, pos))
+
+    def at(self, text: str, pos: int, first: str):
+        pattern = self.by_first.get(first)
+        return pattern.match(text, pos) if pattern is not None else None
 
 
 def visible(text: str, pos: int) -> str:
