@@ -4,7 +4,8 @@ import random
 
 import regex
 
-from pipeline.values.scan import Anchored, DigitsBefore, EndsBefore, Gated, PhraseFinder
+from pipeline.values.gates import EndsBefore, Gated
+from pipeline.values.scan import Anchored, DigitsBefore, PhraseFinder
 from pipeline.values.textpat import ends_with, word, words
 
 _PIECES = ["năm", "NĂM", "nǎm", "Năm", "tháng", "THÁNG", "ngày", "học", "tỉnh", "tỉ", "Tỷ", "mười", "ngành", "ngàn",
@@ -149,7 +150,7 @@ def test_phrase_finders_of_the_layer_find_what_the_anchor_scan_finds():
 
 def test_by_first_matches_what_its_whole_alternation_matches():
     from pipeline.values.quantities import units
-    from pipeline.values.scan import ByFirst
+    from pipeline.values.gates import ByFirst
 
     u = units()
     made = ByFirst(r"[ \t]*(?P<u>", ["người", "người dân", "ngày", "%", "hộ", "học sinh", "h"], r")(?!\w)",

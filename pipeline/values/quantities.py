@@ -12,7 +12,8 @@ from ..rules import load_yaml
 from .digits import number_runs
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
-from .scan import Anchored, ByFirst, EndsBefore, Gated, visible
+from .gates import ByFirst, EndsBefore, Gated, visible
+from .scan import Anchored
 from .mention import NumberMention, QuantityMention
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
