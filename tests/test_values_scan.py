@@ -4,7 +4,8 @@ import random
 
 import regex
 
-from pipeline.values.scan import Anchored, DigitsBefore, EndsBefore, Gated, PhraseFinder
+from pipeline.values.gates import EndsBefore, Gated
+from pipeline.values.scan import Anchored, DigitsBefore, PhraseFinder
 from pipeline.values.textpat import ends_with, word, words
 
 _PIECES = ["năm", "NĂM", "nǎm", "Năm", "tháng", "THÁNG", "ngày", "học", "tỉnh", "tỉ", "Tỷ", "mười", "ngành", "ngàn",
@@ -145,3 +146,21 @@ def test_phrase_finders_of_the_layer_find_what_the_anchor_scan_finds():
             assert spans == _spans(plain.finditer(text)), text
             found += len(spans)
     assert found > 100
+
+
+def test_by_first_matches_what_its_whole_alternation_matches():
+    from pipeline.values.quantities import units
+    from pipeline.values.gates import ByFirst
+
+    u = units()
+    made = ByFirst(r"[ \t]*(?P<u>", ["người", "người dân", "ngày", "%", "hộ", "học sinh", "h"], r")(?!\w)",
+                   lambda ws: "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)))
+    pieces = _PIECES + ["người dân", "Người", "hộ", "học sinh", "h", "USD", "đô la", "xu", "đồng", "triệu đồng", "ha", "km"]
+    found = 0
+    for text in _texts(200, 7, pieces):
+        for pos in range(len(text) + 1):
+            for finder in (made, u.counted, u.cur_after):
+                got, want = finder.match(text, pos), finder.pattern.match(text, pos)
+                assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (text, pos)
+                found += want is not None
+    assert found > 500

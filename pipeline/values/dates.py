@@ -12,8 +12,8 @@ import regex
 from .calendar import date_rules, full_year, valid_ymd
 from .digits import AtRuns, after_space
 from .mention import DateMention, DateValue
-from .scan import Anchored, DigitsBefore, EndsBefore
-from .scan import visible
+from .gates import EndsBefore, visible
+from .scan import Anchored, DigitsBefore
 from .textpat import ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces

@@ -11,7 +11,7 @@ from ..rules import load_yaml
 from .dates import date_like_spans
 from .digits import AtRuns
 from .spans import SpanSet
-from .scan import EndsBefore, visible
+from .gates import EndsBefore, visible
 from .textpat import ends_with, folded, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"

@@ -15,7 +15,8 @@ from .dates import as_date, find_dates
 from .digits import AtRuns, after_space
 from .mention import PeriodMention
 from .spans import SpanSet
-from .scan import Anchored, EndsBefore, PhraseFinder
+from .gates import EndsBefore
+from .scan import Anchored, PhraseFinder
 from .textpat import fold, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"

@@ -12,7 +12,8 @@ from ..rules import load_yaml
 from .digits import number_runs
 from .masks import is_labelled, non_figure_spans
 from .spans import SpanSet
-from .scan import Anchored, EndsBefore, Gated, visible
+from .gates import ByFirst, EndsBefore, Gated, visible
+from .scan import Anchored
 from .mention import NumberMention, QuantityMention
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
@@ -64,16 +65,16 @@ class _Units:
         self.per_year = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)"), u["per_year"])
         self.scale = Gated(regex.compile(
             rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS), self.scales)
-        self.cur_after = Gated(regex.compile(
-            rf"[ \t]*(?P<c>{_alt(self.currency_after)})(?!\w)(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?"),
-            self.currency_after)
+        self.cur_after = ByFirst(r"[ \t]*(?P<c>", list(self.currency_after), (
+            rf")(?!\w)(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})"
+            rf"(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?"), _alt)
         self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
         self.currency_before_last = frozenset(w[-1] for w in self.currency_before)
         self.currency_before_longest = max(map(len, self.currency_before))
         self.minor_unit = Gated(regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)"), self.minor_units)
         self.time_unit = Gated(regex.compile(
             rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)(?![ \t]+(?:{_alt(u['time_unit_events'])})(?!\w))", _FLAGS), u["time_units"])
-        self.counted = Gated(regex.compile(rf"[ \t]*(?P<u>{_alt(u['counted'])})(?!\w)"), u["counted"])
+        self.counted = ByFirst(r"[ \t]*(?P<u>", u["counted"], r")(?!\w)", _alt)
         self.multiplier = Gated(regex.compile(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)"), u["multiplier_unit"])
         self.gap_before = regex.compile(rf"(?:{_alt(self.multiplier_before)})[ \t]*$", _FLAGS)
         self.range_sep = Gated(regex.compile(rf"[ \t]*(?:[-–—]|{_alt(u['range_words'])})[ \t]*", _FLAGS),

@@ -7,7 +7,7 @@ from typing import Optional
 
 from .mention import QuantityMention
 from .numerals import parse_decimal, to_number
-from .scan import visible
+from .gates import visible
 
 
 def _n(value: Optional[Decimal]):

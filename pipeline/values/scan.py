@@ -1,7 +1,7 @@
 """Scans that look at few places of a text: matches found from where their first
-words are in the folded text (Anchored, DigitsBefore, PhraseFinder), and patterns
-tried only where the next or previous character can begin or end them (Gated,
-EndsBefore). Each gives exactly what the plain regex call gives."""
+words are in the folded text (Anchored, DigitsBefore, PhraseFinder). Each gives
+exactly what the plain regex scan gives; gates.py has the patterns tried at one
+position only where its next or previous character allows them."""
 from __future__ import annotations
 
 from collections import Counter
@@ -10,62 +10,7 @@ from typing import Iterable, Iterator, Optional
 
 import regex
 
-from .textpat import _LOOKALIKES, SHORT, case_variants, ci, fold, folded, word_start, words
-
-
-class Gated:
-    """`pattern`, which starts with optional spaces or tabs and then one of `items`
-    (words or symbols), matched only where the first character after the spaces can
-    start one of them: most positions are ruled out without calling the regex engine."""
-
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str]):
-        self.pattern = pattern
-        firsts = {w[0] for w in items if w}
-        self.firsts = case_variants(firsts) if pattern.flags & regex.IGNORECASE else frozenset(firsts)
-
-    def match(self, text: str, pos: int):
-        i = pos
-        c = text[i:i + 1]
-        while c == " " or c == "\t":
-            i += 1
-            c = text[i:i + 1]
-        return self.pattern.match(text, pos) if c and c in self.firsts else None
-
-    def at(self, text: str, pos: int, first: str):
-        """match(text, pos), given the first character after the spaces at pos."""
-        return self.pattern.match(text, pos) if first and first in self.firsts else None
-
-
-def visible(text: str, pos: int) -> str:
-    """The first character at or after `pos` that is not a space or a tab ('' at the end)."""
-    c = text[pos:pos + 1]
-    while c == " " or c == "\t":
-        pos += 1
-        c = text[pos:pos + 1]
-    return c
-
-
-class EndsBefore:
-    """`pattern` (ending with `$`) searched in the `window` characters before a position,
-    as ends_with does; the regex is run only when the last non-space character there can
-    end one of `items` (case-blind). A pattern that may match nothing is otherwise
-    searched at the last position alone, where its empty match is."""
-
-    def __init__(self, pattern: regex.Pattern, items: Iterable[str], window: int):
-        self.pattern = pattern
-        self.window = window
-        ends = {w[-1] for w in items if w}
-        self.lasts = case_variants(ends | {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES})
-        self.may_be_empty = pattern.search("") is not None
-
-    def search(self, text: str, pos: int):
-        lo = max(0, pos - self.window)
-        j = pos
-        while j > lo and text[j - 1].isspace():
-            j -= 1
-        if j > lo and text[j - 1] in self.lasts:
-            return self.pattern.search(text, lo, pos)
-        return self.pattern.search(text, max(lo, pos - 1), pos) if self.may_be_empty else None
+from .textpat import SHORT, ci, fold, folded, word_start, words
 
 
 @lru_cache(maxsize=256)
