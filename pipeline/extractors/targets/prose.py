@@ -13,14 +13,14 @@ from .context import Context
 from .draft import Draft
 from .filters import at_most_rank, is_rank, reject_reason
 from .kind import kind_for, of_plan, of_plan_end
-from .lexicon import Ending, alternation, data, is_multiplier, known_unit
+from .lexicon import alternation, data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period
 from .prose_context import context_indicator, fraction_plan, lead_indicator
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next
 from .quantities import Quantity
 from .responsible import responsible_for
-from .structure import Span, bullet_of, items, lines, sentences
+from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
@@ -76,10 +76,9 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     if k + 1 < len(it_qs) and prose_words().coordinated.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
-        line_low = text[line.start:line.end].strip().lower()
-        leads_sublist = _sublist_lead_end().may_end(line_low) and _sublist_lead().search(line_low)
-        if not attached or leads_sublist:
-            last_dash_main = line_first if leads_sublist else None
+        opens_sublist = leads_sublist(text[line.start:line.end].strip().lower())
+        if not attached or opens_sublist:
+            last_dash_main = line_first if opens_sublist else None
             lead_bullet = bullet
     return drafts
 
@@ -298,16 +297,6 @@ def _share_predicate(text: str, first: Draft, second: Draft) -> None:
     predicate = ind.strip_periods(text[m.start():second.end])
     first.indicator = f"{first.indicator} {predicate}".strip()
     first.end = second.end
-
-
-@lru_cache(maxsize=None)
-def _sublist_lead() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('structure')['sublist_leads'])})\s*:?\s*$")
-
-
-@lru_cache(maxsize=None)
-def _sublist_lead_end() -> Ending:
-    return Ending(data("structure")["sublist_leads"])
 
 
 def _same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:

@@ -75,6 +75,19 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _sublist_lead():
+    from .lexicon import Ending, alternation, data
+    leads = data("structure")["sublist_leads"]
+    return re.compile(rf"(?<!\w)(?:{alternation(leads)})\s*:?\s*$"), Ending(leads)
+
+
+def leads_sublist(line: str) -> bool:
+    """`… trong đó:`, `gồm:`: the line (stripped, lowercased) opens a list of its figure's parts."""
+    pattern, ending = _sublist_lead()
+    return ending.may_end(line) and pattern.search(line) is not None
+
+
 def items(text: str, start: int, end: int) -> list[Span]:
     out, s = [], start
     for m in _ITEM_END.finditer(text, start, end):
