@@ -14,7 +14,7 @@ def data(name: str) -> dict:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of spaces.
+    r"""A regex alternation of phrases, longest first, spaces matching any run of spaces.
 
     Written as a trie (`phấn đấu|phải` as `ph(?:ấn\s+đấu|ải)`): where the flat alternation tries
     every phrase at each offset, this tries one branch per next letter. It matches what the flat one
