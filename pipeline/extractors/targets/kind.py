@@ -191,6 +191,24 @@ def _subject_link() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('kind')['subject_links'])})(?!\w)", re.IGNORECASE)
 
 
+_LIST_LEAD = re.compile(r"[^\n.;]{0,60}:[ \t]*\n")
+_BULLET_LINE = re.compile(r"[ \t]*[-+•*–][ \t]")
+
+
+def _bullets_only(text: str, lead_end: int, item_lo: int) -> bool:
+    """Every line from the one after the lead to the item's opens with a bullet (the item is in the lead's list)."""
+    start = text.find("\n", lead_end) + 1
+    if start == 0 or start > item_lo:
+        return False
+    while True:
+        if not _BULLET_LINE.match(text, start):
+            return False
+        nxt = text.find("\n", start) + 1
+        if nxt == 0 or nxt > item_lo:
+            return True
+        start = nxt
+
+
 def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int, right: str,
              period: Optional[str], ref_year: Optional[int], doc_is_plan: bool,
              section: Optional[str] = None) -> tuple[str, str]:
@@ -232,6 +250,9 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
         return cue[0], "cue"
     if section:
         return section, "section"
+    lead = cues.nearest(para_lo, item_lo)
+    if lead and not lead[2] and _LIST_LEAD.match(cues.text, lead[1]) and _bullets_only(cues.text, lead[1], item_lo):
+        return lead[0], "list_lead"  # "… năm 2024 ngành phấn đấu:" over its "-" bullets, in a post as in a plan
     if not doc_is_plan and period and _PARTIAL.match(period):
         return "result", "partial_period"
     cue = cues.nearest(para_lo, pos)
