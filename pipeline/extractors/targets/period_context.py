@@ -217,7 +217,7 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         scope_start = max(sec.heading[1], pos - 6000)
     else:
         para = text.rfind("\n", 0, pos)
-        scope_start = max(0, text.rfind("\n", 0, max(0, para - 1)))
+        scope_start = min(max(0, text.rfind("\n", 0, max(0, para - 1))), _run_start(text, pos))  # a bullet's list lead too
         if not ctx.plan and not any(not p.is_span and not ctx.yearless(p) and not ctx.is_deadline(p) and not ctx.is_comparison(p)
                                     for p in ctx.periods_in(scope_start, pos)):
             scope_start = _paragraphs_back(text, scope_start, 2, pos - 3000)  # a post's year runs on over its paragraphs
