@@ -173,6 +173,17 @@ def is_scope(unit: str, low_left: str) -> bool:
     return "," in unit and bool(coordinated.search(tail))
 
 
+@lru_cache(maxsize=None)
+def _own_parts() -> re.Pattern:
+    spec = data("not_targets")["own_parts"]
+    return re.compile(rf"(?<!\w)(?:{alternation(spec['documents'])})\s+(?:{alternation(spec['verbs'])})(?!\w)[^.;:\n]{{0,80}}$")
+
+
+def is_own_part(low_left: str) -> bool:
+    """`Kế hoạch gồm 05 nhóm nhiệm vụ, 42 nhiệm vụ`: the parts the document itself is made of."""
+    return bool(_own_parts().search(low_left[-120:]))
+
+
 def is_audience(unit: str, clause: str) -> bool:
     """`Dự hội nghị có hơn 120 đại biểu`: the people attending the meeting a text reports (`clause`: the
     figure's clause before it, lowercased)."""
@@ -229,6 +240,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "body_members"
     if is_audience(unit, clause):
         return "audience"
+    if is_own_part(low_left):
+        return "own_part"
     if is_scope(unit, low_left):
         return "scope"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()) and not _per_unit_measure(unit, right):
