@@ -242,7 +242,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "audience"
     if is_own_part(low_left):
         return "own_part"
-    if is_scope(unit, low_left):
+    if q.total is None and is_scope(unit, low_left):  # "tại 10/10 huyện, thành phố" counts coverage
         return "scope"
     if unit and unit != "%" and _unit_phrase().match(unit + right.lower()) and not _per_unit_measure(unit, right):
         return "unit_phrase"
