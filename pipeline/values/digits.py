@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 import regex
 
-from .textpat import SHORT
+from .textpat import SHORT, matches_at
 
 _RUN = regex.compile(r"[0-9]+")
 _NUMBER = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
@@ -47,19 +47,6 @@ def after_space(text: str, pos: int) -> str:
     while pos < n and text[pos].isspace():
         pos += 1
     return text[pos:pos + 1]
-
-
-def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
-    """pattern.finditer(text), given ascending positions that include every one a
-    match can start at: left to right without overlap."""
-    end = 0
-    match = pattern.match
-    for i in starts:
-        if i >= end:
-            m = match(text, i)
-            if m is not None:
-                end = max(m.end(), i + 1)
-                yield m
 
 
 class AtRuns:

@@ -17,7 +17,7 @@ from .mention import PeriodMention
 from .spans import SpanSet
 from .gates import EndsBefore
 from .scan import Anchored, PhraseFinder
-from .textpat import fold, word, word_start, words
+from .textpat import SHORT, fold, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 _DIGIT = regex.compile(r"[0-9]")
@@ -63,14 +63,11 @@ def _period(label: str, start: Optional[str], end: Optional[str], text: str, s: 
     return PeriodMention(label, start, end, (s, e), text[s:e])
 
 
-_SHORT = 256
-
-
 def _candidates(text: str) -> tuple:
     """Period mentions with their year, and year-less templates (kind, start, end,
     data) that take the context year later. A document's are kept: the stages ask for
     them again with other default years; short texts (titles, cells) do not push them out."""
-    return _scan(text) if len(text) < _SHORT else _scan_kept(text)
+    return _scan(text) if len(text) < SHORT else _scan_kept(text)
 
 
 @lru_cache(maxsize=8)

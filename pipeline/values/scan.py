@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Optional
 
 import regex
 
-from .textpat import SHORT, ci, fold, folded, word_start, words
+from .textpat import SHORT, ci, fold, folded, matches_at, word_start, words
 
 
 @lru_cache(maxsize=256)
@@ -84,14 +84,7 @@ class Anchored:
             found = positions(text, self.words[0])
         else:
             found = sorted(set().union(*(positions(text, w) for w in self.words)))
-        end = 0
-        match = self.pattern.match
-        for i in found:
-            if i >= end:
-                m = match(text, i)
-                if m is not None:
-                    end = max(m.end(), i + 1)
-                    yield m
+        yield from matches_at(self.pattern, text, found)
 
 
 def _neighbours(phrases: list[str], anchors: list[str]) -> Optional[dict]:
@@ -149,13 +142,7 @@ class DigitsBefore(Anchored):
                 while i > 0 and text[i - 1].isspace():
                     i -= 1
                 found.update(k for k in (i - 2, i - 1) if k >= 0 and "0" <= text[k] <= "9")
-        end = 0
-        for i in sorted(found):
-            if i >= end:
-                m = self.pattern.match(text, i)
-                if m is not None:
-                    end = max(m.end(), i + 1)
-                    yield m
+        yield from matches_at(self.pattern, text, sorted(found))
 
 
 def _separate(words: Iterable[str]) -> bool:

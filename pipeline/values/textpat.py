@@ -8,7 +8,7 @@ that skip most of a text are in scan.py."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import regex
 
@@ -90,3 +90,17 @@ def ends_with(pattern: regex.Pattern, text: str, pos: int, window: int):
 
 def word_start(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalnum()
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], end: Optional[int] = None) -> Iterator[regex.Match]:
+    """pattern.finditer(text, 0, end), given ascending positions that include every one a
+    match can start at: the pattern is tried there only, left to right without overlap."""
+    end = len(text) if end is None else end
+    after = 0
+    match = pattern.match
+    for i in starts:
+        if i >= after:
+            m = match(text, i, end)
+            if m is not None:
+                after = max(m.end(), i + 1)
+                yield m

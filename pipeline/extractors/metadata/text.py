@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from typing import Iterator, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 import regex
 
 from ...normalize import fold_tones
+from ...values.textpat import matches_at  # noqa: F401  (metadata's cue scans use the value layer's)
 
 
 def fold(text: str) -> str:
@@ -73,21 +74,6 @@ def word_starts(text: str, words, start: int = 0, end: Optional[int] = None) -> 
             found.add(at)
             at = text.find(word, at + 1, end)
     return sorted(found)
-
-
-def matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: Optional[int] = None) -> Iterator[regex.Match]:
-    """What `pattern.finditer(text, starts[0], end)` yields when no match can begin anywhere
-    but at one of `starts` (ascending): the pattern is tried there only, not at every offset
-    (a scan for an alternation of cues costs as much as a match tried at each character)."""
-    end = len(text) if end is None else end
-    pos = 0
-    for at in starts:
-        if at < pos:
-            continue
-        m = pattern.match(text, at, end)
-        if m:
-            yield m
-            pos = m.end()
 
 
 class Line(NamedTuple):  # a tuple: the finders make one per line of a document
