@@ -19,6 +19,9 @@ class Summary:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     """CPU time spent extracting (all workers), the fair measure of per-core throughput on a busy machine"""
+    startup_cpu_seconds: float = 0.0
+    """CPU time of loading the rules and compiling the patterns, once per run before the first document
+    (in process; a worker pool does it in its forkserver)"""
     workers: int = 1
     peak_worker_rss_mb: float = 0.0
     worker_restarts: int = 0
@@ -53,6 +56,8 @@ class Summary:
         if self.cpu_seconds and self.documents:
             out.append(f"CPU {self.cpu_seconds:.1f} s: {self.bytes / 1024 / self.cpu_seconds:.0f} KB/s and "
                        f"{self.documents / self.cpu_seconds:.1f} docs/s per busy core")
+        if self.startup_cpu_seconds:
+            out.append(f"start-up CPU {self.startup_cpu_seconds:.2f} s (rules and patterns, once per run)")
         if self.peak_worker_rss_mb:
             out.append(f"peak memory per worker {self.peak_worker_rss_mb:.0f} MB, {self.worker_restarts} worker restarts")
         if self.stopped_early:
