@@ -83,6 +83,15 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
     return drafts
 
 
+def _short_lead(left_ind: str) -> Optional[str]:
+    """`Đầu tư 04 trạm quan trắc …`, `Lấy tối thiểu 1.200 mẫu thực phẩm …`: the verb of a short lead before the
+    figure, without the comparator words at its end; None if the lead is no such verb."""
+    if figure_words().measure.search(left_ind) and ind.object_verb_start(left_ind + " ") != 0:  # "số hóa" is a verb
+        return None
+    lead = figure_words().not_lead_tail.sub("", left_ind)
+    return lead if lead and len(lead.split()) <= figure_words().short_lead_words else None
+
+
 def _group_qualifier(text: str, q: Quantity, start: int, end: int) -> bool:
     """`100% doanh nghiệp sử dụng trên 50 lao động có …`: the later figure belongs to this one's indicator."""
     return qualifies_group(text[max(start, q.span[0] - 400):q.span[0]], text[q.span[1]:min(end, q.span[1] + 400)])
@@ -143,6 +152,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     verb_at = ind.object_verb_start(seg_left) if unit_word and not is_multiplier(q.unit) and not companion else None
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None
+    lead = _short_lead(left_ind) if right_core and not companion and verb_at is None and seg_start == item_start \
+        and not figure_words().leads(seg_left) and (next_start >= item_end or text[rw_end:next_start].strip()) else None
     # "100% đối tượng … được hưởng" right after a comma leads a clause of its own
     comma_lead = "," in seg_left and not seg_left[seg_left.rfind(",") + 1:].strip() and figure_words().predicate.search(right_core)
     if verb_at is not None and right_core:  # "đưa 20 sản phẩm OCOP lên sàn …": verb, count, object
@@ -152,6 +163,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     elif verb_at is not None and ind.clean(seg_left[verb_at:]):  # "… huyện cho vay giải quyết việc làm cho 300 lao động"
         indicator, start, end = ind.clean(seg_left[verb_at:]), seg_start + verb_at, qe
         shape = "before"
+    elif lead is not None:
+        indicator, start, end = f"{lead} {right_ind}", ind.left_start(text, seg_start, qs), max(rw_end, qe)
+        at = text[start:qs].lower().find(lead)
+        start += max(at, 0)
+        shape = "leading"
     elif comma_lead:
         indicator, start, end = right_ind, qs, max(rw_end, qe)
         shape = "leading"

@@ -59,6 +59,8 @@ class FigureWords:
     lead_end: Ending
     predicate: re.Pattern  # "100% quận và 99,7% xã đạt chuẩn": where a shared predicate starts
     measure: re.Pattern  # "Tỷ lệ bao phủ …": names what is measured
+    not_lead_tail: re.Pattern  # comparator cues and non-verbs ending a short lead ("lấy tối thiểu", "vẫn còn")
+    short_lead_words: int
 
     def leads(self, left: str) -> bool:
         return self.lead_end.may_end(left) and bool(self.lead_before.search(left))
@@ -73,4 +75,14 @@ def figure_words() -> FigureWords:
         lead_end=Ending(ind["figure_leads"], ind["figure_lead_bounds"], flags=re.IGNORECASE),
         predicate=re.compile(rf"(?<!\w)(?:{alternation(ind['shared_predicates'])})(?!\w)", re.IGNORECASE),
         measure=re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE),
+        not_lead_tail=re.compile(rf"(?:(?:^|\s+)(?:{alternation(_not_lead_words(ind))}))+\s*$", re.IGNORECASE),
+        short_lead_words=int(ind["short_lead_words"]),
     )
+
+
+def _not_lead_words(ind: dict) -> list[str]:
+    comparators = data("comparators")
+    cues = [w for words in comparators["before"].values() for w in words]
+    for key in ("to_level", "decrease_by", "increase_by", "filler", "bound_filler"):
+        cues += comparators[key]
+    return cues + ind["object_bounds"] + ind["short_lead_not_verbs"]
