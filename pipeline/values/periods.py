@@ -51,7 +51,8 @@ class _Patterns:
         self.as_of = EndsBefore(regex.compile(rf"(?:{words(r['as_of_words'])})\s+$"), r["as_of_words"], 30)
         # searched in a probe of at most 35 characters, all of it
         self.as_of_date = EndsBefore(
-            regex.compile(rf"(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?$"), r["as_of_words"] + ["ngày"], 64)
+            regex.compile(rf"(?:(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?|(?<![0-9]\s*)(?:{words(r['as_of_day_words'])})\s*)$"),
+            r["as_of_words"] + r["as_of_day_words"] + ["ngày"], 64)
 
 
 @lru_cache(maxsize=1)

@@ -106,7 +106,7 @@ def _title_partial(text: str, title: Optional[str]) -> Optional[str]:
     if not head:
         block = _title_block(text[:400]).strip()
         head = block if block[:1].isupper() and block.split("\n")[0].isupper() else ""
-    parts = {p.label for p in find_period_mentions(head) if re.fullmatch(r"\d{4}-(?:H1|9M|Q\d)", p.label)}
+    parts = {p.label for p in find_period_mentions(head) if re.fullmatch(r"\d{4}-(?:H1|\d{1,2}M|Q\d)", p.label)}
     return parts.pop() if len(parts) == 1 else None
 
 

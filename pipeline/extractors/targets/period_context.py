@@ -55,8 +55,9 @@ def _leads_next(text: str, p) -> bool:
     return bool(_FIGURE_NEXT.match(text, p.end))
 
 
-_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H1|9M|Q\d)$")
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H1|\d{1,2}M|Q\d)$")
 _DECEMBER = re.compile(r"\d{4}-12")
+_DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
 _CLAUSE_CUT = re.compile(r"[,;(]")
 _STOP_OR_FIGURE = re.compile(r"[;.]|\d")
@@ -64,9 +65,9 @@ _DIGIT = re.compile(r"\d")
 _YEAR_SPAN = re.compile(r"\d{4}-\d{4}")
 
 
-def _normal(label: Optional[str]) -> Optional[str]:
-    """`đến 31/12/2017` is the whole year 2017."""
-    if label and _DECEMBER.fullmatch(label):
+def _normal(label: Optional[str], said: str = "") -> Optional[str]:
+    """`đến 31/12/2017` is the whole year 2017; `đến ngày 15/12/2024` stands at December."""
+    if label and _DECEMBER.fullmatch(label) and not _DAY_BEFORE_YEAR_END.search(said):
         return label[:4]
     return label
 
@@ -144,8 +145,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         carried, _ = _carry(ctx, qs)
         if carried and _YEAR.fullmatch(carried) and label and label[:4] != carried:
             label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
-    label = _normal(label)
-    if label is not None and whole and re.fullmatch(r"\d{4}-(?:H1|9M|Q\d|\d\d)", label):
+    label = _normal(label, text[chosen.start:chosen.end] if chosen is not None else "")
+    if label is not None and whole and re.fullmatch(r"\d{4}-(?:H1|\d{1,2}M|Q\d|\d\d)", label):
         label = label[:4]
     if label is not None and len(label) == 4:
         if part and not whole:
