@@ -195,6 +195,20 @@ _LIST_LEAD = re.compile(r"[^\n.;]{0,60}:[ \t]*\n")
 _BULLET_LINE = re.compile(r"[ \t]*[-+•*–][ \t]")
 
 
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a line may end on an item's ";"
+
+
+def _inline_list_kind(cues: CueIndex, para_lo: int, item_lo: int) -> Optional[str]:
+    """The kind of a strong cue leading a colon whose `;`-run of items, in one sentence, reaches the item."""
+    text = cues.text
+    colon = text.rfind(":", para_lo, item_lo)
+    if colon < 0 or ";" not in text[colon:item_lo] or _SENTENCE_END.search(text, colon, item_lo):
+        return None
+    lead_lo = max(text.rfind("\n", para_lo, colon), text.rfind(". ", para_lo, colon), para_lo)
+    kinds = [k for k in ("target", "result") if cues.strong_in(lead_lo, colon + 1, k)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
 def _bullets_only(text: str, lead_end: int, item_lo: int) -> bool:
     """Every line from the one after the lead to the item's opens with a bullet (the item is in the lead's list)."""
     start = text.find("\n", lead_end) + 1
@@ -227,6 +241,9 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     if companion and not (doc_is_plan and section != "result" and _baseline_object().search(companion.group(0))):
         return "result", "plan_companion"  # a plan's "đạt 3.400 tỷ đồng, tăng 10% so với cùng kỳ" compares with a baseline
     item_cue = cues.nearest(item_lo, pos)
+    listed = None if item_cue else _inline_list_kind(cues, para_lo, item_lo)
+    if listed is not None:
+        return listed, "list_lead"  # "Năm 2025, Ban Chỉ đạo tỉnh đề ra chỉ tiêu: …; …; …"
     if gap_after.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
             and not (doc_is_plan and section is None):  # a plan's "giảm 4% so với năm 2023": a baseline
         return "result", "gap"
