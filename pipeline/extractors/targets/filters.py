@@ -20,7 +20,7 @@ def _patterns():
     cmp = data("comparators")
     tren_units = re.compile(rf"^\s*(?:{alternation(cmp['tren_not_comparator_before_units'])})(?!\w)", re.IGNORECASE)
     norm = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['norm_lead'])})(?!\w)")
-    mult = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['multiplier_cues'])})\s*$")
+    mult = re.compile(rf"(?:^|[^\w])(?:{alternation(nt['multiplier_cues'])})(?:\s+(?:{alternation(nt['multiplier_bounds'])}))?\s*$")
     return units, before, modifier, tren_units, norm, mult
 
 
@@ -29,6 +29,7 @@ _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 _HEAD_END = re.compile(r"\s|%")
 _SLASH_START = re.compile(r"^\s*/")
+_PLAN_FIGURE = re.compile(r"kế hoạch\s*:?\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -36,7 +37,7 @@ def _ends() -> tuple[Ending, Ending, Ending, Ending]:
     """Quick tests (lexicon.Ending) for the cue patterns that end where the words before a figure end."""
     nt = data("not_targets")
     return (Ending(nt["before"]), Ending(nt["modifier_before"]), Ending(nt["rank_before"], flags=re.IGNORECASE),
-            Ending(nt["multiplier_cues"]))
+            Ending(nt["multiplier_cues"], nt["multiplier_bounds"]))
 
 
 class _Counts(NamedTuple):
@@ -250,7 +251,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     if is_multiplier(unit) and not (ends[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
         return "frequency"
     cue = before.search(low_left[-40:]) if ends[0].may_end(low_left[-40:]) else None
-    if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))):
+    if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))) \
+            and not (unit == "%" and _PLAN_FIGURE.search(cue.group(0))):  # "(kế hoạch 68%)": the plan's own figure
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
     if ends[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
         return "modifier"

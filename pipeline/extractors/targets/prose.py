@@ -219,7 +219,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         bare_item = len(left_ind.split()) <= 4 and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
-        if by_prev and (bare_item or plan_in_brackets) and not own_clause or _distributes(text, prev, d):
+        if by_prev and (bare_item or plan_in_brackets) and not own_clause and lead is None or _distributes(text, prev, d):
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     if is_rank(left.lower()):
         d.unit = None
