@@ -15,11 +15,12 @@ from typing import Optional
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _HEADING = re.compile(
     rf"^[ \t]*(?:(?P<part>[A-H])\.(?=[ \t]+[^\W\d_]{{2}})|(?=[IVX])(?P<roman>{_ROMAN})\.(?=\s)|(?P<dotted>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?=\s)|(?P<num>\d{{1,2}})[.)](?=\s)"
-    r"|(?P<letter>[a-zđ])\)(?=\s)|(?P<article>Điều\s+\d+)\.?(?=\s))[ \t]*(?P<title>[^\n]*)",
+    r"|(?P<letter>[a-zđ])\)(?=\s)|(?P<article>Điều\s+\d+)\.?(?=\s)"
+    rf"|(?P<volume>(?:Phần|PHẦN)[ \t]+(?:(?:thứ|THỨ)[ \t]+[^\W\d_]+|{_ROMAN}|\d{{1,2}})(?![\w/-]))[ \t]*[.:]?)[ \t]*(?P<title>[^\n]*)",
     re.MULTILINE,
 )
 _TITLE_START = re.compile(r"[*\"“(]*[^\W\d_]")
-_LEVEL = {"part": -1, "roman": 0, "article": 0, "num": 1, "dotted": 1, "letter": 3}
+_LEVEL = {"volume": -2, "part": -1, "roman": 0, "article": 0, "num": 1, "dotted": 1, "letter": 3}
 
 
 @dataclass
@@ -72,7 +73,7 @@ def section_tree(text: str) -> SectionTree:
     sections: list[Section] = []
     stack: list[Section] = []
     for m in _HEADING.finditer(text):
-        kind = next((k for k in ("part", "roman", "dotted", "num", "letter", "article") if m.group(k)), None)
+        kind = next((k for k in ("volume", "part", "roman", "dotted", "num", "letter", "article") if m.group(k)), None)
         if kind is None:
             continue
         token = m.group(kind)
@@ -82,6 +83,8 @@ def section_tree(text: str) -> SectionTree:
         if kind == "dotted":
             level = token.count(".") + 1
         title = m.group("title")
+        if kind == "volume" and not title.strip():  # "Phần III" over its title's line
+            title = text[m.end() + 1:text.find("\n", m.end() + 1) % (len(text) + 1)]
         if not (_TITLE_START.match(title) or kind == "letter" and title[:1].isdigit()):
             continue  # "89.4 |" in a table, "1. 000" in prose: not a heading
         if kind == "part" and title.upper() != title:

@@ -162,9 +162,18 @@ class Context:
             return section_kind(())
         kind = self._heading_kinds.get(id(sec), "?")
         if kind == "?":
-            kind = section_kind(tuple(self.text[s.heading[0]:s.heading[1]][:200] for s in self.tree.chain(pos)))
+            kind = section_kind(tuple(self._heading_title(s) for s in self.tree.chain(pos)))
             self._heading_kinds[id(sec)] = kind
         return kind
+
+    def _heading_title(self, sec) -> str:
+        """A heading's words; a bare part label (`Phần III`) is titled by the line under it."""
+        title = self.text[sec.heading[0]:sec.heading[1]][:200]
+        if len(title.split()) <= 2:
+            nxt = self.text.find("\n", sec.heading[1])
+            if nxt >= 0:
+                title += " " + self.text[nxt + 1:self.text.find("\n", nxt + 1) % (len(self.text) + 1)][:200]
+        return title
 
     @property
     def plan(self) -> bool:

@@ -45,9 +45,12 @@ def section_kind(titles: tuple[str, ...]) -> Optional[str]:
     written first."""
     for title in titles:
         m = _section_pattern().search(title.lower())
-        if m:
+        if m and len(title[:m.start()].split()) <= _HEAD_WORD_AT_MOST:
             return m.lastgroup
     return None
+
+
+_HEAD_WORD_AT_MOST = 3  # words before it ("II.", "PHẦN I:", "2. Về"): further in, it is an item's words, not a heading's
 
 
 def of_plan(right: str) -> bool:
