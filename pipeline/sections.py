@@ -82,9 +82,10 @@ def section_tree(text: str) -> SectionTree:
         level = _LEVEL[kind]
         if kind == "dotted":
             level = token.count(".") + 1
-        title = m.group("title")
+        title, end = m.group("title"), m.end()
         if kind == "volume" and not title.strip():  # "Phần III" over its title's line
-            title = text[m.end() + 1:text.find("\n", m.end() + 1) % (len(text) + 1)]
+            end = text.find("\n", m.end() + 1) % (len(text) + 1)
+            title = text[m.end() + 1:end]
         if not (_TITLE_START.match(title) or kind == "letter" and title[:1].isdigit()):
             continue  # "89.4 |" in a table, "1. 000" in prose: not a heading
         if kind == "part" and title.upper() != title:
@@ -96,7 +97,7 @@ def section_tree(text: str) -> SectionTree:
             parts = (roots[-1].parts if roots else []) + [token]
         else:
             parts = (stack[-1].parts if stack else []) + [token.replace("Điều ", "Đ")]
-        sec = Section(path=".".join(parts), title=_title(title), level=level, heading=(m.start(), m.end()), parts=parts,
+        sec = Section(path=".".join(parts), title=_title(title), level=level, heading=(m.start(), end), parts=parts,
                       parent=stack[-1] if stack else None)
         sections.append(sec)
         stack.append(sec)

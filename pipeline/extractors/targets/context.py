@@ -106,8 +106,11 @@ def _title_partial(text: str, title: Optional[str]) -> Optional[str]:
     if not head:
         block = _title_block(text[:400]).strip()
         head = block if block[:1].isupper() and block.split("\n")[0].isupper() else ""
-    parts = {p.label for p in find_period_mentions(head) if re.fullmatch(r"\d{4}-(?:H1|\d{1,2}M|Q\d)", p.label)}
-    return parts.pop() if len(parts) == 1 else None
+    parts = [p for p in find_period_mentions(head) if re.fullmatch(r"\d{4}-(?:H[12]|\d{1,2}M|Q\d)", p.label)]
+    if not parts:
+        return None
+    earlier = partial_of(head[:parts[0].start])  # "… 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2025": the part reported on
+    return f"{parts[0].label[:4]}-{earlier}" if earlier else parts[0].label
 
 
 @dataclass
@@ -162,18 +165,9 @@ class Context:
             return section_kind(())
         kind = self._heading_kinds.get(id(sec), "?")
         if kind == "?":
-            kind = section_kind(tuple(self._heading_title(s) for s in self.tree.chain(pos)))
+            kind = section_kind(tuple(self.text[s.heading[0]:s.heading[1]][:200] for s in self.tree.chain(pos)))
             self._heading_kinds[id(sec)] = kind
         return kind
-
-    def _heading_title(self, sec) -> str:
-        """A heading's words; a bare part label (`Phần III`) is titled by the line under it."""
-        title = self.text[sec.heading[0]:sec.heading[1]][:200]
-        if len(title.split()) <= 2:
-            nxt = self.text.find("\n", sec.heading[1])
-            if nxt >= 0:
-                title += " " + self.text[nxt + 1:self.text.find("\n", nxt + 1) % (len(self.text) + 1)][:200]
-        return title
 
     @property
     def plan(self) -> bool:

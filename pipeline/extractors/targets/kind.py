@@ -186,7 +186,7 @@ def _baseline_object() -> re.Pattern:
     return re.compile(rf"(?:{alternation(data('kind')['baseline_objects'])}|năm \d{{4}})$", re.IGNORECASE)
 
 
-_PARTIAL = re.compile(r"^\d{4}-(?:H1|\d{1,2}M|Q\d|\d\d)$")
+_PARTIAL = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)$")
 
 
 @lru_cache(maxsize=None)

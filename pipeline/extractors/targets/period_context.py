@@ -55,7 +55,7 @@ def _leads_next(text: str, p) -> bool:
     return bool(_FIGURE_NEXT.match(text, p.end))
 
 
-_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H1|\d{1,2}M|Q\d)$")
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d)$")
 _DECEMBER = re.compile(r"\d{4}-12")
 _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
@@ -146,7 +146,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         if carried and _YEAR.fullmatch(carried) and label and label[:4] != carried:
             label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
     label = _normal(label, text[chosen.start:chosen.end] if chosen is not None else "")
-    if label is not None and whole and re.fullmatch(r"\d{4}-(?:H1|\d{1,2}M|Q\d|\d\d)", label):
+    if label is not None and whole and re.fullmatch(r"\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)", label):
         label = label[:4]
     if label is not None and len(label) == 4:
         if part and not whole:
