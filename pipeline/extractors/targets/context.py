@@ -135,7 +135,8 @@ class Context:
         self._heading_kinds: dict[int, Optional[str]] = {}
         self._plan = plan_doc(self.doc_type)
         low = self.text.lower()
-        self.low: Optional[str] = low if len(low) == len(self.text) else None  # offsets kept: sliced like the text
+        # a slice of `low` is the slice lowercased: each letter lowercases to one, and no final sigma depends on its neighbours
+        self.low: Optional[str] = low if len(low) == len(self.text) and "Σ" not in self.text else None
         self._cues: Optional[CueIndex] = None
         self._news_prior: Optional[str] = None
 
