@@ -49,6 +49,24 @@ def test_anchored_finds_what_finditer_finds():
             assert _spans(finder.finditer(text)) == _spans(finder.pattern.finditer(text)), text
 
 
+def test_number_word_starts_of_the_layer_find_what_finditer_finds():
+    from pipeline.rules import load_yaml
+    from pipeline.values import quantities
+
+    u = quantities.units()
+    assert u.strong_word_start.scan is not None and u.word_start.scan is not None
+    nums = load_yaml("numbers.yaml")
+    vocab = sorted(set(nums["digits"]) | set(nums["ten"]) | set(nums["tens"]) | set(nums["hundred"]) | set(nums["scales"]))
+    pieces = _PIECES + vocab + [w.upper() for w in vocab] + [w.capitalize() for w in vocab] + ["_", "²", "tỉnh", "mươim"]
+    found = 0
+    for text in _texts(300, 7, pieces):
+        for finder in (u.strong_word_start, u.word_start):
+            spans = _spans(finder.finditer(text))
+            assert spans == _spans(finder.pattern.finditer(text)), text
+            found += len(spans)
+    assert found > 1000
+
+
 def test_digits_before_finds_what_finditer_finds():
     finder = DigitsBefore(regex.compile(rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{word('tháng')}\s*[0-9]{{1,2}}"), ["tháng"])
     for text in _texts(300, 2, _DATE_PIECES):

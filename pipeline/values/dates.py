@@ -228,11 +228,12 @@ def as_date(ref) -> Optional[date]:
 
 @lru_cache(maxsize=8)
 def _find_dates(text: str, ref: Optional[date]) -> tuple[DateMention, ...]:
-    from .relative import relative_candidates
+    if ref is None:
+        cands = list(_candidates_cached(text))
+    else:
+        from .relative import relative_candidates
 
-    cands = list(_candidates_cached(text)) if ref is None else _candidates(text, ref=ref)
-    if ref is not None:
-        cands += relative_candidates(text, ref)
+        cands = _candidates(text, ref=ref) + relative_candidates(text, ref)
     kept = _resolve(cands)
     mentions = []
     for s, e, value, pre in kept:

@@ -12,6 +12,7 @@ from .dates import date_like_spans
 from .digits import AtRuns
 from .spans import SpanSet
 from .gates import EndsBefore, visible
+from .periods import find_periods
 from .textpat import ends_with, folded, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
@@ -80,8 +81,6 @@ def masks() -> _Masks:
 def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
     """Spans of dates, document numbers, times, counters and addresses; with
     `with_sections`, also section numbers, enumerations and periods."""
-    from .periods import find_periods
-
     m = masks()
     spans = list(date_like_spans(text))
     spans += [x.span() for x in m.doc_number.finditer(text)]

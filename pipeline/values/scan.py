@@ -4,13 +4,14 @@ exactly what the plain regex scan gives; gates.py has the patterns tried at one
 position only where its next or previous character allows them."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 import regex
 
-from .textpat import SHORT, ci, fold, folded, matches_at, word_start, words
+from .textpat import SHORT, ci, fold, fold_short, folded, matches_at, word_start, words
 
 
 @lru_cache(maxsize=256)
@@ -59,13 +60,19 @@ class Anchored:
         self.rest = None if any(len(p) == 1 for p in phrases) else {w: [p[1:] for p in phrases if p[0] == w] for w in self.words}
         # the pattern matches whole words only (\b…\b): a hit inside a longer word is no start
         self.whole_words = whole_words
+        # whole words of letters, none the start of another: one scan of the folded text finds
+        # every place one stands alone (a hit it skips lies inside another, after a letter)
+        self.scan = None
+        if whole_words and all(w.isalpha() for w in self.words) and not any(
+                a != b and b.startswith(a) for a in self.words for b in self.words):
+            self.scan = re.compile("|".join(map(re.escape, self.words)))
 
     def absent(self, text: str) -> bool:
         """A short text holds none of the first words: nothing can match (one lower() and a
         few `in` tests are cheaper than a case-blind scan by the regex engine)."""
         if len(text) >= SHORT:
             return False
-        low = fold(text)
+        low = fold_short(text)
         return not any(w in low for w in self.words)
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
@@ -74,7 +81,9 @@ class Anchored:
         if len(text) < SHORT or folded(text) is None:
             yield from self.pattern.finditer(text)
             return
-        if self.whole_words:
+        if self.scan is not None:
+            found = [m.start() for m in self.scan.finditer(folded(text)) if _alone(text, m.start(), m.end())]
+        elif self.whole_words:
             found = sorted(i for w in self.words for i in positions(text, w) if _alone(text, i, i + len(w)))
         elif self.rest is not None:
             low = folded(text)
