@@ -40,3 +40,23 @@ def test_cue_index_keeps_the_cues_of_both_kinds():
     cues = {(text[s:e].lower(), kind, weak) for s, e, kind, weak in CueIndex(text).cues}
     assert cues == {("5% kế hoạch", "result", False), ("chỉ tiêu", "target", False), ("ước đạt", "result", False),
                     ("(kh)", "target", False)}
+
+
+def test_trim_removes_what_the_junk_pattern_removes():
+    from pipeline.extractors.targets.indicator import _trim
+
+    junk = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;.(\-–*“”\"']+$")
+    rng = random.Random(4)
+    pieces = [" ", "\u00a0", "\n", ",", ":", ";", ".", "(", ")", "-", "–", "*", "“", "”", '"', "'", "a", "đạt", "%", "5"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _trim(text) == junk.sub("", text), repr(text)
+
+
+def test_part_of_year_is_read_past_masked_phrases():
+    from pipeline.extractors.targets.period import partial_of
+
+    assert partial_of("Kết quả 6 tháng đầu năm") == "H1"
+    assert partial_of("trẻ dưới 6 tháng tuổi") is None
+    assert partial_of("quý I năm 2025") == "Q1"
+    assert partial_of("số 69 tháng") is None
