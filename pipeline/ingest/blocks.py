@@ -13,11 +13,12 @@ _CELL = regex.compile(r"[^|]+")
 
 
 def _trimmed(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
+    piece = text[start:end]
+    body = piece.lstrip()
+    if not body:
+        return None
+    start += len(piece) - len(body)
+    return start, start + len(body.rstrip())
 
 
 def table_cell_blocks(text: str, start: int, end: int, page: Optional[int] = None) -> list[Block]:

@@ -15,12 +15,14 @@ from .shape import ends_sentence, squash
 
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, int]:
-    """One alternation per list: its fullmatch is any pattern's fullmatch, in one call."""
+    """One alternation per list: its fullmatch is any pattern's fullmatch, in one call; and
+    one of all three, whose `chrome` group says a chrome line matched (it is tried first)."""
     data = load_yaml("web_chrome.yaml")
-    lines = regex.compile("|".join(f"(?:{p})" for p in data["line"]), regex.I)
-    heads = regex.compile("|".join(f"(?:{p})" for p in data["list_heads"]), regex.I)
-    item = regex.compile(data["list_item"], regex.I)
-    return lines, heads, item, int(data["list_item_max_chars"])
+    lines = "|".join(f"(?:{p})" for p in data["line"])
+    heads = "|".join(f"(?:{p})" for p in data["list_heads"])
+    item = data["list_item"]
+    either = regex.compile(f"(?P<chrome>{lines})|(?:{heads})|(?:{item})", regex.I)
+    return regex.compile(lines, regex.I), regex.compile(heads, regex.I), either, int(data["list_item_max_chars"])
 
 
 def is_chrome_line(line: str) -> bool:
@@ -37,19 +39,17 @@ def is_list_head(line: str) -> bool:
 
 def chrome_lines(lines: list[str]) -> list[bool]:
     """For each line, whether it is chrome (a chrome line, or inside a list of other posts)."""
-    chrome, heads, item, max_chars = _patterns()
+    _, _, either, max_chars = _patterns()
     texts = [squash(line) for line in lines]
     marks = [False] * len(lines)
     in_list = False
     for i, text in enumerate(texts):
         if not text:
             continue
-        if chrome.fullmatch(text):
+        m = either.fullmatch(text)
+        if m is not None:
             marks[i] = True
-            continue
-        if heads.fullmatch(text) or item.fullmatch(text):
-            marks[i] = True
-            in_list = True
+            in_list = in_list or m.group("chrome") is None
             continue
         if in_list and _short(text, max_chars) and not _prose_follows(texts, i + 1, max_chars):
             marks[i] = True

@@ -36,14 +36,12 @@ def _stands_alone(line: str) -> bool:
 
 def should_join(before: str, after: str, width: int | None, narrow: bool = False) -> bool:
     a, b = before.rstrip(), after.strip()
-    if not a.strip() or not b:
-        return False
-    if shape.is_rule_line(a) or shape.is_rule_line(b):
-        return False
-    if "|" in a or "|" in b:
+    if not a or not b or "|" in a or "|" in b:
         return False
     if shape.ends_sentence(a) and not shape.is_label(a):
         return False  # the common case, decided before the costlier tests below
+    if shape.is_rule_line(a) or shape.is_rule_line(b):
+        return False
     if _stands_alone(shape.squash(a)) or _stands_alone(shape.squash(b)):
         return False
     if shape.is_label(a):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..normalize import apply_edits
 from . import shape
+from .lines import should_join
 
 
 @dataclass
@@ -31,8 +32,6 @@ def _closes_cell(line: str) -> bool:
 
 
 def _cells(lines: list[str]) -> list[_Cell]:
-    from .lines import should_join
-
     cells: list[_Cell] = []
     taken = -1
     for i, line in enumerate(lines):
@@ -88,8 +87,8 @@ def _columns(run: list[_Cell]) -> int | None:
 
 
 def clean_pipe_debris(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    from .lines import should_join
-
+    if "|" not in text:  # most texts
+        return text, offsets
     lines = text.split("\n")
     starts = shape.line_starts(lines)
     edits: list[tuple[int, int, str]] = []

@@ -23,7 +23,6 @@ _LIST_MARKER = regex.compile(
 _RANGE_TAIL = regex.compile(r"^\s*[-–—]\s*\d")
 # a figure with a decimal or thousands separator or a percent sign: never a list marker
 _FIGURE_START = regex.compile(r"^\s*\d+(?:[.,]\d+)+|^\s*\d+(?:[.,]\d+)*\s?%")
-_SENTENCE_END = regex.compile(r"[.;:!?…]['\"”’)\]»*]*\s*$")
 _RULE_LINE = regex.compile(r"^[\s\-–—_=.*°~•·]+$")
 _LABEL = regex.compile(r"^\s*\p{L}[\p{L}/.]*(?:\s\p{L}[\p{L}/.]*)?\s*:\s*$")
 _SPACES = regex.compile(r"\s+")
@@ -84,8 +83,15 @@ def starts_with_figure(line: str) -> bool:
     return _FIGURE_START.match(line) is not None
 
 
+# what `\s` matches (Unicode White_Space; str.isspace also counts \x1c-\x1f)
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_CLOSERS = "'\"”’)]»*"
+_STOPS = frozenset(".;:!?…")
+
+
 def ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
+    """A stop, then closing quotes or brackets, then white space only."""
+    return line.rstrip(_WHITE_SPACE).rstrip(_CLOSERS)[-1:] in _STOPS
 
 
 def is_rule_line(line: str) -> bool:

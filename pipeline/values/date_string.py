@@ -69,6 +69,8 @@ def _whole_date(candidate: str, ref: Optional[date]) -> Optional[DateValue]:
     """The one date match that spans all of `candidate`, or None."""
     if ref is None and candidate[-1:] not in _DIGITS:
         return None  # every date match without `ref` ends with a digit: none can span this
+    if candidate[:1] not in patterns().first_chars:
+        return None
     kept = _resolve(_candidates(candidate, whole=True, ref=ref))
     if len(kept) == 1 and kept[0][0] == 0 and kept[0][1] == len(candidate):
         return kept[0][2]

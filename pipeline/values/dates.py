@@ -14,7 +14,7 @@ from .digits import AtRuns, after_space
 from .mention import DateMention, DateValue
 from .gates import EndsBefore, visible
 from .scan import Anchored, DigitsBefore
-from .textpat import ends_with, fold, folded, word, word_start, words
+from .textpat import case_variants, ends_with, fold, folded, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -65,6 +65,8 @@ class _Patterns:
             rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
             rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$"),
             ["-", "–"] + rules["range_words"] + rules["day_list_words"] + rules["day_words"], 30)
+        # what a date match can begin with: a digit, a day word before it, "tháng" or "ngày"
+        self.first_chars = case_variants({w[0] for w in rules["day_words"] + ["tháng", "ngày"]}) | set("0123456789")
         self.day_month_lead = regex.compile(rf"(?:{words(rules['day_month_lead'])})[ \t]+$")
         self.year_only = regex.compile(rf"{nam}\s*(?P<y>[0-9]{{4}})")
         self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
@@ -75,6 +77,7 @@ class _Patterns:
         self.role_words = {}
         for w, role in role_words:
             self.role_words.setdefault(w[-1], []).append((w, role))
+        self.role_ends = {c: tuple(w for w, _ in ws) for c, ws in self.role_words.items()}
         self.range_join = regex.compile(rf"[\s*_]*(?:[-–—]|{words(rules['range_words'])})[\s*_]*")
         self.place_line = regex.compile(r"(?:^|\n)[ \t*]*[^\W0-9][^\n,;:.()]{1,40},[ \t]*$")
         self.doc_number = regex.compile(r"[0-9]+[/-][\w./-]*\w(?:\s[A-ZĐ&]+)?[\s,*]*$")
@@ -198,9 +201,11 @@ def _role(text: str, start: int, pre: str) -> str:
     p = patterns()
     before = text[max(0, start - 60):start]
     ctx = " ".join((before + " " + pre).lower().replace("*", " ").replace("(", " ").split()).rstrip(" :")
-    for words, role in p.role_words.get(ctx[-1:], ()):
-        if ctx.endswith(words) and (len(ctx) == len(words) or not ctx[-len(words) - 1].isalnum()):
-            return role
+    ends = p.role_ends.get(ctx[-1:])
+    if ends and ctx.endswith(ends):  # one test for all the words of the last character
+        for words, role in p.role_words[ctx[-1]]:
+            if ctx.endswith(words) and (len(ctx) == len(words) or not ctx[-len(words) - 1].isalnum()):
+                return role
     bare = before.replace("*", "")
     if p.doc_number.search(bare):
         return "reference"
@@ -219,6 +224,8 @@ def find_dates(text: str, ref: Optional[date] = None) -> list[DateMention]:
 
 
 def as_date(ref) -> Optional[date]:
+    if ref is None:
+        return None
     if isinstance(ref, str):
         return date.fromisoformat(ref[:10])
     if isinstance(ref, datetime):
@@ -228,11 +235,12 @@ def as_date(ref) -> Optional[date]:
 
 @lru_cache(maxsize=8)
 def _find_dates(text: str, ref: Optional[date]) -> tuple[DateMention, ...]:
-    from .relative import relative_candidates
+    if ref is None:
+        cands = list(_candidates_cached(text))
+    else:
+        from .relative import relative_candidates
 
-    cands = list(_candidates_cached(text)) if ref is None else _candidates(text, ref=ref)
-    if ref is not None:
-        cands += relative_candidates(text, ref)
+        cands = _candidates(text, ref=ref) + relative_candidates(text, ref)
     kept = _resolve(cands)
     mentions = []
     for s, e, value, pre in kept:

@@ -8,7 +8,7 @@ whole-text regex scan each."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import regex
 
@@ -59,12 +59,13 @@ class AtRuns:
         self.starts = starts
         self.needs = needs
 
-    def finditer(self, text: str) -> Iterator[regex.Match]:
-        if self.needs and not any(c in text for c in self.needs):
-            return iter(())
-        if len(text) < SHORT:
+    def finditer(self, text: str) -> Iterable[regex.Match]:
+        if len(text) < SHORT:  # a document holds the characters: only short texts are tested
+            if self.needs and not any(c in text for c in self.needs):
+                return ()
             return self.pattern.finditer(text)
-        return matches_at(self.pattern, text, self.starts(text, _scan_kept(text)))
+        starts = self.starts(text, _scan_kept(text))
+        return matches_at(self.pattern, text, starts) if starts else ()
 
 
 def number_runs(text: str) -> dict[int, int]:

@@ -7,7 +7,7 @@ from typing import Callable, Iterable
 
 import regex
 
-from .textpat import _LOOKALIKES, case_variants
+from .textpat import _LOOKALIKES, case_variants, fold
 
 
 class Gated:
@@ -53,6 +53,12 @@ class ByFirst(Gated):
         return pattern.match(text, pos) if pattern is not None else None
 
 
+def _folds_alike(c: str) -> bool:
+    """Every character textpat.ci's class for the folded letter `c` matches folds to `c`."""
+    variants = {c, c.upper(), _LOOKALIKES.get(c, c), _LOOKALIKES.get(c.upper(), c)}
+    return all(fold(x) == c for x in variants)
+
+
 def visible(text: str, pos: int) -> str:
     """The first character at or after `pos` that is not a space or a tab ('' at the end)."""
     c = text[pos:pos + 1]
@@ -65,21 +71,28 @@ def visible(text: str, pos: int) -> str:
 class EndsBefore:
     """`pattern` (ending with `$`) searched in the `window` characters before a position,
     as ends_with does; the regex is run only when the last non-space character there can
-    end one of `items` (case-blind). A pattern that may match nothing is otherwise
-    searched at the last position alone, where its empty match is."""
+    end one of `items` (case-blind) and, for a pattern of case-blind classes (textpat.ci),
+    when the folded text there ends with the last word of one of them. A pattern that may
+    match nothing is otherwise searched at the last position alone, where its empty match is."""
 
     def __init__(self, pattern: regex.Pattern, items: Iterable[str], window: int):
+        items = [w for w in items if w]
         self.pattern = pattern
         self.window = window
-        ends = {w[-1] for w in items if w}
+        ends = {w[-1] for w in items}
         self.lasts = case_variants(ends | {_LOOKALIKES[c] for c in ends if c in _LOOKALIKES})
         self.may_be_empty = pattern.search("") is not None
+        tails = {fold(w.split()[-1]) for w in items if w.split()}
+        blind = not pattern.flags & regex.IGNORECASE and all(_folds_alike(c) for t in tails for c in t)
+        self.tails = tuple(tails) if blind else None
+        self.reach = max(map(len, tails), default=0)
 
     def search(self, text: str, pos: int):
         lo = max(0, pos - self.window)
         j = pos
         while j > lo and text[j - 1].isspace():
             j -= 1
-        if j > lo and text[j - 1] in self.lasts:
+        if j > lo and text[j - 1] in self.lasts and (
+                self.tails is None or fold(text[max(lo, j - self.reach):j]).endswith(self.tails)):
             return self.pattern.search(text, lo, pos)
         return self.pattern.search(text, max(lo, pos - 1), pos) if self.may_be_empty else None

@@ -12,6 +12,7 @@ from .dates import date_like_spans
 from .digits import AtRuns
 from .spans import SpanSet
 from .gates import EndsBefore, visible
+from .periods import find_periods
 from .textpat import ends_with, folded, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
@@ -80,31 +81,31 @@ def masks() -> _Masks:
 def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
     """Spans of dates, document numbers, times, counters and addresses; with
     `with_sections`, also section numbers, enumerations and periods."""
-    from .periods import find_periods
-
     m = masks()
     spans = list(date_like_spans(text))
-    spans += [x.span() for x in m.doc_number.finditer(text)]
-    for pattern in m.times:
-        spans += [x.span() for x in pattern.finditer(text)]
+    _add_spans(spans, text, (m.doc_number, *m.times, m.phone))
     if "GMT" in text or "UTC" in text:
-        spans += [x.span() for x in m.time_zone.finditer(text)]
+        _add_spans(spans, text, (m.time_zone,))
     for x in m.counter_value.finditer(text):
         label = m.counter_label.search(text, x.start())
         if label is not None:
             spans.append((label.start(), x.end()))
     low = folded(text)
     if "://" in text or low is None or "www." in low:
-        spans += [x.span() for x in m.url.finditer(text)]
-    spans += [x.span() for x in m.phone.finditer(text)]
+        _add_spans(spans, text, (m.url,))
     for x in m.email.finditer(text) if "@" in text else ():
         user = ends_with(m.email_user, text, x.start(), 64)
         spans.append((user.start() if user else x.start(), x.end()))
     if with_sections:
-        for pattern in m.sections:
-            spans += [x.span() for x in pattern.finditer(text)]
+        _add_spans(spans, text, m.sections)
         spans += [p.span for p in find_periods(text)]
     return SpanSet(spans)
+
+
+def _add_spans(spans: list, text: str, finders) -> None:
+    for finder in finders:
+        for x in finder.finditer(text):
+            spans.append(x.span())
 
 
 def is_labelled(text: str, start: int, end: int) -> bool:

@@ -77,6 +77,8 @@ def _scan_kept(text: str) -> tuple:
 
 
 def _scan(text: str) -> tuple:
+    if not text:
+        return ()
     p = patterns()
     out = []
     digits = _DIGIT.search(text) is not None  # else only year-less phrases can be found

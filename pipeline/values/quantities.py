@@ -15,6 +15,7 @@ from .spans import SpanSet
 from .gates import ByFirst, EndsBefore, Gated, visible
 from .scan import Anchored
 from .mention import NumberMention, QuantityMention
+from .quantity_build import build_quantities
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
 
 _FLAGS = regex.IGNORECASE
@@ -263,8 +264,6 @@ def parse_quantity(text: str) -> Optional[QuantityMention]:
     """The one figure in a short string (a phrase, a table cell), every number
     word read: "chín pounds", "hai đô la và 23 xen", "dưới bảy ngàn đồng"; None
     when the string holds no figure or more than one."""
-    from .quantity_build import build_quantities
-
     found = build_quantities(text, _numerals(text, non_figure_spans(text), labels=True, all_words=True), units())
     return found[0] if len(found) == 1 else None
 
@@ -280,7 +279,5 @@ def find_quantities(text: str) -> list[QuantityMention]:
 
 @lru_cache(maxsize=8)
 def _find_quantities(text: str) -> tuple[QuantityMention, ...]:
-    from .quantity_build import build_quantities
-
     mask = non_figure_spans(text)
     return tuple(build_quantities(text, _numerals(text, mask, labels=True), units()))

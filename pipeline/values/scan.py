@@ -4,13 +4,14 @@ exactly what the plain regex scan gives; gates.py has the patterns tried at one
 position only where its next or previous character allows them."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 import regex
 
-from .textpat import SHORT, ci, fold, folded, matches_at, word_start, words
+from .textpat import SHORT, ci, fold, fold_short, folded, matches_at, word_start, words
 
 
 @lru_cache(maxsize=256)
@@ -59,32 +60,54 @@ class Anchored:
         self.rest = None if any(len(p) == 1 for p in phrases) else {w: [p[1:] for p in phrases if p[0] == w] for w in self.words}
         # the pattern matches whole words only (\b…\b): a hit inside a longer word is no start
         self.whole_words = whole_words
+        # whole words of letters, none the start of another: one scan of the folded text finds
+        # every place one stands alone (a hit it skips lies inside another, after a letter;
+        # one before a Latin letter, as "tỉ" in "tỉnh", is not alone)
+        self.scan = None
+        if whole_words and all(w.isalpha() for w in self.words) and not any(
+                a != b and b.startswith(a) for a in self.words for b in self.words):
+            self.scan = re.compile(f"(?:{'|'.join(map(re.escape, self.words))})(?![a-z])")
 
     def absent(self, text: str) -> bool:
         """A short text holds none of the first words: nothing can match (one lower() and a
         few `in` tests are cheaper than a case-blind scan by the regex engine)."""
         if len(text) >= SHORT:
             return False
-        low = fold(text)
-        return not any(w in low for w in self.words)
+        low = fold_short(text)
+        for w in self.words:
+            if w in low:
+                return False
+        return True
 
-    def finditer(self, text: str) -> Iterator[regex.Match]:
-        if self.absent(text):
-            return
-        if len(text) < SHORT or folded(text) is None:
-            yield from self.pattern.finditer(text)
-            return
-        if self.whole_words:
-            found = sorted(i for w in self.words for i in positions(text, w) if _alone(text, i, i + len(w)))
-        elif self.rest is not None:
-            low = folded(text)
-            found = sorted(i for w in self.words for i in positions(text, w)
-                           if any(_followed(low, i + len(w), rest) for rest in self.rest[w]))
-        elif len(self.words) == 1:
-            found = positions(text, self.words[0])
-        else:
-            found = sorted(set().union(*(positions(text, w) for w in self.words)))
-        yield from matches_at(self.pattern, text, found)
+    def finditer(self, text: str) -> Iterable[regex.Match]:
+        if len(text) < SHORT:
+            return () if self.absent(text) else self.pattern.finditer(text)
+        low = folded(text)
+        if low is None:
+            return self.pattern.finditer(text)
+        found = self.starts(text, low)
+        return matches_at(self.pattern, text, found) if found else ()
+
+    def starts(self, text: str, low: str) -> Sequence[int]:
+        """The positions a match can start at, ascending, in a text folded to `low`."""
+        if self.scan is not None:
+            return [m.start() for m in self.scan.finditer(low) if _alone(text, m.start(), m.end())]
+        if len(self.words) == 1 and self.rest is None and not self.whole_words:
+            return positions(text, self.words[0])
+        found = []
+        for w in self.words:
+            for i in positions(text, w):
+                if self.whole_words:
+                    if _alone(text, i, i + len(w)):
+                        found.append(i)
+                elif self.rest is None:
+                    found.append(i)
+                else:
+                    for rest in self.rest[w]:
+                        if _followed(low, i + len(w), rest):
+                            found.append(i)
+                            break
+        return sorted(set(found)) if len(self.words) > 1 else found
 
 
 def _neighbours(phrases: list[str], anchors: list[str]) -> Optional[dict]:
@@ -130,19 +153,14 @@ class DigitsBefore(Anchored):
     whitespace, then one of a few words: the pattern is matched at the digits right
     before each place the words are, left to right without overlap."""
 
-    def finditer(self, text: str) -> Iterator[regex.Match]:
-        if self.absent(text):
-            return
-        if len(text) < SHORT or folded(text) is None:
-            yield from self.pattern.finditer(text)
-            return
+    def starts(self, text: str, low: str) -> Sequence[int]:
         found = set()
         for w in self.words:
             for i in positions(text, w):
                 while i > 0 and text[i - 1].isspace():
                     i -= 1
                 found.update(k for k in (i - 2, i - 1) if k >= 0 and "0" <= text[k] <= "9")
-        yield from matches_at(self.pattern, text, sorted(found))
+        return sorted(found)
 
 
 def _separate(words: Iterable[str]) -> bool:

@@ -29,11 +29,22 @@ def fold(text: str) -> str:
 SHORT = 256
 
 
+_last_short = ["", ""]
+
+
+def fold_short(text: str) -> str:
+    """fold(text) of a short text, kept for the next call with the same text object:
+    a title or a cell goes through a dozen finders one after the other."""
+    if text is not _last_short[0]:
+        _last_short[0], _last_short[1] = text, fold(text)
+    return _last_short[1]
+
+
 def folded(text: str) -> Optional[str]:
     """fold(text) when it keeps every character at its index (None if lowercasing
     changed the length): one fold per text, sliced by the scans that need it."""
     if len(text) < SHORT:
-        low = fold(text)
+        low = fold_short(text)
         return low if len(low) == len(text) else None
     return _folded(text)
 

@@ -107,7 +107,7 @@ def normal_case(title: str, text: str, folded: str, span: Span) -> str:
     body = text[span[1]:]
     for word in title.split(" "):
         core = word.strip("()\"“”,.;:")
-        keep = any(ch.isdigit() for ch in core) or is_acronym(core) or (
+        keep = (not core.isalpha() and any(ch.isdigit() for ch in core)) or is_acronym(core) or (
             len(core) >= 2 and core in body and _word_re(core).search(body) is not None
             and _used_in_lowercase_context(core, body)
         )

@@ -75,13 +75,14 @@ def _fill_news(doc: Document, record: PlanDocument, text_folded: str) -> None:
     record.issue_date = record.issue_date or post_date(doc.text, start)
 
 
-_LETTERS = regex.compile(r"\p{L}+")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
 
 
 def _reads_as_prose(text: str) -> bool:
-    count = 0
-    for m in _LETTERS.finditer(text):  # the letters, without a list of them, up to enough
-        count += m.end() - m.start()
+    """At least MIN_PROSE_LETTERS letters, counted in pieces of the text up to enough."""
+    count, piece = 0, 4 * MIN_PROSE_LETTERS
+    for start in range(0, len(text), piece):
+        count += len(_NOT_LETTERS.sub("", text[start:start + piece]))
         if count >= MIN_PROSE_LETTERS:
             return True
     return False

@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 
 from ...models import Issuer
+from .firstchar import FirstChar, cue_items, literal_items
 from .layout import Layout
 from .tables import Organ, cues, opens_with_organ, organ, organ_names, organs, province
 from .text import any_cue, cue_pattern, fold, is_acronym, squash
@@ -25,21 +26,32 @@ class Territory:
 
 
 @lru_cache(maxsize=None)
+def _organ_at() -> FirstChar:
+    """An organ's name or abbreviation, a head before a sector's name, or a head alone."""
+    names = cue_items(organ_names()) + literal_items([fold(a) for a, o in organs().items() if o.scope != "sector"])
+    heads = cue_items(sorted(cues()["organ_heads"], key=len, reverse=True))
+    return FirstChar([("", names, r"(?![\p{L}])"),
+                      ("(?P<head>", heads, rf")[\s|]+(?P<sector>{_sectors()})(?![\p{{L}}])"),
+                      ("", heads, r"(?=[\s|])")], head=r"(?<![\p{L}])")
+
+
+@lru_cache(maxsize=None)
 def _organ_re() -> regex.Pattern:
-    names = [cue_pattern(n) for n in organ_names()]
-    abbrs = [regex.escape(fold(a)) for a, o in organs().items() if o.scope != "sector"]
-    heads = [cue_pattern(h) for h in sorted(cues()["organ_heads"], key=len, reverse=True)]
-    return regex.compile(rf"(?<![\p{{L}}])(?:(?:{'|'.join(names + abbrs)})(?![\p{{L}}])|{_headed_sector()}"
-                         rf"|(?:{'|'.join(heads)})(?=[\s|]))")
+    return _organ_at().whole()
+
+
+@lru_cache(maxsize=None)
+def _sectors() -> str:
+    sectors = {cue_pattern(o.name) for o in organs().values() if o.scope == "sector"}
+    sectors |= {regex.escape(fold(o.abbr)) for o in organs().values() if o.scope == "sector"}  # SỞ LĐTBXH
+    return "|".join(sorted(sectors, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def _headed_sector() -> str:
     """An organ head before a sector's name: PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI."""
     heads = [cue_pattern(h) for h in sorted(cues()["organ_heads"], key=len, reverse=True)]
-    sectors = {cue_pattern(o.name) for o in organs().values() if o.scope == "sector"}
-    sectors |= {regex.escape(fold(o.abbr)) for o in organs().values() if o.scope == "sector"}  # SỞ LĐTBXH
-    return rf"(?P<head>{'|'.join(heads)})[\s|]+(?P<sector>{'|'.join(sorted(sectors, key=len, reverse=True))})(?![\p{{L}}])"
+    return rf"(?P<head>{'|'.join(heads)})[\s|]+(?P<sector>{_sectors()})(?![\p{{L}}])"
 
 
 @lru_cache(maxsize=None)
@@ -84,8 +96,12 @@ def _organs_by_folded_abbr() -> dict[str, Organ]:
 
 
 @lru_cache(maxsize=None)
-def _organ_name_res() -> tuple[tuple[str, regex.Pattern], ...]:
-    return tuple((name, regex.compile(rf"{cue_pattern(name)}(?![\p{{L}}])")) for name in organ_names())
+def _organ_name_res() -> dict[str, tuple[tuple[str, regex.Pattern], ...]]:
+    """The organ names' patterns by their first letter (folded), in organ_names order."""
+    by_first: dict[str, list[tuple[str, regex.Pattern]]] = {}
+    for name in organ_names():
+        by_first.setdefault(fold(name)[0], []).append((name, regex.compile(rf"{cue_pattern(name)}(?![\p{{L}}])")))
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 @lru_cache(maxsize=None)
@@ -106,7 +122,7 @@ def _canonical_organ(segment: str) -> tuple[str, Optional[Organ]]:
     o = _organs_by_folded_abbr().get(folded_segment)
     if o is not None:
         return o.name, o
-    for name, pattern in _organ_name_res():
+    for name, pattern in _organ_name_res().get(folded_segment[:1], ()):
         m = pattern.match(folded_segment)
         if m:
             found = next(o for o in organs().values() if o.name == name)
@@ -239,7 +255,7 @@ def _organs_in(block: str) -> list:
     for it: `… CHÂU THÀNH ỦY BAN NHÂN DÂN XÃ …` holds `Ủy ban nhân dân`, not `Thành ủy` + `ban`."""
     found, pos = [], 0
     while (m := _organ_re().search(block, pos)) is not None:
-        longer = next((o for o in (_organ_re().match(block, i) for i in _word_starts(block, m.start() + 1, m.end()))
+        longer = next((o for o in (_organ_at().match(block, i) for i in _word_starts(block, m.start() + 1, m.end()))
                        if o is not None and o.end() > m.end() and len(o.group()) > len(m.group())), None)
         if longer is not None:
             pos = longer.start()

@@ -136,10 +136,16 @@ def _column(raw: str) -> str:
 
 
 def from_signature(text: str, folded: str, start: int) -> Optional[Signer]:
-    lines = lines_of(text[start:])
     rows = _signing_rows(folded, start)
+    if not rows:
+        return None
+    skip = min(rows)  # the lines above the first signing row are never read
+    start += skip
+    rows = {row - skip for row in rows}
+    last_row = max(rows)
+    lines = lines_of(text[start:])
     i = 0
-    while i < len(lines):
+    while i < len(lines) and lines[i].start <= last_row:
         if lines[i].start not in rows:
             i += 1
             continue

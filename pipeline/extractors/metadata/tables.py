@@ -8,9 +8,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ...rules import load_tsv, load_yaml
-import regex
-
-from .text import cue_pattern, fold
+from .firstchar import FirstChar, cue_items, literal_items
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,7 @@ def provinces() -> dict[str, list[Province]]:
     return table
 
 
+@lru_cache(maxsize=4096)  # the finders ask for the same place names over and over
 def province(name: Optional[str]) -> Optional[Province]:
     """The province a place name denotes (old era first: archives are mostly before 2025)."""
     if not name:
@@ -116,13 +116,13 @@ def kind_by_name() -> dict[str, Optional[str]]:
 
 
 @lru_cache(maxsize=None)
-def _organ_start_re() -> regex.Pattern:
-    words = [cue_pattern(n) for n in organ_names()]
-    words += [regex.escape(fold(a)) for a, o in organs().items() if o.scope != "sector"]
-    words += [cue_pattern(h) for h in cues()["organ_heads"]]
-    return regex.compile(rf"(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\p{{L}}])")
+def _organ_start() -> FirstChar:
+    words = cue_items(organ_names())
+    words += literal_items([fold(a) for a, o in organs().items() if o.scope != "sector"])
+    words += cue_items(cues()["organ_heads"])
+    return FirstChar([("", sorted(words, key=lambda w: len(w[1]), reverse=True), r"(?![\p{L}])")])
 
 
 def opens_with_organ(text: str) -> bool:
     """The text starts with a body's name, abbreviation or head word (SỞ, UBND, HUYỆN ỦY)."""
-    return bool(_organ_start_re().match(fold(text)))
+    return bool(_organ_start().match(fold(text)))

@@ -9,6 +9,7 @@ from typing import Optional
 import regex
 
 from .casing import normal_case
+from .firstchar import FirstChar, cue_items
 from .layout import Layout
 from .tables import cues, doc_kinds, organ_names
 from .text import (RIGHT_COLUMN, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration,
@@ -20,10 +21,10 @@ _SECTION = regex.compile(r"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s|(?:PHẦ
 
 
 @lru_cache(maxsize=None)
-def _stop_re(caps: bool) -> regex.Pattern:
+def _stop_re(caps: bool) -> FirstChar:
     c = cues()
     heads = c["body_openers_caps"] + c["positions"] + organ_names() + ([] if caps else c["body_openers"])
-    return regex.compile(rf"^{any_cue(heads)}(?![\p{{L}}])")
+    return FirstChar([("", cue_items(sorted(heads, key=len, reverse=True)), r"(?![\p{L}])")], head="^")
 
 
 @lru_cache(maxsize=None)
@@ -40,10 +41,17 @@ def _authority_tail_re() -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=None)
+def _authority_head() -> FirstChar:
+    return FirstChar([("", cue_items(sorted(cues()["positions"] + organ_names(), key=len, reverse=True)), "")])
+
+
 def _cut_authority_tail(title: str) -> str:
     folded_title = fold(title)
     heads = first_words(tuple(cues()["positions"] + organ_names()))
-    m = next(matches_at(_authority_tail_re(), folded_title, word_starts(folded_title, heads)), None)
+    # the tail opens with a head: the whole pattern (slow to fail) is tried only where one does
+    starts = [i for i in word_starts(folded_title, heads) if _authority_head().match(folded_title, i)]
+    m = next(matches_at(_authority_tail_re(), folded_title, starts), None)
     return title[:m.start()].rstrip() if m else title
 
 

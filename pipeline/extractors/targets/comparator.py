@@ -114,15 +114,15 @@ def symbol_cue(left: str) -> Optional[str]:
 
 
 def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
-                   ranged: bool = False) -> tuple[str, str]:
+                   ranged: bool = False, lowered: Optional[tuple[str, str, str]] = None) -> tuple[str, str]:
     """(comparator, rule) for a figure with `left`/`right` words around it.
 
-    `left` is the item's text before the figure; `clause_left` the part after the last comma.
+    `left` is the item's text before the figure; `clause_left` the part after the last comma;
+    `lowered`: the three lowercased, when the caller has them.
     """
     bounds, bound_re, after_re, to_level, down, up, near_dir = _patterns()
     ends = _ends()
-    low_left = left.lower()
-    low_right = right.lower()
+    low_left, low_right, clause = lowered or (left.lower(), right.lower(), clause_left.lower())
     _GAP_AGAINST, _UP_WORDS, _DOWN_WORDS, _FROM_TO_LEVEL = _gap_patterns()
     for op, pat in after_re.items():
         if pat.match(low_right):
@@ -154,7 +154,6 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     if m:
         verb = m.group("verb")
         return ("-=" if down.search(" " + verb) and not up.fullmatch(verb) else "+="), "by"
-    clause = clause_left.lower()
     last_dir = None
     for pat, op, first_word in ((down, "-=", ends.down_word), (up, "+=", ends.up_word)):
         if not first_word.search(clause):

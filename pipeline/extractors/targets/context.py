@@ -123,8 +123,6 @@ class Context:
     periods: list[PeriodMention] = field(default_factory=list)
     tree: Optional[SectionTree] = None
     skip: list[tuple[int, int]] = field(default_factory=list)
-    news_prior: str = "target"
-    cues: Optional[CueIndex] = None
     lead_partial: Optional[str] = None
     title_partial: Optional[str] = None  # a report's own part of a year, from its title ("6 tháng đầu năm 2025")
     default_span: Optional[str] = None
@@ -140,7 +138,25 @@ class Context:
         self._heading_kinds: dict[int, Optional[str]] = {}
         self._plan = plan_doc(self.doc_type)
         low = self.text.lower()
-        self.low: Optional[str] = low if len(low) == len(self.text) else None  # offsets kept: sliced like the text
+        # a slice of `low` is the slice lowercased: each letter lowercases to one, and no final sigma depends on its neighbours
+        self.low: Optional[str] = low if len(low) == len(self.text) and "Σ" not in self.text else None
+        self._cues: Optional[CueIndex] = None
+        self._news_prior: Optional[str] = None
+
+    @property
+    def cues(self) -> CueIndex:
+        """The document's kind cues, found when a figure first asks for them."""
+        if self._cues is None:
+            self._cues = CueIndex(self.text, self.low)
+        return self._cues
+
+    @property
+    def news_prior(self) -> str:
+        """The kind of a post's figures when nothing else tells: result when it says more result cues than target cues."""
+        if self._news_prior is None:
+            more_results = not self.plan and self.cues.count("result") > self.cues.count("target")
+            self._news_prior = "result" if more_results else "target"
+        return self._news_prior
 
     def _role(self, p: PeriodMention) -> tuple[bool, bool, bool, bool]:
         """(deadline, baseline, same period, naming) from the words before a period, read once per mention."""
@@ -216,13 +232,14 @@ class Context:
 
 
 @lru_cache(maxsize=None)
-def _doc_type_signs() -> tuple[list[tuple[str, list[str]]], list[tuple[str, re.Pattern]]]:
-    """(kind, its number symbols) and (kind, its name alone on a line in capitals), from doc_types.yaml."""
+def _doc_type_signs() -> tuple[list[tuple[str, list[str]]], list[tuple[str, str]], re.Pattern]:
+    """(kind, its number symbols), (kind, its name in capitals) from doc_types.yaml, and the pattern of a
+    line holding one of the names alone."""
     types = load_yaml("doc_types.yaml")
     symbols = [(code, spec.get("symbols", [])) for code, spec in types.items()]
-    names = [(code, re.compile(rf"(?m)^[ \t]*{re.escape(name.upper())}[ \t]*$"))
-             for code, spec in types.items() for name in spec.get("names", [])]
-    return symbols, names
+    names = [(code, name.upper()) for code, spec in types.items() for name in spec.get("names", [])]
+    alone = re.compile(rf"(?m)^[ \t]*({'|'.join(re.escape(name) for _, name in names)})[ \t]*$")
+    return symbols, names, alone
 
 
 _NUMBER_LINE = re.compile(r"Số\s*(?:hiệu)?\s*[:：]?\s*\d*\s*/\s*(?:\d{4}/)?([A-ZĐa-zđ]+)")
@@ -232,15 +249,16 @@ def guess_doc_type(text: str) -> Optional[str]:
     """The document's kind when metadata has not said it: the `Số: …/KH-…` line or the kind's name
     standing alone in capitals near the top; a web post otherwise."""
     head = text[:2500]
-    symbols, names = _doc_type_signs()
+    symbols, names, alone = _doc_type_signs()
     m = _NUMBER_LINE.search(head)
     if m:
         sym = m.group(1)
         for code, syms in symbols:
             if sym in syms:
                 return code
+    found = {m.group(1) for m in alone.finditer(head)}
     for code, name in names:
-        if name.search(head):
+        if name in found:
             return code
     return "news"
 
@@ -287,12 +305,10 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year, periods=periods,
                   tree=section_tree(text), skip=skip or [])
     ctx.quantities = sorted(find_quantities(text, ctx.low), key=lambda q: q.span[0])
-    ctx.cues = CueIndex(text, ctx.low)
     if ctx.plan:
         ctx.default_span = plan_span(text, title, ref_year)
         ctx.title_year = _title_year(text, title)
     if not ctx.plan:
-        ctx.news_prior = "result" if ctx.cues.count("result") > ctx.cues.count("target") else "target"
         ctx.lead_partial = _lead_partial(text, ctx.quantities)
         ctx.title_partial = _title_partial(text, title)
     return ctx

@@ -118,15 +118,17 @@ def _moved_by(left: str) -> bool:
     return bool(_move_before().search(left[-20:]))
 
 
-def _clause(left: str) -> str:
-    near = left[-90:].lower()
+def _clause(left: str, low_left: Optional[str] = None) -> str:
+    near = left[-90:].lower() if low_left is None else low_left[-90:]
     return near[clause_start(near):]
 
 
-def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None) -> Optional[str]:
+def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None,
+                low_left: Optional[str] = None) -> Optional[str]:
     """A wage, a price, a support norm, a contribution rate or a candidate's requirement: figures of a
     rule, not of what must be reached (`25 triệu đồng/tháng`, `chi phí … khoảng 110 triệu đồng`,
-    `10% mức đóng`, `chiều cao từ 1,58 m trở lên`). `clause`: `_clause(left)` when the caller has it."""
+    `10% mức đóng`, `chiều cao từ 1,58 m trở lên`). `clause`: `_clause(left)` when the caller has it;
+    `low_left`: `left` lowercased, offsets kept."""
     per, kept, lead, lead_not, of_after, need, need_not = _rate_patterns()
     need_word, lead_word = _rate_first_words()
     if clause is None:
@@ -137,7 +139,7 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
         return "rate_of" if of_after.match(right) and not _moved_by(left) else None
     if not (q.kind == "money" or "đồng" in (q.unit or "").lower() or "usd" in (q.unit or "").lower()):
         return None
-    if per.match(right) and not kept.search(left[-120:].lower()):
+    if per.match(right) and not kept.search(left[-120:].lower() if low_left is None else low_left[-120:]):
         return "rate_per"
     if lead_word.search(clause) and lead.search(lead_not.sub(" ", clause)):
         return "rate_lead"
@@ -221,9 +223,11 @@ def _is_label(left: str) -> bool:
     return left.rstrip().lower().endswith(counts.label_ends) and bool(counts.label.search(left))
 
 
-def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optional[str]:
+def reject_reason(q: Quantity, left: str, right: str, line_left: str,
+                  low_left: Optional[str] = None, low_right: Optional[str] = None) -> Optional[str]:
     """Why a figure is not a target, or None. `left`/`right`: words of its item around it;
-    `line_left`: its line before it (for list numbering)."""
+    `line_left`: its line before it (for list numbering); `low_left`/`low_right`: `left`/`right`
+    lowercased with their offsets kept, when the caller has them."""
     units, before, modifier, tren_units, norm, mult = _patterns()
     unit = (q.unit or "").lower()
     if q.unit is None and q.value_max is None and q.total is None \
@@ -231,12 +235,14 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "year"
     if q.value_max is not None and _YEAR.match(str(int(q.value))) and _YEAR.match(str(int(q.value_max))):
         return "year_span"
-    low_left = left.lower()
+    exact = low_left is not None
+    if low_left is None:
+        low_left = left.lower()
     if is_rank(low_left):
         return None
     if unit in units and not q.time_measure and not _per_unit_measure(unit, right):
         return f"unit:{unit}"
-    clause = _clause(left)
+    clause = _clause(left, low_left if exact else None)
     if q.value <= data("not_targets")["body_members"]["at_most"] and is_body_composition(unit, left, clause):
         return "body_members"
     if is_audience(unit, clause):
@@ -245,7 +251,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
         return "own_part"
     if q.total is None and is_scope(unit, low_left):  # "tại 10/10 huyện, thành phố" counts coverage
         return "scope"
-    if unit and unit != "%" and _unit_phrase().match(unit + right.lower()) and not _per_unit_measure(unit, right):
+    if unit and unit != "%" and _unit_phrase().match(unit + (right.lower() if low_right is None else low_right)) and not _per_unit_measure(unit, right):
         return "unit_phrase"
     ends = _ends()
     if is_multiplier(unit) and not (ends[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
@@ -259,7 +265,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str) -> Optiona
     if q.kind == "money" or "đồng" in unit:
         if norm.search(low_left[-70:]) and _SLASH_START.match(right):
             return "norm"
-    rate = rate_reason(q, left, right, clause)
+    rate = rate_reason(q, left, right, clause, low_left if exact else None)
     if rate:
         return rate
     if _noise_patterns()[0].match(right):

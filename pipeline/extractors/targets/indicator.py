@@ -14,7 +14,8 @@ _BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
 # "tỷ lệ bao phủ BHYT mới đạt": "mới" = only; "việc làm mới đạt", "nông thôn mới đạt": "mới" = new
 _ONLY_REACHED = re.compile(r"^(.*?)\s+mới(?=\s+(?:đạt|chỉ đạt|được)\s*$)", re.IGNORECASE | re.DOTALL)
-_JUNK = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;.(\-–*“”\"']+$")
+_JUNK_LEAD = ",:;.()-–*“”\"'"  # and spaces; the end keeps a closing bracket
+_JUNK_TAIL = ",:;.(-–*“”\"'"
 
 
 @lru_cache(maxsize=None)
@@ -51,6 +52,27 @@ def _keep_end() -> re.Pattern:
     return re.compile(rf"(?:^|\s)(?:{alternation(data('indicator')['keep_end'])})\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _ends() -> tuple[Ending, Ending, Ending]:
+    """Quick tests (lexicon.Ending) for the link verbs, right tails and kept ends a text may end on."""
+    ind = data("indicator")
+    return (Ending(ind["link_end"], flags=re.IGNORECASE), Ending(ind["right_tail"], flags=re.IGNORECASE),
+            Ending(ind["keep_end"], flags=re.IGNORECASE))
+
+
+def _trim(t: str) -> str:
+    """Spaces and stray punctuation off both ends (a closing bracket stays at the end): what
+    `^[\\s,:;.()…]+|[\\s,:;.(…]+$` removes, without trying a pattern at every offset."""
+    i, j = 0, len(t)
+    while i < j and (t[i] in _JUNK_LEAD or t[i].isspace()):
+        i += 1
+    if i == j:
+        return ""
+    while t[j - 1] in _JUNK_TAIL or t[j - 1].isspace():
+        j -= 1
+    return t[i:j]
+
+
 @lru_cache(maxsize=4096)  # the same stretch of text is cleaned for each figure it leads to
 def clean(text: str, keep: str = "last") -> str:
     """Indicator text: trimmed of period words, link verbs, leads, bullets and stray punctuation.
@@ -58,13 +80,15 @@ def clean(text: str, keep: str = "last") -> str:
     `keep="last"` reads words before a figure (kept from the last clause opener on, link verbs
     trimmed at the end); `keep="first"` words after it (only comparator leads trimmed)."""
     end, start, max_words, opener, right_start, right_end, new_thing = _patterns()
+    link_end, tail_end, kept_end = _ends()
     t = _PLAN_WORDS_LEAD.sub(" ", _BULLET.sub("", text))
     if keep == "first":
         t = _period_words().sub(" ", t)
         t = " ".join(t.split())
         for _ in range(3):
             before = t
-            t = right_end.sub("", right_start.sub("", _JUNK.sub("", t))).strip()
+            t = right_start.sub("", _trim(t))
+            t = (right_end.sub("", t) if tail_end.may_end(t) else t).strip()
             if t == before:
                 break
         words = t.split()
@@ -81,8 +105,8 @@ def clean(text: str, keep: str = "last") -> str:
     t = " ".join(t.split())
     for _ in range(4):
         before = t
-        t = _JUNK.sub("", t)
-        if not _keep_end().search(t):
+        t = _trim(t)
+        if link_end.may_end(t) and not (kept_end.may_end(t) and _keep_end().search(t)):
             t = end.sub("", t)
         t = start.sub("", t)
         t = t.strip()

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import PhraseScan, alternation, data
+from .lexicon import WordScan, alternation, data
 from .period import end_year_of, year_of
 
 
@@ -95,15 +95,37 @@ def _blanked(text: str, matches: list[re.Match]) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=None)
-def _neutral_scan() -> PhraseScan:
-    return PhraseScan(_patterns()[3], data("kind")["neutral"])
+def _of_plan_matches(low: str) -> list[re.Match]:
+    """`_plan_words()[0].finditer(low)`: its matches start at the digit before a `%`, so only there is it tried."""
+    inside = _plan_words()[0]
+    out: list[re.Match] = []
+    end = 0
+    at = low.find("%")
+    while at >= 0:
+        i = at - 1
+        while i >= end and low[i].isspace():
+            i -= 1
+        if i >= end and low[i].isdecimal():
+            m = inside.match(low, i)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+        at = low.find("%", at + 1)
+    return out
 
 
 @lru_cache(maxsize=None)
-def _either_cue() -> re.Pattern:
+def _neutral_scan() -> WordScan:
+    return WordScan(data("kind")["neutral"])
+
+
+@lru_cache(maxsize=None)
+def _either_cue() -> tuple[WordScan, dict[str, str]]:
+    """One scan for the cues of both kinds, and the kind of each cue phrase (target where a phrase is both)."""
     k = data("kind")
-    return re.compile(rf"(?<!\w)(?:(?P<target>{alternation(k['target'])})|(?P<result>{alternation(k['result'])}))(?!\w)")
+    kinds = {" ".join(p.lower().split()): "result" for p in k["result"]}
+    kinds.update({" ".join(p.lower().split()): "target" for p in k["target"]})
+    return WordScan(k["target"] + k["result"]), kinds
 
 
 _NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum() rejects
@@ -115,8 +137,10 @@ def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]
     target, result, _, _ = _patterns()
     other = {"target": result, "result": target}
     found: dict[str, list[tuple[int, int]]] = {"target": [], "result": []}
-    for m in _either_cue().finditer(masked):
-        kind, s, e = m.lastgroup, m.start(), m.end()
+    scan, kinds = _either_cue()
+    for m in scan.finditer(masked):
+        s, e = m.start(), m.end()
+        kind = kinds[" ".join(m.group().split())]
         if other[kind].match(masked, s):
             return None
         for gap in _NOT_ALNUM.finditer(masked, s, e - 1):  # each later word start of the cue
@@ -136,7 +160,7 @@ class CueIndex:
         target, result, _, _ = _patterns()
         self.text = text
         low = low if low is not None else text.lower()
-        of_plan = list(_plan_words()[0].finditer(low))
+        of_plan = _of_plan_matches(low)
         cues = [(m.start(), m.end(), "result", False) for m in of_plan]
         masked = _blanked(low, of_plan)
         masked = _blanked(masked, list(_neutral_scan().finditer(masked)))

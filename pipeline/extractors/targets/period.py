@@ -9,7 +9,7 @@ from typing import Optional
 
 from ...values import find_periods
 
-from .lexicon import alternation, any_pattern, data
+from .lexicon import alternation, any_pattern, data, first_words
 
 
 _YEAR_START = re.compile(r"(\d{4})")
@@ -42,10 +42,22 @@ def _not_partial() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['not_partial'])})(?!\w)(?!\s+(?:năm|của\s+năm))")
 
 
+@lru_cache(maxsize=None)
+def _partial_first_word() -> re.Pattern:
+    """The first word of a part-of-year phrase, as a whole word. The masked `not_partial` phrases are whole
+    words too, so masking neither writes such a word nor joins one to its neighbours: where none stands,
+    no phrase matches."""
+    phrases = [p for group in data("periods")["partial_year"].values() for p in group]
+    return re.compile(rf"(?<!\w)(?:{alternation(first_words(phrases))})(?!\w)")
+
+
 @lru_cache(maxsize=4096)  # asked of the same words for each figure near them
 def partial_of(text: str) -> Optional[str]:
     """`H1`/`9M`/`Q1` when the words say a part of the year ("6 tháng đầu năm")."""
-    low = _not_partial().sub(lambda m: " " * len(m.group(0)), text.lower())
+    low = text.lower()
+    if not _partial_first_word().search(low):
+        return None
+    low = _not_partial().sub(lambda m: " " * len(m.group(0)), low)
     for suffix, phrases in data("periods")["partial_year"].items():
         if any_pattern("periods", "partial_year", suffix).search(low):
             return suffix

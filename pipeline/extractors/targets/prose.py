@@ -116,13 +116,16 @@ def _bullet_kind(bullet: str) -> str:
 def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_end: int,
                sent_start: int, line_start: int, drafts: list[Draft], sent_drafts: list[int],
                next_start: int, grouped: Optional[bool]) -> Optional[Draft]:
-    text = ctx.text
+    text, low = ctx.text, ctx.low
     qs, qe = q.span
-    left = text[max(item_start, qs - 400):qs]  # bounded: a web page may be one endless sentence
-    right_full = text[qe:min(item_end, qe + 400)]
-    if reject_reason(q, left, right_full, text[max(line_start, qs - 200):qs]):
+    left_start, right_end = max(item_start, qs - 400), min(item_end, qe + 400)  # bounded: a web page may be one endless sentence
+    left = text[left_start:qs]
+    right_full = text[qe:right_end]
+    low_left = low[left_start:qs] if low is not None else None
+    low_right = low[qe:right_end] if low is not None else None
+    if reject_reason(q, left, right_full, text[max(line_start, qs - 200):qs], low_left, low_right):
         return None
-    if qualifies_next(q, left, right_full) or qualifies_indicator(left, right_full, grouped):
+    if qualifies_next(q, left, right_full, low_left) or qualifies_indicator(left, right_full, grouped):
         return None
     seg_left = text[seg_start:qs]
     rw, rw_end = ind.right_words(text, qe, item_end)
@@ -211,8 +214,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     d.rules["unit"] = "percent" if q.unit == "%" else (("count" if known_unit(q.unit) else "count_other") if q.unit else "bare")
     cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
     clause_left = left[cut + 1:] if cut >= 0 else left
-    d.comparator, d.rules["comparator"] = comparator_for(seg_left if shape != "companion" else left, right_full,
-                                                         q.unit, clause_left, q.value_max is not None)
+    cmp_start = seg_start if shape != "companion" else left_start
+    lowered = None if low is None else (low[cmp_start:qs], low_right, low_left[cut + 1:])
+    d.comparator, d.rules["comparator"] = comparator_for(text[cmp_start:qs], right_full, q.unit, clause_left,
+                                                         q.value_max is not None, lowered)
     if d.rules["comparator"] == "default" and prev is not None:
         by_prev = prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
             prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start)
@@ -221,9 +226,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
         if by_prev and (bare_item or plan_in_brackets) and not own_clause and lead is None or _distributes(text, prev, d):
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
-    if is_rank(left.lower()):
+    rank_left = low_left if low_left is not None else left.lower()
+    if is_rank(rank_left):
         d.unit = None
-        d.comparator = "<=" if at_most_rank(left.lower()) else "="
+        d.comparator = "<=" if at_most_rank(rank_left) else "="
         d.rules["comparator"] = "rank"
     # trong đó: a sub-figure of the figure before it in the sentence
     if prev is not None and prose_words().breakdown.search(text[prev.fig_end:qs]):

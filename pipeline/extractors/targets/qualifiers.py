@@ -89,11 +89,11 @@ def _group_ends() -> tuple[Ending, Ending, Ending]:
             Ending(g["verbs"], g["bounds"], flags=re.IGNORECASE))
 
 
-def qualifies_next(q: Quantity, left: str, right_to_item_end: str) -> bool:
+def qualifies_next(q: Quantity, left: str, right_to_item_end: str, low_left: Optional[str] = None) -> bool:
     """`Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%`, `các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%`:
     a figure after `trên`/`ở`/`cao` that the clause goes on to measure with another figure
     is part of that figure's indicator."""
     counts = count_patterns()
-    if not counts.next_before.search(left.lower()[-10:]):
+    if not counts.next_before.search((left.lower() if low_left is None else low_left)[-10:]):
         return False
     return bool(counts.count_after.match(right_to_item_end))

@@ -1,0 +1,62 @@
+"""The quick scans of the targets (lexicon.WordScan, kind's plan-percentage scan) find what the plain
+regex scans they stand for find, span for span, on random texts of their own vocabulary."""
+from __future__ import annotations
+
+import random
+import re
+
+from pipeline.extractors.targets.kind import CueIndex, _of_plan_matches, _plan_words
+from pipeline.extractors.targets.lexicon import WordScan, alternation
+
+WORDS = ["đã", "đã giao", "ước", "ước đạt", "(kh)", "kh", "kế hoạch", "so với", "so", "việc làm mới", "mới", "đạt",
+         "xđã", "đãx", "_đã", "5", "95", "%", " %", "\u00a0", "\n", ",", "(", "chỉ tiêu", "2,5"]
+
+
+def _texts(seed: int, n: int = 400, words: list[str] = WORDS):
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(words) + rng.choice(["", " ", "  ", "\t"]) for _ in range(rng.randint(0, 30)))
+
+
+def test_word_scan_finds_what_the_look_behind_pattern_finds():
+    rng = random.Random(3)
+    for text in _texts(1):
+        phrases = rng.sample(["đã", "đã giao", "ước", "ước đạt", "(kh)", "kh", "mới", "việc làm mới", "so với"], 4)
+        plain = re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)")
+        assert [m.span() for m in WordScan(phrases).finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_plan_percentage_scan_finds_what_finditer_finds():
+    found = 0
+    for text in _texts(2, words=["5", "95", "%", " %", "kh", "kế hoạch", "so với", "so", "\u00a0", "\n", "x", "dự toán"]):
+        want = [m.span() for m in _plan_words()[0].finditer(text)]
+        assert [m.span() for m in _of_plan_matches(text)] == want, text
+        found += len(want)
+    assert found > 20
+
+
+def test_cue_index_keeps_the_cues_of_both_kinds():
+    text = "Năm 2024 đã giao 50 chỉ tiêu, ước đạt 95% kế hoạch (KH); việc làm mới đạt 2.000 người."
+    cues = {(text[s:e].lower(), kind, weak) for s, e, kind, weak in CueIndex(text).cues}
+    assert cues == {("5% kế hoạch", "result", False), ("chỉ tiêu", "target", False), ("ước đạt", "result", False),
+                    ("(kh)", "target", False)}
+
+
+def test_trim_removes_what_the_junk_pattern_removes():
+    from pipeline.extractors.targets.indicator import _trim
+
+    junk = re.compile(r"^[\s,:;.()\-–*“”\"']+|[\s,:;.(\-–*“”\"']+$")
+    rng = random.Random(4)
+    pieces = [" ", "\u00a0", "\n", ",", ":", ";", ".", "(", ")", "-", "–", "*", "“", "”", '"', "'", "a", "đạt", "%", "5"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _trim(text) == junk.sub("", text), repr(text)
+
+
+def test_part_of_year_is_read_past_masked_phrases():
+    from pipeline.extractors.targets.period import partial_of
+
+    assert partial_of("Kết quả 6 tháng đầu năm") == "H1"
+    assert partial_of("trẻ dưới 6 tháng tuổi") is None
+    assert partial_of("quý I năm 2025") == "Q1"
+    assert partial_of("số 69 tháng") is None
