@@ -83,6 +83,21 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
     return drafts
 
 
+def _listed_under(text: str, drafts: list[Draft], unit: str, line_start: int) -> Optional[Draft]:
+    """The figure a list breaks down: the last one of the same unit before the list lead (a line ending
+    with ':') over the line at `line_start`, or the list's item before it."""
+    for d in reversed(drafts[-8:]):
+        if d.fig_end > line_start or line_start - d.fig_end > 600:
+            return None
+        if d.unit == unit:
+            between = text[d.fig_end:line_start]
+            return d if d.rules.get("shape") == "list_lead" or _LEAD_LINE_END.search(between) else None
+    return None
+
+
+_LEAD_LINE_END = re.compile(r":[ \t]*\n")
+
+
 def _short_lead(left_ind: str) -> Optional[str]:
     """`Đầu tư 04 trạm quan trắc …`, `Lấy tối thiểu 1.200 mẫu thực phẩm …`: the verb of a short lead before the
     figure, without the comparator words at its end; None if the lead is no such verb."""
@@ -155,20 +170,20 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     verb_at = ind.object_verb_start(seg_left) if unit_word and not is_multiplier(q.unit) and not companion else None
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None
-    lead = _short_lead(left_ind) if right_core and not companion and verb_at is None and seg_start == item_start \
+    verb_lead = _short_lead(left_ind) if right_core and not companion and verb_at is None and seg_start == item_start \
         and not figure_words().leads(seg_left) and (next_start >= item_end or text[rw_end:next_start].strip()) else None
     # "100% đối tượng … được hưởng" right after a comma leads a clause of its own
     comma_lead = "," in seg_left and not seg_left[seg_left.rfind(",") + 1:].strip() and figure_words().predicate.search(right_core)
     if verb_at is not None and right_core:  # "đưa 20 sản phẩm OCOP lên sàn …": verb, count, object
-        verbs = ind.clean(seg_left[verb_at:], keep="first")
+        verbs = figure_words().bound_tail.sub("", ind.clean(seg_left[verb_at:], keep="first"))
         indicator, start, end = f"{verbs} {right_ind}".strip(), seg_start + verb_at, max(rw_end, qe)
         shape = "leading"
     elif verb_at is not None and ind.clean(seg_left[verb_at:]):  # "… huyện cho vay giải quyết việc làm cho 300 lao động"
         indicator, start, end = ind.clean(seg_left[verb_at:]), seg_start + verb_at, qe
         shape = "before"
-    elif lead is not None:
-        indicator, start, end = f"{lead} {right_ind}", ind.left_start(text, seg_start, qs), max(rw_end, qe)
-        at = text[start:qs].lower().find(lead)
+    elif verb_lead is not None:
+        indicator, start, end = f"{verb_lead} {right_ind}", ind.left_start(text, seg_start, qs), max(rw_end, qe)
+        at = text[start:qs].lower().find(verb_lead)
         start += max(at, 0)
         shape = "leading"
     elif comma_lead:
@@ -192,6 +207,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     else:
         indicator, start, end = None, qs, qe
         shape = "bare"
+    if unit_word and not left_ind and indicator == unit_word.lower():
+        listed = _listed_under(text, drafts, q.unit, line_start)
+        if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"
+            indicator, shape = listed.rules.get("base_indicator") or listed.indicator, "list_lead"
     if indicator is None and not right_ind:
         lead = lead_indicator(text, line_start)
         shape = "lead"
@@ -224,7 +243,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         bare_item = len(left_ind.split()) <= 4 and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
-        if by_prev and (bare_item or plan_in_brackets) and not own_clause and lead is None or _distributes(text, prev, d):
+        if by_prev and (bare_item or plan_in_brackets) and not own_clause and verb_lead is None or _distributes(text, prev, d):
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     rank_left = low_left if low_left is not None else left.lower()
     if is_rank(rank_left):

@@ -60,6 +60,7 @@ class FigureWords:
     predicate: re.Pattern  # "100% quận và 99,7% xã đạt chuẩn": where a shared predicate starts
     measure: re.Pattern  # "Tỷ lệ bao phủ …": names what is measured
     not_lead_tail: re.Pattern  # comparator cues and non-verbs ending a short lead ("lấy tối thiểu", "vẫn còn")
+    bound_tail: re.Pattern  # comparator bounds ending a verb run ("đưa ít nhất")
     short_lead_words: int
 
     def leads(self, left: str) -> bool:
@@ -77,6 +78,8 @@ def figure_words() -> FigureWords:
         measure=re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE),
         not_lead_tail=re.compile(rf"(?:(?:^|\s+)(?:{alternation(_not_lead_words(ind))}))+\s*$", re.IGNORECASE),
         short_lead_words=int(ind["short_lead_words"]),
+        bound_tail=re.compile(rf"(?:\s+(?:{alternation([w for ws in data('comparators')['before'].values() for w in ws])}))+\s*$",
+                              re.IGNORECASE),
     )
 
 
