@@ -83,6 +83,16 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
     return drafts
 
 
+def _parallel(prev_ind: str, own: str) -> str:
+    """`cấp trung học cơ sở` after `tỷ lệ đi học đúng độ tuổi cấp tiểu học`: a short indicator that opens on a word
+    of the measure named before it (tỷ lệ …, số …) replaces that word's part there (what the two share is its head)."""
+    words = own.split()
+    if not words or len(words) > 5 or figure_words().measure.match(own) or not figure_words().measure.match(prev_ind):
+        return own
+    at = (" " + prev_ind + " ").rfind(f" {words[0]} ")
+    return f"{prev_ind[:at]}{own}" if at > 0 else own
+
+
 def _listed_under(text: str, drafts: list[Draft], unit: str, line_start: int) -> Optional[Draft]:
     """The figure a list breaks down: the last one of the same unit before the list lead (a line ending
     with ':') over the line at `line_start`, or the list's item before it."""
@@ -207,6 +217,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     else:
         indicator, start, end = None, qs, qe
         shape = "bare"
+    if shape == "before" and prev is not None and prev.unit == q.unit and prev_ind and indicator == left_ind \
+            and not prose_words().breakdown.search(text, prev.fig_end, qs):
+        indicator = _parallel(prev_ind, left_ind)  # "Tỷ lệ đi học … cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 97%"
     if unit_word and not left_ind and indicator == unit_word.lower():
         listed = _listed_under(text, drafts, q.unit, line_start)
         if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"
