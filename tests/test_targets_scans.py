@@ -60,3 +60,22 @@ def test_part_of_year_is_read_past_masked_phrases():
     assert partial_of("trẻ dưới 6 tháng tuổi") is None
     assert partial_of("quý I năm 2025") == "Q1"
     assert partial_of("số 69 tháng") is None
+
+
+def test_word_alternation_matches_the_look_behind_alternation():
+    """word_alternation puts the look-behind after each first letter; on random phrase sets and texts
+    (words glued to letters, digits, brackets, line breaks) it finds what `(?<!\\w)(?:…)` finds."""
+    from pipeline.extractors.targets.lexicon import word_alternation
+
+    rng = random.Random(6)
+    words = ["đạt", "đạt được", "phấn", "phải", "(kh)", "kh", "/năm", "năm", "so với", "6 tháng", "x", "đã"]
+    glue = ["", " ", "  ", "\n", ",", "a", "5", "_", "("]
+    for _ in range(400):
+        phrases = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 2))) for _ in range(rng.randint(1, 6))]
+        text = "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(0, 25)))
+        for shape in (r"{}(?!\w)", r"{}\s*$", r"({})(?!\w)"):
+            plain = re.compile(shape.format(rf"(?<!\w)(?:{alternation(phrases)})"))
+            fast = re.compile(shape.format(rf"(?:{word_alternation(phrases)})"))
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (phrases, text)
+            assert [bool(fast.match(text, i)) for i in range(len(text))] == [bool(plain.match(text, i)) for i in range(len(text))]
+            assert fast.sub(" ", text) == plain.sub(" ", text)
