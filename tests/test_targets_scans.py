@@ -79,3 +79,22 @@ def test_word_alternation_matches_the_look_behind_alternation():
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (phrases, text)
             assert [bool(fast.match(text, i)) for i in range(len(text))] == [bool(plain.match(text, i)) for i in range(len(text))]
             assert fast.sub(" ", text) == plain.sub(" ", text)
+
+
+def test_role_endings_never_say_no_where_the_role_patterns_match():
+    from pipeline.extractors.targets.context import _role_ends, _roles
+
+    roles = _roles()
+    due, compared, same = _role_ends()
+    pairs = [(due, roles.deadline), (compared, roles.baseline), (compared, roles.compared), (same, roles.same_period)]
+    words = ["đến", "tới", "tầm nhìn", "đến hết", "cuối", "hết", "đầu", "năm", "năm học", "so với", "cùng kỳ", "Cùng kỳ",
+             "SO VỚI", "tăng 5%", ",", " ", "  ", "\n", ".", "(", "x"]
+    rng = random.Random(8)
+    hits = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 5))) + rng.choice(["", " ", "  "])
+        for ending, pattern in pairs:
+            if pattern.search(text):
+                hits += 1
+                assert ending.may_end(text), (text, pattern.pattern[:40])
+    assert hits > 500
