@@ -98,3 +98,16 @@ def test_role_endings_never_say_no_where_the_role_patterns_match():
                 hits += 1
                 assert ending.may_end(text), (text, pattern.pattern[:40])
     assert hits > 500
+
+
+def test_reference_year_is_the_first_date_written():
+    from pipeline.extractors.targets.context import build_context
+
+    old = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)"
+                     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
+    rng = random.Random(9)
+    parts = ["1", "12", "123", "/", " / ", "2024", "1999", "20245", "ngày ", "tháng ", "năm ", "x", " ", "\n"]
+    for _ in range(1500):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 14)))
+        m = old.search(text)
+        assert build_context(text, doc_type="KH").ref_year == (int(m.group(3) or m.group(4)) if m else None), text

@@ -55,7 +55,9 @@ def _role_ends() -> tuple[Ending, Ending, Ending]:
 
 _DIGIT = re.compile(r"\d")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
-_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
+# a date's year: `12/3/2024` (the look-behind after the first digit: no digit before it), `ngày 12 tháng 3 năm 2024`
+_NUMERIC_DATE = re.compile(r"(\d(?<!\d\d)\d?)\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)")
+_WRITTEN_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 
 _BODY_START = re.compile(r"^\s*(?:căn\s+cứ|[IVX]+\s*[.)]|\d+\s*[.)]|[-+•])", re.IGNORECASE)
@@ -286,9 +288,12 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     doc_type = doc_type or guess_doc_type(text)
     ref_year = issue_year
     if ref_year is None:
-        m = _DATE.search(text[:3000])
-        if m:
-            ref_year = int(m.group(3) or m.group(4))
+        head = text[:3000]
+        numeric, written = _NUMERIC_DATE.search(head), _WRITTEN_DATE.search(head)
+        if numeric and (not written or numeric.start() < written.start()):
+            ref_year = int(numeric.group(3))
+        elif written:
+            ref_year = int(written.group(1))
     if periods is None:
         periods = find_period_mentions(text, ref_year)
     default_year = None

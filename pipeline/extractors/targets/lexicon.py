@@ -9,6 +9,7 @@ from ...rules import load_yaml
 from ...values.textpat import case_variants
 
 
+@lru_cache(maxsize=None)
 def data(name: str) -> dict:
     return load_yaml(f"targets/{name}.yaml")
 
