@@ -236,12 +236,16 @@ def parent_province(text: str, folded: str) -> Optional[str]:
     return next(iter(found)) if found else None
 
 
+@lru_cache(maxsize=256)
+def _unit_then_province_re(own: str) -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}]){cue_pattern(own)}[\s,]+(?:tỉnh|thành phố)\s+")
+
+
 def province_after(text: str, folded: str, territory: Territory) -> Optional[str]:
     """The province the text writes right after the issuer's own unit (`huyện Phụng Hiệp, tỉnh Hậu Giang`)."""
     if not territory.unit or not territory.name:
         return None
-    own = cue_pattern(f"{territory.unit} {territory.name}")
-    for m in regex.finditer(rf"(?<![\p{{L}}]){own}[\s,]+(?:tỉnh|thành phố)\s+", folded):
+    for m in _unit_then_province_re(f"{territory.unit} {territory.name}").finditer(folded):
         words = text[m.end():m.end() + 40].split()
         for size in range(min(3, len(words)), 0, -1):
             hit = province(" ".join(w.strip(",.;:") for w in words[:size]))

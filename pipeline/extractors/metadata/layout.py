@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 from typing import Optional
 
 import regex
@@ -14,7 +15,7 @@ import regex
 from .doc_number import NumberMatch, number_after_label
 from .legal_db import legal_db_header
 from .tables import cues, kind_by_name, opens_with_organ
-from .text import (Line, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration, lines_of,
+from .text import (Lines, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration,
                    matches_at, squash, word_starts)
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
@@ -155,6 +156,11 @@ def _kind_of(line: str) -> tuple[Optional[str], bool]:
     a kind's modifier alone (`LIÊN TỊCH` under `KẾ HOẠCH`)."""
     if _ASCII_LOWER.search(line):  # most lines; cleaning removes no letter
         return None, False
+    return _caps_kind_of(line)
+
+
+@lru_cache(maxsize=4096)  # the header lines of an archive's documents repeat (SỞ Y TẾ, KẾ HOẠCH, the motto)
+def _caps_kind_of(line: str) -> tuple[Optional[str], bool]:
     body = clean(line).rstrip(":").strip()
     if not is_caps(body):
         return None, False
@@ -174,14 +180,16 @@ def _kind_modifiers() -> tuple[str, ...]:
     return tuple(fold(m) for m in cues()["kind_modifiers"])
 
 
-def _find_kind_line(lines: list[Line], start: int, end: int) -> tuple[Optional[str], Optional[Span]]:
+def _find_kind_line(lines: Lines, start: int, end: int) -> tuple[Optional[str], Optional[Span]]:
     for i, line in enumerate(lines):
-        if line.end <= start or line.start >= end:
+        if line.start >= end:
+            break
+        if line.end <= start:
             continue
         code, _ = _kind_of(line.raw)
         if code is not None:
             last = line
-            following = next((ln for ln in lines[i + 1:] if not is_decoration(ln.raw)), None)
+            following = next((ln for ln in (lines[k] for k in range(i + 1, len(lines))) if not is_decoration(ln.raw)), None)
             if following is not None and _kind_of(following.raw)[1]:
                 last = following
             return code, (line.content_start, last.content_start + len(last.raw.strip(" \t|*")))
@@ -218,7 +226,7 @@ def _is_motto(cell: str) -> bool:
 _NUMBER_CELL = regex.compile(r"\s*(?:Số|SỐ)\b")
 
 
-def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, header_end: int) -> list[Span]:
+def _issuer_block(text: str, lines: Lines, anchor: int, motto_end: int, header_end: int) -> list[Span]:
     """Capital lines right above the first header anchor (or left of it on its line), and
     the left cells of the rows under it down to the number line: `SỞ Y TẾ | Độc lập - …`,
     `SỞ Y TẾ        Độc lập - …` (columns aligned by spaces), or a left cell wrapped
@@ -237,7 +245,7 @@ def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, hea
     tail = _trim(text, motto_end, motto_line_end)
     if anchor < motto_end and tail[0] < tail[1] and is_caps(text[tail[0]:tail[1]]) and opens_with_organ(text[tail[0]:tail[1]]):
         pieces.append(tail)  # a left cell glued after the motto when lines were rejoined
-    for line in reversed([ln for ln in lines if ln.end < line_start]):
+    for line in reversed(list(takewhile(lambda ln: ln.end < line_start, lines))):
         a, b = cells(line.raw)[0]
         cell = line.raw[a:b]
         if is_decoration(cell) or _is_copy_note(cell) or (
@@ -249,7 +257,9 @@ def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, hea
         if len(pieces) >= 5:
             break
     for line in lines:
-        if line.start <= max(anchor, motto_end) or line.start >= header_end:
+        if line.start >= header_end:
+            break
+        if line.start <= max(anchor, motto_end):
             continue
         row = cells(line.raw)
         a, b = row[0]
@@ -280,7 +290,7 @@ def _find_recipients_label(folded: str) -> Optional[Span]:
 
 def read_layout(text: str, folded: str) -> Layout:
     end = min(len(text), HEADER_WINDOW)
-    lines = lines_of(text[:end])
+    lines = Lines(text, end)
     layout = Layout(text)
     layout.legal_db = legal_db_header(text, folded, end)
     layout.motto = _find_motto(folded, end)

@@ -12,8 +12,8 @@ from .casing import normal_case
 from .firstchar import FirstChar, cue_items
 from .layout import Layout
 from .tables import cues, doc_kinds, organ_names
-from .text import (RIGHT_COLUMN, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration,
-                   lines_of, matches_at, squash, word_starts)
+from .text import (RIGHT_COLUMN, Lines, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps,
+                   is_decoration, matches_at, squash, word_starts)
 
 Span = tuple[int, int]
 MAX_TITLE = 600
@@ -165,7 +165,7 @@ class _TitleZone:
 
     def __init__(self, text: str, start: int):
         self._start = start
-        self._lines = lines_of(text[start:start + 3000])
+        self._lines = Lines(text[start:start + 3000])
         self._read: dict[int, tuple[int, int, str]] = {}
 
     def __len__(self) -> int:
