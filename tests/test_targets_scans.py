@@ -111,3 +111,18 @@ def test_reference_year_is_the_first_date_written():
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 14)))
         m = old.search(text)
         assert build_context(text, doc_type="KH").ref_year == (int(m.group(3) or m.group(4)) if m else None), text
+
+
+def test_headings_are_found_where_the_multiline_scan_finds_them():
+    from pipeline.sections import _HEADING, _headings
+
+    rng = random.Random(10)
+    parts = ["\n", " ", "\t", "I.", "II.", "1.", "1.2.", "a)", "Điều 5.", "Điều\n5.", "A.", "KẾT QUẢ", "x", "Nội dung",
+             "\n\n", "1)", "đ)", "99"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        want = [(m.start(), m.end(), m.groupdict()) for m in _HEADING.finditer(text)]
+        assert [(start, m.end(), m.groupdict()) for start, m in _headings(text)] == want, repr(text)
+        found += len(want)
+    assert found > 1000

@@ -176,14 +176,18 @@ def is_scope(unit: str, low_left: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _own_parts() -> re.Pattern:
+def _own_parts() -> tuple[re.Pattern, re.Pattern]:
+    """The own-part pattern, and the first words of its verbs (where none stands, it cannot match)."""
     spec = data("not_targets")["own_parts"]
-    return re.compile(rf"(?:{word_alternation(spec['documents'])})\s+(?:{alternation(spec['verbs'])})(?!\w)[^.;:\n]{{0,80}}$")
+    return (re.compile(rf"(?:{word_alternation(spec['documents'])})\s+(?:{alternation(spec['verbs'])})(?!\w)[^.;:\n]{{0,80}}$"),
+            any_first_word(spec["verbs"]))
 
 
 def is_own_part(low_left: str) -> bool:
     """`Kế hoạch gồm 05 nhóm nhiệm vụ, 42 nhiệm vụ`: the parts the document itself is made of."""
-    return bool(_own_parts().search(low_left[-120:]))
+    pattern, verb = _own_parts()
+    tail = low_left[-120:]
+    return verb.search(tail) is not None and pattern.search(tail) is not None
 
 
 def is_audience(unit: str, clause: str) -> bool:
