@@ -63,6 +63,7 @@ _WRITTEN_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|
 _BODY_START = re.compile(r"^\s*(?:căn\s+cứ|[IVX]+\s*[.)]|\d+\s*[.)]|[-+•])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)  # read by plan_span, _title_year and _title_partial from the same head
 def _title_block(head: str) -> str:
     """The lines at the top of a text before its body starts (a `Căn cứ` line, a heading, a bullet)."""
     out = []
