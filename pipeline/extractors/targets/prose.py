@@ -77,7 +77,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     if k + 1 < len(it_qs) and prose_words().coordinated.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
-        opens_sublist = leads_sublist(text[line.start:line.end].strip().lower())
+        line_low = text[line.start:line.end].strip().lower() if ctx.low is None else ctx.low[line.start:line.end].strip()
+        opens_sublist = leads_sublist(line_low)
         if not attached or opens_sublist:
             last_dash_main = line_first if opens_sublist else None
             lead_bullet = bullet
@@ -251,7 +252,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if against_plan:
         d.indicator = (d.indicator or "") + " so với kế hoạch"
     if d.kind == "target":
-        d.responsible = responsible_for(text[sent_start:qs])
+        d.responsible = responsible_for(text[sent_start:qs], None if low is None else low[sent_start:qs])
     if q.total is not None and q.total != q.value and q.unit != "%":
         fraction_plan(ctx, d, q, right_full, sent_start)
     if q.kind == "per_population":  # "tỷ lệ mắc lao ≤ 100/100.000 dân": the denominator belongs to the indicator
