@@ -19,7 +19,8 @@ from .signer import find_signer
 from .tables import cues, kind_by_name, organ
 from .text import fold, folded
 from .theme import find_movements, find_theme
-from .title import find_title, vv_line
+from .title import find_title
+from .title_elsewhere import vv_line
 
 MIN_PROSE_LETTERS = 200
 

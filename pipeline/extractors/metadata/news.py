@@ -159,8 +159,10 @@ def headline(text: str, start: int) -> Optional[str]:
         for counter, pattern in _counter_res():
             if counter in line:
                 line = pattern.sub("", line)
+        if any(mark in line for mark in ("|", ">>", "•")):
+            continue
         words = _WORD.findall(line)
-        if not words or any(mark in line for mark in ("|", ">>", "•")) or _is_dateline(line):
+        if not words or _is_dateline(line):
             continue
         if low <= len(words) <= high and not line.endswith((".", ":", ";", ",")) and line[0].isupper():
             return line
