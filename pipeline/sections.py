@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _HEADING = re.compile(
@@ -19,6 +19,7 @@ _HEADING = re.compile(
     rf"|(?P<volume>(?:Phần|PHẦN)[ \t]+(?:(?:thứ|THỨ)[ \t]+[^\W\d_]+|{_ROMAN}|\d{{1,2}})(?![\w/-]))[ \t]*[.:]?)[ \t]*(?P<title>[^\n]*)",
     re.MULTILINE,
 )
+_HEADING_AFTER_NEWLINE = re.compile("\n" + _HEADING.pattern.removeprefix("^"))
 _TITLE_START = re.compile(r"[*\"“(]*[^\W\d_]")
 _LEVEL = {"volume": -2, "part": -1, "roman": 0, "article": 0, "num": 1, "dotted": 1, "letter": 3}
 
@@ -69,10 +70,22 @@ def _title(raw: str) -> str:
     return title.rstrip(":").strip()
 
 
+def _headings(text: str) -> Iterator[tuple[int, re.Match]]:
+    """`(m.start(), m) for m in _HEADING.finditer(text)`: a heading opens a line and ends before a line break,
+    so after the text's start it is looked for from each newline, which the regex engine skips to."""
+    pos = 0
+    m = _HEADING.match(text)
+    if m:
+        yield 0, m
+        pos = m.end()
+    for m in _HEADING_AFTER_NEWLINE.finditer(text, pos):
+        yield m.start() + 1, m
+
+
 def section_tree(text: str) -> SectionTree:
     sections: list[Section] = []
     stack: list[Section] = []
-    for m in _HEADING.finditer(text):
+    for start, m in _headings(text):
         kind = next((k for k in ("volume", "part", "roman", "dotted", "num", "letter", "article") if m.group(k)), None)
         if kind is None:
             continue
@@ -91,13 +104,13 @@ def section_tree(text: str) -> SectionTree:
         if kind == "part" and title.upper() != title:
             continue  # "A. KẾT QUẢ …" opens a part; "A. Nguyễn" or a lettered list item does not
         while stack and stack[-1].level >= level:
-            stack.pop().end = m.start()
+            stack.pop().end = start
         if kind == "dotted":
             roots = [s for s in stack if s.level == 0]
             parts = (roots[-1].parts if roots else []) + [token]
         else:
             parts = (stack[-1].parts if stack else []) + [token.replace("Điều ", "Đ")]
-        sec = Section(path=".".join(parts), title=_title(title), level=level, heading=(m.start(), end), parts=parts,
+        sec = Section(path=".".join(parts), title=_title(title), level=level, heading=(start, end), parts=parts,
                       parent=stack[-1] if stack else None)
         sections.append(sec)
         stack.append(sec)

@@ -60,3 +60,69 @@ def test_part_of_year_is_read_past_masked_phrases():
     assert partial_of("trẻ dưới 6 tháng tuổi") is None
     assert partial_of("quý I năm 2025") == "Q1"
     assert partial_of("số 69 tháng") is None
+
+
+def test_word_alternation_matches_the_look_behind_alternation():
+    """word_alternation puts the look-behind after each first letter; on random phrase sets and texts
+    (words glued to letters, digits, brackets, line breaks) it finds what `(?<!\\w)(?:…)` finds."""
+    from pipeline.extractors.targets.lexicon import word_alternation
+
+    rng = random.Random(6)
+    words = ["đạt", "đạt được", "phấn", "phải", "(kh)", "kh", "/năm", "năm", "so với", "6 tháng", "x", "đã"]
+    glue = ["", " ", "  ", "\n", ",", "a", "5", "_", "("]
+    for _ in range(400):
+        phrases = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 2))) for _ in range(rng.randint(1, 6))]
+        text = "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(0, 25)))
+        for shape in (r"{}(?!\w)", r"{}\s*$", r"({})(?!\w)"):
+            plain = re.compile(shape.format(rf"(?<!\w)(?:{alternation(phrases)})"))
+            fast = re.compile(shape.format(rf"(?:{word_alternation(phrases)})"))
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (phrases, text)
+            assert [bool(fast.match(text, i)) for i in range(len(text))] == [bool(plain.match(text, i)) for i in range(len(text))]
+            assert fast.sub(" ", text) == plain.sub(" ", text)
+
+
+def test_role_endings_never_say_no_where_the_role_patterns_match():
+    from pipeline.extractors.targets.context import _role_ends, _roles
+
+    roles = _roles()
+    due, compared, same = _role_ends()
+    pairs = [(due, roles.deadline), (compared, roles.baseline), (compared, roles.compared), (same, roles.same_period)]
+    words = ["đến", "tới", "tầm nhìn", "đến hết", "cuối", "hết", "đầu", "năm", "năm học", "so với", "cùng kỳ", "Cùng kỳ",
+             "SO VỚI", "tăng 5%", ",", " ", "  ", "\n", ".", "(", "x"]
+    rng = random.Random(8)
+    hits = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 5))) + rng.choice(["", " ", "  "])
+        for ending, pattern in pairs:
+            if pattern.search(text):
+                hits += 1
+                assert ending.may_end(text), (text, pattern.pattern[:40])
+    assert hits > 500
+
+
+def test_reference_year_is_the_first_date_written():
+    from pipeline.extractors.targets.context import build_context
+
+    old = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)"
+                     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
+    rng = random.Random(9)
+    parts = ["1", "12", "123", "/", " / ", "2024", "1999", "20245", "ngày ", "tháng ", "năm ", "x", " ", "\n"]
+    for _ in range(1500):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 14)))
+        m = old.search(text)
+        assert build_context(text, doc_type="KH").ref_year == (int(m.group(3) or m.group(4)) if m else None), text
+
+
+def test_headings_are_found_where_the_multiline_scan_finds_them():
+    from pipeline.sections import _HEADING, _headings
+
+    rng = random.Random(10)
+    parts = ["\n", " ", "\t", "I.", "II.", "1.", "1.2.", "a)", "Điều 5.", "Điều\n5.", "A.", "KẾT QUẢ", "x", "Nội dung",
+             "\n\n", "1)", "đ)", "99"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        want = [(m.start(), m.end(), m.groupdict()) for m in _HEADING.finditer(text)]
+        assert [(start, m.end(), m.groupdict()) for start, m in _headings(text)] == want, repr(text)
+        found += len(want)
+    assert found > 1000

@@ -23,6 +23,7 @@ _DATE_AFTER = regex.compile(
 )
 _OF = regex.compile(r"[\s,|]*của[\s|]+")
 _WORD = regex.compile(r"\S+")
+_BREAKS = regex.compile(r"[\s|]+")
 
 
 @lru_cache(maxsize=None)
@@ -62,7 +63,7 @@ def reference_at(text: str, low: str, found: NumberMatch) -> Reference:
     kind = _kind_before().search(low, max(0, start - 40), start)
     if kind:
         start = kind.start("k")
-        doc_type = kind_by_name().get(regex.sub(r"[\s|]+", " ", kind.group("k")))
+        doc_type = kind_by_name().get(_BREAKS.sub(" ", kind.group("k")))
     date = None
     dm = _DATE_AFTER.match(low, end)
     if dm:

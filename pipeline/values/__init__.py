@@ -1,6 +1,6 @@
 """The value layer: Vietnamese numbers, figures, dates and periods.
 
-One finder per kind, each returning mentions (frozen dataclasses) sorted by
+One finder per kind, each returning mentions (dataclasses) sorted by
 position, with their normalized value and the [start, end) span they were read
 from; and whole-string parsers for a single value.
 """

@@ -35,7 +35,7 @@ def full_year(text: str) -> Optional[int]:
 
 
 def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _MONTH_DAYS[month - 1] + (month == 2 and calendar.isleap(year)))
 
 
 def add_months(d: date, months: int) -> date:

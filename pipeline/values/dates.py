@@ -261,8 +261,7 @@ def _link_ranges(text: str, mentions: list[DateMention]) -> None:
             roles = ("anniversary", "anniversary")
         else:
             roles = ("range_start" if a.role in ("other", "range_start") else a.role, "range_end")
-        object.__setattr__(a, "role", roles[0])
-        object.__setattr__(b, "role", roles[1])
+        a.role, b.role = roles
 
 
 from .date_string import parse_date  # noqa: E402  (the whole-string reader, re-exported)

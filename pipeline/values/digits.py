@@ -52,7 +52,8 @@ def after_space(text: str, pos: int) -> str:
 class AtRuns:
     """A pattern that starts at a run of digits, with `starts(text, runs)` giving the
     positions (ascending) it can start at; finditer() as the pattern's own. With
-    `needs`, every match holds one of its characters: a text without any is skipped."""
+    `needs`, every match holds one of its characters: a short text without any is
+    skipped (a document has them all; its runs are filtered instead)."""
 
     def __init__(self, pattern: regex.Pattern, starts: Callable[[str, Runs], Iterable[int]], needs: str = ""):
         self.pattern = pattern
@@ -60,7 +61,7 @@ class AtRuns:
         self.needs = needs
 
     def finditer(self, text: str) -> Iterable[regex.Match]:
-        if len(text) < SHORT:  # a document holds the characters: only short texts are tested
+        if len(text) < SHORT:
             if self.needs and not any(c in text for c in self.needs):
                 return ()
             return self.pattern.finditer(text)

@@ -29,15 +29,19 @@ def fold(text: str) -> str:
 SHORT = 256
 
 
-_last_short = ["", ""]
+_last_short = ("", "")
 
 
 def fold_short(text: str) -> str:
     """fold(text) of a short text, kept for the next call with the same text object:
     a title or a cell goes through a dozen finders one after the other."""
-    if text is not _last_short[0]:
-        _last_short[0], _last_short[1] = text, fold(text)
-    return _last_short[1]
+    global _last_short
+    last = _last_short
+    if text is last[0]:
+        return last[1]
+    low = fold(text)
+    _last_short = (text, low)
+    return low
 
 
 def folded(text: str) -> Optional[str]:

@@ -41,9 +41,8 @@ def _word_re(word: str) -> regex.Pattern:
 
 def _replace_names(title: str, names: dict[str, str]) -> str:
     folded_title = fold(title)
-    for key in sorted(names, key=len, reverse=True):
-        if key not in folded_title:  # the usual case, without a regex per name
-            continue
+    present = [key for key in names if key in folded_title]  # the few names in the title, without a regex per name
+    for key in sorted(present, key=len, reverse=True):
         for m in _word_re(key).finditer(folded_title):
             title = title[:m.start()] + names[key] + title[m.end():]
     return title
@@ -105,12 +104,15 @@ def normal_case(title: str, text: str, folded: str, span: Span) -> str:
         return written[:1].upper() + written[1:]
     words = []
     body = text[span[1]:]
+    kept: dict[str, bool] = {}  # a title repeats its small words (VÀ, CỦA, NĂM): each is looked up once
     for word in title.split(" "):
         core = word.strip("()\"“”,.;:")
-        keep = (not core.isalpha() and any(ch.isdigit() for ch in core)) or is_acronym(core) or (
-            len(core) >= 2 and core in body and _word_re(core).search(body) is not None
-            and _used_in_lowercase_context(core, body)
-        )
+        keep = kept.get(core)
+        if keep is None:
+            keep = kept[core] = (not core.isalpha() and any(ch.isdigit() for ch in core)) or is_acronym(core) or (
+                len(core) >= 2 and core in body and _word_re(core).search(body) is not None
+                and _used_in_lowercase_context(core, body)
+            )
         words.append(word if keep else word.lower())
     lowered = _replace_names(" ".join(words), _proper_names(body))
     return lowered[:1].upper() + lowered[1:]

@@ -9,6 +9,7 @@ from typing import Iterator, Optional
 import regex
 
 from .tables import cited_symbols, kind_by_symbol, organ
+from .text import matches_at
 
 _PART = r"\p{Lu}[\p{L}\d&]*"
 # State documents: number[/year]/SYMBOL-PART[-PART…]; a symbol with a year may lack a dash (24/2021/QH15).
@@ -64,8 +65,27 @@ def parse_symbol(symbol: str, party_kind: Optional[str] = None) -> Symbol:
     return Symbol(None, None, first or None)
 
 
+def _number_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a number may start: every number holds a `/` before its symbol's first letter,
+    with no white space from its first digit on; the digits before such a `/` are tried."""
+    starts: list[int] = []
+    floor = start
+    slash = text.find("/", start, end)
+    while slash >= 0:
+        after = text[slash + 1:slash + 2]
+        if after and not after.isspace() and not after.isdecimal():
+            first = slash
+            while first > floor and not text[first - 1].isspace():
+                first -= 1
+            starts.extend(i for i in range(first, slash) if text[i].isdecimal())
+            floor = slash + 1
+        slash = text.find("/", slash + 1, end)
+    return starts
+
+
 def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[NumberMatch]:
-    for m in NUMBER_RE.finditer(text, start, end if end is not None else len(text)):
+    end = len(text) if end is None else end
+    for m in matches_at(NUMBER_RE, text, _number_starts(text, start, end), end):
         if m.group("pn"):
             symbol = parse_symbol(m.group("porg"), m.group("pkind"))
             yield NumberMatch(m.group(0), symbol, m.span())

@@ -19,7 +19,8 @@ from .signer import find_signer
 from .tables import cues, kind_by_name, organ
 from .text import fold, folded
 from .theme import find_movements, find_theme
-from .title import find_title, vv_line
+from .title import find_title
+from .title_elsewhere import vv_line
 
 MIN_PROSE_LETTERS = 200
 
@@ -75,17 +76,12 @@ def _fill_news(doc: Document, record: PlanDocument, text_folded: str) -> None:
     record.issue_date = record.issue_date or post_date(doc.text, start)
 
 
-_NOT_LETTERS = regex.compile(r"\P{L}+")
+# MIN_PROSE_LETTERS letters, whatever stands between them: one match, no object per word
+_ENOUGH_LETTERS = regex.compile(rf"(?:\P{{L}}*+\p{{L}}){{{MIN_PROSE_LETTERS}}}")
 
 
 def _reads_as_prose(text: str) -> bool:
-    """At least MIN_PROSE_LETTERS letters, counted in pieces of the text up to enough."""
-    count, piece = 0, 4 * MIN_PROSE_LETTERS
-    for start in range(0, len(text), piece):
-        count += len(_NOT_LETTERS.sub("", text[start:start + piece]))
-        if count >= MIN_PROSE_LETTERS:
-            return True
-    return False
+    return _ENOUGH_LETTERS.match(text) is not None
 
 
 @register("metadata")

@@ -7,44 +7,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 from typing import Optional
 
 import regex
 
 from .doc_number import NumberMatch, number_after_label
 from .legal_db import legal_db_header
+from .place_line import PlaceDate, find_place_date, place_date_after
 from .tables import cues, kind_by_name, opens_with_organ
-from .text import (Line, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration, lines_of,
-                   matches_at, squash, word_starts)
+from .text import (Lines, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration,
+                   matches_at, word_starts)
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
 HEADLESS_KIND_WINDOW = 1500
 Span = tuple[int, int]
-
-_SP = r"(?:[ \t.…_]|\n)"
-_DATE = rf"[Nn]gày{_SP}*\d{{0,2}}{_SP}*[Tt]háng{_SP}*\d{{0,2}}{_SP}*[Nn]ăm[ \t\n]*\d{{4}}"
-_PLACE_WORD = r"(?:(?:TP\.|Tp\.|Thành phố|Thị xã|Thị trấn)[ \t]*)?\p{Lu}[\p{L}.'’]*"
-# The place line starts a line or a cell: after a bar, or after a run of spaces that follows
-# the `Số:` cell, the `V/v` cell or a cell in capitals (a right column aligned by spaces), never prose.
-_CELL_START = (r"(?:^|\||(?=[ \t]{2}|\t)(?<=(?:^|[ \t|*])(?:Số|SỐ|[Vv]/[Vv])(?![\p{L}])[^\n]*|^[^\n\p{Ll}]*)(?:[ \t]{2,}|\t))"
-               r"[ \t*_]*")
-# words of a place: one or two spaces apart, or wrapped onto the next line's start (a line
-# indented far is the other column: "VÀ XÃ HỘI\n              Quảng Ngãi, ngày …" names Quảng Ngãi)
-_PLACE_GAP = r"(?:[ \t]{0,2}|[ \t]*\n[ \t]{0,2}|[ \t]?[-–][ \t]?)"  # Bà Rịa - Vũng Tàu
-_PLACE_AND_DATE = (rf"(?P<place>{_PLACE_WORD}(?:{_PLACE_GAP}\p{{Lu}}[\p{{L}}.'’]*){{0,4}})"
-                   rf"[ \t]*,[ \t\n]*(?P<date>{_DATE}|[Nn]gày[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})")
-PLACE_DATE_RE = regex.compile(rf"(?m){_CELL_START}{_PLACE_AND_DATE}")
-# Right after the own number, whatever the gap (a tab made one space by the normalizer).
-PLACE_DATE_AFTER_NUMBER_RE = regex.compile(rf"[ \t|*_]+{_PLACE_AND_DATE}")
-
-
-@dataclass
-class PlaceDate:
-    place: str
-    place_span: Span
-    date_text: str
-    date_span: Span
-
 
 @dataclass
 class Layout:
@@ -115,38 +92,6 @@ def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span]
     return None, None
 
 
-# `, ngày` anchors every place-date line; the full pattern (with its costly look-behind) is
-# only tried on the few lines around an anchor.
-_PLACE_DATE_ANCHOR = regex.compile(r",[ \t\n]*[Nn]gày")
-
-
-def _find_place_date(text: str, start: int, end: int) -> Optional[PlaceDate]:
-    for anchor in _PLACE_DATE_ANCHOR.finditer(text, start, end):
-        line_start = text.rfind("\n", start, anchor.start()) + 1
-        window_start = max(start, text.rfind("\n", start, max(line_start - 1, start)) + 1)  # a place may wrap
-        window_end = min(end, _line_end(text, _line_end(text, anchor.end()) + 1))
-        found = _place_date_in(text, window_start, window_end, anchor.start(), anchor.end())
-        if found:
-            return found
-    return None
-
-
-def _line_end(text: str, pos: int) -> int:
-    nl = text.find("\n", pos)
-    return len(text) if nl < 0 else nl
-
-
-def _place_date_in(text: str, start: int, end: int, anchor_start: int, anchor_end: int) -> Optional[PlaceDate]:
-    for m in PLACE_DATE_RE.finditer(text, start, end):
-        if not anchor_start <= m.start("date") <= anchor_end:
-            continue
-        place = squash(m.group("place"))
-        if fold(place) in {"số", "ngày"}:
-            continue
-        return PlaceDate(place, m.span("place"), m.group("date"), m.span("date"))
-    return None
-
-
 _ASCII_LOWER = regex.compile(r"[a-z]")
 
 
@@ -155,6 +100,11 @@ def _kind_of(line: str) -> tuple[Optional[str], bool]:
     a kind's modifier alone (`LIÊN TỊCH` under `KẾ HOẠCH`)."""
     if _ASCII_LOWER.search(line):  # most lines; cleaning removes no letter
         return None, False
+    return _caps_kind_of(line)
+
+
+@lru_cache(maxsize=4096)  # the header lines of an archive's documents repeat (SỞ Y TẾ, KẾ HOẠCH, the motto)
+def _caps_kind_of(line: str) -> tuple[Optional[str], bool]:
     body = clean(line).rstrip(":").strip()
     if not is_caps(body):
         return None, False
@@ -174,14 +124,16 @@ def _kind_modifiers() -> tuple[str, ...]:
     return tuple(fold(m) for m in cues()["kind_modifiers"])
 
 
-def _find_kind_line(lines: list[Line], start: int, end: int) -> tuple[Optional[str], Optional[Span]]:
+def _find_kind_line(lines: Lines, start: int, end: int) -> tuple[Optional[str], Optional[Span]]:
     for i, line in enumerate(lines):
-        if line.end <= start or line.start >= end:
+        if line.start >= end:
+            break
+        if line.end <= start:
             continue
         code, _ = _kind_of(line.raw)
         if code is not None:
             last = line
-            following = next((ln for ln in lines[i + 1:] if not is_decoration(ln.raw)), None)
+            following = next((ln for ln in (lines[k] for k in range(i + 1, len(lines))) if not is_decoration(ln.raw)), None)
             if following is not None and _kind_of(following.raw)[1]:
                 last = following
             return code, (line.content_start, last.content_start + len(last.raw.strip(" \t|*")))
@@ -218,7 +170,7 @@ def _is_motto(cell: str) -> bool:
 _NUMBER_CELL = regex.compile(r"\s*(?:Số|SỐ)\b")
 
 
-def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, header_end: int) -> list[Span]:
+def _issuer_block(text: str, lines: Lines, anchor: int, motto_end: int, header_end: int) -> list[Span]:
     """Capital lines right above the first header anchor (or left of it on its line), and
     the left cells of the rows under it down to the number line: `SỞ Y TẾ | Độc lập - …`,
     `SỞ Y TẾ        Độc lập - …` (columns aligned by spaces), or a left cell wrapped
@@ -237,7 +189,7 @@ def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, hea
     tail = _trim(text, motto_end, motto_line_end)
     if anchor < motto_end and tail[0] < tail[1] and is_caps(text[tail[0]:tail[1]]) and opens_with_organ(text[tail[0]:tail[1]]):
         pieces.append(tail)  # a left cell glued after the motto when lines were rejoined
-    for line in reversed([ln for ln in lines if ln.end < line_start]):
+    for line in reversed(list(takewhile(lambda ln: ln.end < line_start, lines))):
         a, b = cells(line.raw)[0]
         cell = line.raw[a:b]
         if is_decoration(cell) or _is_copy_note(cell) or (
@@ -249,7 +201,9 @@ def _issuer_block(text: str, lines: list[Line], anchor: int, motto_end: int, hea
         if len(pieces) >= 5:
             break
     for line in lines:
-        if line.start <= max(anchor, motto_end) or line.start >= header_end:
+        if line.start >= header_end:
+            break
+        if line.start <= max(anchor, motto_end):
             continue
         row = cells(line.raw)
         a, b = row[0]
@@ -280,17 +234,14 @@ def _find_recipients_label(folded: str) -> Optional[Span]:
 
 def read_layout(text: str, folded: str) -> Layout:
     end = min(len(text), HEADER_WINDOW)
-    lines = lines_of(text[:end])
+    lines = Lines(text, end)
     layout = Layout(text)
     layout.legal_db = legal_db_header(text, folded, end)
     layout.motto = _find_motto(folded, end)
     layout.number_label, layout.number = _find_number_label(text, folded, end)
-    layout.place_date = _find_place_date(text, 0, end)
+    layout.place_date = find_place_date(text, 0, end)
     if layout.number and (layout.place_date is None or layout.place_date.place_span[0] > layout.number.span[1]):
-        m = PLACE_DATE_AFTER_NUMBER_RE.match(text, layout.number.span[1])
-        if m:
-            layout.place_date = PlaceDate(squash(m.group("place")), m.span("place"),
-                                          m.group("date"), m.span("date"))
+        layout.place_date = place_date_after(text, layout.number.span[1]) or layout.place_date
     layout.recipients_label = _find_recipients_label(folded)
     anchors = [s for s in (layout.motto, layout.number_label,
                            layout.place_date.place_span if layout.place_date else None) if s]

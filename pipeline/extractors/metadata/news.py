@@ -15,7 +15,7 @@ from ...models import Issuer, IssueDate
 from .doc_number import NumberMatch, find_numbers
 from .place_date import parse_date_value
 from .tables import cues, doc_kinds, kind_by_name, organs
-from .text import any_cue, fold, squash
+from .text import any_cue, first_words, fold, matches_at, squash, word_starts
 
 _SENTENCE_END = regex.compile(r"\.(?=\s|$)|[;\n]|[\s,]+với[\s|]+chủ[\s|]+đề|,[\s|]+cụ[\s|]+thể")
 _DATE_WORDS = regex.compile(
@@ -101,7 +101,8 @@ _BREAKS = regex.compile(r"[\s|]+")
 
 
 def find_statement(text: str, folded: str, start: int, end: int) -> Optional[Statement]:
-    for m in _statement_re().finditer(folded, start, end):
+    verbs = word_starts(folded, first_words(tuple(cues()["news"]["issue_verbs"])), start, end)
+    for m in matches_at(_statement_re(), folded, verbs, end):
         found = next(find_numbers(text, m.end(), min(len(text), m.end() + 40)), None)
         if not found or found.span[0] != m.end():
             continue
@@ -141,8 +142,8 @@ def _is_dateline(line: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _counter_res() -> tuple[regex.Pattern, ...]:
-    return tuple(regex.compile(rf"\s*\(?{regex.escape(counter)}\s*:?\s*[\d.,]+\)?\s*$")
+def _counter_res() -> tuple[tuple[str, regex.Pattern], ...]:
+    return tuple((counter, regex.compile(rf"\s*\(?{regex.escape(counter)}\s*:?\s*[\d.,]+\)?\s*$"))
                  for counter in cues()["news"]["headline_counters"])
 
 
@@ -155,10 +156,13 @@ def headline(text: str, start: int) -> Optional[str]:
     c = cues()["news"]
     low, high = c["headline_words"]
     for line, _ in _content_lines(text, start, c["headline_lines"]):
-        for counter in _counter_res():
-            line = counter.sub("", line)
+        for counter, pattern in _counter_res():
+            if counter in line:
+                line = pattern.sub("", line)
+        if any(mark in line for mark in ("|", ">>", "•")):
+            continue
         words = _WORD.findall(line)
-        if not words or any(mark in line for mark in ("|", ">>", "•")) or _is_dateline(line):
+        if not words or _is_dateline(line):
             continue
         if low <= len(words) <= high and not line.endswith((".", ":", ";", ",")) and line[0].isupper():
             return line
@@ -185,7 +189,8 @@ def post_date(text: str, start: int) -> Optional[IssueDate]:
             continue
         label = _post_date_label_re().match(folded_line)
         body = line[label.end():] if label else line
-        body = _AFTER_TIME.sub(lambda m: m.group(1), body)
+        if ":" in body:
+            body = _AFTER_TIME.sub(lambda m: m.group(1), body)
         value = parse_date_value(body)
         if value is not None and value.precision == "day":
             offset = pos + (label.end() if label else 0)

@@ -99,6 +99,49 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
+class Lines:
+    """lines_of(text[:end]), split a block of lines at a time as they are read: the header
+    finders read the first lines of a document and stop."""
+
+    BLOCK = 1000  # characters split at a time
+
+    def __init__(self, text: str, end: Optional[int] = None):
+        self._text = text
+        self._end = len(text) if end is None else end
+        self._lines: list[Line] = []
+        self._next = 0  # where the first line not yet split starts
+        self._count = text.count("\n", 0, self._end) + 1
+
+    def _split_more(self) -> None:
+        pos = self._next
+        nl = self._text.find("\n", min(pos + self.BLOCK, self._end), self._end)
+        stop = self._end if nl < 0 else nl
+        for raw in self._text[pos:stop].split("\n"):
+            self._lines.append(Line(pos, pos + len(raw), raw))
+            pos += len(raw) + 1
+        self._next = pos
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i: int) -> Line:
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        while len(self._lines) <= i:
+            self._split_more()
+        return self._lines[i]
+
+    def __iter__(self):
+        i = 0
+        while i < self._count:
+            if i == len(self._lines):
+                self._split_more()
+            yield self._lines[i]
+            i += 1
+
+
 _HEADING_MARK = regex.compile(r"^[ \t|]*#{1,6}[ \t]+")
 _SPACE_RUN = regex.compile(r"\s+")
 
@@ -171,8 +214,15 @@ def letters(line: str) -> str:
 def is_caps(line: str) -> bool:
     if _ASCII_LOWER.search(line):  # the common case, decided without looking at every letter
         return False
+    return _caps_short(line) if len(line) <= 500 else _caps(line)  # header lines and titles are asked again
+
+
+def _caps(line: str) -> bool:
     chars = letters(line)
     return len(chars) >= 2 and chars.upper() == chars
+
+
+_caps_short = lru_cache(maxsize=4096)(_caps)
 
 
 def squash(text: str) -> str:

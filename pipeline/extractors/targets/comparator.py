@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, any_first_word, data, is_multiplier
+from .lexicon import Ending, alternation, any_first_word, data, is_multiplier, word_alternation
 
 _BOUND_ORDER = (">=", "<=", "<", "~", ">")
 
@@ -72,7 +72,7 @@ def _clause_patterns():
     `từ` before a single value (`đạt từ 94,5%`), an at-least bound; `từ` before a starting level."""
     cmp = data("comparators")
     blockers = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['by_clause_blockers'])})(?!\w)")
-    keep = re.compile(rf"(?<!\w)(?:{alternation(cmp['by_clause_keep'])})(?!\w)")
+    keep = re.compile(rf"(?:{word_alternation(cmp['by_clause_keep'])})(?!\w)")
     from_single = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['from_single_value'])})\s*$")
     from_level = re.compile(rf"(?:^|\s)(?:{alternation(cmp['from_level_before'])})\s*$")
     return blockers, keep, from_single, from_level

@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 from ...rules import load_yaml
 from ...sections import SectionTree, section_tree
 from .kind import CueIndex, plan_doc, section_kind
-from .lexicon import alternation, data
+from .lexicon import Ending, alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of
 from .quantities import Quantity, find_quantities
 
@@ -43,14 +43,27 @@ def _roles() -> _Roles:
     )
 
 
+@lru_cache(maxsize=None)
+def _role_ends() -> tuple[Ending, Ending, Ending]:
+    """Quick tests (lexicon.Ending) for the deadline, the compared-with and the same-period roles."""
+    per = data("periods")
+    year = per["year_edges"] + per["year_words"]
+    return (Ending(per["deadline_before"], per["deadline_edges"] + ["năm"], flags=re.IGNORECASE),
+            Ending(per["compared_with"] + per["same_period"], year, flags=re.IGNORECASE),
+            Ending(per["same_period"], year, flags=re.IGNORECASE))
+
+
 _DIGIT = re.compile(r"\d")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
-_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
+# a date's year: `12/3/2024` (the look-behind after the first digit: no digit before it), `ngày 12 tháng 3 năm 2024`
+_NUMERIC_DATE = re.compile(r"(\d(?<!\d\d)\d?)\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)(?!\d)")
+_WRITTEN_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 
 _BODY_START = re.compile(r"^\s*(?:căn\s+cứ|[IVX]+\s*[.)]|\d+\s*[.)]|[-+•])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)  # read by plan_span, _title_year and _title_partial from the same head
 def _title_block(head: str) -> str:
     """The lines at the top of a text before its body starts (a `Căn cứ` line, a heading, a bullet)."""
     out = []
@@ -162,17 +175,18 @@ class Context:
         """(deadline, baseline, same period, naming) from the words before a period, read once per mention."""
         role = self._roles.get(id(p))
         if role is None:
-            roles = _roles()
+            roles, (due, compared, same) = _roles(), _role_ends()
             head = _DIGIT.split(self.text[p.start:p.end], maxsplit=1)[0]
-            role = (self._test(p, head, roles.deadline, 20),
-                    self._test(p, head, roles.baseline, 30) or self._test(p, head, roles.averaged, 60),
-                    self._test(p, head, roles.same_period, 25),
+            role = (self._test(p, head, roles.deadline, 20, due),
+                    self._test(p, head, roles.baseline, 30, compared) or self._test(p, head, roles.averaged, 60),
+                    self._test(p, head, roles.same_period, 25, same),
                     self._test(p, head, roles.naming, 40))
             self._roles[id(p)] = role
         return role
 
-    def _test(self, p: PeriodMention, head: str, pattern: re.Pattern, reach: int) -> bool:
-        return bool(pattern.search(self.text[max(0, p.start - reach):p.start] + head))
+    def _test(self, p: PeriodMention, head: str, pattern: re.Pattern, reach: int, ending: Optional[Ending] = None) -> bool:
+        words = self.text[max(0, p.start - reach):p.start] + head
+        return (ending is None or ending.may_end(words)) and bool(pattern.search(words))
 
     def heading_kind(self, pos: int) -> Optional[str]:
         """`result`/`target` as the headings over `pos` name a situation or goals section (kind.section_kind)."""
@@ -278,9 +292,12 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     doc_type = doc_type or guess_doc_type(text)
     ref_year = issue_year
     if ref_year is None:
-        m = _DATE.search(text[:3000])
-        if m:
-            ref_year = int(m.group(3) or m.group(4))
+        head = text[:3000]
+        numeric, written = _NUMERIC_DATE.search(head), _WRITTEN_DATE.search(head)
+        if numeric and (not written or numeric.start() < written.start()):
+            ref_year = int(numeric.group(3))
+        elif written:
+            ref_year = int(written.group(1))
     if periods is None:
         periods = find_period_mentions(text, ref_year)
     default_year = None
@@ -290,8 +307,10 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
             default_year = p.year
             break
     if default_year is None:
-        singles = [p for p in periods if len(p.label) == 4
-                   and not _roles().compared.search(text[max(0, p.start - 30):p.start])]
+        def after_compared(p: PeriodMention) -> bool:
+            before = text[max(0, p.start - 30):p.start]
+            return _role_ends()[1].may_end(before) and bool(_roles().compared.search(before))
+        singles = [p for p in periods if len(p.label) == 4 and not after_compared(p)]
         narrated = plan_doc(doc_type) and ref_year is not None and bool(singles)
         if narrated:
             singles = [p for p in singles if p.year >= ref_year]  # a plan plans forward: earlier years narrate the past

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .lexicon import Ending, alternation, any_first_word, data, is_multiplier
+from .lexicon import Ending, alternation, any_first_word, data, is_multiplier, word_alternation
 from .quantities import Quantity
 
 
@@ -84,13 +84,13 @@ def _noise_patterns():
 def _rate_patterns():
     nt = data("not_targets")
     per = re.compile(rf"^\s*/\s*(?:{alternation(nt['rate_per'])})(?!\w)", re.IGNORECASE)
-    kept = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_kept_heads'])})(?!\w)")
-    lead = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_lead'])})(?!\w)")
-    lead_not = re.compile(rf"(?<!\w)(?:{alternation(nt['rate_lead_not'])})(?!\w)")
+    kept = re.compile(rf"(?:{word_alternation(nt['rate_kept_heads'])})(?!\w)")
+    lead = re.compile(rf"(?:{word_alternation(nt['rate_lead'])})(?!\w)")
+    lead_not = re.compile(rf"(?:{word_alternation(nt['rate_lead_not'])})(?!\w)")
     of_after = re.compile(rf"^\s*(?!(?:{alternation(nt['rate_of_after_not'])})(?!\w))(?:{alternation(nt['rate_of_after'])})(?!\w)",
                           re.IGNORECASE)
-    need = re.compile(rf"(?<!\w)(?:{alternation(nt['requirement_heads'])})(?!\w)")
-    need_not = re.compile(rf"(?<!\w)(?:{alternation(nt['requirement_not'])})(?!\w)")
+    need = re.compile(rf"(?:{word_alternation(nt['requirement_heads'])})(?!\w)")
+    need_not = re.compile(rf"(?:{word_alternation(nt['requirement_not'])})(?!\w)")
     return per, kept, lead, lead_not, of_after, need, need_not
 
 
@@ -149,7 +149,7 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
 @lru_cache(maxsize=None)
 def _group_cues(key: str):
     spec = data("not_targets")[key]
-    return frozenset(u.lower() for u in spec["units"]), re.compile(rf"(?<!\w)(?:{alternation(spec['before'])})(?!\w)")
+    return frozenset(u.lower() for u in spec["units"]), re.compile(rf"(?:{word_alternation(spec['before'])})(?!\w)")
 
 
 def is_body_composition(unit: str, left: str, clause: Optional[str] = None) -> bool:
@@ -162,8 +162,8 @@ def is_body_composition(unit: str, left: str, clause: Optional[str] = None) -> b
 def _scope_before() -> tuple[re.Pattern, re.Pattern, frozenset]:
     nt = data("not_targets")
     places = frozenset(w.lower() for w in data("units")["coordinated"])
-    return (re.compile(rf"(?<!\w)(?:{alternation(nt['scope_before'])})\s*$"),
-            re.compile(rf"(?<!\w)(?:{alternation(nt['scope_before_single'])})\s*$"), places)
+    return (re.compile(rf"(?:{word_alternation(nt['scope_before'])})\s*$"),
+            re.compile(rf"(?:{word_alternation(nt['scope_before_single'])})\s*$"), places)
 
 
 def is_scope(unit: str, low_left: str) -> bool:
@@ -177,14 +177,18 @@ def is_scope(unit: str, low_left: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _own_parts() -> re.Pattern:
+def _own_parts() -> tuple[re.Pattern, re.Pattern]:
+    """The own-part pattern, and the first words of its verbs (where none stands, it cannot match)."""
     spec = data("not_targets")["own_parts"]
-    return re.compile(rf"(?<!\w)(?:{alternation(spec['documents'])})\s+(?:{alternation(spec['verbs'])})(?!\w)[^.;:\n]{{0,80}}$")
+    return (re.compile(rf"(?:{word_alternation(spec['documents'])})\s+(?:{alternation(spec['verbs'])})(?!\w)[^.;:\n]{{0,80}}$"),
+            any_first_word(spec["verbs"]))
 
 
 def is_own_part(low_left: str) -> bool:
     """`Kế hoạch gồm 05 nhóm nhiệm vụ, 42 nhiệm vụ`: the parts the document itself is made of."""
-    return bool(_own_parts().search(low_left[-120:]))
+    pattern, verb = _own_parts()
+    tail = low_left[-120:]
+    return verb.search(tail) is not None and pattern.search(tail) is not None
 
 
 def is_audience(unit: str, clause: str) -> bool:

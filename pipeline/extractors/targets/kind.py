@@ -143,7 +143,8 @@ def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]
         kind = kinds[" ".join(m.group().split())]
         if other[kind].match(masked, s):
             return None
-        for gap in _NOT_ALNUM.finditer(masked, s, e - 1):  # each later word start of the cue
+        gaps = () if masked[s:e - 1].isalnum() else _NOT_ALNUM.finditer(masked, s, e - 1)  # none in a one-word cue
+        for gap in gaps:  # each later word start of the cue
             if other[kind].match(masked, gap.end()):
                 return None
         found[kind].append((s, e))
@@ -264,7 +265,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
             return "target", "of_plan"  # a plan's own milestone: "6 tháng đầu năm đạt 50% kế hoạch"
         return "result", "of_plan"
     _, plan_companion, gap_after = _plan_words()
-    companion = plan_companion.search(right[:120])
+    head = right[:120]
+    companion = plan_companion.search(head) if "%" in head and ("," in head or "(" in head) else None
     if companion and not (doc_is_plan and section != "result" and _baseline_object().search(companion.group(0))):
         return "result", "plan_companion"  # a plan's "đạt 3.400 tỷ đồng, tăng 10% so với cùng kỳ" compares with a baseline
     item_cue = cues.nearest(item_lo, pos)

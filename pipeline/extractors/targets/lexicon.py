@@ -9,6 +9,7 @@ from ...rules import load_yaml
 from ...values.textpat import case_variants
 
 
+@lru_cache(maxsize=None)
 def data(name: str) -> dict:
     return load_yaml(f"targets/{name}.yaml")
 
@@ -22,6 +23,14 @@ def alternation(phrases: Iterable[str]) -> str:
     and within a branch the longer phrases still come first."""
     items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     return _trie([_tokens(p) for p in items])
+
+
+def word_alternation(phrases: Iterable[str]) -> str:
+    r"""`(?<!\w)(?:{alternation(phrases)})`, the same matches, written with the look-behind after each
+    first letter (`(?<!\w.)`: the character before that letter is no word character), so that the pattern
+    opens on letters and the regex engine skips to them. Faster only without re.IGNORECASE."""
+    items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return _trie([[path[0] + r"(?<!\w.)"] + path[1:] for path in map(_tokens, items)])
 
 
 def _tokens(phrase: str) -> list[str]:
@@ -73,7 +82,7 @@ def any_pattern(key: str, *path: str) -> re.Pattern:
     node = data(key)
     for p in path:
         node = node[p]
-    return re.compile(rf"(?<!\w)({alternation(node)})(?!\w)")
+    return re.compile(rf"({word_alternation(node)})(?!\w)")
 
 
 @lru_cache(maxsize=None)

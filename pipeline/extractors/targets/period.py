@@ -9,7 +9,7 @@ from typing import Optional
 
 from ...values import find_periods
 
-from .lexicon import alternation, any_pattern, data, first_words
+from .lexicon import any_pattern, data, first_words, word_alternation
 
 
 _YEAR_START = re.compile(r"(\d{4})")
@@ -39,7 +39,7 @@ def find_period_mentions(text: str, year: Optional[int] = None) -> list[PeriodMe
 
 @lru_cache(maxsize=None)
 def _not_partial() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['not_partial'])})(?!\w)(?!\s+(?:năm|của\s+năm))")
+    return re.compile(rf"(?:{word_alternation(data('periods')['not_partial'])})(?!\w)(?!\s+(?:năm|của\s+năm))")
 
 
 @lru_cache(maxsize=None)
@@ -48,7 +48,7 @@ def _partial_first_word() -> re.Pattern:
     words too, so masking neither writes such a word nor joins one to its neighbours: where none stands,
     no phrase matches."""
     phrases = [p for group in data("periods")["partial_year"].values() for p in group]
-    return re.compile(rf"(?<!\w)(?:{alternation(first_words(phrases))})(?!\w)")
+    return re.compile(rf"(?:{word_alternation(first_words(phrases))})(?!\w)")
 
 
 @lru_cache(maxsize=4096)  # asked of the same words for each figure near them

@@ -42,6 +42,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
         if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start):
             continue
         line_qs = [q for q in qs[lo:hi] if q.span[1] <= line.end]
+        line_starts = [q.span[0] for q in line_qs]
         bullet = bullet_of(text, line)
         sub = bool(bullet) and last_dash_main is not None and _bullet_kind(bullet) != _bullet_kind(lead_bullet)
         if not line_qs:
@@ -53,7 +54,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
             sent_drafts: list[int] = []
             for it in items(text, sent.start, sent.end):
                 seg_start = it.start
-                it_qs = [q for q in line_qs if it.start <= q.span[0] < it.end]
+                it_qs = line_qs[bisect.bisect_left(line_starts, it.start):bisect.bisect_left(line_starts, it.end)]
                 own = [k > 0 and not _group_qualifier(text, n, it.start, it.end) for k, n in enumerate(it_qs)]
                 for k, q in enumerate(it_qs):
                     nxt = next((it_qs[j].span[0] for j in range(k + 1, len(it_qs)) if own[j]), it.end)
@@ -76,7 +77,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     if k + 1 < len(it_qs) and prose_words().coordinated.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
-        opens_sublist = leads_sublist(text[line.start:line.end].strip().lower())
+        line_low = text[line.start:line.end].strip().lower() if ctx.low is None else ctx.low[line.start:line.end].strip()
+        opens_sublist = leads_sublist(line_low)
         if not attached or opens_sublist:
             last_dash_main = line_first if opens_sublist else None
             lead_bullet = bullet
@@ -207,7 +209,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         shape = "leading"
     elif left_ind:
         indicator, start, end = left_ind, ind.left_start(text, seg_start, qs), qe
-        at = text[start:qs].lower().find(left_ind[:24]) if left_ind else -1
+        at = (text[start:qs].lower() if low is None else low[start:qs]).find(left_ind[:24]) if left_ind else -1
         if at > 0:
             start += at  # the evidence starts where the indicator does, after leads and clause openers
         shape = "before"
@@ -298,7 +300,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if against_plan:
         d.indicator = (d.indicator or "") + " so với kế hoạch"
     if d.kind == "target":
-        d.responsible = responsible_for(text[sent_start:qs])
+        d.responsible = responsible_for(text[sent_start:qs], None if low is None else low[sent_start:qs])
     if q.total is not None and q.total != q.value and q.unit != "%":
         fraction_plan(ctx, d, q, right_full, sent_start)
     if q.kind == "per_population":  # "tỷ lệ mắc lao ≤ 100/100.000 dân": the denominator belongs to the indicator

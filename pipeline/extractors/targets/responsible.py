@@ -36,12 +36,13 @@ def _needed_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             any_of({w.split()[0] for w in r["assign_after"]}))
 
 
-def responsible_for(sentence_left: str) -> Optional[str]:
-    """The organisation the words before a figure assign it to, if any."""
+def responsible_for(sentence_left: str, low: Optional[str] = None) -> Optional[str]:
+    """The organisation the words before a figure assign it to, if any (`low`: the words lowercased, when the
+    caller has them)."""
     before, after = _patterns()
     assigns, heads, verbs = _needed_words()
     pats = []
-    if assigns.search(sentence_left.lower()):
+    if assigns.search(sentence_left.lower() if low is None else low):
         pats.append(before)
     if heads.search(sentence_left) and verbs.search(sentence_left):
         pats.append(after)
