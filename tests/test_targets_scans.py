@@ -82,11 +82,11 @@ def test_word_alternation_matches_the_look_behind_alternation():
 
 
 def test_role_endings_never_say_no_where_the_role_patterns_match():
-    from pipeline.extractors.targets.context import _role_ends, _roles
+    from pipeline.extractors.targets.period_roles import role_endings, roles
 
-    roles = _roles()
-    due, compared, same = _role_ends()
-    pairs = [(due, roles.deadline), (compared, roles.baseline), (compared, roles.compared), (same, roles.same_period)]
+    patterns = roles()
+    due, compared, same = role_endings()
+    pairs = [(due, patterns.deadline), (compared, patterns.baseline), (compared, patterns.compared), (same, patterns.same_period)]
     words = ["đến", "tới", "tầm nhìn", "đến hết", "cuối", "hết", "đầu", "năm", "năm học", "so với", "cùng kỳ", "Cùng kỳ",
              "SO VỚI", "tăng 5%", ",", " ", "  ", "\n", ".", "(", "x"]
     rng = random.Random(8)

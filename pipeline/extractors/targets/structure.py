@@ -122,6 +122,8 @@ def _cells_of_line(text: str, line: Span) -> list[Cell]:
 def tables(text: str, all_lines: list[Span]) -> list[Table]:
     """Table regions with their header row and body rows."""
     out: list[Table] = []
+    if "|" not in text:
+        return out  # a table's lines hold cell bars
     i, n = 0, len(all_lines)
     while i < n:
         line_text = all_lines[i].text(text)
