@@ -217,6 +217,17 @@ def is_rank(left: str) -> bool:
     return _rank_tail(left[-25:])
 
 
+def ranks(q: Quantity, left: str) -> bool:
+    """The figure is a rank (`xếp hạng 31/34`, `đứng thứ 3`, `top 5 tỉnh`), not a count of things ranked
+    (`xếp hạng 03 di tích cấp quốc gia`: a counted noun, no total, after a cue other than `top`)."""
+    if not is_rank(left):
+        return False
+    return not (q.unit and q.total is None and not at_most_rank(left) and _COUNTED_AFTER_RANK.search(left[-12:]))
+
+
+_COUNTED_AFTER_RANK = re.compile(r"xếp hạng\s*$")
+
+
 @lru_cache(maxsize=4096)  # asked of each figure's words by reject_reason and again by the prose draft
 def _rank_tail(tail: str) -> bool:
     return _ends()[2].may_end(tail) and bool(_noise_patterns()[1].search(tail))
@@ -242,7 +253,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     exact = low_left is not None
     if low_left is None:
         low_left = left.lower()
-    if is_rank(low_left):
+    if ranks(q, low_left):
         return None
     if unit in units and not q.time_measure and not _per_unit_measure(unit, right):
         return f"unit:{unit}"

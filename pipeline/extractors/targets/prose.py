@@ -11,7 +11,7 @@ from . import indicator as ind
 from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
-from .filters import at_most_rank, is_rank, reject_reason
+from .filters import at_most_rank, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end
 from .lexicon import alternation, data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period
@@ -261,7 +261,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         if by_prev and (bare_item or plan_in_brackets) and not own_clause and verb_lead is None or _distributes(text, prev, d):
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     rank_left = low_left if low_left is not None else left.lower()
-    if is_rank(rank_left):
+    if ranks(q, rank_left):
         d.unit = None
         d.comparator = "<=" if at_most_rank(rank_left) else "="
         d.rules["comparator"] = "rank"
