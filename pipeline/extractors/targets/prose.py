@@ -15,6 +15,7 @@ from .filters import at_most_rank, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end
 from .lexicon import alternation, data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period
+from .prose_indicator import listed_under, parallel_indicator, short_lead
 from .prose_context import context_indicator, fraction_plan, lead_indicator
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next
@@ -85,40 +86,6 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
     return drafts
 
 
-def _parallel(prev_ind: str, own: str) -> str:
-    """`cấp trung học cơ sở` after `tỷ lệ đi học đúng độ tuổi cấp tiểu học`: a short indicator that opens on a word
-    of the measure named before it (tỷ lệ …, số …) replaces that word's part there (what the two share is its head)."""
-    words = own.split()
-    if not words or len(words) > 5 or figure_words().measure.match(own) or not figure_words().measure.match(prev_ind):
-        return own
-    at = (" " + prev_ind + " ").rfind(f" {words[0]} ")
-    return f"{prev_ind[:at]}{own}" if at > 0 else own
-
-
-def _listed_under(text: str, drafts: list[Draft], unit: str, line_start: int) -> Optional[Draft]:
-    """The figure a list breaks down: the last one of the same unit before the list lead (a line ending
-    with ':') over the line at `line_start`, or the list's item before it."""
-    for d in reversed(drafts[-8:]):
-        if d.fig_end > line_start or line_start - d.fig_end > 600:
-            return None
-        if d.unit == unit:
-            between = text[d.fig_end:line_start]
-            return d if d.rules.get("shape") == "list_lead" or _LEAD_LINE_END.search(between) else None
-    return None
-
-
-_LEAD_LINE_END = re.compile(r":[ \t]*\n")
-
-
-def _short_lead(left_ind: str) -> Optional[str]:
-    """`Đầu tư 04 trạm quan trắc …`, `Lấy tối thiểu 1.200 mẫu thực phẩm …`: the verb of a short lead before the
-    figure, without the comparator words at its end; None if the lead is no such verb."""
-    if figure_words().measure.search(left_ind) and ind.object_verb_start(left_ind + " ") != 0:  # "số hóa" is a verb
-        return None
-    lead = figure_words().not_lead_tail.sub("", left_ind)
-    return lead if lead and len(lead.split()) <= figure_words().short_lead_words else None
-
-
 def _group_qualifier(text: str, q: Quantity, start: int, end: int) -> bool:
     """`100% doanh nghiệp sử dụng trên 50 lao động có …`: the later figure belongs to this one's indicator."""
     return qualifies_group(text[max(start, q.span[0] - 400):q.span[0]], text[q.span[1]:min(end, q.span[1] + 400)])
@@ -182,7 +149,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     verb_at = ind.object_verb_start(seg_left) if unit_word and not is_multiplier(q.unit) and not companion else None
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None
-    verb_lead = _short_lead(left_ind) if right_core and not companion and verb_at is None and seg_start == item_start \
+    verb_lead = short_lead(left_ind) if right_core and not companion and verb_at is None and seg_start == item_start \
         and not figure_words().leads(seg_left) and (next_start >= item_end or text[rw_end:next_start].strip()) else None
     # "100% đối tượng … được hưởng" right after a comma leads a clause of its own
     comma_lead = "," in seg_left and not seg_left[seg_left.rfind(",") + 1:].strip() and figure_words().predicate.search(right_core)
@@ -221,9 +188,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         shape = "bare"
     if shape == "before" and prev is not None and prev.unit == q.unit and prev_ind and indicator == left_ind \
             and not prose_words().breakdown.search(text, prev.fig_end, qs):
-        indicator = _parallel(prev_ind, left_ind)  # "Tỷ lệ đi học … cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 97%"
+        indicator = parallel_indicator(prev_ind, left_ind)  # "Tỷ lệ đi học … cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 97%"
     if unit_word and not left_ind and indicator == unit_word.lower():
-        listed = _listed_under(text, drafts, q.unit, line_start)
+        listed = listed_under(text, drafts, q.unit, line_start)
         if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"
             indicator, shape = listed.rules.get("base_indicator") or listed.indicator, "list_lead"
     if indicator is None and not right_ind:
