@@ -29,9 +29,6 @@ _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 _HEAD_END = re.compile(r"\s|%")
 _SLASH_START = re.compile(r"^\s*/")
-_PLAN_FIGURE = re.compile(r"kế hoạch\s*:?\s*$")
-
-
 @lru_cache(maxsize=None)
 def _ends() -> tuple[Ending, Ending, Ending, Ending]:
     """Quick tests (lexicon.Ending) for the cue patterns that end where the words before a figure end."""
@@ -59,6 +56,16 @@ def count_patterns() -> _Counts:
         count_after=re.compile(rf"^[\s\w]{{0,60}}?\s(?:{alternation(nt['next_links'])}|:)\s*(?:(?:{alternation(nt['next_bounds'])})\s+)?\d",
                                re.IGNORECASE),
     )
+
+
+@lru_cache(maxsize=None)
+def _plan_figure() -> re.Pattern:
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(data('prose')['plan_words'])})\s*:?\s*$")
+
+
+@lru_cache(maxsize=None)
+def _rank_counts() -> re.Pattern:
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(data('not_targets')['rank_counts_after'])})\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -219,13 +226,10 @@ def is_rank(left: str) -> bool:
 
 def ranks(q: Quantity, left: str) -> bool:
     """The figure is a rank (`xếp hạng 31/34`, `đứng thứ 3`, `top 5 tỉnh`), not a count of things ranked
-    (`xếp hạng 03 di tích cấp quốc gia`: a counted noun, no total, after a cue other than `top`)."""
+    (`xếp hạng 03 di tích cấp quốc gia`: a counted noun and no total after a word of `rank_counts_after`)."""
     if not is_rank(left):
         return False
-    return not (q.unit and q.total is None and not at_most_rank(left) and _COUNTED_AFTER_RANK.search(left[-12:]))
-
-
-_COUNTED_AFTER_RANK = re.compile(r"xếp hạng\s*$")
+    return not (q.unit and q.total is None and _rank_counts().search(left[-25:]))
 
 
 @lru_cache(maxsize=4096)  # asked of each figure's words by reject_reason and again by the prose draft
@@ -273,7 +277,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "frequency"
     cue = before.search(low_left[-40:]) if ends[0].may_end(low_left[-40:]) else None
     if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))) \
-            and not (unit == "%" and _PLAN_FIGURE.search(cue.group(0))):  # "(kế hoạch 68%)": the plan's own figure
+            and not (unit == "%" and _plan_figure().search(cue.group(0))):  # "(kế hoạch 68%)": the plan's own figure
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
     if ends[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
         return "modifier"
