@@ -78,12 +78,16 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     if k + 1 < len(it_qs) and prose_words().coordinated.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
-        line_low = text[line.start:line.end].strip().lower() if ctx.low is None else ctx.low[line.start:line.end].strip()
-        opens_sublist = leads_sublist(line_low)
+        opens_sublist = leads_sublist(_lowered(text, ctx.low, line.start, line.end).strip())
         if not attached or opens_sublist:
             last_dash_main = line_first if opens_sublist else None
             lead_bullet = bullet
     return drafts
+
+
+def _lowered(text: str, low: Optional[str], start: int, end: int) -> str:
+    """text[start:end] lowercased: a slice of the document lowercased once when the context has it."""
+    return text[start:end].lower() if low is None else low[start:end]
 
 
 def _group_qualifier(text: str, q: Quantity, start: int, end: int) -> bool:
@@ -162,8 +166,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         shape = "before"
     elif verb_lead is not None:
         indicator, start, end = f"{verb_lead} {right_ind}", ind.left_start(text, seg_start, qs), max(rw_end, qe)
-        at = text[start:qs].lower().find(verb_lead)
-        start += max(at, 0)
+        start += max(_lowered(text, low, start, qs).find(verb_lead), 0)
         shape = "leading"
     elif comma_lead:
         indicator, start, end = right_ind, qs, max(rw_end, qe)
@@ -176,7 +179,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         shape = "leading"
     elif left_ind:
         indicator, start, end = left_ind, ind.left_start(text, seg_start, qs), qe
-        at = (text[start:qs].lower() if low is None else low[start:qs]).find(left_ind[:24]) if left_ind else -1
+        at = _lowered(text, low, start, qs).find(left_ind[:24]) if left_ind else -1
         if at > 0:
             start += at  # the evidence starts where the indicator does, after leads and clause openers
         shape = "before"
