@@ -19,6 +19,7 @@ class ProseWords:
     plan_hint: re.Pattern
     achieved_left: re.Pattern
     places: re.Pattern
+    total_after: re.Pattern
     breakdown: re.Pattern  # "trong đó" anywhere
     breakdown_start: re.Pattern  # "trong đó" opening a sentence
     own_link: re.Pattern
@@ -45,6 +46,7 @@ def prose_words() -> ProseWords:
         plan_hint=re.compile(rf"(?<!\w)(?:{_words(w['plan_hint'])})(?!\w)|(?<!\w)đạt\s+\d", re.IGNORECASE),
         achieved_left=re.compile(rf"(?<!\w)(?:{_words(w['achieved_against_plan'])})(?!\w)"),
         places=re.compile(rf"^(?:{_words(w['total_of_places'])})(?:$|[\s,/])", re.IGNORECASE),
+        total_after=re.compile(rf"(?<!\w)(?:{_words(w['total_after'])})\s*$", re.IGNORECASE),
         breakdown=re.compile(rf"(?<!\w)(?:{_words(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
         breakdown_start=re.compile(rf"\s*(?:{_words(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
         own_link=re.compile(rf"(?<!\w)(?:{_words(w['own_links'])})(?!\w)", re.IGNORECASE),

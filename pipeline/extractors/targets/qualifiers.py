@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .filters import clause_start, count_patterns
-from .lexicon import Ending, alternation, data
+from .lexicon import Ending, alternation, data, known_unit
 from .quantities import Quantity
 
 
@@ -70,6 +70,8 @@ def qualifies_group(left: str, right_to_item_end: str) -> bool:
     _, class_end, verb_end = _group_ends()
     near = left[-200:]
     clause = near[clause_start(near):]
+    if size_class(clause, right_to_item_end):
+        return True
     if class_end.may_end(clause) and klass.search(clause) and klass_end.match(right_to_item_end):
         return True
     if not verb_end.may_end(clause):
@@ -77,6 +79,32 @@ def qualifies_group(left: str, right_to_item_end: str) -> bool:
     if left_pat.search(clause) and (right_pat.match(right_to_item_end) or employ.search(clause)):
         return True
     return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end))
+
+
+@lru_cache(maxsize=None)
+def _size_patterns():
+    sc = data("not_targets")["size_class"]
+    attribute = re.compile(rf"(?:^|\s)(?P<owner>[^\W\d]+(?:\s+[^\W\d]+)?)\s+(?:{alternation(sc['attributes'])})"
+                           rf"\s+(?:{alternation(sc['bounds'])})\s*$", re.IGNORECASE)
+    noun = re.compile(rf"\d[\d.,/]*\s*%?\s+(?P<owner>[^\W\d]+(?:\s+[^\W\d]+){{0,3}}?)\s+(?:{alternation(sc['noun_bounds'])})\s*$",
+                      re.IGNORECASE)
+    end = re.compile(rf"^\s*(?:{alternation(sc['ends'])})(?!\w)", re.IGNORECASE)
+    last_words = tuple({b.split()[-1] for b in sc["bounds"]} | {b.split()[-1].capitalize() for b in sc["bounds"]})
+    return attribute, noun, end, last_words
+
+
+def size_class(clause: str, right_to_item_end: str) -> bool:
+    """`3.066 tàu có chiều dài từ 15 m trở lên`, `100% tàu cá từ 15 m trở lên lắp đặt …`: the figure after
+    the bound is a size that defines a class of the counted noun before it."""
+    attribute, noun, end, last_words = _size_patterns()
+    if not clause.rstrip().endswith(last_words):
+        return False
+    m = attribute.search(clause[-60:])
+    if m is not None:
+        owner = m.group("owner").lower()
+        return owner.split()[-1] == "có" or known_unit(owner) or known_unit(owner.split()[-1])
+    m = noun.search(clause[-80:])
+    return m is not None and known_unit(m.group("owner")) and bool(end.match(right_to_item_end))
 
 
 @lru_cache(maxsize=None)
