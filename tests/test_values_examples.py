@@ -77,3 +77,5 @@ def test_periods(case):
     found = find_periods(case["text"], default_year=case.get("default_year"))
     assert [p.label for p in found] == case["periods"]
     assert all(case["text"][p.span[0]:p.span[1]] == p.text for p in found)
+    if "texts" in case:
+        assert [p.text for p in found] == case["texts"]

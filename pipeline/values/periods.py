@@ -44,7 +44,7 @@ class _Patterns:
             rf"(?:{words(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})"), r["school_year_words"])
         self.part = PhraseFinder(r["part_of_year"], rf"(?:\s*(?:{word('của')}\s+)?(?:{nam}|/|-)?\s*(?P<y>{_YEAR}))?")
         self.year = Anchored(regex.compile(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})"), ["năm"])
-        self.year_before = EndsBefore(regex.compile(rf"(?:{words(r['year_qualifiers'])})\s+$"), r["year_qualifiers"], 25)
+        self.year_before = EndsBefore(regex.compile(rf"(?:{words(r['year_qualifiers'])})[ \t]+$"), r["year_qualifiers"], 25)  # not a heading's last word ("BƯỚC ĐẦU\nNăm 2022")
         self.context_year = PhraseFinder(r["context_year"], r"(?!\s*[0-9])")
         self.month = Anchored(regex.compile(
             rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?![0-9])(?:\s*(?:{nam}|/)\s*(?P<y>{_YEAR}))?"), ["tháng"])

@@ -235,7 +235,8 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         counts = {}
         for i, lab in enumerate(singles):
             counts[lab] = (counts.get(lab, (0, 0))[0] + 1, i)
-        return max(counts.items(), key=lambda kv: kv[1])[0], "carry"
+        own = str(ctx.default_year) if ctx.plan and ctx.default_year is not None else None
+        return max(counts.items(), key=lambda kv: (kv[1][0], kv[0] == own, kv[1][1]))[0], "carry"  # a tie: the plan's own year
     if cands and ctx.title_partial:
         return ctx.title_partial, "title_partial"  # a report on 6 tháng đầu năm 2025: not a span told in passing
     heading = _heading_period(ctx, pos) if sec is not None else None
@@ -252,6 +253,8 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if ctx.default_span is not None:
         return ctx.default_span, "default"
     plan_year = ctx.default_year if ctx.default_year is not None else ctx.ref_year
+    if ctx.ref_year is not None and plan_year is not None and plan_year - ctx.ref_year > 1:
+        plan_year = ctx.ref_year  # a horizon ("đến năm 2030") is not the year the situation is told from
     if sec is not None and ctx.plan and plan_year is not None and _in_result_section(ctx, pos):
         return str(plan_year - 1), "section_past"  # a plan's situation section narrates the year before it
     if ctx.default_year is not None:
