@@ -53,6 +53,8 @@ class _Patterns:
         self.as_of_date = EndsBefore(
             regex.compile(rf"(?:(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?|(?<![0-9]\s*)(?:{words(r['as_of_day_words'])})\s*)$"),
             r["as_of_words"] + r["as_of_day_words"] + ["ngày"], 64)
+        self.since_start = EndsBefore(regex.compile(rf"(?:{words(r['since_year_start'])})[\s,]*$"), r["since_year_start"], 30)
+        self.first_months = {last: suffix for suffix, first, last in r["part_of_year"].values() if first == 1}
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +129,7 @@ def _scan(text: str) -> tuple:
         before = p.as_of.search(text, m.start())
         if before is not None and word_start(text, before.start()):
             if m["y"]:
-                out.append(_as_of(int(m["y"]), mo, text, before.start(), m.end()))
+                out.append(_as_of(int(m["y"]), mo, text, before.start(), m.end(), p))
             else:
                 out.append(("as_of", before.start(), m.end(), mo))
         elif m["y"] and not _DIGIT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -143,7 +145,11 @@ def _scan(text: str) -> tuple:
         head = p.as_of_date.search(probe, len(probe))
         if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
             start = d.span[0] - min(30, d.span[0]) + head.start()
-            out.append(_period(d.value[:7], None, d.value, text, start, d.span[1]))
+            since = p.since_start.search(text, start)
+            if since is not None and word_start(text, since.start()):
+                out.append(_months_from_start(int(d.value[:4]), int(d.value[5:7]), text, since.start(), d.span[1], p))
+            else:
+                out.append(_period(d.value[:7], None, d.value, text, start, d.span[1]))
     return tuple(out)
 
 
@@ -152,8 +158,17 @@ def _part(y: int, part, text: str, s: int, e: int) -> PeriodMention:
     return _period(f"{y}-{suffix}", f"{y}-{first:02d}-01", month_end(y, last).isoformat(), text, s, e)
 
 
-def _as_of(y: int, mo: int, text: str, s: int, e: int) -> PeriodMention:
+def _as_of(y: int, mo: int, text: str, s: int, e: int, p: Optional["_Patterns"] = None) -> PeriodMention:
+    since = p.since_start.search(text, s) if p is not None else None
+    if since is not None and word_start(text, since.start()):
+        return _months_from_start(y, mo, text, since.start(), e, p)
     return _period(f"{y}-{mo:02d}", None, month_end(y, mo).isoformat(), text, s, e)
+
+
+def _months_from_start(y: int, mo: int, text: str, s: int, e: int, p: "_Patterns") -> PeriodMention:
+    """`từ đầu năm đến ngày 30/9/2024`: the months from January, labelled like `9 tháng đầu năm`."""
+    label = str(y) if mo == 12 else f"{y}-{p.first_months.get(mo, f'{mo}M')}"
+    return _period(label, f"{y}-01-01", month_end(y, mo).isoformat(), text, s, e)
 
 
 def _with_year(text: str, cands, year: Optional[int]) -> list[PeriodMention]:
