@@ -116,6 +116,8 @@ def glued_signature(cell: str) -> Optional[int]:
     archive = fold(cell).lstrip("-–+• ").startswith(_folded_cues("archive_items"))
     for m in _GLUE.finditer(cell):
         rest = cell[m.end():].strip()
+        if archive and _prefix_re().fullmatch(fold(rest)):
+            continue  # an office's code ending the archive line (`- Lưu: VT, KT.`), not a signing prefix
         if signing_line(rest) or (archive and _is_name(rest)):
             return m.end()
     return None
