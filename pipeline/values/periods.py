@@ -45,7 +45,7 @@ class _Patterns:
         self.part = PhraseFinder(r["part_of_year"], rf"(?:\s*(?:{word('của')}\s+)?(?:{nam}|/|-)?\s*(?P<y>{_YEAR}))?")
         self.year = Anchored(regex.compile(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})"), ["năm"])
         self.year_before = EndsBefore(regex.compile(rf"(?:{words(r['year_qualifiers'])})[ \t]+$"), r["year_qualifiers"], 25)  # not a heading's last word ("BƯỚC ĐẦU\nNăm 2022")
-        self.context_year = PhraseFinder(r["context_year"], r"(?!\s*[0-9])")
+        self.context_year = PhraseFinder(r["context_year"], rf"(?!\s*[0-9])(?!\s+{word('học')})")  # "trong năm học" is a school year
         self.month = Anchored(regex.compile(
             rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?![0-9])(?:\s*(?:{nam}|/)\s*(?P<y>{_YEAR}))?"), ["tháng"])
         self.as_of = EndsBefore(regex.compile(rf"(?:{words(r['as_of_words'])})\s+$"), r["as_of_words"], 30)

@@ -151,6 +151,10 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             indicator = clean(label)
             if not indicator:
                 continue
+            row_unit = _HEAD_UNIT.search(indicator)  # "Số trường đạt chuẩn quốc gia (trường)"
+            row_unit = row_unit.group(1).strip() if row_unit and known_unit(row_unit.group(1).strip()) else None
+            if row_unit:
+                indicator = indicator[:_HEAD_UNIT.search(indicator).start()].rstrip()
             lead = len(cell.text) - len(label)
             row_cmp = _row_change(indicator)
             for i in range(ind_i + 1, len(row)):
@@ -172,7 +176,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
                     unit = _unit_word(row[unit_col].text)
                 else:
-                    unit = unit_above
+                    unit = row_unit or unit_above
                 d = Draft(value=float(value), value_max=None, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
                           period=period, indicator=f"{indicator} so với kế hoạch" if i in shares else indicator)
