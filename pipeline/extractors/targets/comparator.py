@@ -41,7 +41,8 @@ def _patterns():
     bound_re = re.compile(
         rf"(?:^|[^\w])(?P<cue>{alternation([b for b, _ in bounds])})(?:\s+(?:{alternation(cmp['bound_filler'])}))*\s*$"
     )
-    after_re = {op: re.compile(rf"^\s*(?:{alternation(cues)})(?!\w)") for op, cues in cmp["after"].items()}
+    per = r"(?:\s*/\s*[^\W\d_]+(?:\s+[^\W\d_]+)?){0,3}"  # "58 triệu đồng/người/năm trở lên"
+    after_re = {op: re.compile(rf"^{per}\s*(?:{alternation(cues)})(?!\w)") for op, cues in cmp["after"].items()}
     to_level = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['to_level'])}){gap}\s*$")
     down = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['decrease_by'])})(?!\w)")
     up = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['increase_by'])})(?!\w)")
