@@ -11,10 +11,12 @@ import re
 from functools import lru_cache
 from typing import Callable, Optional
 
+from . import indicator as ind
 from .context import Context
 from .draft import Draft
 from .lexicon import alternation, data, known_unit, unit_at
 from .period import find_period_mentions
+from .prose_words import figure_words
 from .structure import Cell, Table
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
@@ -101,7 +103,8 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
     heads = [_head_parts(ctx, c.text) for c in t.header]
     skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not _figures_column(t, i, cell_figure)}
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
-    named = [ind for ind, _, _ in heads[place_col + 1:] if ind]
+    named = [name for name, _, _ in heads[place_col + 1:] if name]
+    caption = _caption_measure(ctx.text, t.start) if not named else None
     for row in t.rows:
         if len(row) == len(t.header) - 1 and row and re.search(r"[^\W\d_]", row[0].text):
             row = [Cell(row[0].start, row[0].start, "")] + row  # "| Tổng cộng | 1.800 |": its STT cell left blank
@@ -114,6 +117,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             if i == unit_col or i in skip:
                 continue
             indicator, unit, comparator = heads[i]
+            indicator = indicator or caption or ""
             if i in shares:  # "Kế hoạch | Thực hiện | Tỷ lệ %": the share of the plan reached
                 indicator, unit = (named[0] if named and named[0] != indicator else ""), "%"
             elif unit is None and not indicator and len(set(units)) == 1:
@@ -143,3 +147,20 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                        "period": "table_header", "comparator": "table_header"}
             out.append(d)
     return out
+
+
+def _caption_measure(text: str, start: int, lines_back: int = 4) -> Optional[str]:
+    """`PHỤ LỤC CHỈ TIÊU TỶ LỆ DÂN SỐ … SỬ DỤNG NƯỚC SẠCH ĐẾN NĂM 2025` over a table whose value columns
+    name only years or plan and result: the measure its caption names, for every row's place."""
+    measure = figure_words().measure
+    end = start
+    for _ in range(lines_back):
+        if end <= 0:
+            break
+        begin = text.rfind("\n", 0, end - 1) + 1
+        line = text[begin:end].strip()
+        end = begin
+        m = measure.search(line) if line and not line.startswith("(") and "|" not in line else None
+        if m is not None:
+            return ind.clean(line[m.start():]).lower() or None
+    return None

@@ -151,10 +151,12 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             indicator = clean(label)
             if not indicator:
                 continue
-            row_unit = _HEAD_UNIT.search(indicator)  # "Số trường đạt chuẩn quốc gia (trường)"
-            row_unit = row_unit.group(1).strip() if row_unit and known_unit(row_unit.group(1).strip()) else None
-            if row_unit:
-                indicator = indicator[:_HEAD_UNIT.search(indicator).start()].rstrip()
+            in_brackets = _HEAD_UNIT.search(indicator)  # "Số trường đạt chuẩn quốc gia (trường)", "Tỷ lệ … (%)"
+            row_unit = in_brackets.group(1).strip() if in_brackets else None
+            if row_unit and (known_unit(row_unit) or row_unit in ("%", "‰")):
+                indicator = indicator[:in_brackets.start()].rstrip()
+            else:
+                row_unit = None
             lead = len(cell.text) - len(label)
             row_cmp = _row_change(indicator)
             for i in range(ind_i + 1, len(row)):
