@@ -11,7 +11,7 @@ from ...sections import SectionTree, section_tree
 from .head import first_date_year, guess_doc_type, plan_span, title_part_of, title_year_of
 from .kind import CueIndex, plan_doc, section_kind
 from .lexicon import Ending
-from .period import PeriodMention, find_period_mentions, partial_of
+from .period import PeriodMention, find_period_mentions, partial_of, partial_words
 from .period_roles import role_endings, roles
 from .quantities import Quantity, find_quantities
 
@@ -48,6 +48,7 @@ class Context:
         self.low: Optional[str] = low if len(low) == len(self.text) and "Σ" not in self.text else None
         self._cues: Optional[CueIndex] = None
         self._news_prior: Optional[str] = None
+        self._partial_at: Optional[list[tuple[int, list[int]]]] = None
 
     @property
     def cues(self) -> CueIndex:
@@ -132,11 +133,33 @@ class Context:
     def is_naming(self, p: PeriodMention) -> bool:
         return self._role(p)[3] and p.is_span
 
+    def may_say_partial(self, start: int, end: int) -> bool:
+        """False when text[start:end] holds none of `partial_words()`, so that `partial_of` of it is None."""
+        if self.low is None:
+            return True
+        if self._partial_at is None:
+            self._partial_at = [(len(w), _offsets(self.low, w)) for w in partial_words()]
+        for size, starts in self._partial_at:
+            i = bisect.bisect_left(starts, start)
+            if i < len(starts) and starts[i] + size <= end:
+                return True
+        return False
+
     def skipped(self, pos: int) -> bool:
         """Inside a boilerplate block (web chrome)."""
         i = bisect.bisect_right(self._skip_starts, pos) - 1
         return i >= 0 and pos < self.skip[i][1]
 
+
+
+def _offsets(text: str, word: str) -> list[int]:
+    """Every offset where `word` is written in `text`."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def _lead_partial(text: str, quantities: list[Quantity]) -> Optional[str]:

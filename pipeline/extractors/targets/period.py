@@ -51,6 +51,13 @@ def _partial_first_word() -> re.Pattern:
     return re.compile(rf"(?:{word_alternation(first_words(phrases))})(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def partial_words() -> tuple[str, ...]:
+    """One word of each part-of-year phrase, lowercased: where none is written, `partial_of` finds nothing."""
+    phrases = [p for group in data("periods")["partial_year"].values() for p in group]
+    return tuple(sorted({max(p.lower().split(), key=len) for p in phrases}))
+
+
 @lru_cache(maxsize=4096)  # asked of the same words for each figure near them
 def partial_of(text: str) -> Optional[str]:
     """`H1`/`9M`/`Q1` when the words say a part of the year ("6 tháng đầu năm")."""

@@ -89,7 +89,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     per_tail = seg_left[-40:]
     per_year = q.per_year or says_per_year(text[qe:qe + 12]) \
         or words.per_year_end.may_end(per_tail) and bool(words.per_year_before.search(per_tail))
-    part = partial_of(seg_left) or partial_of(rw)
+    part = _partial_in(ctx, qs - len(seg_left), qs) or _partial_in(ctx, qe, qe + len(rw))
     whole = says_whole_year(seg_left) or not of_plan(text[qe:qe + 80]) \
         and says_whole_year(_CLAUSE_CUT.split(rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"; "72,9% kế hoạch năm" is of the year's plan
     label, rule, chosen = None, None, None
@@ -152,7 +152,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         if part and not whole:
             label = f"{label}-{part}"
         elif not whole and not part and rule in ("carry", "default", "sentence", "section"):
-            sent_part = partial_of(sent_left[-300:])
+            sent_part = _partial_in(ctx, max(sent_start, qs - 300), qs)
             if sent_part and not says_whole_year(sent_left[-80:]):
                 label = f"{label}-{sent_part}"
             elif ctx.lead_partial and rule in ("carry", "default"):
@@ -169,6 +169,11 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         d.deadline = label
     elif rule == "left" and words.deadline_left.search(before):
         d.deadline = label
+
+
+def _partial_in(ctx: Context, start: int, end: int) -> Optional[str]:
+    """`partial_of(text[start:end])`, not asked where no part-of-year word is written."""
+    return partial_of(ctx.text[start:end]) if ctx.may_say_partial(start, end) else None
 
 
 def _in_result_section(ctx: Context, pos: int) -> bool:
