@@ -114,6 +114,15 @@ def symbol_cue(left: str) -> Optional[str]:
     return symbols[m.group("sym")] if m else None
 
 
+@lru_cache(maxsize=None)
+def _not_direction() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['not_direction'])})(?!\w)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
 def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
                    ranged: bool = False, lowered: Optional[tuple[str, str, str]] = None) -> tuple[str, str]:
     """(comparator, rule) for a figure with `left`/`right` words around it.
@@ -124,6 +133,9 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     bounds, bound_re, after_re, to_level, down, up, near_dir = _patterns()
     ends = _ends()
     low_left, low_right, clause = lowered or (left.lower(), right.lower(), clause_left.lower())
+    not_dir = _not_direction()
+    if not_dir.search(low_left[-90:]):
+        low_left, clause = not_dir.sub(_blank, low_left), not_dir.sub(_blank, clause)
     _GAP_AGAINST, _UP_WORDS, _DOWN_WORDS, _FROM_TO_LEVEL = _gap_patterns()
     for op, pat in after_re.items():
         if pat.match(low_right):
