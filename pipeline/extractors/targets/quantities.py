@@ -169,6 +169,11 @@ def _measure_words() -> frozenset:
     return frozenset(w.lower() for w in data("units")["measure_words"])
 
 
+@lru_cache(maxsize=None)
+def _measure_word_compounds() -> tuple[str, ...]:
+    return tuple(sorted((" ".join(w.lower().split()) for w in data("units")["measure_word_compounds"]), key=len, reverse=True))
+
+
 def _measure_word_only(text: str, q: "Quantity") -> None:
     """`145 căn nhà ở`: a measure word followed by its noun keeps only the measure word (`căn`)."""
     if not q.unit or " " not in q.unit:
@@ -179,6 +184,10 @@ def _measure_word_only(text: str, q: "Quantity") -> None:
     at = text.find(first, q.span[0], q.span[1])
     if at < 0:
         return
+    unit = " ".join(q.unit.lower().split())
+    whole = next((c for c in _measure_word_compounds() if unit == c or unit.startswith(c + " ")), None)
+    if whole is not None:
+        first = q.unit[:len(q.unit) - len(q.unit.lstrip())] + " ".join(q.unit.split()[:len(whole.split())])
     q.unit, q.span = first, (q.span[0], at + len(first))
     q.text = text[q.span[0]:q.span[1]]
 
