@@ -42,6 +42,28 @@ def _heads():
 
 
 @lru_cache(maxsize=None)
+def _time_head() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['time'])})\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
+
+
+def _row_period(ctx: Context, row: list[Cell], time_col: Optional[int]) -> Optional[str]:
+    """The period a time column gives its row (`2024-2025`, `2025`, `Năm 2026`)."""
+    if time_col is None or time_col >= len(row):
+        return None
+    cell = row[time_col].text
+    ps = find_period_mentions(cell, ctx.ref_year)
+    if ps:
+        return ps[-1].label
+    span = _YEAR_SPAN_CELL.fullmatch(cell.strip())
+    if span:
+        return f"{span.group(1)}-{span.group(2)}" if span.group(2) else span.group(1)
+    return None
+
+
+_YEAR_SPAN_CELL = re.compile(r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?")
+
+
+@lru_cache(maxsize=None)
 def _unit_cue() -> re.Pattern:
     return re.compile(rf"(?:{alternation(data('units')['table_unit_cue'])})\s*:\s*([^\n|;]+)", re.IGNORECASE)
 
@@ -126,10 +148,12 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
     pct_starts = tuple(s.lower() for s in data("units")["percent_indicator_starts"])
     for t in tables:
         cols, shares = _report_columns(ctx, t, [_column(ctx, c.text) for c in t.header])
+        head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or _BARE_YEAR.search(c.text)) for c in t.header]
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
             cols = [(kind, period or (in_force if kind is not None else None), cmp) for kind, period, cmp in cols]
         unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text)), None)
+        time_col = next((i for i, c in enumerate(t.header) if _time_head().match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
         place_col = place_column(t)
         if place_col is not None:
@@ -159,11 +183,14 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 row_unit = None
             lead = len(cell.text) - len(label)
             row_cmp = _row_change(indicator)
+            row_period = _row_period(ctx, row, time_col)
             for i in range(ind_i + 1, len(row)):
                 c = row[i]
-                if i == unit_col:
+                if i == unit_col or i == time_col:
                     continue
                 kind, period, comparator = cols[i] if i < len(cols) else (None, None, "=")
+                if row_period and i < len(t.header) and not head_periods[i]:
+                    period = row_period
                 figure = cell_figure(c.text)
                 if kind is None or figure is None:
                     continue
@@ -197,8 +224,9 @@ _NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+t�
 
 def _aligned(t: Table, row: list[Cell]) -> list[Cell]:
     """`Trong đó: Cao đẳng, trung cấp | Người | 2.814 | 3.000` under `STT | Chỉ tiêu | ĐVT | … | …`: a row one
-    cell short whose first cell is words, not a row number, has left its STT cell blank."""
-    if len(row) == len(t.header) - 1 and row and _NUMBER_HEAD.match(t.header[0].text) \
+    cell short (or more, its trailing empty cells dropped too: `| Tổng cộng | | 120,4 | |`) whose first cell is words,
+    not a row number, has left its STT cell blank."""
+    if len(row) < len(t.header) and row and _NUMBER_HEAD.match(t.header[0].text) \
             and _LETTER.search(row[0].text) and not _ROW_NUMBER.match(row[0].text + " "):
         return [Cell(row[0].start, row[0].start, "")] + row
     return row
