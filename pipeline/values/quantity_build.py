@@ -161,12 +161,30 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         return QuantityMention(_n(value_s), (start, end), text[start:end], kind, m["u"], _n(max_s),
                                per_year=bool(per_year), total=_n(total))
     if total is not None:
+        money = _money_after_total(text, pos, u, unit)
+        if money is not None:  # "đạt 168,2/395 tỷ đồng": an amount against its plan
+            cur, words, mult = money
+            return QuantityMention(_n(value), (start, cur.end()), text[start:cur.end()], "money", words, None,
+                                   currency=u.currency_after[cur["c"]], total=_n(total),
+                                   amount_dong=_n(value * mult) if u.currency_after[cur["c"]] == "VND" else None)
         return QuantityMention(_n(value_s), (start, pos), text[start:pos], "count_of_total", None, None,
                                total=_n(total))
     if scale or value_max is not None:
         end = scale.end() if scale else pos
         return QuantityMention(_n(value_s), (start, end), text[start:end], "number", None, _n(max_s))
     return _bare(text, s, e, value, words, u)
+
+
+def _money_after_total(text, pos, u, unit):
+    """(currency match, unit words, scale) of a money unit right after an `a/b` total, else None."""
+    scale = unit(u.scale, pos)
+    cur = unit(u.cur_after, scale.end() if scale else pos)
+    if cur is None:
+        return None
+    mult = Decimal(1)
+    for word in (scale["s"].lower().split() if scale else ()):
+        mult *= u.scales[word]
+    return cur, (scale["s"] + " " + cur["c"]) if scale else cur["c"], mult
 
 
 def _may_follow(first: str) -> bool:
