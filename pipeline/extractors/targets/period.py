@@ -72,8 +72,9 @@ def partial_of(text: str) -> Optional[str]:
 
 
 def says_whole_year(text: str) -> bool:
-    """`cả năm`, `kế hoạch năm`, `cuối năm`: the figure is of the whole year."""
-    return bool(any_pattern("periods", "whole_year").search(text.lower()))
+    """`cả năm`, `kế hoạch năm`, `cuối năm`: the figure is of the whole year (not `6 tháng cuối năm`)."""
+    low = text.lower()
+    return any(not low[:m.start()].rstrip().endswith("tháng") for m in any_pattern("periods", "whole_year").finditer(low))
 
 
 def says_per_year(text: str) -> bool:
