@@ -119,6 +119,16 @@ def _not_direction() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['not_direction'])})(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def _estimate_as_of() -> re.Pattern:
+    """An estimate word, then the day or month it stands at, then a link: the figure is estimated."""
+    cmp = data("comparators")
+    links = alternation(cmp["estimate_as_of_links"])
+    return re.compile(rf"(?<!\w)(?:{alternation(cmp['estimate_words'])})\s+(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+"
+                      rf"(?:ngày|tháng)?\s*\d{{1,2}}(?:\s*/\s*\d{{1,2}})?(?:\s*/\s*\d{{4}})?(?:\s+năm\s+\d{{4}})?\s*,?\s*"
+                      rf"(?:(?:{links})\s*)?$")
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
@@ -149,6 +159,8 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     sym = symbol_cue(tail)
     if sym:
         return sym, "symbol"
+    if "ư" in tail and _estimate_as_of().search(tail):
+        return "~", "estimate_as_of"  # "ước đến ngày 30/6/2025 đạt 168,2 tỷ đồng"
     b = bound_cue(tail)
     if b and b[0]:
         return b[0], "bound"
