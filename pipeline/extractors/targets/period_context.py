@@ -217,17 +217,18 @@ def _carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     headings; else the document's own year."""
     text = ctx.text
     sec = ctx.tree.at(pos) if ctx.tree else None
+    run_start = _run_start(text, pos)
     if ctx.default_span is not None:  # a multi-year plan: a year in force holds for its own paragraph only
         scope_start = text.rfind("\n", 0, pos) + 1
     elif sec is not None:
         scope_start = max(sec.heading[1], pos - 6000)
     else:
         para = text.rfind("\n", 0, pos)
-        scope_start = min(max(0, text.rfind("\n", 0, max(0, para - 1))), _run_start(text, pos))  # a bullet's list lead too
+        scope_start = min(max(0, text.rfind("\n", 0, max(0, para - 1))), run_start)  # a bullet's list lead too
         if not ctx.plan and not any(not p.is_span and not ctx.yearless(p) and not ctx.is_deadline(p) and not ctx.is_comparison(p)
                                     for p in ctx.periods_in(scope_start, pos)):
             scope_start = _paragraphs_back(text, scope_start, 2, pos - 3000)  # a post's year runs on over its paragraphs
-    opening = _opening_year(ctx, pos)
+    opening = _opening_year(ctx, pos, run_start)
     if opening is not None:
         return opening, "carry"
     line_start = text.rfind("\n", 0, pos) + 1
@@ -302,12 +303,11 @@ def _run_start(text: str, pos: int, reach: int = 2000) -> int:
     return max(start, floor)
 
 
-def _opening_year(ctx: Context, pos: int) -> Optional[str]:
+def _opening_year(ctx: Context, pos: int, para: int) -> Optional[str]:
     """`Năm 2023, toàn tỉnh đã …`, `Tính đến hết năm 2023, …`, `Năm qua, …` (the year before the
     document's): a year opening a sentence of the figure's paragraph holds for the figures after it
-    in that paragraph, over years written more often around it."""
+    in that paragraph, over years written more often around it (`para`: where the paragraph starts, `_run_start`)."""
     text = ctx.text
-    para = _run_start(text, pos)
     year_open, last_open, any_opener = _opening_patterns()
     found, at = None, -1
     for p in ctx.periods_in(para, pos):

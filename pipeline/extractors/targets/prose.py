@@ -57,10 +57,10 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                 seg_start = it.start
                 it_qs = line_qs[bisect.bisect_left(line_starts, it.start):bisect.bisect_left(line_starts, it.end)]
                 own = [k > 0 and not _group_qualifier(text, n, it.start, it.end) for k, n in enumerate(it_qs)]
+                next_own = _next_own_starts(it_qs, own, it.end)
                 for k, q in enumerate(it_qs):
-                    nxt = next((it_qs[j].span[0] for j in range(k + 1, len(it_qs)) if own[j]), it.end)
-                    d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts, nxt,
-                                   None if k == 0 else not own[k])
+                    d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts,
+                                   next_own[k], None if k == 0 else not own[k])
                     if d is None:
                         continue
                     drafts.append(d)
@@ -83,6 +83,17 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
             last_dash_main = line_first if opens_sublist else None
             lead_bullet = bullet
     return drafts
+
+
+def _next_own_starts(qs: list[Quantity], own: list[bool], end: int) -> list[int]:
+    """For each figure, where the next figure with an indicator of its own starts (`end` when none follows)."""
+    out = [end] * len(qs)
+    nxt = end
+    for k in range(len(qs) - 1, -1, -1):
+        out[k] = nxt
+        if own[k]:
+            nxt = qs[k].span[0]
+    return out
 
 
 def _lowered(text: str, low: Optional[str], start: int, end: int) -> str:
