@@ -198,13 +198,26 @@ def _coordinated():
     return frozenset(w.lower() for w in words), re.compile(rf"[ \t]*(?:,|/|và)[ \t]*({alternation(words)})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _listed_nouns() -> tuple[frozenset, re.Pattern]:
+    words = data("units")["listed"]
+    return frozenset(" ".join(w.lower().split()) for w in words), re.compile(rf"[ \t]*,[ \t]*({alternation(words)})(?!\w)")
+
+
 def _coordinated_unit(text: str, q: "Quantity") -> None:
-    """`23/25 xã, thị trấn`: place or body nouns counted together make one unit (`xã, thị trấn`)."""
+    """`23/25 xã, thị trấn`: place or body nouns counted together make one unit (`xã, thị trấn`); so do
+    counted nouns listed after a comma (`1.500 đoàn viên, thanh niên`, `cán bộ, công chức, viên chức`)."""
     heads, more = _coordinated()
-    if not q.unit or q.unit.lower() not in heads or not text.endswith(q.unit, 0, q.span[1]):
+    if not q.unit or q.unit == "%" or q.kind == "money" or not text.endswith(q.unit, 0, q.span[1]):
         return
     end = q.span[1]
-    while (m := more.match(text, end)) and not text[m.end():m.end() + 2].strip()[:1].isdigit():
+    if q.unit.lower() in heads:
+        while (m := more.match(text, end)) and not text[m.end():m.end() + 2].strip()[:1].isdigit():
+            end = m.end()
+    listed = _listed_nouns()
+    if q.unit.lower() not in heads and " ".join(q.unit.lower().split()) not in listed[0]:
+        return
+    while (m := listed[1].match(text, end)) and not text[m.end():m.end() + 2].strip()[:1].isdigit():
         end = m.end()
     if end > q.span[1]:
         q.unit = " ".join(text[q.span[1] - len(q.unit):end].split())
