@@ -13,8 +13,8 @@ from ...models import Issuer
 from .firstchar import FirstChar, cue_items, literal_items
 from .layout import Layout
 from .tables import Organ, cues, opens_with_organ, organ, organ_names, organs, province
-from .territory import (Territory, is_provincial, local_territory, parent_province, province_after, territory_of,
-                        title_word, unit_name)
+from .territory import (Territory, is_provincial, local_territory, parent_district, parent_province, province_after,
+                        territory_of, title_word, unit_name)
 from .text import cue_pattern, fold, is_acronym, squash
 
 Span = tuple[int, int]
@@ -202,6 +202,8 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         territory = local_territory(layout)
     full = _with_territory(name, scope, territory)
     district = _district_above(territory, territories) if scope == "local" else None  # "Đảng ủy xã …" is named alone
+    if district is None and scope == "local" and territory is not None and territory.unit in cues()["commune_units"]:
+        district = parent_district(layout.text, folded, territory)
     if district is not None:
         full = f"{full}, {district.unit} {district.name}"
     province_name = None

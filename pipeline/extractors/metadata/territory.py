@@ -107,6 +107,32 @@ def parent_province(text: str, folded: str) -> Optional[str]:
     return next(iter(found)) if found else None
 
 
+@lru_cache(maxsize=None)
+def _district_body_re() -> regex.Pattern:
+    c = cues()
+    units = "|".join(regex.escape(fold(u)) for u in c["district_units"])
+    return regex.compile(rf"(?<![\p{{L}}]){any_cue(c['provincial_bodies']['with_unit'])}[ \t]+(?P<u>{units})[ \t]+"
+                         rf"(?P<n>\p{{L}}+(?:[ \t]+\p{{L}}+){{0,3}})")
+
+
+def parent_district(text: str, folded: str, own: Territory) -> Optional[Territory]:
+    """The one district-level unit whose bodies the text names (`UBND huyện Cư Kuin`): where a commune
+    reports; none if it names several, or a province."""
+    found = {}
+    for m in _district_body_re().finditer(folded):
+        words = []
+        for word in text[m.start("n"):m.end("n")].split():
+            if not word[:1].isupper():
+                break
+            words.append(word.strip(",.;:"))
+        if not words or province(" ".join(words)) is not None or " ".join(words) == own.name:
+            continue
+        found[(m.group("u"), " ".join(words))] = Territory(unit_name(m.group("u")), " ".join(words))
+        if len(found) > 1:
+            return None
+    return next(iter(found.values())) if found else None
+
+
 @lru_cache(maxsize=256)
 def _unit_then_province_re(own: str) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}]){cue_pattern(own)}[\s,]+(?:tỉnh|thành phố)\s+")
