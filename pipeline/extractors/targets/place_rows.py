@@ -58,6 +58,17 @@ def _place_list(head: str) -> bool:
     return bool(parts) and all(p in nouns for p in parts)
 
 
+def _count_of_units(head: str) -> bool:
+    """`Tổng số xã, phường, thị trấn`: how many units each place has, the base of a share, not a target."""
+    m = _count_head().match(head)
+    return bool(m) and _place_list(head[m.end():])
+
+
+@lru_cache(maxsize=None)
+def _count_head() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['unit_count_heads'])})\s+", re.IGNORECASE)
+
+
 def _units_column(t: Table, i: int) -> bool:
     cells = [r[i].text.strip() for r in t.rows if i < len(r) and r[i].text.strip()]
     return not cells or sum(known_unit(c) or c in ("%", "‰") for c in cells) * 2 >= len(cells)
@@ -101,7 +112,8 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                  shares: frozenset = frozenset(), unit_col: Optional[int] = None) -> list[Draft]:
     out: list[Draft] = []
     heads = [_head_parts(ctx, c.text) for c in t.header]
-    skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not _figures_column(t, i, cell_figure)}
+    skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not _figures_column(t, i, cell_figure)
+            or _count_of_units(c.text)}
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
     named = [name for name, _, _ in heads[place_col + 1:] if name]
     caption = _caption_measure(ctx.text, t.start) if not named else None
