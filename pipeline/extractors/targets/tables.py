@@ -18,7 +18,7 @@ from .indicator import clean
 from .lexicon import alternation, data, known_unit
 from .place_rows import place_column, place_drafts
 from .period import find_period_mentions, partial_of
-from .period_context import period_in_force
+from .period_in_force import period_in_force
 from .quantities import cell_number
 from .structure import Cell, Table
 

@@ -1,0 +1,156 @@
+"""The period in force where a figure's own words name none: the year most written before it in its
+section or paragraph, a year opening its paragraph (`Năm 2023, …`, `Năm qua, …`), the section headings,
+the document's span or year; a plan's situation section narrates the year before it."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .context import Context
+from .lexicon import alternation, data
+
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d)$")
+
+
+def in_result_section(ctx: Context, pos: int) -> bool:
+    """Under a situation heading (Tình hình, Kết quả, Thực trạng, Đánh giá …)."""
+    return ctx.tree is not None and ctx.heading_kind(pos) == "result"
+
+
+def _heading_period(ctx: Context, pos: int) -> Optional[str]:
+    """The period written in the nearest heading above `pos` that has one."""
+    for s in ctx.tree.chain(pos):
+        ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p) and not ctx.yearless(p)]
+        if ps:
+            return ps[0].label
+    return None
+
+
+def _paragraphs_back(text: str, start: int, n: int, floor: int) -> int:
+    """The start of the `n`-th paragraph (non-blank line) before `start`, not before `floor`."""
+    at = start
+    for _ in range(n):
+        prev = text.rfind("\n", 0, max(0, at - 1))
+        while prev > 0 and not text[prev:at].strip():
+            prev = text.rfind("\n", 0, prev - 1)
+        at = max(0, prev)
+    return max(at, floor, 0)
+
+
+def period_in_force(ctx: Context, pos: int) -> Optional[str]:
+    """The period that holds at `pos` when the words there name none (a table column headed `Kế hoạch`)."""
+    return carry(ctx, pos)[0]
+
+
+def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
+    """The period in force where a figure stands: the year most written before it in its section
+    (or its paragraph and the one before), not a deadline nor a baseline; else the section
+    headings; else the document's own year."""
+    text = ctx.text
+    sec = ctx.tree.at(pos) if ctx.tree else None
+    run_start = _run_start(text, pos)
+    if ctx.default_span is not None:  # a multi-year plan: a year in force holds for its own paragraph only
+        scope_start = text.rfind("\n", 0, pos) + 1
+    elif sec is not None:
+        scope_start = max(sec.heading[1], pos - 6000)
+    else:
+        para = text.rfind("\n", 0, pos)
+        scope_start = min(max(0, text.rfind("\n", 0, max(0, para - 1))), run_start)  # a bullet's list lead too
+        if not ctx.plan and not any(not p.is_span and not ctx.yearless(p) and not ctx.is_deadline(p) and not ctx.is_comparison(p)
+                                    for p in ctx.periods_in(scope_start, pos)):
+            scope_start = _paragraphs_back(text, scope_start, 2, pos - 3000)  # a post's year runs on over its paragraphs
+    opening = _opening_year(ctx, pos, run_start)
+    if opening is not None:
+        return opening, "carry"
+    line_start = text.rfind("\n", 0, pos) + 1
+    cands = [p for p in ctx.periods_in(scope_start, pos) if ctx.in_force(p)
+             and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))]  # "6 tháng đầu năm 2024" holds for its line
+    singles = [p.label for p in cands if not p.is_span]
+    if singles and ctx.plan and in_result_section(ctx, pos):
+        return singles[-1], "carry"  # a plan's situation section narrates year after year: the last one told holds
+    if singles:
+        counts = {}
+        for i, lab in enumerate(singles):
+            counts[lab] = (counts.get(lab, (0, 0))[0] + 1, i)
+        own = str(ctx.default_year) if ctx.plan and ctx.default_year is not None else None
+        return max(counts.items(), key=lambda kv: (kv[1][0], kv[0] == own, kv[1][1]))[0], "carry"  # a tie: the plan's own year
+    if cands and ctx.title_partial:
+        return ctx.title_partial, "title_partial"  # a report on 6 tháng đầu năm 2025: not a span told in passing
+    heading = _heading_period(ctx, pos) if sec is not None else None
+    if cands and heading is not None and all(p.start < line_start for p in cands):
+        return heading, "section"  # a span told in an earlier item ("vụ Đông Xuân 2024 - 2025") is that item's, not the heading's
+    if cands:
+        return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
+    parts = [p for p in ctx.periods_in(scope_start, line_start) if _PART_OF_YEAR.search(p.label)
+             and ctx.in_force(p)]
+    if parts and not ctx.plan:
+        return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
+    if heading is not None:
+        return heading, "section"
+    if ctx.default_span is not None:
+        return ctx.default_span, "default"
+    plan_year = ctx.default_year if ctx.default_year is not None else ctx.ref_year
+    if ctx.ref_year is not None and plan_year is not None and plan_year - ctx.ref_year > 1:
+        plan_year = ctx.ref_year  # a horizon ("đến năm 2030") is not the year the situation is told from
+    if sec is not None and ctx.plan and plan_year is not None and in_result_section(ctx, pos):
+        return str(plan_year - 1), "section_past"  # a plan's situation section narrates the year before it
+    if ctx.default_year is not None:
+        return str(ctx.default_year), "default"
+    if ctx.title_partial:
+        return ctx.title_partial, "title_partial"
+    return None, None
+
+
+@lru_cache(maxsize=None)
+def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    per = data("periods")
+    leads = alternation(per["opening_year_leads"])
+    year = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?năm\s*(?:19|20)\d\d\s*,\s*$", re.IGNORECASE | re.MULTILINE)
+    openers = alternation(per['last_year_openers'])
+    # "Năm qua, …" opening a sentence, or a label ending on it: "Tình hình thực hiện năm qua: …"
+    last = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:{openers})\s*,|(?:^|\n)[\s\-+•*]*[^\n.:;\d]{{0,60}}?(?<!\w)(?:{openers})\s*:",
+                      re.IGNORECASE | re.MULTILINE)
+    any_opener = re.compile(openers)  # on lowercased text: where none is, `last` cannot match
+    return year, last, any_opener
+
+
+def _ends_run_line(line: str) -> bool:
+    """`re.search(r"[;:,][ \\t]*$", line)` without trying every offset of the line."""
+    if line.endswith("\n") and line[:-1].rstrip(" \t")[-1:] in (";", ":", ","):
+        return True  # `$` also matches before a final newline
+    return line.rstrip(" \t")[-1:] in (";", ":", ",")
+
+
+def _run_start(text: str, pos: int, reach: int = 2000) -> int:
+    """Where the paragraph of `pos` starts, counting as one paragraph the lines of a run of clauses broken
+    after `;`, `:` or `,` ("Năm 2024, …:\n tốc độ … ;\n thu ngân sách …"); bounded, as a web page may be one line."""
+    floor = max(0, pos - reach)
+    start = text.rfind("\n", floor, pos) + 1
+    while start > floor:
+        prev_start = text.rfind("\n", floor, start - 1) + 1
+        if not _ends_run_line(text[prev_start:start - 1]):
+            break
+        start = prev_start
+    return max(start, floor)
+
+
+def _opening_year(ctx: Context, pos: int, para: int) -> Optional[str]:
+    """`Năm 2023, toàn tỉnh đã …`, `Tính đến hết năm 2023, …`, `Năm qua, …` (the year before the
+    document's): a year opening a sentence of the figure's paragraph holds for the figures after it
+    in that paragraph, over years written more often around it (`para`: where the paragraph starts, `_run_start`)."""
+    text = ctx.text
+    year_open, last_open, any_opener = _opening_patterns()
+    found, at = None, -1
+    for p in ctx.periods_in(para, pos):
+        if p.is_span or ctx.is_comparison(p) or len(p.label) != 4:
+            continue
+        if year_open.search(text, max(para, p.end - 60), min(pos, p.end + 2)):
+            found, at = p.label, p.start
+    base = ctx.ref_year if ctx.ref_year is not None else ctx.title_year
+    low = ctx.low
+    if base is not None and (low is None or any_opener.search(low, para, pos)):
+        for m in last_open.finditer(text, para, pos):
+            if m.start() > at:
+                found, at = str(base - 1), m.start()
+    return found
