@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from typing import Optional
 
 from . import indicator as ind
@@ -13,10 +12,11 @@ from .context import Context
 from .draft import Draft
 from .filters import at_most_rank, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end
-from .lexicon import alternation, data, is_multiplier, known_unit
+from .lexicon import data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period
-from .prose_indicator import listed_under, parallel_indicator, short_lead
 from .prose_context import context_indicator, fraction_plan, lead_indicator
+from .prose_indicator import listed_under, parallel_indicator, short_lead
+from .prose_siblings import distributes, estimate_before, follow_parent, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next
 from .quantities import Quantity
@@ -66,7 +66,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     drafts.append(d)
                     idx = len(drafts) - 1
                     if sent_drafts:
-                        _share_predicate(text, drafts[sent_drafts[-1]], d)
+                        share_predicate(text, drafts[sent_drafts[-1]], d)
                     if sub and d.parent is None and line_first is None \
                             and _unit_family(drafts[last_dash_main].unit) == _unit_family(d.unit):
                         d.parent = last_dash_main
@@ -239,7 +239,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         bare_item = len(left_ind.split()) <= 4 and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
-        if by_prev and (bare_item or plan_in_brackets) and not own_clause and verb_lead is None or _distributes(text, prev, d):
+        if by_prev and (bare_item or plan_in_brackets) and not own_clause and verb_lead is None or distributes(text, prev, d):
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     rank_left = low_left if low_left is not None else left.lower()
     if ranks(q, rank_left):
@@ -248,17 +248,17 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.rules["comparator"] = "rank"
     # trong đó: a sub-figure of the figure before it in the sentence
     if prev is not None and prose_words().breakdown.search(text[prev.fig_end:qs]):
-        same = [i for i in sent_drafts if _same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
+        same = [i for i in sent_drafts if same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
         main = [i for i in same if drafts[i].rules.get("shape") != "companion"]  # "(kế hoạch năm 3.000 ha); trong đó …"
         d.parent = (main or same or sent_drafts)[-1]
-    elif prev is not None and prev.parent is not None and prose_words().breakdown.search(text[sent_start:qs]) and _same_kind_unit(prev.unit, d.unit):
+    elif prev is not None and prev.parent is not None and prose_words().breakdown.search(text[sent_start:qs]) and same_kind_unit(prev.unit, d.unit):
         d.parent = prev.parent  # "trong đó (:) a 1.742 người; b 738 người, …" lists sub-figures
     elif prev is None and prose_words().breakdown_start.match(text, sent_start) and drafts and drafts[-1].fig_end >= line_start:
         mains = [i for i in range(len(drafts) - 1, -1, -1) if drafts[i].fig_end >= line_start
-                 and drafts[i].parent is None and _same_kind_unit(drafts[i].unit, d.unit)]
+                 and drafts[i].parent is None and same_kind_unit(drafts[i].unit, d.unit)]
         d.parent = mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
     if d.parent is not None and d.rules["comparator"] == "default" and drafts[d.parent].comparator == "~" \
-            and _estimate_before(text, drafts[d.parent]) and not prose_words().own_link.search(text[drafts[d.parent].fig_end:qs]):
+            and estimate_before(text, drafts[d.parent]) and not prose_words().own_link.search(text[drafts[d.parent].fig_end:qs]):
         d.comparator, d.rules["comparator"] = "~", "carried"  # "ước đạt 70,2%, trong đó có bằng cấp 27,6%"
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
     sec = ctx.tree.at(qs) if ctx.tree else None
@@ -269,7 +269,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
     if d.parent is not None and ctx.cues.nearest(item_start, qs) is None:
-        _follow_parent(d, drafts[d.parent])  # "… trồng mới được 1.245 ha rừng (…); trong đó rừng phòng hộ 410 ha"
+        follow_parent(d, drafts[d.parent])  # "… trồng mới được 1.245 ha rừng (…); trong đó rừng phòng hộ 410 ha"
     if d.rules["comparator"] == "from_level":
         d.kind, d.rules["kind"] = "result", "from_level"  # "từ 60% năm 2020 lên 70%": where it starts from
     if in_paren and prose_words().plan_in_brackets.search(text[max(0, qs - 160):qs]):
@@ -288,53 +288,3 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         signs = "".join(data("comparators")["symbols"]) + " "
         d.indicator = f"{(d.indicator or '').rstrip(signs)} {q.text[q.text.index('/'):]}".strip()
     return d
-
-
-@lru_cache(maxsize=None)
-def _distributive() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['distributive_by'])})\s*$", re.IGNORECASE)
-
-
-def _distributes(text: str, prev: Draft, d: Draft) -> bool:
-    """`có thêm 12 xã …, 5 xã …`: the figure lists on from one counted with thêm, same unit, nothing but a
-    comma or và between."""
-    return prev.comparator == "+=" and prev.unit == d.unit and prev.unit != "%" \
-        and bool(_distributive().search(text[max(0, prev.fig_start - 15):prev.fig_start])) \
-        and bool(prose_words().list_on.match(text[prev.end:d.fig_start]))
-
-
-@lru_cache(maxsize=None)
-def _estimate_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['estimate_words'])})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
-
-
-def _follow_parent(d: Draft, parent: Draft) -> None:
-    """A `trong đó` sub-figure without a cue of its own is of its total's kind and, unless its own words
-    name one, of its total's period."""
-    d.kind, d.rules["kind"] = parent.kind, "parent"
-    if d.rules.get("period") not in ("right", "left") and parent.period:
-        d.period, d.rules["period"] = parent.period, "parent"
-
-
-def _estimate_before(text: str, d: Draft) -> bool:
-    """The figure is an estimate (`ước đạt 70,2%`), not only an approximate amount (`khoảng 2.150 tỷ đồng`)."""
-    return bool(_estimate_re().search(text[max(d.start, d.fig_start - 40):d.fig_start]))
-
-
-def _share_predicate(text: str, first: Draft, second: Draft) -> None:
-    """`100% quận, huyện và 99,7% đơn vị cấp xã đạt chuẩn`: the first figure's words run on to the
-    predicate both share, so its evidence and indicator hold it too."""
-    if first.rules.get("shape") != "leading" or second.rules.get("shape") != "leading":
-        return
-    if not prose_words().coordinated.match(text[first.end:second.fig_start]) or first.unit != second.unit:
-        return
-    m = figure_words().predicate.search(text, second.fig_end, second.end)
-    if not m:
-        return
-    predicate = ind.strip_periods(text[m.start():second.end])
-    first.indicator = f"{first.indicator} {predicate}".strip()
-    first.end = second.end
-
-
-def _same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:
-    return (a == "%") == (b == "%")

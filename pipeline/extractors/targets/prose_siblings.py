@@ -1,0 +1,63 @@
+"""How a prose figure relates to the figures before it in its sentence: a predicate two coordinated
+figures share, a list counted on after `thêm`, a `trong đó` part taking its total's kind and period,
+an estimate covering its parts."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from . import indicator as ind
+from .draft import Draft
+from .lexicon import alternation, data
+from .prose_words import figure_words, prose_words
+
+
+@lru_cache(maxsize=None)
+def _distributive() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['distributive_by'])})\s*$", re.IGNORECASE)
+
+
+def distributes(text: str, prev: Draft, d: Draft) -> bool:
+    """`có thêm 12 xã …, 5 xã …`: the figure lists on from one counted with thêm, same unit, nothing but a
+    comma or và between."""
+    return prev.comparator == "+=" and prev.unit == d.unit and prev.unit != "%" \
+        and bool(_distributive().search(text[max(0, prev.fig_start - 15):prev.fig_start])) \
+        and bool(prose_words().list_on.match(text[prev.end:d.fig_start]))
+
+
+@lru_cache(maxsize=None)
+def _estimate_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['estimate_words'])})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+
+
+def follow_parent(d: Draft, parent: Draft) -> None:
+    """A `trong đó` sub-figure without a cue of its own is of its total's kind and, unless its own words
+    name one, of its total's period."""
+    d.kind, d.rules["kind"] = parent.kind, "parent"
+    if d.rules.get("period") not in ("right", "left") and parent.period:
+        d.period, d.rules["period"] = parent.period, "parent"
+
+
+def estimate_before(text: str, d: Draft) -> bool:
+    """The figure is an estimate (`ước đạt 70,2%`), not only an approximate amount (`khoảng 2.150 tỷ đồng`)."""
+    return bool(_estimate_re().search(text[max(d.start, d.fig_start - 40):d.fig_start]))
+
+
+def share_predicate(text: str, first: Draft, second: Draft) -> None:
+    """`100% quận, huyện và 99,7% đơn vị cấp xã đạt chuẩn`: the first figure's words run on to the
+    predicate both share, so its evidence and indicator hold it too."""
+    if first.rules.get("shape") != "leading" or second.rules.get("shape") != "leading":
+        return
+    if not prose_words().coordinated.match(text[first.end:second.fig_start]) or first.unit != second.unit:
+        return
+    m = figure_words().predicate.search(text, second.fig_end, second.end)
+    if not m:
+        return
+    predicate = ind.strip_periods(text[m.start():second.end])
+    first.indicator = f"{first.indicator} {predicate}".strip()
+    first.end = second.end
+
+
+def same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:
+    return (a == "%") == (b == "%")
