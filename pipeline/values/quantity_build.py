@@ -113,10 +113,8 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         return QuantityMention(_n(value), (start, end), text[start:end], "money", cur_unit, _n(value_max),
                                currency=currency, amount_dong=_n(value) if currency == "VND" else None)
     scale = unit(u.scale, pos)
-    mult = Decimal(1)
+    mult = _scale_factor(scale, u)
     if scale:
-        for word in scale["s"].lower().split():
-            mult *= u.scales[word]
         pos = scale.end()
     m = first_cur if pos == e and currency is None else unit(u.cur_after, pos)
     if m:
@@ -161,12 +159,14 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         return QuantityMention(_n(value_s), (start, end), text[start:end], kind, m["u"], _n(max_s),
                                per_year=bool(per_year), total=_n(total))
     if total is not None:
-        money = _money_after_total(text, pos, u, unit)
-        if money is not None:  # "đạt 168,2/395 tỷ đồng": an amount against its plan
-            cur, words, mult = money
+        total_scale = unit(u.scale, pos)
+        cur = unit(u.cur_after, total_scale.end() if total_scale else pos)
+        if cur is not None:  # "đạt 168,2/395 tỷ đồng": an amount against its plan
+            code = u.currency_after[cur["c"]]
+            words = (total_scale["s"] + " " + cur["c"]) if total_scale else cur["c"]
+            amount = value * _scale_factor(total_scale, u) if code == "VND" else None
             return QuantityMention(_n(value), (start, cur.end()), text[start:cur.end()], "money", words, None,
-                                   currency=u.currency_after[cur["c"]], total=_n(total),
-                                   amount_dong=_n(value * mult) if u.currency_after[cur["c"]] == "VND" else None)
+                                   currency=code, total=_n(total), amount_dong=_n(amount))
         return QuantityMention(_n(value_s), (start, pos), text[start:pos], "count_of_total", None, None,
                                total=_n(total))
     if scale or value_max is not None:
@@ -175,16 +175,12 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
     return _bare(text, s, e, value, words, u)
 
 
-def _money_after_total(text, pos, u, unit):
-    """(currency match, unit words, scale) of a money unit right after an `a/b` total, else None."""
-    scale = unit(u.scale, pos)
-    cur = unit(u.cur_after, scale.end() if scale else pos)
-    if cur is None:
-        return None
+def _scale_factor(scale, u) -> Decimal:
+    """What the scale words of a `u.scale` match multiply by ("nghìn tỷ": 10^12); 1 without one."""
     mult = Decimal(1)
     for word in (scale["s"].lower().split() if scale else ()):
         mult *= u.scales[word]
-    return cur, (scale["s"] + " " + cur["c"]) if scale else cur["c"], mult
+    return mult
 
 
 def _may_follow(first: str) -> bool:

@@ -204,6 +204,13 @@ def _listed_nouns() -> tuple[frozenset, re.Pattern]:
     return frozenset(" ".join(w.lower().split()) for w in words), re.compile(rf"[ \t]*,[ \t]*({alternation(words)})(?!\w)")
 
 
+def _run_on(text: str, end: int, more: re.Pattern) -> int:
+    """Where a run of `more` nouns after `end` stops, short of one a figure follows."""
+    while (m := more.match(text, end)) and not text[m.end():m.end() + 2].strip()[:1].isdigit():
+        end = m.end()
+    return end
+
+
 def _coordinated_unit(text: str, q: "Quantity") -> None:
     """`23/25 xã, thị trấn`: place or body nouns counted together make one unit (`xã, thị trấn`); so do
     counted nouns listed after a comma (`1.500 đoàn viên, thanh niên`, `cán bộ, công chức, viên chức`)."""
@@ -211,14 +218,13 @@ def _coordinated_unit(text: str, q: "Quantity") -> None:
     if not q.unit or q.unit == "%" or q.kind == "money" or not text.endswith(q.unit, 0, q.span[1]):
         return
     end = q.span[1]
-    if q.unit.lower() in heads:
-        while (m := more.match(text, end)) and not text[m.end():m.end() + 2].strip()[:1].isdigit():
-            end = m.end()
-    listed = _listed_nouns()
-    if q.unit.lower() not in heads and " ".join(q.unit.lower().split()) not in listed[0]:
+    listed_nouns, listed_more = _listed_nouns()
+    unit = " ".join(q.unit.lower().split())
+    if unit in heads:
+        end = _run_on(text, end, more)
+    elif unit not in listed_nouns:
         return
-    while (m := listed[1].match(text, end)) and not text[m.end():m.end() + 2].strip()[:1].isdigit():
-        end = m.end()
+    end = _run_on(text, end, listed_more)
     if end > q.span[1]:
         q.unit = " ".join(text[q.span[1] - len(q.unit):end].split())
         q.span = (q.span[0], end)
