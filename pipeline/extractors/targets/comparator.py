@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+from ...rules import load_yaml
 from .lexicon import Ending, alternation, any_first_word, data, is_multiplier, word_alternation
 
 _BOUND_ORDER = (">=", "<=", "<", "~", ">")
@@ -120,13 +121,15 @@ def _not_direction() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _estimate_as_of() -> re.Pattern:
-    """An estimate word, then the day or month it stands at, then a link: the figure is estimated."""
-    cmp = data("comparators")
-    links = alternation(cmp["estimate_as_of_links"])
-    return re.compile(rf"(?<!\w)(?:{alternation(cmp['estimate_words'])})\s+(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+"
-                      rf"(?:ngày|tháng)?\s*\d{{1,2}}(?:\s*/\s*\d{{1,2}})?(?:\s*/\s*\d{{4}})?(?:\s+năm\s+\d{{4}})?\s*,?\s*"
-                      rf"(?:(?:{links})\s*)?$")
+def _estimate_as_of() -> tuple[re.Pattern, tuple[str, ...]]:
+    """An estimate word, then the day or month it stands at (the value layer's as-of words, rules/periods.yaml),
+    then a link: the figure is estimated. With the estimate words' first words, which the text must hold."""
+    cmp, per = data("comparators"), load_yaml("periods.yaml")
+    estimate, links = alternation(cmp["estimate_words"]), alternation(cmp["estimate_as_of_links"])
+    as_of = alternation(per["as_of_words"] + per["as_of_day_words"])
+    pattern = re.compile(rf"(?<!\w)(?:{estimate})\s+(?:{as_of})\s*(?:tháng\s*)?\d{{1,2}}(?:\s*/\s*\d{{1,2}})?(?:\s*/\s*\d{{4}})?"
+                         rf"(?:\s+năm\s+\d{{4}})?\s*,?\s*(?:(?:{links})\s*)?$")
+    return pattern, tuple({w.split()[0] for w in cmp["estimate_words"]})
 
 
 def _blank(m: re.Match) -> str:
@@ -159,7 +162,8 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     sym = symbol_cue(tail)
     if sym:
         return sym, "symbol"
-    if "ư" in tail and _estimate_as_of().search(tail):
+    estimate_as_of, estimate_firsts = _estimate_as_of()
+    if any(w in tail for w in estimate_firsts) and estimate_as_of.search(tail):
         return "~", "estimate_as_of"  # "ước đến ngày 30/6/2025 đạt 168,2 tỷ đồng"
     b = bound_cue(tail)
     if b and b[0]:

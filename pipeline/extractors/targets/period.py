@@ -74,7 +74,8 @@ def partial_of(text: str) -> Optional[str]:
 def says_whole_year(text: str) -> bool:
     """`cả năm`, `kế hoạch năm`, `cuối năm`: the figure is of the whole year (not `6 tháng cuối năm`)."""
     low = text.lower()
-    return any(not low[:m.start()].rstrip().endswith("tháng") for m in any_pattern("periods", "whole_year").finditer(low))
+    not_after = tuple(data("periods")["whole_year_not_after"])
+    return any(not low[:m.start()].rstrip().endswith(not_after) for m in any_pattern("periods", "whole_year").finditer(low))
 
 
 def says_per_year(text: str) -> bool:
