@@ -46,7 +46,7 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return False
     if shape.is_label(a):
         return not shape.is_list_item(b)
-    if shape.ends_sentence(a):
+    if shape.ends_sentence(a) or shape.ends_with_credit(a):
         return False
     if a[-1].isdigit() and shape.is_range_tail(b):
         return True

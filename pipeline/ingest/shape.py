@@ -94,6 +94,18 @@ def ends_sentence(line: str) -> bool:
     return line.rstrip(_WHITE_SPACE).rstrip(_CLOSERS)[-1:] in _STOPS
 
 
+@lru_cache(maxsize=None)
+def _credit_re() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in sorted(_shapes()["credit_words"], key=len, reverse=True))
+    return regex.compile(rf"(?:^|[\s.(])(?:{words})\s*:\s*[^\s:;.][^:;.]{{0,40}}\)?$")
+
+
+def ends_with_credit(line: str) -> bool:
+    """A caption's last words: a photo credit (`Ảnh: Thanh Thủy`, `(Ảnh: Quang Hưng)`)."""
+    tail = line.rstrip()[-56:]
+    return ":" in tail and _credit_re().search(tail) is not None
+
+
 def is_rule_line(line: str) -> bool:
     return bool(_RULE_LINE.match(line))
 

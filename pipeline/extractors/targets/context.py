@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ...sections import SectionTree, section_tree
-from .head import first_date_year, guess_doc_type, plan_span, title_part_of, title_year_of
-from .kind import CueIndex, plan_doc, section_kind
+from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_year_of
+from .kind import CueIndex, section_kind
 from .lexicon import Ending
 from .period import PeriodMention, find_period_mentions, partial_of, partial_words
 from .period_roles import role_endings, roles
@@ -33,16 +33,17 @@ class Context:
     title_partial: Optional[str] = None  # a report's own part of a year, from its title ("6 tháng đầu năm 2025")
     default_span: Optional[str] = None
     title_year: Optional[int] = None  # the single year a plan's title names ("Kế hoạch … năm 2025")
+    title: Optional[str] = None
 
     def __post_init__(self):
         self._period_starts = [p.start for p in self.periods]
         self.skip = sorted(self.skip)
         self._skip_starts = [s for s, _ in self.skip]
-        self._roles: dict[int, tuple[bool, bool, bool, bool]] = {}
+        self._roles: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
         self._yearless: dict[int, bool] = {}
         self._in_force: dict[int, bool] = {}
         self._heading_kinds: dict[int, Optional[str]] = {}
-        self._plan = plan_doc(self.doc_type)
+        self._plan = plan_doc(self.doc_type, self.title)
         low = self.text.lower()
         # a slice of `low` is the slice lowercased: each letter lowercases to one, and no final sigma depends on its neighbours
         self.low: Optional[str] = low if len(low) == len(self.text) and "Σ" not in self.text else None
@@ -65,8 +66,9 @@ class Context:
             self._news_prior = "result" if more_results else "target"
         return self._news_prior
 
-    def _role(self, p: PeriodMention) -> tuple[bool, bool, bool, bool]:
-        """(deadline, baseline, same period, naming) from the words before a period, read once per mention."""
+    def _role(self, p: PeriodMention) -> tuple[bool, bool, bool, bool, bool]:
+        """(deadline, baseline, same period, a standard's version, a cited document's title) from the words
+        before a period, read once per mention."""
         role = self._roles.get(id(p))
         if role is None:
             patterns, (due, compared, same) = roles(), role_endings()
@@ -74,9 +76,14 @@ class Context:
             role = (self._test(p, head, patterns.deadline, 20, due),
                     self._test(p, head, patterns.baseline, 30, compared) or self._test(p, head, patterns.averaged, 60),
                     self._test(p, head, patterns.same_period, 25, same),
-                    self._test(p, head, patterns.naming, 40))
+                    p.is_span and self._test(p, head, patterns.naming, 40),
+                    self._cited(p, head))
             self._roles[id(p)] = role
         return role
+
+    def _cited(self, p: PeriodMention, head: str) -> bool:
+        words = self.text[max(0, p.start - 300):p.start] + head
+        return "/" in words and bool(roles().cited.search(words))
 
     def _test(self, p: PeriodMention, head: str, pattern: re.Pattern, reach: int, ending: Optional[Ending] = None) -> bool:
         words = self.text[max(0, p.start - reach):p.start] + head
@@ -108,13 +115,13 @@ class Context:
     def is_baseline(self, p: PeriodMention) -> bool:
         """`so với năm 2016`, `cùng kỳ năm 2020`: the year a figure is compared with, not its own;
         `chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the version of a standard in an indicator's name."""
-        _, baseline, _, naming = self._role(p)
-        return baseline or naming and p.is_span
+        _, baseline, _, standard, _ = self._role(p)
+        return baseline or standard
 
     def is_comparison(self, p: PeriodMention) -> bool:
         """A baseline, or the year of `Cùng kỳ, năm 2020, …` (last year's figures, not the text's year)."""
-        _, baseline, same_period, naming = self._role(p)
-        return baseline or same_period or naming and p.is_span
+        _, baseline, same_period, standard, _ = self._role(p)
+        return baseline or same_period or standard
 
     def yearless(self, p: PeriodMention) -> bool:
         """`cuối năm`, `6 tháng đầu năm` with no year written: its year is the one in force, not the document's."""
@@ -131,7 +138,12 @@ class Context:
         return found
 
     def is_naming(self, p: PeriodMention) -> bool:
-        return self._role(p)[3] and p.is_span
+        return self._role(p)[3]
+
+    def is_cited(self, p: PeriodMention) -> bool:
+        """`Kế hoạch số 36/KH-UBND … về phát triển văn hóa đọc năm 2024`: the title of a cited document, which
+        may set the year in force but is no figure's own period."""
+        return self._role(p)[4]
 
     def may_say_partial(self, start: int, end: int) -> bool:
         """False when text[start:end] holds none of `partial_words()`, so that `partial_of` of it is None."""
@@ -191,7 +203,7 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
             before = text[max(0, p.start - 30):p.start]
             return role_endings()[1].may_end(before) and bool(roles().compared.search(before))
         singles = [p for p in periods if len(p.label) == 4 and not after_compared(p)]
-        narrated = plan_doc(doc_type) and ref_year is not None and bool(singles)
+        narrated = plan_doc(doc_type, title) and ref_year is not None and bool(singles)
         if narrated:
             singles = [p for p in singles if p.year >= ref_year]  # a plan plans forward: earlier years narrate the past
         first = [p for p in singles if p.start < max(600, len(text) // 6)]
@@ -202,7 +214,7 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
         elif narrated:
             default_year = ref_year
     ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year, periods=periods,
-                  tree=section_tree(text), skip=skip or [])
+                  tree=section_tree(text), skip=skip or [], title=title)
     ctx.quantities = sorted(find_quantities(text, ctx.low), key=lambda q: q.span[0])
     if ctx.plan:
         ctx.default_span = plan_span(text, title, ref_year)

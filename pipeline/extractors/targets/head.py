@@ -16,6 +16,20 @@ _NUMERIC_DATE = re.compile(r"(\d(?<!\d\d)\d?)\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d
 _WRITTEN_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 
 
+@lru_cache(maxsize=None)
+def _plan_kinds() -> tuple[frozenset, frozenset, re.Pattern]:
+    kind = load_yaml("targets/kind.yaml")
+    adopting = "|".join(re.escape(w) for w in sorted(kind["plan_adopting_titles"], key=len, reverse=True))
+    return (frozenset(kind["plan_doc_types"]), frozenset(kind["plan_adopting_types"]),
+            re.compile(rf"^\W*(?:về việc\s+)?(?:{adopting})(?!\w)", re.IGNORECASE))
+
+
+def plan_doc(doc_type: Optional[str], title: Optional[str] = None) -> bool:
+    """A plan's kind of document, or a decision whose title adopts a plan (`Phê duyệt Kế hoạch …`)."""
+    types, adopting_types, adopting = _plan_kinds()
+    return doc_type in types or doc_type in adopting_types and bool(title) and adopting.match(title) is not None
+
+
 def first_date_year(text: str) -> Optional[int]:
     """The year of the first date written in the first 3,000 characters."""
     head = text[:3000]

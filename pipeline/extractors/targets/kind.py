@@ -198,15 +198,6 @@ class CueIndex:
 
 
 @lru_cache(maxsize=None)
-def _plan_doc_types() -> frozenset:
-    return frozenset(data("kind")["plan_doc_types"])
-
-
-def plan_doc(doc_type: Optional[str]) -> bool:
-    return doc_type in _plan_doc_types()
-
-
-@lru_cache(maxsize=None)
 def _baseline_object() -> re.Pattern:
     return re.compile(rf"(?:{alternation(data('kind')['baseline_objects'])}|năm \d{{4}})$", re.IGNORECASE)
 

@@ -24,6 +24,7 @@ class _Words(NamedTuple):
     deadline_left: re.Pattern  # "đến hết năm 2025 đạt 90%"
     per_year_before: re.Pattern  # "… tham gia bảo hiểm y tế hằng năm đạt 100%": a yearly rate said before its figure
     per_year_end: Ending
+    rate_words: re.Pattern  # "tăng bình quân 8%/năm" is a rate over the span; "đạt 18 nghìn tấn/năm" a level
     this_year: re.Pattern  # "năm nay": the year of the text itself
 
 
@@ -45,6 +46,7 @@ def _words() -> _Words:
         per_year_before=re.compile(rf"(?<!\w)(?:{alternation(per_year)})(?:\s+(?:{alternation(per['per_year_filler'])}))*\s*$",
                                    re.IGNORECASE),
         per_year_end=Ending(per_year, per["per_year_filler"], flags=re.IGNORECASE),
+        rate_words=re.compile(rf"(?<!\w)(?:{alternation(per['per_year_rate_words'])})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -56,6 +58,7 @@ def _leads_next(text: str, p) -> bool:
     return bool(_FIGURE_NEXT.match(text, p.end))
 
 
+_PER_YEAR_UNIT = re.compile(r"/\s*năm$")
 _DECEMBER = re.compile(r"\d{4}-12")
 _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
@@ -110,7 +113,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         break
     if label is None:
         seg_lo = qs - len(seg_left)
-        left_ps = [p for p in ctx.periods_in(seg_lo, qs) if not ctx.is_baseline(p)
+        left_ps = [p for p in ctx.periods_in(seg_lo, qs) if not ctx.is_baseline(p) and not ctx.is_cited(p)
                    and not (prev is not None and prev.fig_end == seg_lo and not text[seg_lo:p.start].strip(" ,(")
                             and not _leads_next(text, p))]
         if left_ps:
@@ -118,7 +121,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
-        sent_ps = [p for p in ctx.periods_in(max(sent_start, qs - 2000), qs) if not ctx.is_baseline(p)]
+        sent_ps = [p for p in ctx.periods_in(max(sent_start, qs - 2000), qs) if not ctx.is_baseline(p) and not ctx.is_cited(p)]
         sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40
                    or _opens_sentence(text, sent_start, p)]
         singles = [p for p in sent_ps if not p.is_span]
@@ -131,7 +134,9 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             item_lo = qs - len(seg_left)
             best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
             label, rule = best.label, "per_year_span"
-        elif ctx.default_span is not None and (label is None or chosen is not None and ctx.yearless(chosen)):
+        elif ctx.default_span is not None and (label is None or chosen is not None and (
+                ctx.yearless(chosen) or rule == "sentence" and ctx.is_deadline(chosen) and ctx.default_span.endswith(chosen.label))) \
+                and not _flow_level(text, q, seg_left, words) and _span_in_force(ctx, qs):
             label, rule = ctx.default_span, "per_year_span"  # "… hằng năm đạt 100%" in a plan for 2024 - 2025
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
@@ -169,6 +174,19 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         d.deadline = label
     elif rule == "left" and words.deadline_left.search(before):
         d.deadline = label
+
+
+def _span_in_force(ctx: Context, qs: int) -> bool:
+    """The plan's span holds unless the section in force is past it (`2.2. Định hướng đến năm 2030:` in a plan
+    for 2023 - 2025)."""
+    carried, _ = carry(ctx, qs)
+    return not (carried and carried[:4].isdigit() and ctx.default_span[-4:].isdigit() and carried[:4] > ctx.default_span[-4:])
+
+
+def _flow_level(text: str, q: Quantity, seg_left: str, words: _Words) -> bool:
+    """`sản lượng đạt 18 nghìn tấn/năm`: a unit per year with no change or average before it."""
+    return q.per_year and _PER_YEAR_UNIT.search(text, q.span[0], q.span[1]) is not None \
+        and not words.rate_words.search(seg_left)
 
 
 def _partial_in(ctx: Context, start: int, end: int) -> Optional[str]:

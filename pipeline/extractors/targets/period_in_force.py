@@ -65,7 +65,8 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return opening, "carry"
     line_start = text.rfind("\n", 0, pos) + 1
     cands = [p for p in ctx.periods_in(scope_start, pos) if ctx.in_force(p)
-             and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))]  # "6 tháng đầu năm 2024" holds for its line
+             and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
+             and not _bracketed_before(text, p.start, p.end, pos)]
     singles = [p.label for p in cands if not p.is_span]
     if singles and ctx.plan and in_result_section(ctx, pos):
         return singles[-1], "carry"  # a plan's situation section narrates year after year: the last one told holds
@@ -100,6 +101,15 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if ctx.title_partial:
         return ctx.title_partial, "title_partial"
     return None, None
+
+
+def _bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
+    """A year in brackets closed before `pos` is an aside: `giảm 50% so với năm 2024 (năm 2024 toàn tỉnh
+    xảy ra 118 ổ dịch);` leaves the plan's year in force for the next items."""
+    opened = text.rfind("(", max(0, start - 200), start)
+    if opened < 0 or text.find(")", opened, start) >= 0:
+        return False
+    return 0 <= text.find(")", end, pos)
 
 
 @lru_cache(maxsize=None)

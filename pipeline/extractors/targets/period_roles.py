@@ -17,6 +17,7 @@ class _Roles(NamedTuple):
     same_period: re.Pattern  # "cùng kỳ năm 2020"
     naming: re.Pattern  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the version of a standard
     compared: re.Pattern  # a year right after "so với" / "cùng kỳ" is no year a text is about
+    cited: re.Pattern  # "Kế hoạch số 36/KH-UBND … về phát triển văn hóa đọc năm 2024": a cited document's title
 
 
 @lru_cache(maxsize=None)
@@ -34,6 +35,8 @@ def roles() -> _Roles:
         naming=re.compile(rf"(?<!\w)(?:{alternation(per['standard_names'])})(?:\s+[^\s\d,;.:()]+){{0,3}}\s+(?:(?:{spans})\s*)?$",
                           re.IGNORECASE),
         compared=re.compile(rf"(?:{compared}|{same})[\s,]*(?:năm\s+)?$", re.IGNORECASE),
+        cited=re.compile(rf"(?<!\w)số\s*\d+(?:/\d{{4}})?/[A-ZĐ][^\s;,]*[^;.\n]{{0,80}}?\s(?:{alternation(per['cited_title_words'])})\s"
+                         rf"[^;.\n]{{0,160}}?\s(?:{spans}|năm)\s*$"),
     )
 
 

@@ -131,19 +131,56 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             i += 1
             continue
         j = i
-        while j < n and "|" in all_lines[j].text(text):
+        while j < n and ("|" in all_lines[j].text(text) or _spilled_cells(text, all_lines, i, j)):
             j += 1
         j = next((k for k in range(i + 1, j) if _NEW_TABLE.match(all_lines[k].text(text))), j)
         run = all_lines[i:j]
         rows = [_cells_of_line(text, ln) for ln in run]
         if max(len(r) for r in rows) >= 3:
-            table = _table_from_rows(rows)
+            table = _table_from_rows(_mend_rows(rows))
         else:
             table = _table_from_cell_lines([c for r, ln in zip(rows, run) for c in (r or [Cell(ln.start, ln.start, "")])], run)
         if table is not None:
             table.start, table.end = run[0].start, run[-1].end
             out.append(table)
         i = j
+    return out
+
+
+def _header_width(rows: list[list[Cell]]) -> int:
+    return next((len(r) for r in rows if len(r) >= 3 and not any(c.numeric for c in r)), 0)
+
+
+def _spilled_cells(text: str, all_lines: list[Span], i: int, j: int) -> bool:
+    """A line of bare figures between two rows, the cells a web copy pushed off a short row
+    (`3 | Đoàn giao thương … | Đoàn | 2 | 3` then `3`)."""
+    if j == i or j + 1 >= len(all_lines) or "|" not in all_lines[j + 1].text(text):
+        return False
+    cells = _cells_of_line(text, all_lines[j])
+    if not cells or not all(c.numeric for c in cells):
+        return False
+    above = _cells_of_line(text, all_lines[j - 1])
+    width = _header_width([_cells_of_line(text, ln) for ln in all_lines[i:j]])
+    return len(above) < width == len(above) + len(cells)
+
+
+def _mend_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Rows a copy broke over two lines, put back to the header's width: bare figures pushed off
+    a row, or a label cell wrapped onto the next line (`6 | Tỷ lệ doanh nghiệp xuất khẩu` then
+    `được tập huấn … | % | 60 | 70 | 80`)."""
+    width = _header_width(rows)
+    out: list[list[Cell]] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if above and row and len(above) < width:
+            if len(above) + len(row) == width and all(c.numeric for c in row):
+                out[-1] = above + row
+                continue
+            if len(above) + len(row) - 1 == width and row[0].text[:1].islower() and not above[-1].numeric:
+                label = Cell(above[-1].start, row[0].end, f"{above[-1].text} {row[0].text}")
+                out[-1] = above[:-1] + [label] + row[1:]
+                continue
+        out.append(row)
     return out
 
 
