@@ -133,8 +133,11 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
     if m and not scale:
         return QuantityMention(_n(value), (start, m.end()), text[start:m.end()], "money", m["c"], _n(value_max),
                                currency=u.minor_units[m["c"]])
-    if unit(u.time_unit, pos):
-        return None
+    time = unit(u.time_unit, pos)
+    if time:
+        longer = unit(u.counted, pos)
+        if not (longer and longer.end() > time.end()):  # "98 nghìn ngày công" counts work, not time
+            return None
     value_s = value * mult
     max_s = value_max * mult if value_max is not None else None
     m = unit(u.multiplier, pos)

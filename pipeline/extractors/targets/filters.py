@@ -9,6 +9,8 @@ from typing import NamedTuple, Optional
 
 from .lexicon import Ending, alternation, any_first_word, data, is_multiplier, word_alternation
 from .quantities import Quantity
+from .rates import rate_reason
+from .structure import last_clause
 
 
 @lru_cache(maxsize=None)
@@ -88,72 +90,6 @@ def _noise_patterns():
 
 
 @lru_cache(maxsize=None)
-def _rate_patterns():
-    nt = data("not_targets")
-    per = re.compile(rf"^\s*/\s*(?:{alternation(nt['rate_per'])})(?!\w)", re.IGNORECASE)
-    kept = re.compile(rf"(?:{word_alternation(nt['rate_kept_heads'])})(?!\w)")
-    lead = re.compile(rf"(?:{word_alternation(nt['rate_lead'])})(?!\w)")
-    lead_not = re.compile(rf"(?:{word_alternation(nt['rate_lead_not'])})(?!\w)")
-    of_after = re.compile(rf"^\s*(?!(?:{alternation(nt['rate_of_after_not'])})(?!\w))(?:{alternation(nt['rate_of_after'])})(?!\w)",
-                          re.IGNORECASE)
-    need = re.compile(rf"(?:{word_alternation(nt['requirement_heads'])})(?!\w)")
-    need_not = re.compile(rf"(?:{word_alternation(nt['requirement_not'])})(?!\w)")
-    return per, kept, lead, lead_not, of_after, need, need_not
-
-
-@lru_cache(maxsize=None)
-def _rate_first_words() -> tuple[re.Pattern, re.Pattern]:
-    """First words of the requirement heads and rate leads: a clause holding none (blanking other words
-    in it adds none) cannot match their patterns."""
-    nt = data("not_targets")
-    return any_first_word(nt["requirement_heads"]), any_first_word(nt["rate_lead"])
-
-
-def clause_start(near: str) -> int:
-    """Where the last clause of `near` starts: after its last , ; . : newline or (."""
-    return max(near.rfind(","), near.rfind(";"), near.rfind("."), near.rfind(":"), near.rfind("\n"), near.rfind("(")) + 1
-
-
-@lru_cache(maxsize=None)
-def _move_before() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['decrease_by'])})\s*$", re.IGNORECASE)
-
-
-def _moved_by(left: str) -> bool:
-    """`cắt giảm 20% chi phí tuân thủ`: a cut of a cost is an indicator, not a support rate of it
-    (`hỗ trợ thêm 10% mức đóng` stays a rate)."""
-    return bool(_move_before().search(left[-20:]))
-
-
-def _clause(left: str, low_left: Optional[str] = None) -> str:
-    near = left[-90:].lower() if low_left is None else low_left[-90:]
-    return near[clause_start(near):]
-
-
-def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None,
-                low_left: Optional[str] = None) -> Optional[str]:
-    """A wage, a price, a support norm, a contribution rate or a candidate's requirement: figures of a
-    rule, not of what must be reached (`25 triệu đồng/tháng`, `chi phí … khoảng 110 triệu đồng`,
-    `10% mức đóng`, `chiều cao từ 1,58 m trở lên`). `clause`: `_clause(left)` when the caller has it;
-    `low_left`: `left` lowercased, offsets kept."""
-    per, kept, lead, lead_not, of_after, need, need_not = _rate_patterns()
-    need_word, lead_word = _rate_first_words()
-    if clause is None:
-        clause = _clause(left)
-    if need_word.search(clause) and need.search(need_not.sub(" ", clause)):
-        return "requirement"
-    if q.unit == "%":
-        return "rate_of" if of_after.match(right) and not _moved_by(left) else None
-    if not (q.kind == "money" or "đồng" in (q.unit or "").lower() or "usd" in (q.unit or "").lower()):
-        return None
-    if per.match(right) and not kept.search(left[-120:].lower() if low_left is None else low_left[-120:]):
-        return "rate_per"
-    if lead_word.search(clause) and lead.search(lead_not.sub(" ", clause)):
-        return "rate_lead"
-    return None
-
-
-@lru_cache(maxsize=None)
 def _group_cues(key: str):
     spec = data("not_targets")[key]
     return frozenset(u.lower() for u in spec["units"]), re.compile(rf"(?:{word_alternation(spec['before'])})(?!\w)")
@@ -162,7 +98,7 @@ def _group_cues(key: str):
 def is_body_composition(unit: str, left: str, clause: Optional[str] = None) -> bool:
     """`Ban Chỉ đạo gồm 15 thành viên`: the members of a body named in the figure's clause."""
     units, before = _group_cues("body_members")
-    return unit in units and bool(before.search(_clause(left) if clause is None else clause))
+    return unit in units and bool(before.search(last_clause(left) if clause is None else clause))
 
 
 @lru_cache(maxsize=None)
@@ -261,7 +197,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return None
     if unit in units and not q.time_measure and not _per_unit_measure(unit, right):
         return f"unit:{unit}"
-    clause = _clause(left, low_left if exact else None)
+    clause = last_clause(left, low_left if exact else None)
     if q.value <= data("not_targets")["body_members"]["at_most"] and is_body_composition(unit, left, clause):
         return "body_members"
     if is_audience(unit, clause):

@@ -107,6 +107,11 @@ def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     return " ".join(text.split()).strip(" :,-").lower(), unit, comparator
 
 
+@lru_cache(maxsize=None)
+def _passive_after() -> re.Pattern:
+    return re.compile(rf"(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{alternation(data('units')['counted_head_passives'])})(?!\w)")
+
+
 def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                  cell_figure: Callable[[str], Optional[tuple]], unit_above: Optional[str] = None,
                  shares: frozenset = frozenset(), unit_col: Optional[int] = None) -> list[Draft]:
@@ -139,6 +144,9 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             elif unit is None and indicator.startswith("số "):
                 found = unit_at(indicator, 3)  # "Số lớp", "Số học viên": the counted noun
                 unit = found[0] if found else None
+            elif unit is None and indicator:
+                found = unit_at(indicator, 0)  # "Lượt hộ được kiểm tra": what is counted, then what is done to it
+                unit = found[0] if found and _passive_after().match(indicator, found[1]) else None
             kind, period, _ = cols[i]
             if not indicator and kind is None:
                 continue

@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .filters import clause_start, count_patterns
+from .filters import count_patterns
+from .structure import clause_start
 from .lexicon import Ending, alternation, data, known_unit
 from .quantities import Quantity
 

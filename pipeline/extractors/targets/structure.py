@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Optional
 
 _LINE = re.compile(r"[^\n]+")
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
@@ -237,3 +238,13 @@ def _best_width(cells: list[Cell], most: int) -> int:
 
     best = max(range(3, most + 1), key=lambda w: (score(w), w))
     return best if score(best) > score(most) else most
+
+
+def clause_start(near: str) -> int:
+    """Where the last clause of `near` starts: after its last , ; . : newline or (."""
+    return max(near.rfind(","), near.rfind(";"), near.rfind("."), near.rfind(":"), near.rfind("\n"), near.rfind("(")) + 1
+
+
+def last_clause(left: str, low_left: Optional[str] = None) -> str:
+    near = left[-90:].lower() if low_left is None else low_left[-90:]
+    return near[clause_start(near):]
