@@ -36,7 +36,7 @@ def roles() -> _Roles:
                           re.IGNORECASE),
         compared=re.compile(rf"(?:{compared}|{same})[\s,]*(?:năm\s+)?$", re.IGNORECASE),
         cited=re.compile(rf"(?<!\w)số\s*\d+(?:/\d{{4}})?/[A-ZĐ][^\s;,]*[^;.\n]{{0,80}}?\s(?:{alternation(per['cited_title_words'])})\s"
-                         rf"[^;.\n]{{0,160}}?\s(?:{spans}|năm)\s*$"),
+                         rf"[^;.\n\d]{{0,160}}?\s(?:{spans}|năm)\s*$"),
     )
 
 
