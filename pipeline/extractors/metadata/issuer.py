@@ -27,7 +27,7 @@ def _organ_at() -> FirstChar:
     heads = cue_items(sorted(cues()["organ_heads"], key=len, reverse=True))
     return FirstChar([("", names, r"(?![\p{L}])"),
                       ("(?P<head>", heads, rf")[\s|]+(?P<sector>{_sectors()})(?![\p{{L}}])"),
-                      ("", heads, r"(?=[\s|])")], head=r"(?<![\p{L}])")
+                      ("", heads, r"(?=[\s|]|$)")], head=r"(?<![\p{L}])")
 
 
 @lru_cache(maxsize=None)
@@ -201,6 +201,11 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
     if territory is None and scope in {"local", "party"}:
         territory = local_territory(layout)
     full = _with_territory(name, scope, territory)
+    if len(organs_found) > 1 and _is_bare_office(segment):  # VĂN PHÒNG under ỦY BAN NHÂN DÂN TỈNH AN GIANG
+        above = organs_found[-2]
+        unit_above = next((u for u in _unit_re().finditer(block, above.end())), None)
+        above_name, above_found = _canonical_organ(original[above.start():unit_above.start() if unit_above else last.start()])
+        full = f"{name} {_with_territory(above_name, above_found.scope if above_found else 'local', territory)}"
     district = _district_above(territory, territories) if scope == "local" else None  # "Đảng ủy xã …" is named alone
     if district is None and scope == "local" and territory is not None and territory.unit in cues()["commune_units"]:
         district = parent_district(layout.text, folded, territory)
@@ -219,6 +224,16 @@ def from_block(layout: Layout, folded: str) -> Optional[Issuer]:
         full = _with_province(full, province_name)
     abbr = layout.number.symbol.issuer if layout.number and layout.number.symbol.issuer else _abbreviation_for(name)
     return Issuer(name=full, abbreviation=abbr, province=province_name, span=layout.issuer_block)
+
+
+def _is_bare_office(segment: str) -> bool:
+    """An office named by its head word alone (`VĂN PHÒNG`): the office of the organ above it."""
+    return squash(fold(segment).replace("|", " ")) in _office_heads()
+
+
+@lru_cache(maxsize=None)
+def _office_heads() -> frozenset:
+    return frozenset(fold(h) for h in cues()["office_heads"])
 
 
 def _district_above(territory: Optional[Territory], territories: list[tuple[int, Territory]]) -> Optional[Territory]:

@@ -59,6 +59,7 @@ def _leads_next(text: str, p) -> bool:
 
 
 _PER_YEAR_UNIT = re.compile(r"/\s*năm$")
+_PER_YEAR_AFTER = re.compile(r"\s*/\s*năm(?!\w)")
 _DECEMBER = re.compile(r"\d{4}-12")
 _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
@@ -136,7 +137,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             label, rule = best.label, "per_year_span"
         elif ctx.default_span is not None and (label is None or chosen is not None and (
                 ctx.yearless(chosen) or rule == "sentence" and ctx.is_deadline(chosen) and ctx.default_span.endswith(chosen.label))) \
-                and not _flow_level(text, q, seg_left, words) and _span_in_force(ctx, qs):
+                and not _flow_level(text, q, seg_left, words) and _span_in_force(ctx, qs) \
+                and not (ctx.plan and in_result_section(ctx, qs)):  # a plan's span is its future, not its situation section
             label, rule = ctx.default_span, "per_year_span"  # "… hằng năm đạt 100%" in a plan for 2024 - 2025
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
@@ -185,8 +187,9 @@ def _span_in_force(ctx: Context, qs: int) -> bool:
 
 def _flow_level(text: str, q: Quantity, seg_left: str, words: _Words) -> bool:
     """`sản lượng đạt 18 nghìn tấn/năm`: a unit per year with no change or average before it."""
-    return q.per_year and _PER_YEAR_UNIT.search(text, q.span[0], q.span[1]) is not None \
-        and not words.rate_words.search(seg_left)
+    qs, qe = q.span
+    per_unit = _PER_YEAR_UNIT.search(text, qs, qe) is not None if q.per_year else _PER_YEAR_AFTER.match(text, qe) is not None
+    return per_unit and not words.rate_words.search(seg_left)
 
 
 def _partial_in(ctx: Context, start: int, end: int) -> Optional[str]:

@@ -10,7 +10,7 @@ from typing import Optional
 from .context import Context
 from .lexicon import alternation, data
 
-_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d)$")
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)$")
 
 
 def in_result_section(ctx: Context, pos: int) -> bool:
@@ -97,6 +97,8 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if sec is not None and ctx.plan and plan_year is not None and in_result_section(ctx, pos):
         return str(plan_year - 1), "section_past"  # a plan's situation section narrates the year before it
     if ctx.default_year is not None:
+        if ctx.ref_year is not None and ctx.default_year < ctx.ref_year and ctx.heading_kind(pos) == "target":
+            return str(ctx.ref_year), "default"  # tasks ahead in a text issued after the year it reviews
         return str(ctx.default_year), "default"
     if ctx.title_partial:
         return ctx.title_partial, "title_partial"
