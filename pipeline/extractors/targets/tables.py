@@ -17,33 +17,17 @@ from .draft import Draft
 from .indicator import clean
 from .lexicon import alternation, data, known_unit
 from .place_rows import place_column, place_drafts
-from .period import find_period_mentions, partial_of
+from .period import find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .structure import Cell, Table
+from .table_columns import BARE_YEAR, column, counted_noun, heads, report_columns, time_head
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
-_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CELL_FIGURE = re.compile(r"^(?P<cue>[^\d]*?)\s*(?P<num>\d[\d.,]*\s*%?)(?:\s*/\s*(?P<total>\d[\d.,]*))?\s*(?P<after>[^\d]*)$")
 _HEAD_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _heads():
-    h = data("kind")["table_heads"]
-
-    def words(key: str) -> re.Pattern:
-        return re.compile(rf"(?<!\w)(?:{alternation(h[key])})(?!\w)", re.IGNORECASE)
-
-    amount = re.compile(rf"(?<!\w)(?:{alternation(h['amount'])})(?!\w)|\([^)]*(?:đồng|%|[^\W\d_]+)\s*\)", re.IGNORECASE)
-    unit = re.compile(rf"^\s*(?:{alternation(h['unit'])})\s*$", re.IGNORECASE)
-    return words("target"), words("result"), words("approx"), amount, unit
-
-
-@lru_cache(maxsize=None)
-def _time_head() -> re.Pattern:
-    return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['time'])})\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 
 
 def _row_period(ctx: Context, row: list[Cell], time_col: Optional[int]) -> Optional[str]:
@@ -75,89 +59,21 @@ def _unit_above(ctx: Context, start: int) -> Optional[str]:
     return m.group(1).strip().rstrip(".") if m else None
 
 
-def _column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
-    """(kind, period, comparator) of a header cell."""
-    _TARGET_HEAD, _RESULT_HEAD, _APPROX_HEAD, _AMOUNT_HEAD, _ = _heads()
-    ps = find_period_mentions(head, ctx.ref_year)
-    period = ps[-1].label if ps else None
-    if period is None:
-        years = _BARE_YEAR.findall(head)  # "TH 2023", "KH 2024", "Ước thực hiện 2023"
-        period = years[-1] if years else None
-    part = partial_of(head)
-    if period and part and len(period) == 4:
-        period = f"{period}-{part}"
-    comparator = "~" if _APPROX_HEAD.search(head) else "="
-    if _RESULT_HEAD.search(head):
-        return "result", period, comparator
-    if _TARGET_HEAD.search(head):
-        return "target", period, comparator
-    if period:
-        year = int(period[:4])
-        if ctx.ref_year is not None and year < ctx.ref_year:
-            return "result", period, comparator
-        return "target", period, comparator
-    if _AMOUNT_HEAD.search(head):
-        return ("target" if ctx.plan else ctx.news_prior), (str(ctx.default_year) if ctx.default_year else None), comparator
-    return None, None, comparator
-
-
-@lru_cache(maxsize=None)
-def _of_plan_patterns() -> tuple[re.Pattern, ...]:
-    h = data("kind")["table_heads"]
-    whole = re.compile(rf"^\s*(?:{alternation(h['of_plan'])})\s*$", re.IGNORECASE)
-    pct = re.compile(rf"%|(?<!\w)(?:{alternation(h['of_plan_percent'])})(?!\w)", re.IGNORECASE)
-    plan = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_plan'])})(?!\w)", re.IGNORECASE)
-    other = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_not'])})(?!\w)", re.IGNORECASE)
-    compare = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_compare'])})(?!\w)", re.IGNORECASE)
-    return whole, pct, plan, other, compare
-
-
-def _of_plan_head(head: str) -> bool:
-    """`Tỷ lệ %`, `So sánh (%)`, `So với KH (%)`: a column of the share of the plan reached."""
-    whole, pct, plan, other, compare = _of_plan_patterns()
-    if other.search(head):
-        return False
-    return bool(whole.match(head) or pct.search(head) and plan.search(head) and compare.search(head))
-
-
-def _report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
-    """A partial-year column with no year written (`TH 6 tháng`) takes the table's year (another header's,
-    else the document's). In a table with a plan and a result column, a `Tỷ lệ %` / `% so KH` column holds
-    the share of the plan reached: a result in %, of the result column before it. Returns the columns
-    and the indexes of such share columns."""
-    years = [p[:4] for _, p, _ in cols if p and re.match(r"\d{4}", p)]
-    year = years[0] if years else (str(ctx.default_year or ctx.ref_year) if (ctx.default_year or ctx.ref_year) else None)
-    cols = list(cols)
-    for i, (kind, period, cmp) in enumerate(cols):
-        part = partial_of(t.header[i].text) if kind and period is None else None
-        if part and year:
-            cols[i] = (kind, f"{year}-{part}", cmp)
-    shares: set[int] = set()
-    share_heads = {i for i, c in enumerate(t.header) if _of_plan_head(c.text)}
-    kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}
-    if {"target", "result"} <= kinds:
-        for i in sorted(share_heads):
-                before = [p for k, p, _ in cols[:i] if k == "result"]
-                cols[i] = ("result", before[-1] if before else year, "=")
-                shares.add(i)
-    return cols, shares
-
-
 def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
     out: list[Draft] = []
     pct_starts = tuple(s.lower() for s in data("units")["percent_indicator_starts"])
     for t in tables:
-        cols, shares = _report_columns(ctx, t, [_column(ctx, c.text) for c in t.header])
-        head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or _BARE_YEAR.search(c.text)) for c in t.header]
+        cols, shares = report_columns(ctx, t, [column(ctx, c.text) for c in t.header])
+        head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
             cols = [(kind, period or (in_force if kind is not None else None), cmp) for kind, period, cmp in cols]
-        unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text)), None)
-        time_col = next((i for i, c in enumerate(t.header) if _time_head().match(c.text)), None)
+        unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text)), None)
+        time_col = next((i for i, c in enumerate(t.header) if time_head().match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
         place_col = place_column(t)
         if place_col is not None:
-            unit_col = next((i for i, c in enumerate(t.header) if _heads()[4].match(c.text) and i != place_col), None)
+            unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text) and i != place_col), None)
             out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above, frozenset(shares), unit_col)
             continue
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
@@ -200,12 +116,12 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     unit = "%"
                 elif cell_unit:
                     unit = cell_unit
-                elif head_unit and known_unit(head_unit.group(1).strip()):
+                elif head_unit and (known_unit(head_unit.group(1).strip()) or head_unit.group(1).strip() in ("%", "‰")):
                     unit = head_unit.group(1).strip()
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
                     unit = _unit_word(row[unit_col].text)
                 else:
-                    unit = row_unit or unit_above
+                    unit = row_unit or unit_above or (counted_noun(t.header[i].text) if i < len(t.header) else None)
                 d = Draft(value=float(value), value_max=None, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
                           period=period, indicator=f"{indicator} so với kế hoạch" if i in shares else indicator)

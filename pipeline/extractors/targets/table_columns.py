@@ -1,0 +1,115 @@
+"""What a table's header cells say about their columns: target or result, period, comparator, a
+share of the plan reached, a time column, a unit column, and the counted noun a count column names."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .context import Context
+from .lexicon import alternation, data, unit_at
+from .period import find_period_mentions, partial_of
+from .structure import Table
+
+BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_NUMBER_OF = re.compile(r"^\s*số\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def heads():
+    h = data("kind")["table_heads"]
+
+    def words(key: str) -> re.Pattern:
+        return re.compile(rf"(?<!\w)(?:{alternation(h[key])})(?!\w)", re.IGNORECASE)
+
+    amount = re.compile(rf"(?<!\w)(?:{alternation(h['amount'])})(?!\w)|\([^)]*(?:đồng|%|[^\W\d_]+)\s*\)", re.IGNORECASE)
+    unit = re.compile(rf"^\s*(?:{alternation(h['unit'])})\s*$", re.IGNORECASE)
+    return words("target"), words("result"), words("approx"), amount, unit
+
+
+@lru_cache(maxsize=None)
+def time_head() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['time'])})\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
+
+
+def column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
+    """(kind, period, comparator) of a header cell."""
+    _TARGET_HEAD, _RESULT_HEAD, _APPROX_HEAD, _AMOUNT_HEAD, _ = heads()
+    ps = find_period_mentions(head, ctx.ref_year)
+    period = ps[-1].label if ps else None
+    if period is None:
+        years = BARE_YEAR.findall(head)  # "TH 2023", "KH 2024", "Ước thực hiện 2023"
+        period = years[-1] if years else None
+    part = partial_of(head)
+    if period and part and len(period) == 4:
+        period = f"{period}-{part}"
+    comparator = "~" if _APPROX_HEAD.search(head) else "="
+    if _RESULT_HEAD.search(head):
+        return "result", period, comparator
+    if _TARGET_HEAD.search(head):
+        return "target", period, comparator
+    if period:
+        year = int(period[:4])
+        if ctx.ref_year is not None and year < ctx.ref_year:
+            return "result", period, comparator
+        return "target", period, comparator
+    if _AMOUNT_HEAD.search(head):
+        return ("target" if ctx.plan else ctx.news_prior), None, comparator  # the period in force: a report's part of a year
+    if counted_noun(head) is not None:  # "Số tuyến", "Lượt hành khách 9 tháng": a count of that noun
+        return ("target" if ctx.plan else ctx.news_prior), None, comparator
+    return None, None, comparator
+
+
+def counted_noun(head: str) -> Optional[str]:
+    """The counted noun a header opens with, after `Số` (`Số tuyến` → tuyến, `Lượt hành khách 9 tháng`)."""
+    low = head.strip().lower()
+    m = _NUMBER_OF.match(low)
+    found = unit_at(low, m.end() if m else 0)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=None)
+def _of_plan_patterns() -> tuple[re.Pattern, ...]:
+    h = data("kind")["table_heads"]
+    whole = re.compile(rf"^\s*(?:{alternation(h['of_plan'])})\s*$", re.IGNORECASE)
+    pct = re.compile(rf"%|(?<!\w)(?:{alternation(h['of_plan_percent'])})(?!\w)", re.IGNORECASE)
+    plan = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_plan'])})(?!\w)", re.IGNORECASE)
+    other = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_not'])})(?!\w)", re.IGNORECASE)
+    compare = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_compare'])})(?!\w)", re.IGNORECASE)
+    return whole, pct, plan, other, compare
+
+
+def _of_plan_head(head: str) -> bool:
+    """`Tỷ lệ %`, `So sánh (%)`, `So với KH (%)`: a column of the share of the plan reached."""
+    whole, pct, plan, other, compare = _of_plan_patterns()
+    if other.search(head):
+        return False
+    return bool(whole.match(head) or pct.search(head) and plan.search(head) and compare.search(head))
+
+
+def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
+    """A partial-year column with no year written (`TH 6 tháng`) takes the table's year (another header's,
+    else the document's); a `So với cùng kỳ` column takes the period of the figure before it. In a table with a plan and a result column, a `Tỷ lệ %` / `% so KH` column holds
+    the share of the plan reached: a result in %, of the result column before it. Returns the columns
+    and the indexes of such share columns."""
+    years = [p[:4] for _, p, _ in cols if p and re.match(r"\d{4}", p)]
+    year = years[0] if years else (str(ctx.default_year or ctx.ref_year) if (ctx.default_year or ctx.ref_year) else None)
+    cols = list(cols)
+    for i, (kind, period, cmp) in enumerate(cols):
+        part = partial_of(t.header[i].text) if kind and period is None else None
+        if part and year:
+            cols[i] = (kind, f"{year}-{part}", cmp)
+    _, _, _, same_period, _ = _of_plan_patterns()
+    for i, (kind, period, cmp) in enumerate(cols):
+        before = [p for k, p, _ in cols[:i] if k is not None and p]
+        if kind and period is None and before and same_period.search(t.header[i].text):
+            cols[i] = (kind, before[-1], cmp)  # "So với cùng kỳ (%)" compares the figure before it
+    shares: set[int] = set()
+    share_heads = {i for i, c in enumerate(t.header) if _of_plan_head(c.text)}
+    kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}
+    if {"target", "result"} <= kinds:
+        for i in sorted(share_heads):
+                before = [p for k, p, _ in cols[:i] if k == "result"]
+                cols[i] = ("result", before[-1] if before else year, "=")
+                shares.add(i)
+    return cols, shares
