@@ -134,11 +134,20 @@ def is_own_part(low_left: str) -> bool:
     return verb.search(tail) is not None and pattern.search(tail) is not None
 
 
-def is_audience(unit: str, clause: str) -> bool:
+def is_audience(unit: str, clause: str, low_left: str = "") -> bool:
     """`Dự hội nghị có hơn 120 đại biểu`: the people attending the meeting a text reports (`clause`: the
-    figure's clause before it, lowercased)."""
+    figure's clause before it, lowercased); in a sentence opening on attendance (`Tham dự có đại diện …
+    Ủy ban nhân dân 102 xã, phường`), any count of those attending."""
     units, before = _group_cues("attendees")
-    return unit in units and bool(before.search(clause))
+    if unit in units and before.search(clause):
+        return True
+    sentence = low_left[max(low_left.rfind(". "), low_left.rfind("\n")) + 1:].lstrip(" -")
+    return sentence.startswith(_attendance_openers())
+
+
+@lru_cache(maxsize=None)
+def _attendance_openers() -> tuple[str, ...]:
+    return tuple(data("not_targets")["attendees"]["sentence_openers"])
 
 
 def _per_unit_measure(unit: str, right: str) -> bool:
@@ -200,7 +209,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     clause = last_clause(left, low_left if exact else None)
     if q.value <= data("not_targets")["body_members"]["at_most"] and is_body_composition(unit, left, clause):
         return "body_members"
-    if is_audience(unit, clause):
+    if is_audience(unit, clause, low_left):
         return "audience"
     if is_own_part(low_left):
         return "own_part"
