@@ -75,7 +75,11 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         for i, lab in enumerate(singles):
             counts[lab] = (counts.get(lab, (0, 0))[0] + 1, i)
         own = str(ctx.default_year) if ctx.plan and ctx.default_year is not None else None
-        return max(counts.items(), key=lambda kv: (kv[1][0], kv[0] == own, kv[1][1]))[0], "carry"  # a tie: the plan's own year
+        told = max(counts.items(), key=lambda kv: (kv[1][0], kv[0] == own, kv[1][1]))[0]  # a tie: the plan's own year
+        heading = _heading_period(ctx, pos) if ctx.plan and sec is not None and ctx.heading_kind(pos) == "target" else None
+        if heading is not None and len(heading) == 4 and told[:4] < heading:
+            return heading, "section"  # "III. CHỈ TIÊU NĂM 2025": earlier years told in its items ("rừng đã trồng các năm 2023, 2024") are past
+        return told, "carry"
     if cands and ctx.title_partial:
         return ctx.title_partial, "title_partial"  # a report on 6 tháng đầu năm 2025: not a span told in passing
     heading = _heading_period(ctx, pos) if sec is not None else None

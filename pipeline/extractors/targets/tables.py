@@ -22,6 +22,7 @@ from .period_in_force import period_in_force
 from .quantities import cell_number
 from .structure import Cell, Table
 from .table_columns import BARE_YEAR, column, counted_noun, heads, report_columns, time_head
+from .year_rows import year_column, year_row_drafts
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -71,6 +72,10 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text)), None)
         time_col = next((i for i, c in enumerate(t.header) if time_head().match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
+        year_col = year_column(t)
+        if year_col is not None:
+            out += year_row_drafts(ctx, t, year_col, cell_figure)
+            continue
         place_col = place_column(t)
         if place_col is not None:
             unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text) and i != place_col), None)
