@@ -64,6 +64,8 @@ class _Units:
         self.percent = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))"), u["percent"])
         self.of_plan = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)"), u["of_plan"])
         self.per_year = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)"), u["per_year"])
+        self.yield_units = frozenset(u["yield_units"])
+        self.per_area = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['per_area'])})(?!\w)"), u["per_area"])
         self.scale = Gated(regex.compile(
             rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS), self.scales)
         self.cur_after = ByFirst(r"[ \t]*(?P<c>", list(self.currency_after), (

@@ -156,6 +156,10 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
     m = unit(u.counted, pos)
     if m:
         end = m.end()
+        per_area = u.per_area.match(text, end) if m["u"].lower() in u.yield_units else None
+        if per_area:  # "67,8 tạ/ha": a yield
+            return QuantityMention(_n(value_s), (start, per_area.end()), text[start:per_area.end()], "count",
+                                   m["u"] + "/ha", _n(max_s), total=_n(total))
         per_year = u.per_year.match(text, end)
         end = per_year.end() if per_year else end
         kind = "count_of_total" if total is not None else "count"
