@@ -77,13 +77,9 @@ class Context:
                     self._test(p, head, patterns.baseline, 30, compared) or self._test(p, head, patterns.averaged, 60),
                     self._test(p, head, patterns.same_period, 25, same),
                     p.is_span and self._test(p, head, patterns.naming, 40),
-                    self._cited(p, head))
+                    self._test(p, head, patterns.cited, 300))
             self._roles[id(p)] = role
         return role
-
-    def _cited(self, p: PeriodMention, head: str) -> bool:
-        words = self.text[max(0, p.start - 300):p.start] + head
-        return "/" in words and bool(roles().cited.search(words))
 
     def _test(self, p: PeriodMention, head: str, pattern: re.Pattern, reach: int, ending: Optional[Ending] = None) -> bool:
         words = self.text[max(0, p.start - reach):p.start] + head

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...rules import load_yaml
+from .lexicon import alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of
 from .period_roles import roles
 
@@ -18,14 +19,14 @@ _WRITTEN_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|
 
 @lru_cache(maxsize=None)
 def _plan_kinds() -> tuple[frozenset, frozenset, re.Pattern]:
-    kind = load_yaml("targets/kind.yaml")
-    adopting = "|".join(re.escape(w) for w in sorted(kind["plan_adopting_titles"], key=len, reverse=True))
+    kind = data("kind")
     return (frozenset(kind["plan_doc_types"]), frozenset(kind["plan_adopting_types"]),
-            re.compile(rf"^\W*(?:về việc\s+)?(?:{adopting})(?!\w)", re.IGNORECASE))
+            re.compile(rf"^\W*(?:{alternation(kind['plan_adopting_titles'])})(?!\w)", re.IGNORECASE))
 
 
 def plan_doc(doc_type: Optional[str], title: Optional[str] = None) -> bool:
-    """A plan's kind of document, or a decision whose title adopts a plan (`Phê duyệt Kế hoạch …`)."""
+    """A plan's kind of document, or a decision whose title adopts a plan (`Phê duyệt Kế hoạch …`; the
+    metadata's title comes without its `V/v`, `Về việc`)."""
     types, adopting_types, adopting = _plan_kinds()
     return doc_type in types or doc_type in adopting_types and bool(title) and adopting.match(title) is not None
 

@@ -135,11 +135,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             item_lo = qs - len(seg_left)
             best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
             label, rule = best.label, "per_year_span"
-        elif ctx.default_span is not None and (label is None or chosen is not None and (
-                ctx.yearless(chosen) or rule == "sentence" and ctx.is_deadline(chosen) and ctx.default_span.endswith(chosen.label))) \
-                and not _flow_level(text, q, seg_left, words) and _span_in_force(ctx, qs) \
-                and not (ctx.plan and in_result_section(ctx, qs)):  # a plan's span is its future, not its situation section
-            label, rule = ctx.default_span, "per_year_span"  # "… hằng năm đạt 100%" in a plan for 2024 - 2025
+        elif ctx.default_span is not None and _plan_span_holds(ctx, q, seg_left, label, rule, chosen, words):
+            label, rule = ctx.default_span, "per_year_span"
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
@@ -176,6 +173,20 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         d.deadline = label
     elif rule == "left" and words.deadline_left.search(before):
         d.deadline = label
+
+
+def _plan_span_holds(ctx: Context, q: Quantity, seg_left: str, label: Optional[str], rule: Optional[str],
+                     chosen, words: _Words) -> bool:
+    """A yearly rate with no span of its own is over the plan's span (`… hằng năm đạt 100%` in a plan for
+    2024 - 2025) where its words named no year, a yearless one, or the plan's last year as the sentence's
+    deadline (`đến năm 2026, …, tăng bình quân 8-10%/năm`); not a flow's level per year, not in a section
+    past the span, not in a plan's situation section (the span is the plan's future)."""
+    if label is not None and not (chosen is not None and (ctx.yearless(chosen) or rule == "sentence"
+                                  and ctx.is_deadline(chosen) and ctx.default_span.endswith(chosen.label))):
+        return False
+    qs = q.span[0]
+    return not _flow_level(ctx.text, q, seg_left, words) and _span_in_force(ctx, qs) \
+        and not (ctx.plan and in_result_section(ctx, qs))
 
 
 def _span_in_force(ctx: Context, qs: int) -> bool:

@@ -7,11 +7,12 @@ from functools import lru_cache
 from typing import Optional
 
 from .context import Context
-from .lexicon import alternation, data, unit_at
+from .lexicon import alternation, data, known_unit, unit_at
 from .period import find_period_mentions, partial_of
 from .structure import Table
 
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BRACKET_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"^\s*số\s+", re.IGNORECASE)
 
 
@@ -113,3 +114,13 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
                 cols[i] = ("result", before[-1] if before else year, "=")
                 shares.add(i)
     return cols, shares
+
+
+def bracket_unit(text: str) -> Optional[re.Match]:
+    """A unit in brackets ending a header or row label (`Diện tích cấp mới (ha)`, `Tỷ lệ … (%)`), when
+    it is a known unit; group 1 holds it."""
+    m = _BRACKET_UNIT.search(text)
+    if m is None:
+        return None
+    unit = m.group(1).strip()
+    return m if known_unit(unit) or unit in ("%", "‰") else None

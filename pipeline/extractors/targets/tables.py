@@ -21,14 +21,13 @@ from .period import find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .structure import Cell, Table
-from .table_columns import BARE_YEAR, column, counted_noun, heads, report_columns, time_head
+from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, time_head
 from .year_rows import year_column, year_row_drafts
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CELL_FIGURE = re.compile(r"^(?P<cue>[^\d]*?)\s*(?P<num>\d[\d.,]*\s*%?)(?:\s*/\s*(?P<total>\d[\d.,]*))?\s*(?P<after>[^\d]*)$")
-_HEAD_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
 
 
 def _row_period(ctx: Context, row: list[Cell], time_col: Optional[int]) -> Optional[str]:
@@ -96,12 +95,10 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             indicator = clean(label)
             if not indicator:
                 continue
-            in_brackets = _HEAD_UNIT.search(indicator)  # "Số trường đạt chuẩn quốc gia (trường)", "Tỷ lệ … (%)"
+            in_brackets = bracket_unit(indicator)  # "Số trường đạt chuẩn quốc gia (trường)", "Tỷ lệ … (%)"
             row_unit = in_brackets.group(1).strip() if in_brackets else None
-            if row_unit and (known_unit(row_unit) or row_unit in ("%", "‰")):
+            if in_brackets:
                 indicator = indicator[:in_brackets.start()].rstrip()
-            else:
-                row_unit = None
             lead = len(cell.text) - len(label)
             row_cmp = _row_change(indicator)
             row_period = _row_period(ctx, row, time_col)
@@ -116,12 +113,12 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 if kind is None or figure is None:
                     continue
                 value, cell_cmp, cell_unit = figure
-                head_unit = _HEAD_UNIT.search(t.header[i].text) if i < len(t.header) else None
+                head_unit = bracket_unit(t.header[i].text) if i < len(t.header) else None
                 if i in shares or indicator.startswith(pct_starts) or "%" in c.text:
                     unit = "%"
                 elif cell_unit:
                     unit = cell_unit
-                elif head_unit and (known_unit(head_unit.group(1).strip()) or head_unit.group(1).strip() in ("%", "‰")):
+                elif head_unit:
                     unit = head_unit.group(1).strip()
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
                     unit = _unit_word(row[unit_col].text)

@@ -14,12 +14,11 @@ from typing import Callable, Optional
 from . import indicator as ind
 from .context import Context
 from .draft import Draft
-from .lexicon import alternation, data, known_unit
+from .lexicon import alternation, data
 from .structure import Table
-from .table_columns import counted_noun
+from .table_columns import bracket_unit, counted_noun
 
 _YEAR_CELL = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*$", re.IGNORECASE)
-_BRACKET_UNIT = re.compile(r"\(\s*([^()]{1,20})\)\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -42,12 +41,9 @@ def year_column(t: Table) -> Optional[int]:
 
 def _head_parts(head: str) -> tuple[str, Optional[str]]:
     """(indicator, unit) of a value column's header: `Diện tích cấp mới (ha)` → (diện tích cấp mới, ha)."""
-    m = _BRACKET_UNIT.search(head)
-    unit = m.group(1).strip() if m else None
-    if unit is not None and not (known_unit(unit) or unit in ("%", "‰")):
-        unit = None
+    m = bracket_unit(head)
     text = head[:m.start()] if m else head
-    return ind.clean(text).lower(), unit or counted_noun(text)
+    return ind.clean(text).lower(), m.group(1).strip() if m else counted_noun(text)
 
 
 def year_row_drafts(ctx: Context, t: Table, year_col: int,
