@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .lexicon import WordScan, alternation, data
+from .list_kind import inline_list_kind, leads_bullets, run_lead_kind
 from .period import end_year_of, year_of
 
 
@@ -45,8 +46,11 @@ def section_kind(titles: tuple[str, ...]) -> Optional[str]:
     written first."""
     for title in titles:
         m = _section_pattern().search(title.lower())
-        if m and len(title[:m.start()].split()) <= _HEAD_WORD_AT_MOST:
-            return m.lastgroup
+        if m is None:
+            continue
+        before = title[:m.start()].split()
+        if len(before) <= _HEAD_WORD_AT_MOST and not any(w[0].isdigit() and w[-1] not in ".):" for w in before[1:]):
+            return m.lastgroup  # "c) 100% kết quả giải quyết thủ tục …;" is an item with a figure, not a heading
     return None
 
 
@@ -210,38 +214,6 @@ def _subject_link() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('kind')['subject_links'])})(?!\w)", re.IGNORECASE)
 
 
-_LIST_LEAD = re.compile(r"[^\n.;]{0,60}:[ \t]*\n")
-_BULLET_LINE = re.compile(r"[ \t]*[-+•*–][ \t]")
-
-
-_SENTENCE_END = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a line may end on an item's ";"
-
-
-def _inline_list_kind(cues: CueIndex, para_lo: int, item_lo: int) -> Optional[str]:
-    """The kind of a strong cue leading a colon whose `;`-run of items, in one sentence, reaches the item."""
-    text = cues.text
-    colon = text.rfind(":", para_lo, item_lo)
-    if colon < 0 or ";" not in text[colon:item_lo] or _SENTENCE_END.search(text, colon, item_lo):
-        return None
-    lead_lo = max(text.rfind("\n", para_lo, colon), text.rfind(". ", para_lo, colon), para_lo)
-    kinds = [k for k in ("target", "result") if cues.strong_in(lead_lo, colon + 1, k)]
-    return kinds[0] if len(kinds) == 1 else None
-
-
-def _bullets_only(text: str, lead_end: int, item_lo: int) -> bool:
-    """Every line from the one after the lead to the item's opens with a bullet (the item is in the lead's list)."""
-    start = text.find("\n", lead_end) + 1
-    if start == 0 or start > item_lo:
-        return False
-    while True:
-        if not _BULLET_LINE.match(text, start):
-            return False
-        nxt = text.find("\n", start) + 1
-        if nxt == 0 or nxt > item_lo:
-            return True
-        start = nxt
-
-
 def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int, right: str,
              period: Optional[str], ref_year: Optional[int], doc_is_plan: bool,
              section: Optional[str] = None) -> tuple[str, str]:
@@ -261,7 +233,7 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     if companion and not (doc_is_plan and section != "result" and _baseline_object().search(companion.group(0))):
         return "result", "plan_companion"  # a plan's "đạt 3.400 tỷ đồng, tăng 10% so với cùng kỳ" compares with a baseline
     item_cue = cues.nearest(item_lo, pos)
-    listed = None if item_cue else _inline_list_kind(cues, para_lo, item_lo)
+    listed = None if item_cue else inline_list_kind(cues, para_lo, item_lo)
     if listed is not None:
         return listed, "list_lead"  # "Năm 2025, Ban Chỉ đạo tỉnh đề ra chỉ tiêu: …; …; …"
     if gap_after.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
@@ -287,8 +259,11 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
         return cue[0], "cue"
     if section:
         return section, "section"
+    run_lead = run_lead_kind(cues, para_lo, item_lo)
+    if run_lead is not None:
+        return run_lead, "run_lead"  # "Năm 2025, Hội phấn đấu phát triển thêm 1.000 hội viên; tỷ lệ … đạt 62%; …"
     lead = cues.nearest(para_lo, item_lo)
-    if lead and not lead[2] and _LIST_LEAD.match(cues.text, lead[1]) and _bullets_only(cues.text, lead[1], item_lo):
+    if lead and not lead[2] and leads_bullets(cues.text, lead[1], item_lo):
         return lead[0], "list_lead"  # "… năm 2024 ngành phấn đấu:" over its "-" bullets, in a post as in a plan
     if not doc_is_plan and period and _PARTIAL.match(period):
         return "result", "partial_period"

@@ -57,14 +57,13 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     else:
         para = text.rfind("\n", 0, pos)
         scope_start = min(max(0, text.rfind("\n", 0, max(0, para - 1))), run_start)  # a bullet's list lead too
-        if not ctx.plan and not any(not p.is_span and not ctx.yearless(p) and not ctx.is_deadline(p) and not ctx.is_comparison(p)
-                                    for p in ctx.periods_in(scope_start, pos)):
+        if not ctx.plan and not any(not p.is_span and _holds(ctx, p) for p in ctx.periods_in(scope_start, pos)):
             scope_start = _paragraphs_back(text, scope_start, 2, pos - 3000)  # a post's year runs on over its paragraphs
     opening = _opening_year(ctx, pos, run_start)
     if opening is not None:
         return opening, "carry"
     line_start = text.rfind("\n", 0, pos) + 1
-    cands = [p for p in ctx.periods_in(scope_start, pos) if ctx.in_force(p)
+    cands = [p for p in ctx.periods_in(scope_start, pos) if _holds(ctx, p)
              and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
              and not _bracketed_before(text, p.start, p.end, pos)]
     singles = [p.label for p in cands if not p.is_span]
@@ -107,6 +106,12 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if ctx.title_partial:
         return ctx.title_partial, "title_partial"
     return None, None
+
+
+def _holds(ctx: Context, p) -> bool:
+    """In force, or the deadline of a list's lead (`mục tiêu đến hết năm 2025: 100% …; 100% …`): the year of the items after it."""
+    return ctx.in_force(p) or (ctx.is_deadline(p) and ctx.text[p.end:p.end + 4].lstrip(" \t").startswith(":")
+                               and not ctx.is_comparison(p) and not ctx.yearless(p))
 
 
 def _bracketed_before(text: str, start: int, end: int, pos: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Optional
 
 from . import indicator as ind
@@ -16,7 +17,7 @@ from .lexicon import data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period
 from .prose_context import context_indicator, fraction_plan, lead_indicator
 from .prose_indicator import listed_under, parallel_indicator, short_lead
-from .prose_siblings import distributes, estimate_before, follow_parent, same_kind_unit, share_predicate
+from .prose_siblings import distributes, estimate_before, follow_parent, place_list_unit, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next
 from .quantities import Quantity
@@ -59,6 +60,9 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                 own = [k > 0 and not _group_qualifier(text, n, it.start, it.end) for k, n in enumerate(it_qs)]
                 next_own = _next_own_starts(it_qs, own, it.end)
                 for k, q in enumerate(it_qs):
+                    if q.unit is None and sent_drafts:
+                        unit = place_list_unit(text, drafts[sent_drafts[-1]], q.span[0])
+                        q = q if unit is None else replace(q, unit=unit)
                     d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts,
                                    next_own[k], None if k == 0 else not own[k])
                     if d is None:

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+import regex
+
 from . import indicator as ind
 from .draft import Draft
 from .lexicon import alternation, data
@@ -29,6 +31,23 @@ def distributes(text: str, prev: Draft, d: Draft) -> bool:
 @lru_cache(maxsize=None)
 def _estimate_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['estimate_words'])})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _named_place() -> tuple[regex.Pattern, regex.Pattern]:
+    place = rf"(?i:{alternation(data('prose')['place_kinds'])})\s+\p{{Lu}}[\p{{L}}']*(?:\s+\p{{Lu}}[\p{{L}}']*){{0,3}}\s*:?\s*$"
+    return regex.compile(rf"(?<!\w){place}"), regex.compile(rf"^\s*(?:[;,]\s*(?:và\s+)?|và\s+){place}")
+
+
+def place_list_unit(text: str, prev: Draft, start: int) -> Optional[str]:
+    """`thành phố Thái Bình 132.000 tài khoản; huyện Đông Hưng 138.000`: the unit of the place before, for a bare
+    number after a named place that follows it."""
+    if not prev.unit:
+        return None
+    ends_place, next_place = _named_place()
+    if next_place.match(text[prev.fig_end:start]) is None:
+        return None
+    return prev.unit if ends_place.search(text[max(0, prev.fig_start - 60):prev.fig_start]) else None
 
 
 def follow_parent(d: Draft, parent: Draft) -> None:

@@ -1,0 +1,58 @@
+"""Kinds a list lends its items: a cue leading a colon's `;`-run, the first clause of a `;`-run, a lead line over
+`-` bullets."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from .kind import CueIndex
+
+_LIST_LEAD = re.compile(r"[^\n.;]{0,60}:[ \t]*\n")
+_BULLET_LINE = re.compile(r"[ \t]*[-+•*–][ \t]")
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a line may end on an item's ";"
+
+
+def inline_list_kind(cues: "CueIndex", para_lo: int, item_lo: int) -> Optional[str]:
+    """The kind of a strong cue leading a colon whose `;`-run of items, in one sentence, reaches the item."""
+    text = cues.text
+    colon = text.rfind(":", para_lo, item_lo)
+    if colon < 0 or ";" not in text[colon:item_lo] or _SENTENCE_END.search(text, colon, item_lo):
+        return None
+    lead_lo = max(text.rfind("\n", para_lo, colon), text.rfind(". ", para_lo, colon), para_lo)
+    kinds = [k for k in ("target", "result") if cues.strong_in(lead_lo, colon + 1, k)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def run_lead_kind(cues: "CueIndex", para_lo: int, item_lo: int) -> Optional[str]:
+    """The kind of a strong cue in the first clause of the `;`-run, in one sentence, that reaches the item."""
+    text = cues.text
+    if text.rfind(";", para_lo, item_lo) < 0:
+        return None
+    lo = para_lo
+    for m in _SENTENCE_END.finditer(text, para_lo, item_lo):
+        lo = m.end()
+    first = text.find(";", lo, item_lo)
+    if first < 0:
+        return None
+    kinds = [k for k in ("target", "result") if cues.strong_in(lo, first, k)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def _bullets_only(text: str, lead_end: int, item_lo: int) -> bool:
+    """Every line from the one after the lead to the item's opens with a bullet (the item is in the lead's list)."""
+    start = text.find("\n", lead_end) + 1
+    if start == 0 or start > item_lo:
+        return False
+    while True:
+        if not _BULLET_LINE.match(text, start):
+            return False
+        nxt = text.find("\n", start) + 1
+        if nxt == 0 or nxt > item_lo:
+            return True
+        start = nxt
+
+
+def leads_bullets(text: str, cue_end: int, item_lo: int) -> bool:
+    """A cue ending a short lead line (`… năm 2024 ngành phấn đấu:`) over `-` bullets that reach the item."""
+    return _LIST_LEAD.match(text, cue_end) is not None and _bullets_only(text, cue_end, item_lo)
