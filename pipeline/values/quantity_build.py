@@ -120,7 +120,9 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
     if m:
         code = u.currency_after[m["c"]]
         end, v = m.end(), value
-        cents = parse_decimal(m["minor"]) if m["minor"] and code != "VND" else None
+        cents = parse_decimal(m["minor"]) if m["minor"] and code != "VND" and not scale else None
+        if cents is not None and not text[m.end("minor"):m.end()].strip() and _word_follows(text, m.end()):
+            cents = None  # "742,6 triệu USD và 96 lượt dự án", "5 USD và 20 hộ": a count of its own
         if cents is not None and cents < 100 and cents == cents.to_integral_value():
             v = value + cents / 100  # "2 đô la và 23 xen"
         elif m["minor"]:
@@ -206,3 +208,9 @@ def _bare(text, s, e, value, words, u) -> Optional[QuantityMention]:
     if u.year.fullmatch(text[s:e]):
         return None  # a year alone
     return QuantityMention(_n(value), (s, e), text[s:e], "number")
+
+
+def _word_follows(text: str, pos: int) -> bool:
+    """A word after `pos` on the same line (a counted noun), not the end of the phrase."""
+    rest = text[pos:pos + 3].lstrip(" \t")
+    return rest[:1].isalpha()

@@ -199,6 +199,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "year"
     if q.value_max is not None and _YEAR.match(str(int(q.value))) and _YEAR.match(str(int(q.value_max))):
         return "year_span"
+    if q.value == 0 and q.value_max is None and "đồng" in (q.unit or ""):
+        return "zero_money_name"  # "phiếu mua hàng 0 đồng", "siêu thị 0 đồng": a charity's name, no amount
     exact = low_left is not None
     if low_left is None:
         low_left = left.lower()

@@ -81,7 +81,7 @@ def _not_value() -> re.Pattern:
 
 def _figures_column(t: Table, i: int, cell_figure: Callable[[str], Optional[tuple]]) -> bool:
     """Most of the column's filled cells are figures (not a column of tasks or dates)."""
-    cells = [r[i].text for r in t.rows if i < len(r) and r[i].text.strip()]
+    cells = [r[i].text for r in t.rows if i < len(r) and r[i].text.strip(" -–—")]  # "-": nothing in that cell
     return bool(cells) and sum(cell_figure(c) is not None for c in cells) * 2 > len(cells)
 
 

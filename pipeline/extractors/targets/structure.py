@@ -138,7 +138,7 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
         run = all_lines[i:j]
         rows = [_cells_of_line(text, ln) for ln in run]
         if max(len(r) for r in rows) >= 3:
-            table = _table_from_rows(_mend_rows(rows))
+            table = _table_from_rows(_mend_rows([r for r in rows if not _is_rule_row(r)]))
         else:
             table = _table_from_cell_lines([c for r, ln in zip(rows, run) for c in (r or [Cell(ln.start, ln.start, "")])], run)
         if table is not None:
@@ -146,6 +146,14 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             out.append(table)
         i = j
     return out
+
+
+_RULE_CELL = re.compile(r":?-{3,}:?")
+
+
+def _is_rule_row(row: list[Cell]) -> bool:
+    """`|---|---|`: the rule under a markdown table's header, no row of its own."""
+    return bool(row) and all(_RULE_CELL.fullmatch(c.text) for c in row)
 
 
 def _header_width(rows: list[list[Cell]]) -> int:

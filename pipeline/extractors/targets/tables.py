@@ -37,19 +37,23 @@ def _row_period(ctx: Context, row: list[Cell], time_col: Optional[int]) -> Optio
     cell = row[time_col].text
     ps = find_period_mentions(cell, ctx.ref_year)
     if ps:
-        return ps[-1].label
+        label = ps[-1].label
+        if len(label) > 4 and not label[5:].isdigit() and _PART_RANGE.match(cell, ps[0].end):
+            return label[:4]  # "Quý I - III", "Quý II đến quý IV": a schedule over the year, not one part of it
+        return label
     span = _YEAR_SPAN_CELL.fullmatch(cell.strip())
     if span:
         return f"{span.group(1)}-{span.group(2)}" if span.group(2) else span.group(1)
     return None
 
 
+_PART_RANGE = re.compile(r"\s*(?:[-–]|đến|tới)\s*(?:quý\s*)?[IVX\d]", re.IGNORECASE)
 _YEAR_SPAN_CELL = re.compile(r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?")
 
 
 @lru_cache(maxsize=None)
 def _unit_cue() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(data('units')['table_unit_cue'])})\s*:\s*([^\n|;]+)", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation(data('units')['table_unit_cue'])})\s*:\s*([^\n|;)]+)", re.IGNORECASE)  # "(Đơn vị tính: ha)"
 
 
 def _unit_above(ctx: Context, start: int) -> Optional[str]:
