@@ -88,7 +88,7 @@ def clean(text: str, keep: str = "last") -> str:
         for _ in range(3):
             before = t
             t = right_start.sub("", _trim(t))
-            t = (right_end.sub("", t) if tail_end.may_end(t) else t).strip()
+            t = (right_end.sub("", t) if tail_end.may_end(t) and not _keep_end().search(t) else t).strip()
             if t == before:
                 break
         words = t.split()

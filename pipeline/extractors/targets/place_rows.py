@@ -85,6 +85,9 @@ def _figures_column(t: Table, i: int, cell_figure: Callable[[str], Optional[tupl
     return bool(cells) and sum(cell_figure(c) is not None for c in cells) * 2 > len(cells)
 
 
+_YEAR_WORD = re.compile(r"(?<!\w)(?<!hằng )(?<!hàng )(?<!lâu )(?<!mỗi )năm(?!\w)", re.IGNORECASE)  # not "cây lâu năm"
+
+
 def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     """(indicator, unit, comparator) a value column's header names."""
     _, lead, verb, down, partial = _words()
@@ -97,7 +100,7 @@ def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     for p in find_period_mentions(text, ctx.ref_year):
         text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]
     text = partial.sub(" ", _YEAR.sub(" ", text))
-    text = re.sub(r"(?<!\w)năm(?!\w)", " ", text, flags=re.IGNORECASE)
+    text = _YEAR_WORD.sub(" ", text)
     text = lead.sub("", text)
     comparator = "="
     m = verb.match(text)
