@@ -132,6 +132,9 @@ def _estimate_as_of() -> tuple[re.Pattern, tuple[str, ...]]:
     return pattern, tuple({w.split()[0] for w in cmp["estimate_words"]})
 
 
+_ESTIMATE_OPENS = re.compile(r"^\s*(?:[-+•]\s*)?ước(?!\s+(?:mơ|nguyện|vọng|muốn))\s+[^\d;()]*(?:(?:19|20)\d\d[^\d;()]*)?$")
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
@@ -168,6 +171,8 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     b = bound_cue(tail)
     if b and b[0]:
         return b[0], "bound"
+    if clause.lstrip(" -+•").startswith("ước ") and _ESTIMATE_OPENS.match(clause):
+        return "~", "estimate_opens"  # "Ước cả năm 2025 thụ lý 1.084 vụ việc", "ước giải ngân cả năm đạt 95,2%"
     if unit and is_multiplier(unit.lower()):
         return "=", "multiplier"
     blockers, keep, from_single, from_level = _clause_patterns()

@@ -57,13 +57,13 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     else:
         para = text.rfind("\n", 0, pos)
         scope_start = min(max(0, text.rfind("\n", 0, max(0, para - 1))), run_start)  # a bullet's list lead too
-        if not ctx.plan and not any(not p.is_span and _holds(ctx, p) for p in ctx.periods_in(scope_start, pos)):
+        if not ctx.plan and not any(not p.is_span and _holds(ctx, p, pos) for p in ctx.periods_in(scope_start, pos)):
             scope_start = _paragraphs_back(text, scope_start, 2, pos - 3000)  # a post's year runs on over its paragraphs
     opening = _opening_year(ctx, pos, run_start)
     if opening is not None:
         return opening, "carry"
     line_start = text.rfind("\n", 0, pos) + 1
-    cands = [p for p in ctx.periods_in(scope_start, pos) if _holds(ctx, p)
+    cands = [p for p in ctx.periods_in(scope_start, pos) if _holds(ctx, p, pos)
              and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
              and not _bracketed_before(text, p.start, p.end, pos)]
     singles = [p.label for p in cands if not p.is_span]
@@ -78,6 +78,8 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         heading = _heading_period(ctx, pos) if ctx.plan and sec is not None and ctx.heading_kind(pos) == "target" else None
         if heading is not None and len(heading) == 4 and told[:4] < heading:
             return heading, "section"  # "III. CHỈ TIÊU NĂM 2025": earlier years told in its items ("rừng đã trồng các năm 2023, 2024") are past
+        if not any(p.label == told and ctx.in_force(p) for p in cands):
+            return told, "deadline_lead"  # a whole year to reach, not a report's part of it
         return told, "carry"
     if cands and ctx.title_partial:
         return ctx.title_partial, "title_partial"  # a report on 6 tháng đầu năm 2025: not a span told in passing
@@ -108,10 +110,21 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
-def _holds(ctx: Context, p) -> bool:
-    """In force, or the deadline of a list's lead (`mục tiêu đến hết năm 2025: 100% …; 100% …`): the year of the items after it."""
-    return ctx.in_force(p) or (ctx.is_deadline(p) and ctx.text[p.end:p.end + 4].lstrip(" \t").startswith(":")
-                               and not ctx.is_comparison(p) and not ctx.yearless(p))
+def _holds(ctx: Context, p, pos: int) -> bool:
+    """In force, or the deadline leading the items after it: a list's lead (`mục tiêu đến hết năm 2025: 100% …;
+    100% …`) or the first clause of a `;`-run (`phấn đấu đến năm 2030 có 50% …; tỷ trọng … đạt trên 20%`)."""
+    if ctx.in_force(p):
+        return True
+    if not ctx.is_deadline(p) or ctx.is_comparison(p) or ctx.yearless(p):
+        return False
+    text = ctx.text
+    if text[p.end:p.end + 4].lstrip(" \t").startswith(":"):
+        return True
+    between = text[p.end:pos]
+    return ";" in between and _RUN_BREAK.search(between) is None
+
+
+_RUN_BREAK = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a sentence ends; a line may end on an item's ";"
 
 
 def _bracketed_before(text: str, start: int, end: int, pos: int) -> bool:

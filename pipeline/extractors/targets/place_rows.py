@@ -17,7 +17,7 @@ from .draft import Draft
 from .lexicon import alternation, data, known_unit, unit_at
 from .period import find_period_mentions
 from .prose_words import figure_words
-from .structure import Cell, Table
+from .structure import NUMBER_HEAD, Cell, Table
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -126,7 +126,8 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
     named = [name for name, _, _ in heads[place_col + 1:] if name]
     caption = _caption_measure(ctx.text, t.start) if not named else None
     for row in t.rows:
-        if len(row) == len(t.header) - 1 and row and re.search(r"[^\W\d_]", row[0].text):
+        short = len(row) == len(t.header) - 1 or len(row) < len(t.header) and NUMBER_HEAD.match(t.header[0].text)
+        if short and row and re.search(r"[^\W\d_]", row[0].text) and not row[0].text.strip().isdigit():
             row = [Cell(row[0].start, row[0].start, "")] + row  # "| Tổng cộng | 1.800 |": its STT cell left blank
         if place_col >= len(row) or not re.search(r"[^\W\d_]", row[place_col].text):
             continue

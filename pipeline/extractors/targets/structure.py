@@ -8,6 +8,7 @@ the header row.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -149,6 +150,7 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
 
 
 _RULE_CELL = re.compile(r":?-{3,}:?")
+NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)  # a row-number column's header
 
 
 def _is_rule_row(row: list[Cell]) -> bool:
@@ -178,14 +180,17 @@ def _mend_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
     a row, or a label cell wrapped onto the next line (`6 | Tỷ lệ doanh nghiệp xuất khẩu` then
     `được tập huấn … | % | 60 | 70 | 80`)."""
     width = _header_width(rows)
+    lengths = Counter(len(r) for r in rows if len(r) >= 3)
+    usual = lengths.most_common(1)[0][0] if lengths else width  # rows whose empty last cells a copy dropped
     out: list[list[Cell]] = []
     for row in rows:
         above = out[-1] if out else None
-        if above and row and len(above) < width:
+        if above and row and len(above) < min(width, usual):
             if len(above) + len(row) == width and all(c.numeric for c in row):
                 out[-1] = above + row
                 continue
-            if len(above) + len(row) - 1 == width and row[0].text[:1].islower() and not above[-1].numeric:
+            wrapped = row[0].text[:1].islower() or above[0].text.isdigit() and len(above) == 2  # "5 | Phước" then "Thắng | 483"
+            if len(above) + len(row) - 1 in (width, usual) and wrapped and not above[-1].numeric:
                 label = Cell(above[-1].start, row[0].end, f"{above[-1].text} {row[0].text}")
                 out[-1] = above[:-1] + [label] + row[1:]
                 continue

@@ -20,7 +20,7 @@ from .place_rows import place_column, place_drafts
 from .period import find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
-from .structure import Cell, Table
+from .structure import NUMBER_HEAD, Cell, Table
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, time_head
 from .year_rows import year_column, year_row_drafts
 
@@ -141,14 +141,11 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
     return out
 
 
-_NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)
-
-
 def _aligned(t: Table, row: list[Cell]) -> list[Cell]:
     """`Trong đó: Cao đẳng, trung cấp | Người | 2.814 | 3.000` under `STT | Chỉ tiêu | ĐVT | … | …`: a row one
     cell short (or more, its trailing empty cells dropped too: `| Tổng cộng | | 120,4 | |`) whose first cell is words,
     not a row number, has left its STT cell blank."""
-    if len(row) < len(t.header) and row and _NUMBER_HEAD.match(t.header[0].text) \
+    if len(row) < len(t.header) and row and NUMBER_HEAD.match(t.header[0].text) \
             and _LETTER.search(row[0].text) and not _ROW_NUMBER.match(row[0].text + " "):
         return [Cell(row[0].start, row[0].start, "")] + row
     return row
