@@ -42,6 +42,13 @@ def test_cue_index_keeps_the_cues_of_both_kinds():
                     ("(kh)", "target", False)}
 
 
+def test_cue_index_drops_a_share_of_the_plan_aimed_at():
+    aimed = CueIndex("Phấn đấu giải ngân trên 95% kế hoạch vốn; hỗ trợ 150 hộ.")
+    told = CueIndex("Năm 2024 phấn đấu tốt, đã giải ngân 95% kế hoạch vốn; hỗ trợ 150 hộ.")
+    assert [c[2] for c in aimed.cues] == ["target"]
+    assert "result" in [c[2] for c in told.cues]
+
+
 def test_trim_removes_what_the_junk_pattern_removes():
     from pipeline.extractors.targets.indicator import _trim
 

@@ -155,6 +155,14 @@ def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int]]
     return found
 
 
+def _aimed(low: str, aim_ends: list[int], start: int) -> bool:
+    """`Phấn đấu giải ngân trên 95% kế hoạch vốn`: a share of the plan aimed at, no result told."""
+    return any(0 <= start - e <= 60 and not _CLAUSE_BREAK.search(low, e, start) for e in aim_ends)
+
+
+_CLAUSE_BREAK = re.compile(r"[.;,:\n]")
+
+
 class CueIndex:
     """Every kind cue of a document, found once: (start, end, kind) sorted by end.
 
@@ -174,6 +182,10 @@ class CueIndex:
         for kind, pat in (("target", target), ("result", result)):
             spans = found[kind] if found is not None else [(m.start(1), m.end(1)) for m in pat.finditer(masked)]
             cues += [(s, e, kind, " ".join(masked[s:e].split()) in weak.get(kind, ())) for s, e in spans]
+        if of_plan:
+            aims = [e for s, e, kind, weak_cue in cues if kind == "target" and not weak_cue]
+            shares = {(m.start(), m.end()) for m in of_plan if _aimed(low, aims, m.start())}
+            cues = [c for c in cues if (c[0], c[1]) not in shares or c[2] != "result"]
         cues.sort(key=lambda c: (c[1], c[1] - c[0]))
         self.cues = cues
         self.ends = [c[1] for c in cues]

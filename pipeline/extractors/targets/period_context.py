@@ -12,7 +12,7 @@ from .draft import Draft
 from .kind import of_plan
 from .lexicon import Ending, alternation, data
 from .period import partial_of, says_per_year, says_whole_year
-from .period_in_force import carry, in_result_section
+from .period_in_force import bracketed_before, carry, in_result_section
 from .quantities import Quantity
 
 class _Words(NamedTuple):
@@ -117,6 +117,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         left_ps = [p for p in ctx.periods_in(seg_lo, qs) if not ctx.is_baseline(p) and not ctx.is_cited(p)
                    and not (prev is not None and prev.fig_end == seg_lo and not text[seg_lo:p.start].strip(" ,(")
                             and not _leads_next(text, p))]
+        outside = [p for p in left_ps if not bracketed_before(text, p.start, p.end, qs)]
+        left_ps = outside or left_ps  # "Tổng kế hoạch vốn năm 2024 (bao gồm vốn các năm 2022, 2023 …) là …"
         if left_ps:
             label, rule, chosen = left_ps[-1].label, "left", left_ps[-1]
     if label is None and prev is not None and d.parent is not None and prev.period:

@@ -65,7 +65,7 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     line_start = text.rfind("\n", 0, pos) + 1
     cands = [p for p in ctx.periods_in(scope_start, pos) if _holds(ctx, p, pos)
              and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
-             and not _bracketed_before(text, p.start, p.end, pos)]
+             and not bracketed_before(text, p.start, p.end, pos)]
     singles = [p.label for p in cands if not p.is_span]
     if singles and ctx.plan and in_result_section(ctx, pos):
         return singles[-1], "carry"  # a plan's situation section narrates year after year: the last one told holds
@@ -127,7 +127,7 @@ def _holds(ctx: Context, p, pos: int) -> bool:
 _RUN_BREAK = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a sentence ends; a line may end on an item's ";"
 
 
-def _bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
+def bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
     """A year in brackets closed before `pos` is an aside: `giảm 50% so với năm 2024 (năm 2024 toàn tỉnh
     xảy ra 118 ổ dịch);` leaves the plan's year in force for the next items."""
     opened = text.rfind("(", max(0, start - 200), start)

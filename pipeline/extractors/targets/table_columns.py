@@ -25,7 +25,7 @@ def heads():
 
     amount = re.compile(rf"(?<!\w)(?:{alternation(h['amount'])})(?!\w)|\([^)]*(?:đồng|%|[^\W\d_]+)\s*\)", re.IGNORECASE)
     unit = re.compile(rf"^\s*(?:{alternation(h['unit'])})\s*$", re.IGNORECASE)
-    return words("target"), words("result"), words("approx"), amount, unit
+    return words("target"), words("result"), words("approx"), amount, unit, words("done")
 
 
 @lru_cache(maxsize=None)
@@ -35,7 +35,7 @@ def time_head() -> re.Pattern:
 
 def column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
     """(kind, period, comparator) of a header cell."""
-    _TARGET_HEAD, _RESULT_HEAD, _APPROX_HEAD, _AMOUNT_HEAD, _ = heads()
+    _TARGET_HEAD, _RESULT_HEAD, _APPROX_HEAD, _AMOUNT_HEAD, _, _DONE_HEAD = heads()
     ps = find_period_mentions(head, ctx.ref_year)
     period = ps[-1].label if ps else None
     if period is None:
@@ -49,6 +49,10 @@ def column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
         return "result", period, comparator
     if _TARGET_HEAD.search(head):
         return "target", period, comparator
+    if _DONE_HEAD.search(head):
+        return "result", period, comparator
+    if period and part and not ctx.plan:
+        return "result", period, comparator  # a post's "9 tháng năm 2025" column: months gone by
     if period:
         year = int(period[:4])
         if ctx.ref_year is not None and year < ctx.ref_year:

@@ -56,6 +56,16 @@ def _unit_cue() -> re.Pattern:
     return re.compile(rf"(?:{alternation(data('units')['table_unit_cue'])})\s*:\s*([^\n|;)]+)", re.IGNORECASE)  # "(Đơn vị tính: ha)"
 
 
+def _caption_as_of(ctx: Context, start: int) -> Optional[str]:
+    """The month a caption in the two lines above a table says its figures stand at (`đến ngày 31/01/2025`)."""
+    lo = ctx.text.rfind("\n", 0, max(0, ctx.text.rfind("\n", 0, max(0, start - 1)) - 1)) + 1
+    months = [p for p in ctx.periods_in(lo, start) if _AS_OF_MONTH.fullmatch(p.label) and ctx.in_force(p)]
+    return months[-1].label if months else None
+
+
+_AS_OF_MONTH = re.compile(r"\d{4}-\d\d")
+
+
 def _unit_above(ctx: Context, start: int) -> Optional[str]:
     m = None
     for m in _unit_cue().finditer(ctx.text[max(0, start - 300):start]):
@@ -71,7 +81,9 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
-            cols = [(kind, period or (in_force if kind is not None else None), cmp) for kind, period, cmp in cols]
+            as_of = _caption_as_of(ctx, t.start)  # "Biểu tổng hợp giải ngân (đến ngày 31/01/2025)": where the results stand
+            cols = [(kind, period or (as_of if kind == "result" and as_of else in_force if kind is not None else None), cmp)
+                    for kind, period, cmp in cols]
         unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text)), None)
         time_col = next((i for i, c in enumerate(t.header) if time_head().match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
