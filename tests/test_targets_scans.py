@@ -133,3 +133,18 @@ def test_headings_are_found_where_the_multiline_scan_finds_them():
         assert [(start, m.end(), m.groupdict()) for start, m in _headings(text)] == want, repr(text)
         found += len(want)
     assert found > 1000
+
+
+def test_sentence_start_finds_the_end_of_the_last_sentence_end_pattern():
+    from pipeline.extractors.targets.list_kind import _SENTENCE_END, _sentence_start
+
+    rng = random.Random(5)
+    pieces = ["a", "b ", ". ", ".", ";", ":", "\n", ";\n", ":\n", " \n", "\n \n", "x.y", "  "]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        want = lo
+        for m in _SENTENCE_END.finditer(text, lo, hi):
+            want = m.end()
+        assert _sentence_start(text, lo, hi) == want, (text, lo, hi)

@@ -29,14 +29,32 @@ def run_lead_kind(cues: "CueIndex", para_lo: int, item_lo: int) -> Optional[str]
     text = cues.text
     if text.rfind(";", para_lo, item_lo) < 0:
         return None
-    lo = para_lo
-    for m in _SENTENCE_END.finditer(text, para_lo, item_lo):
-        lo = m.end()
+    lo = _sentence_start(text, para_lo, item_lo)
     first = text.find(";", lo, item_lo)
     if first < 0:
         return None
     kinds = [k for k in ("target", "result") if cues.strong_in(lo, first, k)]
     return kinds[0] if len(kinds) == 1 else None
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """The end of the last `_SENTENCE_END` in [lo, hi) (else `lo`), looked for backwards."""
+    start = lo
+    dot = hi
+    while True:
+        dot = text.rfind(".", lo, dot)
+        if dot < 0:
+            break
+        if dot + 1 == hi or text[dot + 1].isspace():
+            start = dot + 1 if dot + 1 == hi else dot + 2
+            break
+    nl = hi
+    while True:
+        nl = text.rfind("\n", max(lo, start - 1), nl)
+        if nl < 0:
+            return start
+        if text[nl - 1:nl] not in (";", ":") or nl == 0:
+            return max(start, nl + 1)
 
 
 def _bullets_only(text: str, lead_end: int, item_lo: int) -> bool:
