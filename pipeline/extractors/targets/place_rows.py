@@ -79,7 +79,7 @@ def _not_value() -> re.Pattern:
     return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['place_not_value'])})\s*$", re.IGNORECASE)
 
 
-def _figures_column(t: Table, i: int, cell_figure: Callable[[str], Optional[tuple]]) -> bool:
+def figures_column(t: Table, i: int, cell_figure: Callable[[str], Optional[tuple]]) -> bool:
     """Most of the column's filled cells are figures (not a column of tasks or dates)."""
     cells = [r[i].text for r in t.rows if i < len(r) and r[i].text.strip(" -–—")]  # "-": nothing in that cell
     return bool(cells) and sum(cell_figure(c) is not None for c in cells) * 2 > len(cells)
@@ -120,7 +120,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                  shares: frozenset = frozenset(), unit_col: Optional[int] = None) -> list[Draft]:
     out: list[Draft] = []
     heads = [_head_parts(ctx, c.text) for c in t.header]
-    skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not _figures_column(t, i, cell_figure)
+    skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not figures_column(t, i, cell_figure)
             or _count_of_units(c.text)}
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
     named = [name for name, _, _ in heads[place_col + 1:] if name]

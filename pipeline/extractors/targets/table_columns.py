@@ -14,6 +14,7 @@ from .structure import Table
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BRACKET_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"^\s*số\s+", re.IGNORECASE)
+_HEAD_DATE = re.compile(r"(?<!\d)\d{1,2}/(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?!\d)")
 
 
 @lru_cache(maxsize=None)
@@ -39,8 +40,9 @@ def column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
     ps = find_period_mentions(head, ctx.ref_year)
     period = ps[-1].label if ps else None
     if period is None:
+        day = _HEAD_DATE.search(head)  # "Trẻ em có nguy cơ (rà soát 31/12/2024)": the month its figures stand at
         years = BARE_YEAR.findall(head)  # "TH 2023", "KH 2024", "Ước thực hiện 2023"
-        period = years[-1] if years else None
+        period = f"{day['y']}-{int(day['m']):02d}" if day else years[-1] if years else None
     part = partial_of(head)
     if period and part and len(period) == 4:
         period = f"{period}-{part}"

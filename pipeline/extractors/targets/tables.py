@@ -16,7 +16,7 @@ from .context import Context
 from .draft import Draft
 from .indicator import clean
 from .lexicon import alternation, data, known_unit
-from .place_rows import place_column, place_drafts
+from .place_rows import figures_column, place_column, place_drafts
 from .period import find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
@@ -56,6 +56,20 @@ def _unit_cue() -> re.Pattern:
     return re.compile(rf"(?:{alternation(data('units')['table_unit_cue'])})\s*:\s*([^\n|;)]+)", re.IGNORECASE)  # "(Đơn vị tính: ha)"
 
 
+def _amount_parts(t: Table, cols: list, skip: set) -> list:
+    """`Tổng kinh phí | NS huyện hỗ trợ | Xã, nhân dân` under `(Đơn vị tính: triệu đồng)`: the figure columns after
+    the first amount column break it down, and are of its kind and period."""
+    first = next((i for i, (kind, _, _) in enumerate(cols) if kind is not None), None)
+    if first is None:
+        return cols
+    out = list(cols)
+    for i in range(first + 1, min(len(cols), len(t.header))):
+        if out[i][0] is None and i not in skip and _LETTER.search(t.header[i].text) \
+                and figures_column(t, i, cell_figure):
+            out[i] = (cols[first][0], cols[first][1], "=")
+    return out
+
+
 def _caption_as_of(ctx: Context, start: int) -> Optional[str]:
     """The month a caption in the two lines above a table says its figures stand at (`đến ngày 31/01/2025`)."""
     lo = ctx.text.rfind("\n", 0, max(0, ctx.text.rfind("\n", 0, max(0, start - 1)) - 1)) + 1
@@ -87,6 +101,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text)), None)
         time_col = next((i for i, c in enumerate(t.header) if time_head().match(c.text)), None)
         unit_above = _unit_above(ctx, t.start)
+        if unit_above is not None:
+            cols = _amount_parts(t, cols, {unit_col, time_col})
         year_col = year_column(t)
         if year_col is not None:
             out += year_row_drafts(ctx, t, year_col, cell_figure)
