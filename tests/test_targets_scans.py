@@ -136,7 +136,7 @@ def test_headings_are_found_where_the_multiline_scan_finds_them():
 
 
 def test_sentence_start_finds_the_end_of_the_last_sentence_end_pattern():
-    from pipeline.extractors.targets.list_kind import _SENTENCE_END, _sentence_start
+    from pipeline.extractors.targets.list_kind import SENTENCE_END, _sentence_start
 
     rng = random.Random(5)
     pieces = ["a", "b ", ". ", ".", ";", ":", "\n", ";\n", ":\n", " \n", "\n \n", "x.y", "  "]
@@ -145,6 +145,6 @@ def test_sentence_start_finds_the_end_of_the_last_sentence_end_pattern():
         lo = rng.randint(0, len(text))
         hi = rng.randint(lo, len(text))
         want = lo
-        for m in _SENTENCE_END.finditer(text, lo, hi):
+        for m in SENTENCE_END.finditer(text, lo, hi):
             want = m.end()
         assert _sentence_start(text, lo, hi) == want, (text, lo, hi)

@@ -10,14 +10,14 @@ if TYPE_CHECKING:
 
 _LIST_LEAD = re.compile(r"[^\n.;]{0,60}:[ \t]*\n")
 _BULLET_LINE = re.compile(r"[ \t]*[-+•*–][ \t]")
-_SENTENCE_END = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a line may end on an item's ";"
+SENTENCE_END = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a line may end on an item's ";"
 
 
 def inline_list_kind(cues: "CueIndex", para_lo: int, item_lo: int) -> Optional[str]:
     """The kind of a strong cue leading a colon whose `;`-run of items, in one sentence, reaches the item."""
     text = cues.text
     colon = text.rfind(":", para_lo, item_lo)
-    if colon < 0 or ";" not in text[colon:item_lo] or _SENTENCE_END.search(text, colon, item_lo):
+    if colon < 0 or ";" not in text[colon:item_lo] or SENTENCE_END.search(text, colon, item_lo):
         return None
     lead_lo = max(text.rfind("\n", para_lo, colon), text.rfind(". ", para_lo, colon), para_lo)
     kinds = [k for k in ("target", "result") if cues.strong_in(lead_lo, colon + 1, k)]
@@ -38,7 +38,7 @@ def run_lead_kind(cues: "CueIndex", para_lo: int, item_lo: int) -> Optional[str]
 
 
 def _sentence_start(text: str, lo: int, hi: int) -> int:
-    """The end of the last `_SENTENCE_END` in [lo, hi) (else `lo`), looked for backwards."""
+    """The end of the last `SENTENCE_END` in [lo, hi) (else `lo`), looked for backwards."""
     start = lo
     dot = hi
     while True:

@@ -9,6 +9,7 @@ from typing import Optional
 
 from .context import Context
 from .lexicon import alternation, data
+from .list_kind import SENTENCE_END
 
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)$")
 
@@ -121,10 +122,7 @@ def _holds(ctx: Context, p, pos: int) -> bool:
     if text[p.end:p.end + 4].lstrip(" \t").startswith(":"):
         return True
     between = text[p.end:pos]
-    return ";" in between and _RUN_BREAK.search(between) is None
-
-
-_RUN_BREAK = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a sentence ends; a line may end on an item's ";"
+    return ";" in between and SENTENCE_END.search(between) is None
 
 
 def bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
