@@ -17,7 +17,7 @@ def inline_list_kind(cues: "CueIndex", para_lo: int, item_lo: int) -> Optional[s
     """The kind of a strong cue leading a colon whose `;`-run of items, in one sentence, reaches the item."""
     text = cues.text
     colon = text.rfind(":", para_lo, item_lo)
-    if colon < 0 or ";" not in text[colon:item_lo] or SENTENCE_END.search(text, colon, item_lo):
+    if colon < 0 or ";" not in text[colon:item_lo] or _sentence_start(text, colon, item_lo) != colon:
         return None
     lead_lo = max(text.rfind("\n", para_lo, colon), text.rfind(". ", para_lo, colon), para_lo)
     kinds = [k for k in ("target", "result") if cues.strong_in(lead_lo, colon + 1, k)]
