@@ -132,7 +132,12 @@ def _estimate_as_of() -> tuple[re.Pattern, tuple[str, ...]]:
     return pattern, tuple({w.split()[0] for w in cmp["estimate_words"]})
 
 
-_ESTIMATE_OPENS = re.compile(r"^\s*(?:[-+•]\s*)?ước(?!\s+(?:mơ|nguyện|vọng|muốn))\s+[^\d;()]*(?:(?:19|20)\d\d[^\d;()]*)?$")
+@lru_cache(maxsize=None)
+def _estimate_opens() -> re.Pattern:
+    """An estimate word opening the figure's clause, then words and at most a year (`Ước cả năm 2025 thụ lý`)."""
+    cmp = data("comparators")
+    return re.compile(rf"^\s*(?:[-+•]\s*)?(?!(?:{alternation(cmp['estimate_not'])})(?!\w))(?:{alternation(cmp['estimate_words'])})"
+                      rf"\s+[^\d;()]*(?:(?:19|20)\d\d[^\d;()]*)?$")
 
 
 def _blank(m: re.Match) -> str:
@@ -171,7 +176,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     b = bound_cue(tail)
     if b and b[0]:
         return b[0], "bound"
-    if clause.lstrip(" -+•").startswith("ước ") and _ESTIMATE_OPENS.match(clause):
+    if clause.lstrip(" -+•").startswith(estimate_firsts) and _estimate_opens().match(clause):
         return "~", "estimate_opens"  # "Ước cả năm 2025 thụ lý 1.084 vụ việc", "ước giải ngân cả năm đạt 95,2%"
     if unit and is_multiplier(unit.lower()):
         return "=", "multiplier"

@@ -53,7 +53,7 @@ def _sentence_start(text: str, lo: int, hi: int) -> int:
         nl = text.rfind("\n", max(lo, start - 1), nl)
         if nl < 0:
             return start
-        if text[nl - 1:nl] not in (";", ":") or nl == 0:
+        if text[nl - 1:nl] not in (";", ":"):
             return max(start, nl + 1)
 
 

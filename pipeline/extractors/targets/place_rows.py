@@ -85,7 +85,11 @@ def figures_column(t: Table, i: int, cell_figure: Callable[[str], Optional[tuple
     return bool(cells) and sum(cell_figure(c) is not None for c in cells) * 2 > len(cells)
 
 
-_YEAR_WORD = re.compile(r"(?<!\w)(?<!hằng )(?<!hàng )(?<!lâu )(?<!mỗi )năm(?!\w)", re.IGNORECASE)  # not "cây lâu năm"
+@lru_cache(maxsize=None)
+def _year_word() -> re.Pattern:
+    """A bare `năm` in a header (left after its year is blanked), not the end of `Cây lâu năm`."""
+    kept = "".join(f"(?<!{re.escape(w.rsplit(' ', 1)[0])} )" for w in data("kind")["table_heads"]["year_word_compounds"])
+    return re.compile(rf"(?<!\w){kept}năm(?!\w)", re.IGNORECASE)
 
 
 def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
@@ -100,7 +104,7 @@ def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     for p in find_period_mentions(text, ctx.ref_year):
         text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]
     text = partial.sub(" ", _YEAR.sub(" ", text))
-    text = _YEAR_WORD.sub(" ", text)
+    text = _year_word().sub(" ", text)
     text = lead.sub("", text)
     comparator = "="
     m = verb.match(text)

@@ -26,8 +26,6 @@ from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
-_FROM_END = re.compile(r"\s+từ$")
-_UP_END = re.compile(r"\s+trở\s+(?:lên|xuống)$")
 
 
 def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: Optional[list[Span]] = None) -> list[Draft]:
@@ -175,9 +173,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     # "100% đối tượng … được hưởng" right after a comma leads a clause of its own
     comma_lead = "," in seg_left and not seg_left[seg_left.rfind(",") + 1:].strip() and figure_words().predicate.search(right_core)
     if verb_at is not None and right_core:  # "đưa 20 sản phẩm OCOP lên sàn …": verb, count, object
-        verbs = figure_words().bound_tail.sub("", ind.clean(seg_left[verb_at:], keep="first"))
-        if _FROM_END.search(verbs):  # "thành lập mới từ 120 câu lạc bộ … trở lên": the bound's words on both sides
-            verbs, right_ind = verbs[:_FROM_END.search(verbs).start()], _UP_END.sub("", right_ind)
+        words = figure_words()
+        verbs = words.bound_tail.sub("", ind.clean(seg_left[verb_at:], keep="first"))
+        from_bound = words.from_tail.search(verbs)
+        if from_bound:  # "thành lập mới từ 120 câu lạc bộ … trở lên": the bound's words on both sides
+            verbs, right_ind = verbs[:from_bound.start()], words.up_tail.sub("", right_ind)
         indicator, start, end = f"{verbs} {right_ind}".strip(), seg_start + verb_at, max(rw_end, qe)
         shape = "leading"
     elif verb_at is not None and ind.clean(seg_left[verb_at:]):  # "… huyện cho vay giải quyết việc làm cho 300 lao động"

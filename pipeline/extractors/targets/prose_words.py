@@ -63,6 +63,8 @@ class FigureWords:
     measure: re.Pattern  # "Tỷ lệ bao phủ …": names what is measured
     not_lead_tail: re.Pattern  # comparator cues and non-verbs ending a short lead ("lấy tối thiểu", "vẫn còn")
     bound_tail: re.Pattern  # comparator bounds ending a verb run ("đưa ít nhất")
+    from_tail: re.Pattern  # "từ" ending a verb run before a single value ("thành lập mới từ 120 …")
+    up_tail: re.Pattern  # "trở lên" ending the words after it ("… câu lạc bộ … trở lên")
     short_lead_words: int
 
     def leads(self, left: str) -> bool:
@@ -82,6 +84,8 @@ def figure_words() -> FigureWords:
         short_lead_words=int(ind["short_lead_words"]),
         bound_tail=re.compile(rf"(?:\s+(?:{alternation([w for ws in data('comparators')['before'].values() for w in ws])}))+\s*$",
                               re.IGNORECASE),
+        from_tail=re.compile(rf"\s+(?:{alternation(data('comparators')['from_single_value'])})$", re.IGNORECASE),
+        up_tail=re.compile(rf"\s+(?:{alternation(ind['keep_end'])})$", re.IGNORECASE),
     )
 
 

@@ -116,9 +116,9 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
     kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}
     if {"target", "result"} <= kinds:
         for i in sorted(share_heads):
-                before = [p for k, p, _ in cols[:i] if k == "result"]
-                cols[i] = ("result", before[-1] if before else year, "=")
-                shares.add(i)
+            before = [p for k, p, _ in cols[:i] if k == "result"]
+            cols[i] = ("result", before[-1] if before else year, "=")
+            shares.add(i)
     return cols, shares
 
 

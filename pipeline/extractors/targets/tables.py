@@ -72,7 +72,9 @@ def _amount_parts(t: Table, cols: list, skip: set) -> list:
 
 def _caption_as_of(ctx: Context, start: int) -> Optional[str]:
     """The month a caption in the two lines above a table says its figures stand at (`đến ngày 31/01/2025`)."""
-    lo = ctx.text.rfind("\n", 0, max(0, ctx.text.rfind("\n", 0, max(0, start - 1)) - 1)) + 1
+    lo = start
+    for _ in range(2):
+        lo = ctx.text.rfind("\n", 0, max(0, lo - 1)) + 1
     months = [p for p in ctx.periods_in(lo, start) if _AS_OF_MONTH.fullmatch(p.label) and ctx.in_force(p)]
     return months[-1].label if months else None
 
