@@ -67,6 +67,7 @@ _CLAUSE_CUT = re.compile(r"[,;(]")
 _STOP_OR_FIGURE = re.compile(r"[;.]|\d")
 _DIGIT = re.compile(r"\d")
 _YEAR_SPAN = re.compile(r"\d{4}-\d{4}")
+_MONTH = re.compile(r"\d{4}-\d\d")
 
 
 def _normal(label: Optional[str], said: str = "") -> Optional[str]:
@@ -152,6 +153,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         if carried and _YEAR.fullmatch(carried) and label and label[:4] != carried:
             label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
     label = _normal(label, text[chosen.start:chosen.end] if chosen is not None else "")
+    if label is not None and part and not whole and rule in ("sentence", "carry") and _MONTH.fullmatch(label):
+        label = f"{label[:4]}-{part}"  # "Tính đến 30/9/2025 có …; trong 9 tháng xảy ra 04 vụ": a flow over its own part of the year
     if label is not None and whole and re.fullmatch(r"\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)", label):
         label = label[:4]
     if label is not None and len(label) == 4:
