@@ -106,6 +106,7 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
         part = partial_of(t.header[i].text) if kind and period is None else None
         if part and year:
             cols[i] = (kind, f"{year}-{part}", cmp)
+    _done_before_plan(t, cols)
     _, _, _, same_period, _ = _of_plan_patterns()
     for i, (kind, period, cmp) in enumerate(cols):
         before = [p for k, p, _ in cols[:i] if k is not None and p]
@@ -120,6 +121,22 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
             cols[i] = ("result", before[-1] if before else year, "=")
             shares.add(i)
     return cols, shares
+
+
+def _done_before_plan(t: Table, cols: list) -> None:
+    """`Năm 2024 | Năm 2025 | Kế hoạch năm 2026`: a bare year's column before a column planning a later
+    year holds what was done."""
+    target_head = heads()[0]
+    planned: Optional[int] = None
+    for i in range(len(cols) - 1, -1, -1):
+        kind, period, cmp = cols[i]
+        year = int(period[:4]) if period and period[:4].isdigit() else None
+        if year is None or kind != "target":
+            continue
+        if target_head.search(t.header[i].text):
+            planned = year if planned is None else max(planned, year)
+        elif planned is not None and year < planned:
+            cols[i] = ("result", period, cmp)
 
 
 def bracket_unit(text: str) -> Optional[re.Match]:

@@ -1,0 +1,98 @@
+"""Tables copied with one cell per line and nothing between the cells (from a PDF viewer or a word
+processor): `TT`, `Chỉ tiêu`, `Năm 2024` … each on a line of its own, then each row's cells on the
+lines after. Such a run is regrouped into rows `1|Tỷ lệ huy động …|99,72|99,81`, the shape the
+pipe and PDF tables have (each `|` in place of a line break), before wrapped lines are rejoined
+(which would run the cells together).
+
+A run is a table only when its header opens on the index column's head (`TT`, `STT`), has at least
+three cells, and is followed by at least two rows of the header's width, each an index, a text and
+cells ending on a figure; a total row (`Tổng cộng`) without its index is one cell shorter."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..normalize import apply_edits
+from ..rules import load_yaml
+from . import shape
+
+_FIGURE_CELL = regex.compile(r"^(?:[-–—x]|[<>≤≥~]?\s*\d[\d.,]*\s*%?)$")
+_MAX_HEADER_CELLS = 12
+_MAX_CELL_CHARS = 160
+
+
+@lru_cache(maxsize=None)
+def _words() -> tuple[frozenset, regex.Pattern]:
+    shapes = load_yaml("line_shapes.yaml")
+    heads = frozenset(w.lower() for w in shapes["index_cells"])
+    totals = "|".join(regex.escape(w) for w in sorted(shapes["total_rows"], key=len, reverse=True))
+    return heads, regex.compile(rf"^(?:{totals})(?!\w)", regex.I)
+
+
+def regroup_cell_lines(text: str, offsets):
+    if "TT\n" not in text:  # most texts: no index column's head alone on a line
+        return text, offsets
+    lines = text.split("\n")
+    starts = shape.line_starts(lines)
+    heads, _ = _words()
+    edits: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip().lower() not in heads:
+            i += 1
+            continue
+        grouped = _table_at(lines, i)
+        if grouped is None:
+            i += 1
+            continue
+        for first, last in grouped:
+            for k in range(first, last):
+                edits.append((starts[k] + len(lines[k]), starts[k + 1], "|"))  # the separator stands on the line break
+        i = grouped[-1][1] + 1
+    return apply_edits(text, offsets, edits) if edits else (text, offsets)
+
+
+def _table_at(lines: list[str], head: int) -> Optional[list[tuple[int, int]]]:
+    """(first line, last line) of the header and of each row, when a table starts at line `head`."""
+    width = 1
+    while head + width < len(lines) and width <= _MAX_HEADER_CELLS and _header_cell(lines[head + width]):
+        width += 1
+    if width < 3:
+        return None
+    out = [(head, head + width - 1)]
+    at = head + width
+    while at < len(lines):
+        size = _row_size(lines, at, width)
+        if size is None:
+            break
+        out.append((at, at + size - 1))
+        at += size
+    return out if len(out) >= 3 else None
+
+
+def _header_cell(line: str) -> bool:
+    cell = line.strip()
+    return bool(cell) and len(cell) <= _MAX_CELL_CHARS and not shape.is_index_cell(cell) \
+        and not _FIGURE_CELL.match(cell) and not shape.ends_sentence(cell)
+
+
+def _row_size(lines: list[str], at: int, width: int) -> Optional[int]:
+    """The row's line count at line `at`: the header's width, one less for a total row, None for no row."""
+    first = lines[at].strip()
+    if first and shape.is_index_cell(first) and _row_cells(lines[at + 1:at + width], width - 1):
+        return width
+    if _words()[1].match(first) and _row_cells(lines[at:at + width - 1], width - 1):
+        return width - 1
+    return None
+
+
+def _row_cells(cells: list[str], count: int) -> bool:
+    """A text cell then cells ending on a figure, `count` of them."""
+    if len(cells) < count:
+        return False
+    cells = [c.strip() for c in cells]
+    if not all(cells) or any(len(c) > _MAX_CELL_CHARS for c in cells):
+        return False
+    return any(ch.isalpha() for ch in cells[0]) and bool(_FIGURE_CELL.match(cells[-1]))
