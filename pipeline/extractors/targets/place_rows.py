@@ -155,7 +155,9 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             elif unit is None and indicator:
                 found = unit_at(indicator, 0)  # "Lượt hộ được kiểm tra": what is counted, then what is done to it
                 unit = found[0] if found and _passive_after().match(indicator, found[1]) else None
-            kind, period, _ = cols[i]
+            kind, period, col_cmp = cols[i]
+            if comparator == "=":
+                comparator = col_cmp  # "Tỷ lệ bao phủ ước đạt năm 2024 (%)": an estimate
             if not indicator and kind is None:
                 continue
             figure = cell_figure(row[i].text)
