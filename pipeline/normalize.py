@@ -30,11 +30,13 @@ def normalize(raw: str) -> tuple[str, "array[int]"]:
     The offsets are an `array('q')` (a list of ints costs 4x the memory on a large file)."""
     from .ingest.lines import rejoin_wrapped_lines
     from .ingest.cell_lines import regroup_cell_lines
+    from .ingest.page_breaks import drop_page_breaks
     from .ingest.pipes import clean_pipe_debris
 
     text, offsets = normalize_chars(raw)
     offsets = offsets if isinstance(offsets, array) else array("q", offsets)  # 8 bytes per character
     text, offsets = strip_emphasis(text, offsets)
+    text, offsets = drop_page_breaks(text, offsets)
     text, offsets = clean_pipe_debris(text, offsets)
     text, offsets = regroup_cell_lines(text, offsets)
     text, offsets = rejoin_wrapped_lines(text, offsets)

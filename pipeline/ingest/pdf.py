@@ -16,10 +16,10 @@ import regex
 from ..document import Document
 from ..errors import ExtractionError
 from .assemble import Part, assemble
+from .page_breaks import PAGE_NUMBER as _PAGE_NUMBER
 from .pdf_layout import Line, page_lines, reading_order
 
 MAX_PAGES = 1000
-_PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.I)
 
 
 def _open(data: bytes):

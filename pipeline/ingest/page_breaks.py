@@ -1,0 +1,54 @@
+"""Page breaks left in a text copied from a PDF's text layer: a blank line, the page number (`2`,
+`- 2 -`, `Trang 2`, `2/5`) and, on most pages, a running header repeated at each break. They are
+dropped, so that a sentence running over the break reads on (the wrapped-line rejoining joins it).
+
+A line is a page number only in a run of them: pages 2, 3, … in order, each after a blank line and
+several lines after the one before (a table's running numbers are not after blank lines, and start
+at 1). A running header is a line standing right after two or more of the page numbers."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..normalize import apply_edits
+from . import shape
+
+PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:trang\s*)?(\d{1,4})(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.I)
+_MIN_PAGE_LINES = 4
+
+
+def drop_page_breaks(text: str, offsets):
+    if "\n\n" not in text:
+        return text, offsets
+    lines = text.split("\n")
+    numbers = _page_numbers(lines)
+    if len(numbers) < 2:
+        return text, offsets
+    after = Counter(shape.squash(lines[i + 1]) for i in numbers if i + 1 < len(lines))
+    starts = shape.line_starts(lines)
+    edits = []
+    for i in numbers:
+        last = i + 1 if i + 1 < len(lines) and after[shape.squash(lines[i + 1])] >= 2 else i
+        edits.append((starts[i - 1] - 1, starts[last] + len(lines[last]), ""))  # from the break before the blank line
+    return apply_edits(text, offsets, edits)
+
+
+def _page_numbers(lines: list[str]) -> list[int]:
+    """Line indexes of the longest run of page numbers 2, 3, … (empty when no run of two)."""
+    best: list[int] = []
+    run: list[int] = []
+    for i in range(2, len(lines)):
+        m = PAGE_NUMBER.match(lines[i]) if not lines[i - 1].strip() and lines[i - 2].strip() else None
+        if m is None or not lines[i].strip():
+            continue
+        page = int(m.group(1))
+        if run and page == int(PAGE_NUMBER.match(lines[run[-1]]).group(1)) + 1 and i - run[-1] > _MIN_PAGE_LINES:
+            run.append(i)
+        elif page == 2:
+            run = [i]
+        else:
+            continue
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
