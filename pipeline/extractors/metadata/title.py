@@ -251,7 +251,16 @@ def _prefix_res() -> tuple[regex.Pattern, ...]:
                  for prefix in sorted(cues()["title_prefixes"], key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _author_lead_re() -> regex.Pattern:
+    leads = "|".join(regex.escape(w) for w in cues()["title_author_leads"])
+    return regex.compile(rf"(?i:{leads})\s+(?=\p{{Lu}})[^\n]{{2,80}}?\s+(?=(?i:về)\s)")
+
+
 def strip_prefix(title: str) -> str:
+    author = _author_lead_re().match(title)
+    if author:
+        title = title[author.end():]
     folded_title = fold(title)
     for prefix in _prefix_res():
         m = prefix.match(folded_title)
