@@ -77,13 +77,20 @@ def reference_at(text: str, low: str, found: NumberMatch) -> Reference:
                      text=text[start:end], span=(start, end))
 
 
+def _cited_as_numbered(low: str, start: int) -> bool:
+    kind = _kind_before().search(low, max(0, start - 40), start)
+    return kind is not None and "số" in kind.group(0)
+
+
 def find_references(text: str, low: str, own_number: Optional[str]) -> list[Reference]:
     own = (own_number or "").replace(" ", "")
     seen: set[str] = set()
     out = []
-    for found in find_numbers(text):
+    for found in find_numbers(text, bare=True):
         if not found.number or found.number == own or found.number in seen:
             continue
+        if found.number.count("/") == 1 and "-" not in found.number and not _cited_as_numbered(low, found.span[0]):
+            continue  # `15/UBND` alone; `Công văn số 118/UBATGTQG` is a citation
         seen.add(found.number)
         out.append(reference_at(text, low, found))
     return out

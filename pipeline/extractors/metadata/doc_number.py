@@ -26,6 +26,7 @@ _SYMBOL_SEPARATORS = regex.compile(r"[-–/]")
 _DASHES = regex.compile(r"[-–]")
 _GAP_AFTER_LABEL = regex.compile(r"[ \t|*]*(?:\n[ \t|*]*)?")
 _INNER_SPACE = regex.compile(r"[ \t]")
+_BARE_SYMBOL = regex.compile(r"\p{Lu}[\p{Lu}Đ&]{2,}")
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,9 @@ def _number_starts(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
-def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[NumberMatch]:
+def find_numbers(text: str, start: int = 0, end: Optional[int] = None, bare: bool = False) -> Iterator[NumberMatch]:
+    """Document numbers; with `bare`, also those of a symbol alone (`118/UBATGTQG`, a công văn's), which
+    are numbers only where the caller finds a kind named before them."""
     end = len(text) if end is None else end
     for m in matches_at(NUMBER_RE, text, _number_starts(text, start, end), end):
         if m.group("pn"):
@@ -91,6 +94,8 @@ def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> Iterat
             yield NumberMatch(m.group(0), symbol, m.span())
             continue
         if not m.group("y") and "-" not in m.group("sym") and "–" not in m.group("sym"):
+            if bare and _BARE_SYMBOL.fullmatch(m.group("sym")):
+                yield NumberMatch(m.group(0), parse_symbol(m.group("sym")), m.span())
             continue  # 31/34, 9.550/ 28.000 never get here; `15/UBND` alone is too loose
         sym, stop = _join_split_symbol(text, m.end(), m.group("sym"))
         number = text[m.start():m.end("sym")] + sym[len(m.group("sym")):]
