@@ -66,6 +66,7 @@ class _Units:
         self.per_year = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)"), u["per_year"])
         self.yield_units = frozenset(u["yield_units"])
         self.per_area = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['per_area'])})(?!\w)"), u["per_area"])
+        self.per_unit = Gated(regex.compile(rf"(?:{_alt(u['per_unit'])})(?!\w)"), u["per_unit"])
         self.scale = Gated(regex.compile(
             rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS), self.scales)
         self.cur_after = ByFirst(r"[ \t]*(?P<c>", list(self.currency_after), (

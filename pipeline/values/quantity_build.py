@@ -162,11 +162,13 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         if per_area:  # "67,8 tạ/ha": a yield
             return QuantityMention(_n(value_s), (start, per_area.end()), text[start:per_area.end()], "count",
                                    m["u"] + "/ha", _n(max_s), total=_n(total))
+        per = _per_unit(text, end, u) if total is None else None
+        end = per.end() if per else end
         per_year = u.per_year.match(text, end)
         end = per_year.end() if per_year else end
         kind = "count_of_total" if total is not None else "count"
-        return QuantityMention(_n(value_s), (start, end), text[start:end], kind, m["u"], _n(max_s),
-                               per_year=bool(per_year), total=_n(total))
+        return QuantityMention(_n(value_s), (start, end), text[start:end], kind, m["u"] + (per[0] if per else ""),
+                               _n(max_s), per_year=bool(per_year), total=_n(total))
     if total is not None:
         total_scale = unit(u.scale, pos)
         cur = unit(u.cur_after, total_scale.end() if total_scale else pos)
@@ -214,3 +216,8 @@ def _word_follows(text: str, pos: int) -> bool:
     """A word after `pos` on the same line (a counted noun), not the end of the phrase."""
     rest = text[pos:pos + 3].lstrip(" \t")
     return rest[:1].isalpha()
+
+
+def _per_unit(text: str, end: int, u):
+    """`/ngày` after `46,5 tấn`: a rate that stays in the unit."""
+    return u.per_unit.match(text, end) if text[end:end + 1] == "/" else None
