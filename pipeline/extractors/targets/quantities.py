@@ -270,7 +270,7 @@ def _context_unit(text: str, q: "Quantity") -> Optional[tuple[str, int]]:
 def _widen_unit(text: str, q: "Quantity") -> None:
     """A counted noun the unit list knows longer than the value layer's ("phòng, đơn vị" for "phòng")."""
     if q.unit is None and q.kind == "number":
-        found = unit_at(text, q.span[1]) or _context_unit(text, q)  # "12.345 thí sinh": a counted noun the value layer does not list
+        found = unit_at(text, q.span[1]) or _quoted_unit(text, q.span[1]) or _context_unit(text, q)  # "12.345 thí sinh": a counted noun the value layer does not list
         if found:
             q.unit, q.span, q.kind = found[0], (q.span[0], found[1]), "count"
             q.text = text[q.span[0]:q.span[1]]
@@ -284,6 +284,15 @@ def _widen_unit(text: str, q: "Quantity") -> None:
     if found and len(found[0]) > len(q.unit) and found[1] > q.span[1]:
         q.unit, q.span = found[0], (q.span[0], found[1])
         q.text = text[q.span[0]:q.span[1]]
+
+
+_OPEN_QUOTE = re.compile(r"[ \t]*[\"“]")
+
+
+def _quoted_unit(text: str, end: int) -> Optional[tuple[str, int]]:
+    """`xử lý 12 "điểm đen"`, `thành lập 21 “Địa chỉ tin cậy ở cộng đồng”`: a counted noun in quotes."""
+    quote = _OPEN_QUOTE.match(text, end)
+    return unit_at(text, quote.end()) if quote else None
 
 
 def cell_number(cell: str) -> Optional[float]:
