@@ -117,10 +117,8 @@ def is_labelled(text: str, start: int, end: int) -> bool:
         return False
     label = ends_with(m.label, text, start, 30)
     if label is not None and (label.start() == 0 or not text[label.start() - 1].isalnum()):
-        if label["w"].lower() != "số":
-            return True
         before = text[max(0, label.start() - 12):label.start()].split()
-        if not before or before[-1].lower() not in m.label_exceptions:
+        if not before or f"{before[-1]} {label['w']}".lower() not in m.label_exceptions:
             return True
     item = ends_with(m.item, text, start, 30)
     return item is not None and m.item_end.match(text, end) is not None

@@ -140,6 +140,14 @@ def _estimate_opens() -> re.Pattern:
                       rf"\s+[^\d;()]*(?:(?:19|20)\d\d[^\d;()]*)?$")
 
 
+@lru_cache(maxsize=None)
+def _estimate_verb() -> re.Pattern:
+    """An estimate word, then a verb or two, right before the figure (`toàn tỉnh ước đón 14,36 triệu lượt khách`)."""
+    cmp = data("comparators")
+    return re.compile(rf"(?<!\w)(?!(?:{alternation(cmp['estimate_not'])})(?!\w))(?:{alternation(cmp['estimate_words'])})"
+                      rf"\s+(?:[^\W\d_]+\s+){{1,2}}$")
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
@@ -178,6 +186,8 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
         return b[0], "bound"
     if clause.lstrip(" -+•").startswith(estimate_firsts) and _estimate_opens().match(clause):
         return "~", "estimate_opens"  # "Ước cả năm 2025 thụ lý 1.084 vụ việc", "ước giải ngân cả năm đạt 95,2%"
+    if "ước" in tail and _estimate_verb().search(tail):
+        return "~", "estimate_verb"
     if unit and is_multiplier(unit.lower()):
         return "=", "multiplier"
     blockers, keep, from_single, from_level = _clause_patterns()
