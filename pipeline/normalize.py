@@ -32,9 +32,11 @@ def normalize(raw: str) -> tuple[str, "array[int]"]:
     from .ingest.cell_lines import regroup_cell_lines
     from .ingest.page_breaks import drop_page_breaks
     from .ingest.pipes import clean_pipe_debris
+    from .ingest.tab_cells import cell_tabs, mark_cell_tabs
 
     text, offsets = normalize_chars(raw)
     offsets = offsets if isinstance(offsets, array) else array("q", offsets)  # 8 bytes per character
+    text, offsets = mark_cell_tabs(text, offsets, cell_tabs(raw))
     text, offsets = strip_emphasis(text, offsets)
     text, offsets = drop_page_breaks(text, offsets)
     text, offsets = clean_pipe_debris(text, offsets)

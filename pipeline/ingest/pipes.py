@@ -43,9 +43,9 @@ def _cells(lines: list[str]) -> list[_Cell]:
             loose -= 1
         if loose == taken + 1 and cells:  # right after another cell: all these lines are this cell's
             first = loose
-        else:  # a run's first cell: only lines that read on into it
+        else:  # a run's first cell: only lines that read on into it, none before an index (`TT |`, `1 |`)
             first, head = i, own
-            while first - 1 > taken and _may_continue_cell(lines[first - 1]):
+            while first - 1 > taken and _may_continue_cell(lines[first - 1]) and not (own and shape.is_index_cell(own)):
                 prev = lines[first - 1]
                 if head and not shape.is_rule_line(head) and not should_join(prev, head, None, narrow=True):
                     break
