@@ -34,6 +34,12 @@ def _rate_first_words() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
+def _norm_share() -> re.Pattern:
+    """A norm word right before a percentage (`ngoài mức hỗ trợ 70% của ngân sách trung ương`, `lãi suất 6%`)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(data('not_targets')['norm_lead'])})\s*(?:là|bằng)?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _move_before() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['decrease_by'])})\s*$", re.IGNORECASE)
 
@@ -57,6 +63,8 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
     if need_word.search(clause) and need.search(need_not.sub(" ", clause)):
         return "requirement"
     if q.unit == "%":
+        if _norm_share().search(left[-40:]):
+            return "rate_norm"
         return "rate_of" if of_after.match(right) and not _moved_by(left) else None
     if not (q.kind == "money" or "đồng" in (q.unit or "").lower() or "usd" in (q.unit or "").lower()):
         return None
