@@ -187,6 +187,13 @@ def _is_label(left: str) -> bool:
     return left.rstrip().lower().endswith(counts.label_ends) and bool(counts.label.search(left))
 
 
+@lru_cache(maxsize=None)
+def _distance() -> tuple[frozenset, re.Pattern, re.Pattern]:
+    nt = data("not_targets")
+    return (frozenset(nt["distance_units"]), re.compile(rf"(?<!\w)(?:{alternation(nt['distance_conditions'])})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{alternation(nt['distance_conditions_not'])})(?!\w)"))
+
+
 def reject_reason(q: Quantity, left: str, right: str, line_left: str,
                   low_left: Optional[str] = None, low_right: Optional[str] = None) -> Optional[str]:
     """Why a figure is not a target, or None. `left`/`right`: words of its item around it;
@@ -234,6 +241,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     rate = rate_reason(q, left, right, clause, low_left if exact else None)
     if rate:
         return rate
+    if unit in _distance()[0] and _distance()[1].search(_distance()[2].sub(" ", clause.lower())):
+        return "distance_condition"
     if _noise_patterns()[0].match(right):
         return "counter_or_age"
     if q.value in (100, 1000, 10000, 100000) and q.unit != "%" and _TREN.search(low_left[-12:]) \
