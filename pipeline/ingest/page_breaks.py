@@ -16,10 +16,11 @@ from . import shape
 
 PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:trang\s*)?(\d{1,4})(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.I)
 _MIN_PAGE_LINES = 4
+_SECOND_PAGE = regex.compile(r"\n[ \t]*\n[-–—\s]*(?:trang\s*)?2(?:\s*/\s*\d{1,4})?[-–—\s]*\n", regex.I)
 
 
 def drop_page_breaks(text: str, offsets):
-    if "\n\n" not in text:
+    if "\n\n" not in text or _SECOND_PAGE.search(text) is None:  # most texts: no page 2 after a blank line
         return text, offsets
     lines = text.split("\n")
     numbers = _page_numbers(lines)
