@@ -144,6 +144,10 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 if row_period and i < len(t.header) and not head_periods[i]:
                     period = row_period
                 figure = cell_figure(c.text)
+                value_max = None
+                if figure is None and kind is not None:
+                    found = cell_range(c.text)
+                    figure, value_max = ((found[0], None, None), found[1]) if found else (None, None)
                 if kind is None or figure is None:
                     continue
                 value, cell_cmp, cell_unit = figure
@@ -158,7 +162,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     unit = _unit_word(row[unit_col].text)
                 else:
                     unit = row_unit or unit_above or (counted_noun(t.header[i].text) if i < len(t.header) else None)
-                d = Draft(value=float(value), value_max=None, unit=unit, start=cell.start + lead, end=c.end,
+                d = Draft(value=float(value), value_max=value_max, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
                           period=period, indicator=f"{indicator} so với kế hoạch" if i in shares else indicator)
                 d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
@@ -208,6 +212,19 @@ def _row_change(indicator: str) -> Optional[str]:
     if not m:
         return None
     return "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
+
+
+_CELL_RANGE = re.compile(r"^(?P<lo>\d[\d.,]*)\s*[-–]\s*(?P<hi>\d[\d.,]*)\s*%?$")
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+
+
+def cell_range(cell: str) -> Optional[tuple[float, float]]:
+    """(low, high) of a cell holding a range (`18 - 20`, `10 - 12%`); not a span of years (`2024 - 2025`)."""
+    m = _CELL_RANGE.match(cell.strip())
+    if m is None or _YEAR_CELL.fullmatch(m.group("lo")) and _YEAR_CELL.fullmatch(m.group("hi")):
+        return None
+    low, high = cell_number(m.group("lo")), cell_number(m.group("hi"))
+    return (low, high) if low is not None and high is not None and low < high else None
 
 
 def cell_figure(cell: str) -> Optional[tuple[float, Optional[str], Optional[str]]]:
