@@ -28,8 +28,8 @@ _EMPHASIS = regex.compile(r"(?<![\w*_])(\*\*|\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1
 def normalize(raw: str) -> tuple[str, "array[int]"]:
     """Characters (NFC, spaces, invisibles, line ends), emphasis marks, table debris, wrapped lines.
     The offsets are an `array('q')` (a list of ints costs 4x the memory on a large file)."""
-    from .ingest.lines import rejoin_wrapped_lines
     from .ingest.cell_lines import regroup_cell_lines
+    from .ingest.lines import rejoin_wrapped_lines
     from .ingest.page_breaks import drop_page_breaks
     from .ingest.pipes import clean_pipe_debris
     from .ingest.tab_cells import cell_tabs, mark_cell_tabs

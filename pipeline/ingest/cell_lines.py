@@ -18,7 +18,6 @@ from ..normalize import apply_edits
 from ..rules import load_yaml
 from . import shape
 
-_FIGURE_CELL = regex.compile(r"^(?:[-–—x]|[<>≤≥~]?\s*\d[\d.,]*\s*%?)$")
 _MAX_HEADER_CELLS = 12
 _MAX_CELL_CHARS = 160
 
@@ -75,7 +74,7 @@ def _table_at(lines: list[str], head: int) -> Optional[list[tuple[int, int]]]:
 def _header_cell(line: str) -> bool:
     cell = line.strip()
     return bool(cell) and len(cell) <= _MAX_CELL_CHARS and not shape.is_index_cell(cell) \
-        and not _FIGURE_CELL.match(cell) and not shape.ends_sentence(cell)
+        and not shape.is_figure_cell(cell) and not shape.ends_sentence(cell)
 
 
 def _row_size(lines: list[str], at: int, width: int) -> Optional[int]:
@@ -95,4 +94,4 @@ def _row_cells(cells: list[str], count: int) -> bool:
     cells = [c.strip() for c in cells]
     if not all(cells) or any(len(c) > _MAX_CELL_CHARS for c in cells):
         return False
-    return any(ch.isalpha() for ch in cells[0]) and bool(_FIGURE_CELL.match(cells[-1]))
+    return any(ch.isalpha() for ch in cells[0]) and shape.is_figure_cell(cells[-1])

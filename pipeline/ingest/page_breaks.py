@@ -20,7 +20,7 @@ _SECOND_PAGE = regex.compile(r"\n[ \t]*\n[-–—\s]*(?:trang\s*)?2(?:\s*/\s*\d{
 
 
 def drop_page_breaks(text: str, offsets):
-    if "\n\n" not in text or _SECOND_PAGE.search(text) is None:  # most texts: no page 2 after a blank line
+    if _SECOND_PAGE.search(text) is None:  # most texts: no page 2 after a blank line
         return text, offsets
     lines = text.split("\n")
     numbers = _page_numbers(lines)

@@ -142,6 +142,14 @@ def caps(line: str) -> bool | None:
     return sum(1 for c in letters if c.isupper()) >= 0.85 * len(letters)
 
 
+_FIGURE_CELL = regex.compile(r"^(?:[-–—x]|[<>≤≥~]?\s*\d[\d.,]*\s*%?)$")
+
+
+def is_figure_cell(cell: str) -> bool:
+    """A table cell holding one figure (`99,72`, `≥ 95`, `86,4%`) or the dash of an empty one."""
+    return _FIGURE_CELL.match(cell.strip()) is not None
+
+
 def is_index_cell(cell: str) -> bool:
     return bool(_index_cell_re().match(squash(cell)))
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from ..normalize import apply_edits
+from . import shape
 
-_FIGURE_CELL = regex.compile(r"^[\d.,%]+$")
 _MIN_CELLS = 3
 
 
@@ -28,7 +26,7 @@ def cell_tabs(raw: str) -> list[int]:
         if _is_row(line):
             run.append((pos, line))
         else:
-            if len(run) >= 2 and any(_FIGURE_CELL.match(c.strip()) for _, l in run for c in l.split("\t")):
+            if len(run) >= 2 and any(shape.is_figure_cell(c) for _, l in run for c in l.split("\t") if c.strip()):
                 out += [start + i for start, l in run for i, ch in enumerate(l) if ch == "\t"]
             run = []
         pos += len(line) + 1

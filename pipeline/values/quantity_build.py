@@ -162,7 +162,7 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
         if per_area:  # "67,8 tạ/ha": a yield
             return QuantityMention(_n(value_s), (start, per_area.end()), text[start:per_area.end()], "count",
                                    m["u"] + "/ha", _n(max_s), total=_n(total))
-        per = _per_unit(text, end, u) if total is None else None
+        per = u.per_unit.match(text, end) if total is None else None  # "46,5 tấn/ngày": a rate stays in the unit
         end = per.end() if per else end
         per_year = u.per_year.match(text, end)
         end = per_year.end() if per_year else end
@@ -217,7 +217,3 @@ def _word_follows(text: str, pos: int) -> bool:
     rest = text[pos:pos + 3].lstrip(" \t")
     return rest[:1].isalpha()
 
-
-def _per_unit(text: str, end: int, u):
-    """`/ngày` after `46,5 tấn`: a rate that stays in the unit."""
-    return u.per_unit.match(text, end) if text[end:end + 1] == "/" else None

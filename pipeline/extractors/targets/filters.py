@@ -241,7 +241,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     rate = rate_reason(q, left, right, clause, low_left if exact else None)
     if rate:
         return rate
-    if unit in _distance()[0] and _distance()[1].search(_distance()[2].sub(" ", clause.lower())):
+    distance_units, distance_cue, distance_not = _distance()
+    if unit in distance_units and distance_cue.search(distance_not.sub(" ", clause.lower())):
         return "distance_condition"
     if _noise_patterns()[0].match(right):
         return "counter_or_age"

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from ...values import parse_quantity
 from .comparator import bound_cue
 from .context import Context
 from .draft import Draft
@@ -214,17 +215,13 @@ def _row_change(indicator: str) -> Optional[str]:
     return "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
 
 
-_CELL_RANGE = re.compile(r"^(?P<lo>\d[\d.,]*)\s*[-–]\s*(?P<hi>\d[\d.,]*)\s*%?$")
-_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
-
-
 def cell_range(cell: str) -> Optional[tuple[float, float]]:
-    """(low, high) of a cell holding a range (`18 - 20`, `10 - 12%`); not a span of years (`2024 - 2025`)."""
-    m = _CELL_RANGE.match(cell.strip())
-    if m is None or _YEAR_CELL.fullmatch(m.group("lo")) and _YEAR_CELL.fullmatch(m.group("hi")):
+    """(low, high) of a cell holding a range (`18 - 20`, `10 - 12%`), as the value layer reads it (a span
+    of years, `2024 - 2025`, is none)."""
+    found = parse_quantity(cell.strip()) if "-" in cell or "–" in cell else None
+    if found is None or found.value_max is None or found.kind not in ("number", "percent"):
         return None
-    low, high = cell_number(m.group("lo")), cell_number(m.group("hi"))
-    return (low, high) if low is not None and high is not None and low < high else None
+    return float(found.value), float(found.value_max)
 
 
 def cell_figure(cell: str) -> Optional[tuple[float, Optional[str], Optional[str]]]:
