@@ -148,6 +148,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             rw_end -= 1
         rw = text[qe:rw_end]
     left_ind = ind.clean(seg_left)
+    sub_figure = prose_words().breakdown_end.search(seg_left) is not None
+    if sub_figure:
+        left_ind = ""  # "16 xe, trong đó 05 xe đã sử dụng trên 10 năm": the sub-figure's own words follow it
     against_plan = of_plan(right_full)
     right_core = "" if against_plan else ind.clean(rw, keep="first")
     right_ind = right_core
@@ -244,7 +247,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if d.rules["comparator"] == "default" and prev is not None:
         by_prev = prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
             prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start)
-        bare_item = len(left_ind.split()) <= 4 and not prose_words().carry_blockers.search(seg_left)
+        bare_item = len(left_ind.split()) <= 4 and not sub_figure and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
         if by_prev and (bare_item or plan_in_brackets) and not own_clause and verb_lead is None or distributes(text, prev, d):

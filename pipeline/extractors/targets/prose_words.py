@@ -22,6 +22,7 @@ class ProseWords:
     total_after: re.Pattern
     breakdown: re.Pattern  # "trong đó" anywhere
     breakdown_start: re.Pattern  # "trong đó" opening a sentence
+    breakdown_end: re.Pattern  # "trong đó" (or "trong đó có") right before a figure
     own_link: re.Pattern
     coordinated: re.Pattern  # only a coordinator between two figures
     list_on: re.Pattern  # only a comma or a joiner between two figures
@@ -49,6 +50,8 @@ def prose_words() -> ProseWords:
         total_after=re.compile(rf"(?<!\w)(?:{_words(w['total_after'])})\s*$", re.IGNORECASE),
         breakdown=re.compile(rf"(?<!\w)(?:{_words(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
         breakdown_start=re.compile(rf"\s*(?:{_words(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
+        breakdown_end=re.compile(rf"(?<!\w)(?:{_words(w['breakdown_leads'])})(?:\s+(?:{_words(w['breakdown_verbs'])}))?\s*:?\s*$",
+                                 re.IGNORECASE),
         own_link=re.compile(rf"(?<!\w)(?:{_words(w['own_links'])})(?!\w)", re.IGNORECASE),
         coordinated=re.compile(rf"^[\s,]*(?:{_words(w['coordinators'])})\s*$", re.IGNORECASE),
         list_on=re.compile(rf"^[ \t]*(?:,|{_words(w['list_joiners'])}|,\s*(?:{_words(w['list_joiners'])}))[ \t]*$", re.IGNORECASE),
@@ -85,7 +88,7 @@ def figure_words() -> FigureWords:
         bound_tail=re.compile(rf"(?:\s+(?:{alternation([w for ws in data('comparators')['before'].values() for w in ws])}))+\s*$",
                               re.IGNORECASE),
         from_tail=re.compile(rf"\s+(?:{alternation(data('comparators')['from_single_value'])})$", re.IGNORECASE),
-        up_tail=re.compile(rf"\s+(?:{alternation(ind['keep_end'])})$", re.IGNORECASE),
+        up_tail=re.compile(rf"\s+(?:{alternation([w for ws in data('comparators')['after'].values() for w in ws])})$", re.IGNORECASE),
     )
 
 
