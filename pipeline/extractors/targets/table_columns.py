@@ -68,11 +68,17 @@ def column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
 
 
 def counted_noun(head: str) -> Optional[str]:
-    """The counted noun a header opens with, after `Số` (`Số tuyến` → tuyến, `Lượt hành khách 9 tháng`)."""
+    """The counted noun a header opens with, after `Số` (`Số tuyến` → tuyến, `Lượt hành khách 9 tháng`)
+    or after a verb whose object a count measures (`Kết nạp đoàn viên` → đoàn viên)."""
     low = head.strip().lower()
-    m = _NUMBER_OF.match(low)
+    m = _NUMBER_OF.match(low) or _object_verb_lead().match(low)
     found = unit_at(low, m.end() if m else 0)
     return found[0] if found else None
+
+
+@lru_cache(maxsize=None)
+def _object_verb_lead() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(data('indicator')['object_verbs'])})\s+(?:mới\s+)?")
 
 
 @lru_cache(maxsize=None)
