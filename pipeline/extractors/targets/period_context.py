@@ -168,8 +168,11 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
                 label, rule = f"{label}-{ctx.lead_partial}", "lead_partial"
             elif ctx.title_partial and rule in ("carry", "default") and ctx.title_partial[:4] == label:
                 label, rule = ctx.title_partial, "title_partial"  # "Sơ kết 6 tháng đầu năm 2025": its figures
-        elif ctx.lead_partial and not whole and not part and words.same_period.match(sent_left):
-            label = f"{label}-{ctx.lead_partial}"
+        elif not whole and not part and words.same_period.match(sent_left[sent_left.rfind(";") + 1:]):
+            if ctx.lead_partial:
+                label = f"{label}-{ctx.lead_partial}"
+            elif prev is not None and prev.period and len(prev.period) > 4 and prev.period[:4] != label:
+                label += prev.period[4:]  # "Tính đến 30/9/2025 … đạt 55,1%; cùng kỳ năm 2024 đạt 48,2%": 2024-09
     d.period, d.rules["period"] = label, rule
     before = text[max(0, qs - len(seg_left)):qs]
     if rule == "right" and words.deadline_right.match(text[qe:qe + 160]):

@@ -28,7 +28,7 @@ def roles() -> _Roles:
     year = rf"(?:(?:{edges})\s+)?(?:(?:{alternation(per['year_words'])})\s+)?$"
     return _Roles(
         deadline=re.compile(rf"(?:{alternation(per['deadline_before'])})(?:\s+(?:{due_edges}))?(?:\s+năm)?\s*$", re.IGNORECASE),
-        baseline=re.compile(rf"(?:(?:{compared})|(?<![.\n(]\s)(?<![.\n(])(?<!^)(?:{same}))[\s,]*{year}", re.IGNORECASE),
+        baseline=re.compile(rf"(?:(?:{compared})|(?<![.\n(;]\s)(?<![.\n(;])(?<!^)(?:{same}))[\s,]*{year}", re.IGNORECASE),
         averaged=re.compile(rf"(?:{compared})\s+(?:{alternation(per['baseline_averages'])})(?:\s+\d+\s+năm)?[\s,(]*"
                             rf"(?:(?:năm|{spans})\s*)?$", re.IGNORECASE),
         same_period=re.compile(rf"(?:{same})[\s,]*{year}", re.IGNORECASE),
@@ -36,7 +36,8 @@ def roles() -> _Roles:
                           re.IGNORECASE),
         compared=re.compile(rf"(?:{compared}|{same})[\s,]*(?:năm\s+)?$", re.IGNORECASE),
         cited=re.compile(rf"(?<!\w)số\s*\d+(?:/\d{{4}})?/[A-ZĐ][^\s;,]*[^;.\n]{{0,80}}?\s(?:{alternation(per['cited_title_words'])})\s"
-                         rf"[^;.\n\d]{{0,160}}?\s(?:{spans}|năm)\s*$"),
+                         rf"[^;.\n\d]{{0,160}}?\s(?:{spans}|năm)\s*$"
+                         rf"|(?<!\w)(?i:{alternation(per['law_words'])})\s+[A-ZĐ][^;.\n\d]{{0,60}}?\snăm\s*$"),
     )
 
 

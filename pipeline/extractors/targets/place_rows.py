@@ -18,6 +18,7 @@ from .lexicon import alternation, data, known_unit, unit_at
 from .period import find_period_mentions
 from .prose_words import figure_words
 from .structure import NUMBER_HEAD, Cell, Table
+from .table_columns import counted_after_lead
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -149,9 +150,8 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                 unit = units[0]  # "Kế hoạch năm 2025 (người) | Thực hiện 6 tháng": the same count
             elif unit is None and row_unit:
                 unit = row_unit if row_unit.isupper() and len(row_unit) > 1 else row_unit.lower()  # "| Huyện A | hộ | 120 |"
-            elif unit is None and indicator.startswith("số "):
-                found = unit_at(indicator, 3)  # "Số lớp", "Số học viên": the counted noun
-                unit = found[0] if found else None
+            elif unit is None and (led := counted_after_lead(indicator)) is not None:
+                unit = led  # "Số lớp", "Kết nạp đoàn viên": the counted noun
             elif unit is None and indicator:
                 found = unit_at(indicator, 0)  # "Lượt hộ được kiểm tra": what is counted, then what is done to it
                 unit = found[0] if found and _passive_after().match(indicator, found[1]) else None

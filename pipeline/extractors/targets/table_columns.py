@@ -71,9 +71,21 @@ def counted_noun(head: str) -> Optional[str]:
     """The counted noun a header opens with, after `Số` (`Số tuyến` → tuyến, `Lượt hành khách 9 tháng`)
     or after a verb whose object a count measures (`Kết nạp đoàn viên` → đoàn viên)."""
     low = head.strip().lower()
-    m = _NUMBER_OF.match(low) or _object_verb_lead().match(low)
-    found = unit_at(low, m.end() if m else 0)
+    found = unit_at(low, _lead_end(low))
     return found[0] if found else None
+
+
+def counted_after_lead(head: str) -> Optional[str]:
+    """The counted noun after `Số` or such a verb (`Số lớp` → lớp); None when the header opens otherwise."""
+    low = head.strip().lower()
+    end = _lead_end(low)
+    found = unit_at(low, end) if end else None
+    return found[0] if found else None
+
+
+def _lead_end(low: str) -> int:
+    m = _NUMBER_OF.match(low) or _object_verb_lead().match(low)
+    return m.end() if m else 0
 
 
 @lru_cache(maxsize=None)
