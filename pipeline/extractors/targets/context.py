@@ -9,6 +9,7 @@ from typing import Optional
 
 from ...sections import SectionTree, section_tree
 from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_year_of
+from .filters import names_conditions
 from .kind import CueIndex, section_kind
 from .lexicon import Ending
 from .period import PeriodMention, find_period_mentions, partial_of, partial_words
@@ -43,6 +44,7 @@ class Context:
         self._yearless: dict[int, bool] = {}
         self._in_force: dict[int, bool] = {}
         self._heading_kinds: dict[int, Optional[str]] = {}
+        self._conditions: dict[int, bool] = {}
         self._plan = plan_doc(self.doc_type, self.title)
         low = self.text.lower()
         # a slice of `low` is the slice lowercased: each letter lowercases to one, and no final sigma depends on its neighbours
@@ -95,6 +97,16 @@ class Context:
             kind = section_kind(tuple(self.text[s.heading[0]:s.heading[1]][:200] for s in self.tree.chain(pos)))
             self._heading_kinds[id(sec)] = kind
         return kind
+
+    def under_conditions(self, pos: int) -> bool:
+        """Under a heading that sets who qualifies (`Điều 4. Điều kiện hỗ trợ`): figures there are conditions."""
+        sec = self.tree.at(pos) if self.tree else None
+        if sec is None:
+            return False
+        found = self._conditions.get(id(sec))
+        if found is None:
+            found = self._conditions[id(sec)] = any(names_conditions(s.title) for s in self.tree.chain(pos))
+        return found
 
     @property
     def plan(self) -> bool:

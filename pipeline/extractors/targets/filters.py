@@ -257,3 +257,13 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     if right[:1] in (".", ")") and _HEADING_NUMBER.search(line_left):
         return "numbering"
     return None
+
+
+@lru_cache(maxsize=None)
+def _condition_head() -> re.Pattern:
+    return re.compile(rf"^\W*(?:{alternation(data('not_targets')['condition_heads'])})(?!\w)", re.IGNORECASE)
+
+
+def names_conditions(title: str) -> bool:
+    """`Điều kiện hỗ trợ`, `Đối tượng và điều kiện`: a heading over who or what qualifies, not over goals."""
+    return _condition_head().match(title) is not None

@@ -41,7 +41,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
         hi = bisect.bisect_left(starts, line.end)
         if lo == hi and last_dash_main is None:
             continue  # no figure, no list lead to keep or drop
-        if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start):
+        if any(s <= line.start < e for s, e in table_spans) or ctx.skipped(line.start) or ctx.under_conditions(line.start):
             continue
         line_qs = [q for q in qs[lo:hi] if q.span[1] <= line.end]
         line_starts = [q.span[0] for q in line_qs]
