@@ -7,6 +7,9 @@ more groups on a line are the cells of a table drawn without rules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..rules import load_yaml
 
 MAX_BAND_LINES = 12
 
@@ -68,13 +71,19 @@ def page_lines(page, table_boxes) -> list[Line]:
         line = Line(top=min(w["top"] for w in row), bottom=max(w["bottom"] for w in row))
         current: list[dict] = []
         for word in row:
-            if current and word["x0"] - current[-1]["x1"] > 1.5 * max(word.get("size", 10), 6):
+            if current and word["x0"] - current[-1]["x1"] > 1.5 * max(word.get("size", 10), 6) \
+                    and (current[-1]["text"].lower(), word["text"].lower()) not in _date_blanks():
                 line.segments.append(_segment(current))
                 current = []
             current.append(word)
         line.segments.append(_segment(current))
         lines.append(line)
     return lines
+
+
+@lru_cache(maxsize=None)
+def _date_blanks() -> frozenset[tuple[str, str]]:
+    return frozenset((a.lower(), b.lower()) for a, b in load_yaml("line_shapes.yaml")["date_blanks"])
 
 
 def _segment(words: list[dict]) -> Segment:
