@@ -147,10 +147,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         while rw_end > qe and text[rw_end - 1] in " \t":
             rw_end -= 1
         rw = text[qe:rw_end]
-    left_ind = ind.clean(seg_left)
     sub_figure = prose_words().breakdown_end.search(seg_left) is not None
-    if sub_figure:
-        left_ind = ""  # "16 xe, trong đó 05 xe đã sử dụng trên 10 năm": the sub-figure's own words follow it
+    # "16 xe, trong đó 05 xe đã sử dụng trên 10 năm": a sub-figure's own words follow it
+    left_ind = "" if sub_figure else ind.clean(seg_left)
     against_plan = of_plan(right_full)
     right_core = "" if against_plan else ind.clean(rw, keep="first")
     right_ind = right_core

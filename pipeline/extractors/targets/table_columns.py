@@ -77,10 +77,7 @@ def counted_noun(head: str) -> Optional[str]:
 
 def counted_after_lead(head: str) -> Optional[str]:
     """The counted noun after `Số` or such a verb (`Số lớp` → lớp); None when the header opens otherwise."""
-    low = head.strip().lower()
-    end = _lead_end(low)
-    found = unit_at(low, end) if end else None
-    return found[0] if found else None
+    return counted_noun(head) if _lead_end(head.strip().lower()) else None
 
 
 def _lead_end(low: str) -> int:
