@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from .context import Context
 from .lexicon import alternation, data, known_unit, unit_at
@@ -78,6 +78,56 @@ def counted_noun(head: str) -> Optional[str]:
 def counted_after_lead(head: str) -> Optional[str]:
     """The counted noun after `Số` or such a verb (`Số lớp` → lớp); None when the header opens otherwise."""
     return counted_noun(head) if _lead_end(head.strip().lower()) else None
+
+
+def inventory_noun(head: str) -> Optional[str]:
+    """The counted noun of a header that is that count alone (`Số điểm trường`, `Số xã (xã)`): how many there
+    are, where `Số đơn tiếp nhận` counts what was done."""
+    low = head.strip().lower()
+    lead = _NUMBER_OF.match(low)
+    found = unit_at(low, lead.end()) if lead else None
+    if found is None:
+        return None
+    rest = _BRACKET_UNIT.sub("", low[found[1]:]).strip()
+    return found[0] if not rest else None
+
+
+def share_bases(t: Table, cols: list, figure: Callable[[str], Optional[tuple]]) -> tuple[list, dict[int, str]]:
+    """`Số điểm trường | Có nhà vệ sinh đạt chuẩn | Tỷ lệ (%)`: a bare count whose figures, row by row, are the
+    base of a share column (part / base = share) says how many there are, not what was reached. Its column is
+    dropped and the part's column, when its header gives it no kind, takes the base's kind and counted noun.
+    Returns the columns and the counted noun of each part column that took it."""
+    def values(i: int) -> list:
+        out = []
+        for row in t.rows:
+            found = figure(row[i].text) if i < len(row) else None
+            out.append(found[0] if found else None)
+        return out
+
+    n = min(len(cols), len(t.header))
+    shares = [i for i in range(n) if "%" in t.header[i].text or t.header[i].text.strip().lower().startswith("tỷ lệ")]
+    bases = [(i, noun) for i in range(n) if cols[i][0] is not None and (noun := inventory_noun(t.header[i].text))]
+    if not shares or not bases:
+        return cols, {}
+    cols, units = list(cols), {}
+    for base, noun in bases:
+        base_values = values(base)
+        for part in range(base + 1, n):
+            if part in shares:
+                continue
+            part_values = values(part)
+            if any(_share_of(base_values, part_values, values(share)) for share in shares if share > part):
+                if cols[part][0] is None:
+                    cols[part], units[part] = cols[base], noun
+                cols[base] = (None, None, "=")
+                break
+    return cols, units
+
+
+def _share_of(bases: list, parts: list, shares: list) -> bool:
+    """Every row with the three figures has part / base = share (as rounded in the table), and at least two do."""
+    rows = [(b, p, s) for b, p, s in zip(bases, parts, shares) if b and p is not None and s is not None]
+    return len(rows) >= 2 and all(abs(p / b * 100 - s) <= 0.55 for b, p, s in rows)
 
 
 def _lead_end(low: str) -> int:

@@ -22,7 +22,7 @@ from .period import find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .structure import NUMBER_HEAD, Cell, Table
-from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, time_head
+from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
@@ -95,6 +95,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
     pct_starts = tuple(s.lower() for s in data("units")["percent_indicator_starts"])
     for t in tables:
         cols, shares = report_columns(ctx, t, [column(ctx, c.text) for c in t.header])
+        cols, part_units = share_bases(t, cols, cell_figure)
         head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
@@ -162,7 +163,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
                     unit = _unit_word(row[unit_col].text)
                 else:
-                    unit = row_unit or unit_above or (counted_noun(t.header[i].text) if i < len(t.header) else None)
+                    unit = row_unit or unit_above or part_units.get(i) \
+                        or (counted_noun(t.header[i].text) if i < len(t.header) else None)
                 d = Draft(value=float(value), value_max=value_max, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
                           period=period, indicator=f"{indicator} so với kế hoạch" if i in shares else indicator)
