@@ -14,7 +14,7 @@ from .structure import last_clause
 @lru_cache(maxsize=None)
 def _rate_patterns():
     nt = data("not_targets")
-    per = re.compile(rf"^\s*/\s*(?:{alternation(nt['rate_per'])})(?!\w)", re.IGNORECASE)
+    per = re.compile(rf"^\s*/\s*(?!(?:{alternation(nt['rate_per_not'])})(?!\w))[^\W\d_]", re.IGNORECASE)
     kept = re.compile(rf"(?:{word_alternation(nt['rate_kept_heads'])})(?!\w)")
     lead = re.compile(rf"(?:{word_alternation(nt['rate_lead'])})(?!\w)")
     lead_not = re.compile(rf"(?:{word_alternation(nt['rate_lead_not'])})(?!\w)")
