@@ -51,7 +51,7 @@ class _Patterns:
         self.as_of = EndsBefore(regex.compile(rf"(?:{words(r['as_of_words'])})\s+$"), r["as_of_words"], 30)
         # searched in a probe of at most 35 characters, all of it
         self.as_of_date = EndsBefore(
-            regex.compile(rf"(?:(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?|(?<![0-9]\s*)(?:{words(r['as_of_day_words'])})\s*)$"),
+            regex.compile(rf"(?:(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?|(?<![0-9][ \t]*)(?:{words(r['as_of_day_words'])})\s*)$"),
             r["as_of_words"] + r["as_of_day_words"] + ["ngày"], 64)
         self.since_start = EndsBefore(regex.compile(rf"(?:{words(r['since_year_start'])})[\s,]*$"), r["since_year_start"], 30)
         self.first_months = {last: suffix for suffix, first, last in r["part_of_year"].values() if first == 1}
