@@ -44,11 +44,20 @@ def context_indicator(text: str, sent_start: int, line_start: int) -> Optional[s
     return cleaned or None
 
 
-def lead_indicator(text: str, line_start: int) -> Optional[str]:
-    """A bare figure's indicator from the list lead: the line before that ends with ':'."""
-    prev_end = text.rfind("\n", 0, max(0, line_start - 1))
-    lead = text[prev_end + 1:line_start].strip()
-    if lead.endswith(":"):
-        cleaned = ind.clean(lead)
-        return cleaned or None
+def lead_indicator(text: str, line_start: int, max_items: int = 12) -> Optional[str]:
+    """A bare figure's indicator from the list lead: the line before that ends with ':', over the earlier
+    items of the list (`…, trong đó:\n- Năm 2024: 48 tỷ đồng;\n- Năm 2025: 72 tỷ đồng;`)."""
+    mark = text[line_start:line_start + 2].lstrip()[:1]
+    for _ in range(max_items):
+        prev_end = text.rfind("\n", 0, max(0, line_start - 1))
+        lead = text[prev_end + 1:line_start].strip()
+        if lead.endswith(":"):
+            cleaned = ind.clean(lead)
+            return cleaned or None
+        if mark not in _ITEM_MARKS or not lead.startswith(mark) or prev_end < 0:
+            return None
+        line_start = prev_end + 1
     return None
+
+
+_ITEM_MARKS = frozenset("-+•–")
