@@ -59,6 +59,8 @@ def column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
         year = int(period[:4])
         if ctx.ref_year is not None and year < ctx.ref_year:
             return "result", period, comparator
+        if ctx.ref_year is not None and year == ctx.ref_year and not ctx.plan:
+            return ctx.news_prior, period, comparator  # a report's own year: what it reports, unless it looks ahead
         return "target", period, comparator
     if _AMOUNT_HEAD.search(head):
         return ("target" if ctx.plan else ctx.news_prior), None, comparator  # the period in force: a report's part of a year
