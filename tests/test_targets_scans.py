@@ -148,3 +148,27 @@ def test_sentence_start_finds_the_end_of_the_last_sentence_end_pattern():
         for m in SENTENCE_END.finditer(text, lo, hi):
             want = m.end()
         assert _sentence_start(text, lo, hi) == want, (text, lo, hi)
+
+
+def test_cue_scan_of_both_kinds_finds_what_the_scans_of_each_kind_find():
+    """Where one scan for the cues of both kinds answers (no cue of one kind overlaps one of the other), it finds
+    what the target and the result patterns find apart, though it checks for overlaps only at cues whose phrase
+    one of the other kind may meet (`ước cả năm` and `cả năm qua`, `đạt được` and `được giao chỉ tiêu`)."""
+    from pipeline.extractors.targets.kind import _patterns, _target_result_cues
+    from pipeline.extractors.targets.lexicon import data
+
+    k = data("kind")
+    words = [w.lower() for w in k["target"] + k["result"]] + ["x", "5", "năm", "qua", "trước", "được", "giao chỉ tiêu", "đạt"]
+    target, result = _patterns()[:2]
+    rng = random.Random(11)
+    answered = overlapping = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", "  ", "\n", ",", "("]) for _ in range(rng.randint(0, 8)))
+        found = _target_result_cues(text)
+        if found is None:
+            overlapping += 1
+            continue
+        answered += 1
+        assert [(s, e) for s, e, _ in found["target"]] == [m.span(1) for m in target.finditer(text)], text
+        assert [(s, e) for s, e, _ in found["result"]] == [m.span(1) for m in result.finditer(text)], text
+    assert answered > 1000 and overlapping > 100

@@ -105,13 +105,13 @@ def bound_cue(left: str) -> Optional[tuple[str, str]]:
 def _symbol_re():
     symbols = data("comparators")["symbols"]
     ordered = sorted(symbols, key=len, reverse=True)
-    return re.compile(rf"(?:^|[\s:(,])(?P<sym>{'|'.join(re.escape(s) for s in ordered)})\s*$"), symbols
+    return re.compile(rf"(?:^|[\s:(,])(?P<sym>{'|'.join(re.escape(s) for s in ordered)})\s*$"), symbols, tuple(symbols)
 
 
 def symbol_cue(left: str) -> Optional[str]:
     """The comparator of a sign written right before a figure in prose ("đạt ≥ 95%", "tỷ lệ >= 80%")."""
-    pattern, symbols = _symbol_re()
-    m = pattern.search(left) if left.rstrip().endswith(tuple(symbols)) else None
+    pattern, symbols, signs = _symbol_re()
+    m = pattern.search(left) if left.rstrip().endswith(signs) else None
     return symbols[m.group("sym")] if m else None
 
 
@@ -121,15 +121,17 @@ def _not_direction() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _estimate_as_of() -> tuple[re.Pattern, tuple[str, ...]]:
+def _estimate_as_of() -> tuple[re.Pattern, tuple[str, ...], re.Pattern]:
     """An estimate word, then the day or month it stands at (the value layer's as-of words, rules/periods.yaml),
-    then a link: the figure is estimated. With the estimate words' first words, which the text must hold."""
+    then a link: the figure is estimated. With the estimate words' first words, which the text must hold, and
+    a search for any of them."""
     cmp, per = data("comparators"), load_yaml("periods.yaml")
     estimate, links = alternation(cmp["estimate_words"]), alternation(cmp["estimate_as_of_links"])
     as_of = alternation(per["as_of_words"] + per["as_of_day_words"])
     pattern = re.compile(rf"(?<!\w)(?:{estimate})\s+(?:{as_of})\s*(?:tháng\s*)?\d{{1,2}}(?:\s*/\s*\d{{1,2}})?(?:\s*/\s*\d{{4}})?"
                          rf"(?:\s+năm\s+\d{{4}})?\s*,?\s*(?:(?:{links})\s*)?$")
-    return pattern, tuple({w.split()[0] for w in cmp["estimate_words"]})
+    firsts = tuple({w.split()[0] for w in cmp["estimate_words"]})
+    return pattern, firsts, re.compile("|".join(map(re.escape, firsts)))
 
 
 @lru_cache(maxsize=None)
@@ -178,8 +180,8 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     sym = symbol_cue(tail)
     if sym:
         return sym, "symbol"
-    estimate_as_of, estimate_firsts = _estimate_as_of()
-    if any(w in tail for w in estimate_firsts) and estimate_as_of.search(tail):
+    estimate_as_of, estimate_firsts, estimate_first = _estimate_as_of()
+    if estimate_first.search(tail) and estimate_as_of.search(tail):
         return "~", "estimate_as_of"  # "ước đến ngày 30/6/2025 đạt 168,2 tỷ đồng"
     b = bound_cue(tail)
     if b and b[0]:

@@ -39,9 +39,7 @@ def targets_from_context(ctx: Context) -> list[Target]:
             d.parent += len(drafts)
     drafts += in_prose
     expanded: list[Draft] = []
-    index: dict[int, int] = {}
-    for i, d in enumerate(drafts):
-        index[id(d)] = len(expanded)
+    for d in drafts:
         expanded.append(d)
         pair = d.rules.pop("pair", None)
         if pair is not None:
