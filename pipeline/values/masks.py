@@ -13,7 +13,7 @@ from .digits import AtRuns
 from .spans import SpanSet
 from .gates import EndsBefore, visible
 from .periods import find_periods
-from .textpat import ends_with, folded, words
+from .textpat import ends_with, folded, matches_at, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
 _DOC_NUMBER_AFTER = frozenset("/-abcdefghijklmnopqrstuvwxyzđ")
@@ -86,7 +86,7 @@ def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
     _add_spans(spans, text, (m.doc_number, *m.times, m.phone))
     if "GMT" in text or "UTC" in text:
         _add_spans(spans, text, (m.time_zone,))
-    for x in m.counter_value.finditer(text):
+    for x in matches_at(m.counter_value, text, _colons(text)):
         label = m.counter_label.search(text, x.start())
         if label is not None:
             spans.append((label.start(), x.end()))
@@ -100,6 +100,19 @@ def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
         _add_spans(spans, text, m.sections)
         spans += [p.span for p in find_periods(text)]
     return SpanSet(spans)
+
+
+def _colons(text: str) -> list[int]:
+    """Where a colon is written (a counter's value starts at one), ascending: a str.find scan, faster than
+    the regex engine's scan of the text for the counter pattern."""
+    out = []
+    for colon in ":：":
+        at = text.find(colon)
+        while at >= 0:
+            out.append(at)
+            at = text.find(colon, at + 1)
+    out.sort()
+    return out
 
 
 def _add_spans(spans: list, text: str, finders) -> None:

@@ -13,7 +13,7 @@ from .filters import names_conditions
 from .kind import CueIndex, section_kind
 from .lexicon import Ending
 from .period import PeriodMention, find_period_mentions, partial_of, partial_words
-from .period_roles import role_endings, roles
+from .period_roles import may_cite, role_endings, roles
 from .quantities import Quantity, find_quantities
 
 _DIGIT = re.compile(r"\d")
@@ -51,7 +51,7 @@ class Context:
         self.low: Optional[str] = low if len(low) == len(self.text) and "Σ" not in self.text else None
         self._cues: Optional[CueIndex] = None
         self._news_prior: Optional[str] = None
-        self._partial_at: Optional[list[tuple[int, list[int]]]] = None
+        self._partial_at: Optional[tuple[list[int], list[int]]] = None
 
     @property
     def cues(self) -> CueIndex:
@@ -79,13 +79,17 @@ class Context:
                     self._test(p, head, patterns.baseline, 30, compared) or self._test(p, head, patterns.averaged, 60),
                     self._test(p, head, patterns.same_period, 25, same),
                     p.is_span and self._test(p, head, patterns.naming, 40),
-                    self._test(p, head, patterns.cited, 300))
+                    self._cites(p, head))
             self._roles[id(p)] = role
         return role
 
     def _test(self, p: PeriodMention, head: str, pattern: re.Pattern, reach: int, ending: Optional[Ending] = None) -> bool:
         words = self.text[max(0, p.start - reach):p.start] + head
         return (ending is None or ending.may_end(words)) and bool(pattern.search(words))
+
+    def _cites(self, p: PeriodMention, head: str) -> bool:
+        words = self.text[max(0, p.start - 300):p.start] + head
+        return may_cite(words) and bool(roles().cited.search(words))
 
     def heading_kind(self, pos: int) -> Optional[str]:
         """`result`/`target` as the headings over `pos` name a situation or goals section (kind.section_kind)."""
@@ -158,12 +162,10 @@ class Context:
         if self.low is None:
             return True
         if self._partial_at is None:
-            self._partial_at = [(len(w), _offsets(self.low, w)) for w in partial_words()]
-        for size, starts in self._partial_at:
-            i = bisect.bisect_left(starts, start)
-            if i < len(starts) and starts[i] + size <= end:
-                return True
-        return False
+            self._partial_at = _written_at(self.low, partial_words())
+        starts, least_ends = self._partial_at
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and least_ends[i] <= end
 
     def skipped(self, pos: int) -> bool:
         """Inside a boilerplate block (web chrome)."""
@@ -172,14 +174,21 @@ class Context:
 
 
 
-def _offsets(text: str, word: str) -> list[int]:
-    """Every offset where `word` is written in `text`."""
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
+def _written_at(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """The starts of the places where one of `words` is written in `text`, ascending, and for each the least end
+    of the places starting there or later: a word lies within [start, end) when the first start from `start`
+    on has a least end up to `end`."""
+    places = []
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            places.append((at, at + len(w)))
+            at = text.find(w, at + 1)
+    places.sort()
+    least_ends = [e for _, e in places]
+    for i in range(len(least_ends) - 2, -1, -1):
+        least_ends[i] = min(least_ends[i], least_ends[i + 1])
+    return [s for s, _ in places], least_ends
 
 
 def _lead_partial(text: str, quantities: list[Quantity]) -> Optional[str]:

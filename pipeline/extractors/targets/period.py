@@ -71,9 +71,18 @@ def partial_of(text: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _whole_year_word() -> str:
+    """A word every whole-year phrase holds (`năm`), '' if none: where it is not written, no phrase is."""
+    shared = set.intersection(*(set(p.lower().split()) for p in data("periods")["whole_year"]))
+    return max(shared, key=len, default="")
+
+
 def says_whole_year(text: str) -> bool:
     """`cả năm`, `kế hoạch năm`, `cuối năm`: the figure is of the whole year (not `6 tháng cuối năm`)."""
     low = text.lower()
+    if _whole_year_word() not in low:
+        return False
     not_after = tuple(data("periods")["whole_year_not_after"])
     return any(not low[:m.start()].rstrip().endswith(not_after) for m in any_pattern("periods", "whole_year").finditer(low))
 

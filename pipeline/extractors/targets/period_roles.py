@@ -42,6 +42,21 @@ def roles() -> _Roles:
 
 
 @lru_cache(maxsize=None)
+def _law_marks() -> tuple[str, ...]:
+    """The last word of each law name, lowercased: the name matches case-blind only where its last word is written."""
+    return tuple(sorted({w.lower().split()[-1] for w in data("periods")["law_words"]}))
+
+
+def may_cite(words: str) -> bool:
+    """False where `roles().cited` cannot match `words`: its first branch needs `số`, a `/` and `về`, its
+    second a law's name (a cheap test before a search that tries every offset)."""
+    if "số" in words and "/" in words and "về" in words:
+        return True
+    low = words.lower()
+    return any(w in low for w in _law_marks())
+
+
+@lru_cache(maxsize=None)
 def role_endings() -> tuple[Ending, Ending, Ending]:
     """Quick tests (lexicon.Ending) for the deadline, the compared-with and the same-period roles."""
     per = data("periods")
