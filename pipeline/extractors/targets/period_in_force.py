@@ -135,7 +135,7 @@ def bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     per = data("periods")
     leads = alternation(per["opening_year_leads"])
     year = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?năm\s*(?:19|20)\d\d\s*,\s*$", re.IGNORECASE | re.MULTILINE)
@@ -143,8 +143,11 @@ def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # "Năm qua, …" opening a sentence, or a label ending on it: "Tình hình thực hiện năm qua: …"
     last = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:{openers})\s*,|(?:^|\n)[\s\-+•*]*[^\n.:;\d]{{0,60}}?(?<!\w)(?:{openers})\s*:",
                       re.IGNORECASE | re.MULTILINE)
-    any_opener = re.compile(openers)  # on lowercased text: where none is, `last` cannot match
-    return year, last, any_opener
+    # "Năm nay, …" opening a sentence: the year of the text itself
+    this = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?(?:{alternation(per['this_year'])})\s*,",
+                      re.IGNORECASE | re.MULTILINE)
+    any_opener = re.compile(f"{openers}|{alternation(per['this_year'])}")  # on lowercased text: where none is, neither can match
+    return year, last, this, any_opener
 
 
 def _ends_run_line(line: str) -> bool:
@@ -172,7 +175,7 @@ def _opening_year(ctx: Context, pos: int, para: int) -> Optional[str]:
     document's): a year opening a sentence of the figure's paragraph holds for the figures after it
     in that paragraph, over years written more often around it (`para`: where the paragraph starts, `_run_start`)."""
     text = ctx.text
-    year_open, last_open, any_opener = _opening_patterns()
+    year_open, last_open, this_open, any_opener = _opening_patterns()
     found, at = None, -1
     for p in ctx.periods_in(para, pos):
         if p.is_span or ctx.is_comparison(p) or len(p.label) != 4:
@@ -185,4 +188,7 @@ def _opening_year(ctx: Context, pos: int, para: int) -> Optional[str]:
         for m in last_open.finditer(text, para, pos):
             if m.start() > at:
                 found, at = str(base - 1), m.start()
+        for m in this_open.finditer(text, para, pos):
+            if m.start() > at:
+                found, at = str(base), m.start()
     return found
