@@ -122,8 +122,8 @@ def is_title_line(line: str) -> bool:
 
 
 def is_title_text(squashed: str) -> bool:
-    """is_title_line of a line already squashed."""
-    return squashed.lower() in _title_lines()
+    """is_title_line of a line already squashed (lowercasing shortens no text)."""
+    return len(squashed) <= _longest_title() and squashed.lower() in _title_lines()
 
 
 @lru_cache(maxsize=None)
