@@ -28,7 +28,8 @@ def _record_for(doc: Document, source: Source, include_text: bool) -> PlanDocume
             record.warnings.append(f"{name} extractor failed: {message}")
     if include_text:
         record.text = doc.text
-        record.blocks = list(doc.blocks) or [Block(kind="paragraph", span=(0, len(doc.text)))]
+        blocks = [Block(kind=b.kind, span=b.span, page=b.page) for b in doc.blocks]
+        record.blocks = blocks or [Block(kind="paragraph", span=(0, len(doc.text)))]
     return record
 
 

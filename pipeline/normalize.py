@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -25,15 +26,23 @@ _LOOKALIKES = {"\u01ce": "\u0103", "\u01cd": "\u0102"}
 _EMPHASIS = regex.compile(r"(?<![\w*_])(\*\*|\*|__)(?=[^\s*_])([^\n]*?[^\s*_])\1(?![\w*_])")
 
 
-def normalize(raw: str) -> tuple[str, "array[int]"]:
-    """Characters (NFC, spaces, invisibles, line ends), emphasis marks, table debris, wrapped lines.
-    The offsets are an `array('q')` (a list of ints costs 4x the memory on a large file)."""
+@lru_cache(maxsize=None)
+def _ingest_steps():
+    """The line-level steps of pipeline.ingest, imported when first needed (they import this module)."""
     from .ingest.cell_lines import regroup_cell_lines
     from .ingest.lines import rejoin_wrapped_lines
     from .ingest.page_breaks import drop_page_breaks
     from .ingest.pipes import clean_pipe_debris
     from .ingest.tab_cells import cell_tabs, mark_cell_tabs
 
+    return cell_tabs, mark_cell_tabs, drop_page_breaks, clean_pipe_debris, regroup_cell_lines, rejoin_wrapped_lines
+
+
+def normalize(raw: str) -> tuple[str, "array[int]"]:
+    """Characters (NFC, spaces, invisibles, line ends), emphasis marks, table debris, wrapped lines.
+    The offsets are an `array('q')` (a list of ints costs 4x the memory on a large file)."""
+    (cell_tabs, mark_cell_tabs, drop_page_breaks, clean_pipe_debris, regroup_cell_lines,
+     rejoin_wrapped_lines) = _ingest_steps()
     text, offsets = normalize_chars(raw)
     offsets = offsets if isinstance(offsets, array) else array("q", offsets)  # 8 bytes per character
     text, offsets = mark_cell_tabs(text, offsets, cell_tabs(raw))

@@ -3,6 +3,9 @@ number after `Số:`, the province a body below the province reports to, a signa
 to the recipients list. Whole documents are in corpus/examples/metadata_layouts.jsonl."""
 from __future__ import annotations
 
+import random
+
+from pipeline.extractors.metadata import layout
 from pipeline.extractors.metadata.doc_number import number_after_label
 from pipeline.extractors.metadata.issuer import Territory, is_provincial, parent_province
 import regex
@@ -84,3 +87,16 @@ def test_matches_at_the_cue_words_are_the_matches_of_a_scan():
     starts = word_starts(text, first_words(("Độc lập", "Cộng hòa")))
     assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
     assert len(starts) == 5 and len(list(pattern.finditer(text))) == 3
+
+
+def test_number_label_starts_give_the_matches_of_a_scan():
+    """The label is tried only after a line start, a bar, two blanks or the motto's end: the
+    same matches as the pattern's scan of random texts."""
+    pieces = ["số", "Số", " ", "  ", "\t", "\n", "|", "*", ":", "phúc", "hạnh phúc", "một", "x", "số:"]
+    rng = random.Random(4)
+    for _ in range(5000):
+        text = fold("".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))))
+        end = rng.randint(0, len(text)) if rng.random() < 0.3 else len(text)
+        starts = layout._number_label_starts(text, end)
+        found = [m.span() for m in matches_at(layout._number_label_re(), text, starts, end)]
+        assert found == [m.span() for m in layout._number_label_re().finditer(text, 0, end)]

@@ -57,10 +57,14 @@ def _issuer_after(text: str, low: str, pos: int) -> tuple[Optional[str], int]:
     return " ".join(w.group(0) for w in words), words[-1].end()
 
 
-def reference_at(text: str, low: str, found: NumberMatch) -> Reference:
+def _kind_named_before(low: str, start: int) -> Optional[regex.Match]:
+    return _kind_before().search(low, max(0, start - 40), start)
+
+
+def reference_at(text: str, low: str, found: NumberMatch, kind: Optional[regex.Match]) -> Reference:
+    """The citation of `found`, `kind` the document kind named before it (_kind_named_before)."""
     start, end = found.span
     doc_type = found.symbol.kind
-    kind = _kind_before().search(low, max(0, start - 40), start)
     if kind:
         start = kind.start("k")
         doc_type = kind_by_name().get(_BREAKS.sub(" ", kind.group("k")))
@@ -77,11 +81,6 @@ def reference_at(text: str, low: str, found: NumberMatch) -> Reference:
                      text=text[start:end], span=(start, end))
 
 
-def _cited_as_numbered(low: str, start: int) -> bool:
-    kind = _kind_before().search(low, max(0, start - 40), start)
-    return kind is not None and "số" in kind.group(0)
-
-
 def find_references(text: str, low: str, own_number: Optional[str]) -> list[Reference]:
     own = (own_number or "").replace(" ", "")
     seen: set[str] = set()
@@ -89,10 +88,11 @@ def find_references(text: str, low: str, own_number: Optional[str]) -> list[Refe
     for found in find_numbers(text, bare=True):
         if not found.number or found.number == own or found.number in seen:
             continue
-        if found.number.count("/") == 1 and "-" not in found.number and not _cited_as_numbered(low, found.span[0]):
+        kind = _kind_named_before(low, found.span[0])
+        if found.number.count("/") == 1 and "-" not in found.number and (kind is None or "số" not in kind.group(0)):
             continue  # `15/UBND` alone; `Công văn số 118/UBATGTQG` is a citation
         seen.add(found.number)
-        out.append(reference_at(text, low, found))
+        out.append(reference_at(text, low, found, kind))
     return out
 
 

@@ -12,9 +12,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
-from ..document import Document
+from ..document import Document, TextBlock
 from ..errors import ExtractionError
-from ..models import Block
 from ..normalize import normalize
 from .blocks import text_blocks
 from .encodings import convert_legacy_font_text, legacy_font_encoding
@@ -49,7 +48,7 @@ def assemble(parts: list[Part], *, fmt: str, encoding: Optional[str] = None, war
     text, offsets = normalize(raw)
     if not text.strip():
         raise ExtractionError("no_text", "the document holds no text")
-    blocks: list[Block] = []
+    blocks: list[TextBlock] = []
     for block in text_blocks(text):
         index = bisect.bisect_right(starts, offsets[block.span[0]]) - 1
         part = parts[index]
@@ -60,7 +59,7 @@ def assemble(parts: list[Part], *, fmt: str, encoding: Optional[str] = None, war
             kind = part.kind
         elif part.kind == "heading" and kind == "paragraph":
             kind = "heading"
-        blocks.append(Block(kind=kind, span=block.span, page=part.page))
+        blocks.append(TextBlock(kind, block.span, part.page))
     return Document(text=text, blocks=blocks, format=fmt, encoding=encoding, source_offsets=offsets, warnings=warnings)
 
 

@@ -5,15 +5,15 @@ from typing import Optional
 
 import regex
 
-from ..models import Block
+from ..document import TextBlock
 from . import shape
 from .chrome import chrome_lines
 
 _CELL = regex.compile(r"[^|]+")
 
 
-def _trimmed(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
-    piece = text[start:end]
+def _trimmed(piece: str, start: int) -> Optional[tuple[int, int]]:
+    """The span of `piece` (standing at `start`) without its outer white space; None when blank."""
     body = piece.lstrip()
     if not body:
         return None
@@ -21,12 +21,12 @@ def _trimmed(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     return start, start + len(body.rstrip())
 
 
-def table_cell_blocks(text: str, start: int, end: int, page: Optional[int] = None) -> list[Block]:
+def table_cell_blocks(text: str, start: int, end: int, page: Optional[int] = None) -> list[TextBlock]:
     blocks = []
     for match in _CELL.finditer(text, start, end):
-        span = _trimmed(text, match.start(), match.end())
+        span = _trimmed(match.group(), match.start())
         if span:
-            blocks.append(Block(kind="table_cell", span=span, page=page))
+            blocks.append(TextBlock("table_cell", span, page))
     return blocks
 
 
@@ -39,31 +39,32 @@ def _is_heading(line: str) -> bool:
     return shape.is_list_item(body) and len(body) <= 100 and not body.startswith(("-", "+", "•"))
 
 
-def text_blocks(text: str, page: Optional[int] = None) -> list[Block]:
+def text_blocks(text: str, page: Optional[int] = None) -> list[TextBlock]:
     lines = text.split("\n")
     starts = shape.line_starts(lines)
-    chrome = chrome_lines(lines)
-    blocks: list[Block] = []
+    squashed = [shape.squash(line) for line in lines]
+    chrome = chrome_lines(squashed)
+    blocks: list[TextBlock] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        span = _trimmed(text, starts[i], starts[i] + len(line))
+        span = _trimmed(line, starts[i])
         if span is None:
             i += 1
             continue
         if chrome[i]:
-            blocks.append(Block(kind="boilerplate", span=span, page=page))
-        elif shape.is_title_line(line):
+            blocks.append(TextBlock("boilerplate", span, page))
+        elif shape.is_title_text(squashed[i]):
             last = _title_end(lines, chrome, i)
-            blocks.append(Block(kind="heading", span=(span[0], starts[last] + len(lines[last].rstrip())), page=page))
+            blocks.append(TextBlock("heading", (span[0], starts[last] + len(lines[last].rstrip())), page))
             i = last + 1
             continue
         elif " | " in line or line.strip().startswith("| "):
             blocks.extend(table_cell_blocks(text, starts[i], starts[i] + len(line), page))
         elif _is_heading(line):
-            blocks.append(Block(kind="heading", span=span, page=page))
+            blocks.append(TextBlock("heading", span, page))
         else:
-            blocks.append(Block(kind="paragraph", span=span, page=page))
+            blocks.append(TextBlock("paragraph", span, page))
         i += 1
     return blocks
 

@@ -37,11 +37,10 @@ def is_list_head(line: str) -> bool:
     return bool(text) and bool(_patterns()[1].fullmatch(text))
 
 
-def chrome_lines(lines: list[str]) -> list[bool]:
-    """For each line, whether it is chrome (a chrome line, or inside a list of other posts)."""
+def chrome_lines(texts: list[str]) -> list[bool]:
+    """For each line (squashed), whether it is chrome (a chrome line, or inside a list of other posts)."""
     _, _, either, max_chars = _patterns()
-    texts = [squash(line) for line in lines]
-    marks = [False] * len(lines)
+    marks = [False] * len(texts)
     in_list = False
     for i, text in enumerate(texts):
         if not text:

@@ -118,7 +118,12 @@ def is_label(line: str) -> bool:
 def is_title_line(line: str) -> bool:
     if line.isprintable() and len(line) - line.count(" ") > _longest_title():
         return False  # more visible characters than any title line has (printable: no white space but " ")
-    return squash(line).lower() in _title_lines()
+    return is_title_text(squash(line))
+
+
+def is_title_text(squashed: str) -> bool:
+    """is_title_line of a line already squashed (lowercasing shortens no text)."""
+    return len(squashed) <= _longest_title() and squashed.lower() in _title_lines()
 
 
 @lru_cache(maxsize=None)

@@ -110,8 +110,7 @@ def normal_case(title: str, text: str, folded: str, span: Span) -> str:
         keep = kept.get(core)
         if keep is None:
             keep = kept[core] = (not core.isalpha() and any(ch.isdigit() for ch in core)) or is_acronym(core) or (
-                len(core) >= 2 and core in body and _word_re(core).search(body) is not None
-                and _used_in_lowercase_context(core, body)
+                len(core) >= 2 and core in body and _used_in_lowercase_context(core, body)
             )
         words.append(word if keep else word.lower())
     lowered = _replace_names(" ".join(words), _proper_names(body))
@@ -120,10 +119,13 @@ def normal_case(title: str, text: str, folded: str, span: Span) -> str:
 
 def _used_in_lowercase_context(word: str, body: str) -> bool:
     """An acronym (DTI, VSNT): written in capitals inside a line that is not in capitals."""
+    letters_only = word.isalpha() and len(word) >= 2
     for m in _word_re(word).finditer(body):
         line_start = body.rfind("\n", 0, m.start()) + 1
         line_end = body.find("\n", m.end())
         line = body[line_start:line_end if line_end >= 0 else len(body)]
+        if letters_only and is_caps(line):
+            continue  # the cell holding a word of two letters or more is in capitals like its line
         # the cell it stands in, not the row: `Nơi nhận: | TM. ỦY BAN NHÂN DÂN` holds no lower-case use
         cell = next((line[a:b] for a, b in cells(line) if a <= m.start() - line_start < b), line)
         if not is_caps(cell):

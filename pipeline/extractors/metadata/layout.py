@@ -5,6 +5,7 @@ web page puts above a document. `read_layout` finds these anchors in raw or norm
 text (hard line breaks and `|` debris of two-column headers allowed)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import takewhile
@@ -16,7 +17,7 @@ from .doc_number import NumberMatch, number_after_label
 from .legal_db import legal_db_header
 from .place_line import PlaceDate, find_place_date, place_date_after
 from .tables import cues, kind_by_name, opens_with_organ
-from .text import (Lines, any_cue, cells, clean, column_of, cue_pattern, first_words, fold, is_caps, is_decoration,
+from .text import (Lines, any_cue, cells, clean, column_of, first_words, fold, is_caps, is_decoration,
                    matches_at, word_starts)
 
 HEADER_WINDOW = 8000  # the header stands at the top, after at most some web chrome
@@ -65,20 +66,32 @@ def _number_label_re() -> regex.Pattern:
     label = any_cue(cues()["number_label"])
     # a line or cell start; or, written `Số:`, a cell after a run of spaces or glued after the
     # motto by line rejoining (`… Hạnh phúc Số: 08/KH-HĐND`), never a sentence's `số`
-    motto_end = cue_pattern(cues()["motto"][-1].split()[-1])
+    motto_end = regex.escape(_motto_end())
     start = rf"(?:(?P<line>^|\|)|[ \t]{{2,}}|(?<={motto_end})[ \t]+)"
     return regex.compile(rf"(?m){start}[ \t*]*(?P<l>{label})[ \t]*(?P<c>:?)")
 
 
+_TWO_BLANKS = re.compile(r"[ \t]{2}")
+
+
+@lru_cache(maxsize=None)
+def _motto_end() -> str:
+    return fold(cues()["motto"][-1].split()[-1])
+
+
 def _number_label_starts(folded: str, end: int) -> list[int]:
     """Where a match of the number label pattern may start: in the run of spaces, tabs, bars
-    and emphasis marks before a label word, or on the word itself (at a line start)."""
+    and emphasis marks before a label word, or on the word itself (at a line start). A run
+    that opens no match (`một số`: no line start, bar, two blanks or motto's end) is left out."""
     out = []
     for at in word_starts(folded, first_words(tuple(cues()["number_label"])), 0, end):
         run = at
         while run > 0 and folded[run - 1] in " \t*|":
             run -= 1
-        out.extend(range(run, at + 1))
+        gap = folded[run:at]
+        if (run == 0 or folded[run - 1] == "\n" or "|" in gap or _TWO_BLANKS.search(gap)
+                or folded.endswith(_motto_end(), 0, run)):
+            out.extend(range(run, at + 1))
     return out
 
 
@@ -228,7 +241,10 @@ def _recipients_label_re() -> regex.Pattern:
 
 
 def _find_recipients_label(folded: str) -> Optional[Span]:
-    m = _recipients_label_re().search(folded)
+    """The first line opening with the label: tried only at the starts of lines holding its first word."""
+    words = word_starts(folded, first_words(tuple(cues()["recipients_label"])))
+    line_starts = sorted({folded.rfind("\n", 0, at) + 1 for at in words})
+    m = next(matches_at(_recipients_label_re(), folded, line_starts), None)
     return m.span("l") if m else None
 
 

@@ -54,7 +54,14 @@ def _clean_quote(text: str) -> str:
     return squash(text.replace("*", "").replace("_", " ")).strip(" .,;")
 
 
+def _quotes_something(folded: str) -> bool:
+    """Whether an opening quote of _QUOTED stands in the text: most texts quote nothing."""
+    return '"' in folded or "“" in folded
+
+
 def find_theme(text: str, folded: str) -> Optional[tuple[str, tuple[int, int]]]:
+    if not _quotes_something(folded):
+        return None
     m = next(matches_at(_theme_re(), folded, word_starts(folded, first_words(tuple(cues()["theme_cues"])))), None)
     if not m:
         return None
@@ -62,6 +69,8 @@ def find_theme(text: str, folded: str) -> Optional[tuple[str, tuple[int, int]]]:
 
 
 def find_movements(text: str, folded: str) -> list[str]:
+    if not _quotes_something(folded):
+        return []
     out: dict[str, str] = {}
     chain = _chain_re()
     for m in matches_at(_movement_re(), folded, _movement_starts(folded)):
