@@ -151,9 +151,9 @@ def test_sentence_start_finds_the_end_of_the_last_sentence_end_pattern():
 
 
 def test_cue_scan_of_both_kinds_finds_what_the_scans_of_each_kind_find():
-    """Where one scan for the cues of both kinds answers (no cue of one kind overlaps one of the other), it finds
-    what the target and the result patterns find apart, though it checks for overlaps only at cues whose phrase
-    one of the other kind may meet (`ước cả năm` and `cả năm qua`, `đạt được` and `được giao chỉ tiêu`)."""
+    """Where one scan for the cues of both kinds answers (no cue of one kind overlaps one of the other, as
+    `ước cả năm` and `cả năm qua`, `đạt được` and `được giao chỉ tiêu`), it finds what the target and the
+    result patterns find apart."""
     from pipeline.extractors.targets.kind import _patterns, _target_result_cues
     from pipeline.extractors.targets.lexicon import data
 

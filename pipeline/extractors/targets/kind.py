@@ -124,35 +124,16 @@ def _neutral_scan() -> WordScan:
 
 
 @lru_cache(maxsize=None)
-def _either_cue() -> tuple[WordScan, dict[str, str], frozenset[str]]:
-    """One scan for the cues of both kinds, the kind of each cue phrase (target where a phrase is both),
-    and the phrases a cue of the other kind may overlap (`_meets_other_kind`)."""
+def _either_cue() -> tuple[WordScan, dict[str, str]]:
+    """One scan for the cues of both kinds, and the kind of each cue phrase (target where a phrase is both)."""
     k = data("kind")
-    kinds = {_phrase(p): "result" for p in k["result"] if p.strip()}
-    kinds.update({_phrase(p): "target" for p in k["target"] if p.strip()})
-    phrases = {kind: [_phrase(p) for p in k[kind] if p.strip()] for kind in ("target", "result")}
-    other_kind = {"target": "result", "result": "target"}
-    meeting = frozenset(p for p, kind in kinds.items() if _meets_other_kind(p, phrases[other_kind[kind]]))
-    return WordScan(k["target"] + k["result"]), kinds, meeting
+    kinds = {_phrase(p): "result" for p in k["result"]}
+    kinds.update({_phrase(p): "target" for p in k["target"]})
+    return WordScan(k["target"] + k["result"]), kinds
 
 
 def _phrase(words: str) -> str:
     return " ".join(words.lower().split())
-
-
-def _meets_other_kind(phrase: str, others: list[str]) -> bool:
-    """Whether a phrase of `others` may match where `phrase` starts or at a later word start in it: it is
-    the rest of `phrase` from there up to a word end, or it starts with all of that rest. When none may,
-    a cue written as `phrase` overlaps no cue of the other kind."""
-    for at in [0] + [i + 1 for i, c in enumerate(phrase[:-1]) if not c.isalnum()]:
-        rest = phrase[at:]
-        for other in others:
-            if other.startswith(rest) or rest.startswith(other) and not _WORD_START.match(rest, len(other)):
-                return True
-    return False
-
-
-_WORD_START = re.compile(r"\w")
 
 
 _NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum() rejects
@@ -164,18 +145,17 @@ def _target_result_cues(masked: str) -> Optional[dict[str, list[tuple[int, int, 
     target, result, _, _ = _patterns()
     other = {"target": result, "result": target}
     found: dict[str, list[tuple[int, int, str]]] = {"target": [], "result": []}
-    scan, kinds, meeting = _either_cue()
+    scan, kinds = _either_cue()
     for m in scan.finditer(masked):
         s, e = m.start(), m.end()
         phrase = " ".join(m.group().split())
         kind = kinds[phrase]
-        if phrase in meeting:
-            if other[kind].match(masked, s):
+        if other[kind].match(masked, s):
+            return None
+        gaps = () if masked[s:e - 1].isalnum() else _NOT_ALNUM.finditer(masked, s, e - 1)  # none in a one-word cue
+        for gap in gaps:  # each later word start of the cue
+            if other[kind].match(masked, gap.end()):
                 return None
-            gaps = () if masked[s:e - 1].isalnum() else _NOT_ALNUM.finditer(masked, s, e - 1)  # none in a one-word cue
-            for gap in gaps:  # each later word start of the cue
-                if other[kind].match(masked, gap.end()):
-                    return None
         found[kind].append((s, e, phrase))
     return found
 
