@@ -12,6 +12,7 @@ from .filters import is_rank
 from .period import year_of
 from .prose_words import figure_words, prose_words
 from .quantities import Quantity
+from .structure import Span, bullet_of
 
 
 def fraction_plan(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) -> None:
@@ -47,17 +48,22 @@ def context_indicator(text: str, sent_start: int, line_start: int) -> Optional[s
 def lead_indicator(text: str, line_start: int, max_items: int = 12) -> Optional[str]:
     """A bare figure's indicator from the list lead: the line before that ends with ':', over the earlier
     items of the list (`…, trong đó:\n- Năm 2024: 48 tỷ đồng;\n- Năm 2025: 72 tỷ đồng;`)."""
-    mark = text[line_start:line_start + 2].lstrip()[:1]
+    mark = _item_mark(text, line_start)
     for _ in range(max_items):
-        prev_end = text.rfind("\n", 0, max(0, line_start - 1))
-        lead = text[prev_end + 1:line_start].strip()
-        if lead.endswith(":"):
-            cleaned = ind.clean(lead)
-            return cleaned or None
-        if mark not in _ITEM_MARKS or not lead.startswith(mark) or prev_end < 0:
+        if line_start == 0:
             return None
-        line_start = prev_end + 1
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        lead = text[prev_start:line_start].strip()
+        if lead.endswith(":"):
+            return ind.clean(lead) or None
+        if mark is None or _item_mark(text, prev_start) != mark:
+            return None
+        line_start = prev_start
     return None
 
 
-_ITEM_MARKS = frozenset("-+•–")
+def _item_mark(text: str, line_start: int) -> Optional[str]:
+    """The dash or plus opening a list item's line (`-`, `+`, `•`); None for a numbered item or other text."""
+    end = text.find("\n", line_start)
+    mark = bullet_of(text, Span(line_start, len(text) if end < 0 else end))
+    return mark if mark and not mark[0].isalnum() else None

@@ -99,31 +99,28 @@ def share_bases(t: Table, cols: list, figure: Callable[[str], Optional[tuple]]) 
     base of a share column (part / base = share) says how many there are, not what was reached. Its column is
     dropped and the part's column, when its header gives it no kind, takes the base's kind and counted noun.
     Returns the columns and the counted noun of each part column that took it."""
-    def values(i: int) -> list:
-        out = []
-        for row in t.rows:
-            found = figure(row[i].text) if i < len(row) else None
-            out.append(found[0] if found else None)
-        return out
-
     n = min(len(cols), len(t.header))
-    shares = [i for i in range(n) if "%" in t.header[i].text or t.header[i].text.strip().lower().startswith("tỷ lệ")]
+    pct_starts = tuple(data("units")["percent_indicator_starts"])
+    shares = [i for i in range(n) if "%" in t.header[i].text or t.header[i].text.strip().lower().startswith(pct_starts)]
     bases = [(i, noun) for i in range(n) if cols[i][0] is not None and (noun := inventory_noun(t.header[i].text))]
     if not shares or not bases:
         return cols, {}
+    values = [[_first(figure(row[i].text)) if i < len(row) else None for row in t.rows] for i in range(n)]
     cols, units = list(cols), {}
     for base, noun in bases:
-        base_values = values(base)
         for part in range(base + 1, n):
             if part in shares:
                 continue
-            part_values = values(part)
-            if any(_share_of(base_values, part_values, values(share)) for share in shares if share > part):
+            if any(_share_of(values[base], values[part], values[share]) for share in shares if share > part):
                 if cols[part][0] is None:
                     cols[part], units[part] = cols[base], noun
                 cols[base] = (None, None, "=")
                 break
     return cols, units
+
+
+def _first(found: Optional[tuple]) -> Optional[float]:
+    return found[0] if found else None
 
 
 def _share_of(bases: list, parts: list, shares: list) -> bool:
