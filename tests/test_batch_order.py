@@ -44,3 +44,17 @@ def test_inputs_stream_in_sorted_path_order(tmp_path):
     expected = sorted(p for p in tmp_path.rglob("*") if p.is_file() and p.suffix != ".md" and "loop" not in p.parts)
     assert list(walk) == expected
     assert list(iter_inputs([tmp_path / "missing.txt"])) == [tmp_path / "missing.txt"]
+
+
+def test_started_pool_has_every_worker_up_before_the_first_document(tmp_path):
+    from pipeline.batch.task import TaskOptions
+    from pipeline.batch.workers import WorkerPool
+
+    archive = make_archive(tmp_path / "archive", 4)
+    pool = WorkerPool(2, TaskOptions())
+    pool.start()
+    assert len(pool.workers) == 2 and all(w.proc.is_alive() and w.task is None for w in pool.workers)
+    tasks = enumerate(str(p) for p in sorted(archive.rglob("*.txt")))
+    outcomes = list(pool.run(tasks))
+    assert [o.seq for o in outcomes] == [0, 1, 2, 3] and {o.status for o in outcomes} == {"ok"}
+    assert pool.restarts == 0

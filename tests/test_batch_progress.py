@@ -40,3 +40,11 @@ def test_summary_counts_errors_by_code():
 
 def test_format_seconds():
     assert [format_seconds(s) for s in (5, 65, 3725)] == ["5s", "1m05s", "1h02m"]
+
+
+def test_summary_gives_the_pace_after_start_up():
+    summary = Summary(seconds=5.0, startup_seconds=1.0, workers=2)
+    for _ in range(8):
+        summary.add("ok", None, 1024)
+    assert "after start-up (1.0 s): 2.0 docs/s, 2 KB/s" in summary.lines()
+    assert not any(line.startswith("after start-up") for line in Summary(seconds=5.0).lines())

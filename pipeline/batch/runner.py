@@ -140,8 +140,10 @@ def run_batch(
         outcomes: Iterator[Outcome] = (run_task_with_alarm(seq, path, options.task) for seq, path in tasks)
     else:
         pool = WorkerPool(options.workers, options.task, ordered=options.ordered)
+        pool.start()
         outcomes = pool.run(tasks)
     summary.workers = options.workers if pool is not None else 1
+    summary.startup_seconds = time.monotonic() - started
 
     sink = JsonlSink(output, append=resume, fsync_every=options.fsync_every)
     try:

@@ -22,6 +22,9 @@ class Summary:
     startup_cpu_seconds: float = 0.0
     """CPU time of loading the rules and compiling the patterns, once per run before the first document
     (in process; a worker pool does it in its forkserver)"""
+    startup_seconds: float = 0.0
+    """wall time before the first document could start: reading the output to resume, loading the rules,
+    starting the workers"""
     workers: int = 1
     peak_worker_rss_mb: float = 0.0
     worker_restarts: int = 0
@@ -56,6 +59,10 @@ class Summary:
         if self.cpu_seconds and self.documents:
             out.append(f"CPU {self.cpu_seconds:.1f} s: {self.bytes / 1024 / self.cpu_seconds:.0f} KB/s and "
                        f"{self.documents / self.cpu_seconds:.1f} docs/s per busy core")
+        if self.startup_seconds and self.documents and self.seconds > self.startup_seconds:
+            steady = self.seconds - self.startup_seconds
+            out.append(f"after start-up ({self.startup_seconds:.1f} s): {self.documents / steady:.1f} docs/s, "
+                       f"{self.bytes / 1024 / steady:.0f} KB/s")
         if self.startup_cpu_seconds:
             out.append(f"start-up CPU {self.startup_cpu_seconds:.2f} s (rules and patterns, once per run)")
         if self.peak_worker_rss_mb:

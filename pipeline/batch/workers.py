@@ -26,6 +26,7 @@ from typing import Iterator, Optional
 from .task import Outcome, TaskOptions, failure_outcome, peak_rss_kb, run_task, timeout_message
 
 PRELOAD = ["pipeline.batch.task", "pipeline.extractors.chain", "pipeline.batch.warmup"]
+READY = "ready"
 
 
 def _worker_main(conn, options: TaskOptions, env: dict[str, str], memory_mb: int) -> None:
@@ -41,6 +42,9 @@ def _worker_main(conn, options: TaskOptions, env: dict[str, str], memory_mb: int
             return  # the main process is gone
         if task is None:
             return
+        if task == READY:
+            conn.send(READY)
+            continue
         seq, path = task
         try:
             conn.send(run_task(seq, path, options))
@@ -113,6 +117,18 @@ class WorkerPool:
         self.peak_rss_kb = 0
         self.restarts = 0
         self.retired_cpu_seconds = 0.0
+
+    def start(self) -> None:
+        """Start every worker and wait until each answers: the forkserver's imports and warm-up are then
+        behind, and what follows is the batch's steady pace."""
+        while len(self.workers) < self.size:
+            self.workers.append(_Worker(self.ctx, self.options, self.env, self.memory_mb))
+        for worker in list(self.workers):
+            try:
+                worker.conn.send(READY)
+                worker.conn.recv()
+            except (EOFError, OSError):
+                self._replace(worker, kill=True)
 
     def run(self, tasks: Iterator[tuple[int, str]]) -> Iterator[Outcome]:
         """Yield one outcome per task: in task order if `ordered`, else as they finish."""
