@@ -12,7 +12,7 @@ from .draft import Draft
 from .kind import of_plan
 from .lexicon import Ending, alternation, data
 from .period import partial_of, says_per_year, says_whole_year
-from .period_in_force import bracketed_before, carry, in_result_section
+from .period_in_force import bracketed_before, carry, gone_by, in_result_section
 from .quantities import Quantity
 
 class _Words(NamedTuple):
@@ -26,6 +26,7 @@ class _Words(NamedTuple):
     per_year_end: Ending
     rate_words: re.Pattern  # "tăng bình quân 8%/năm" is a rate over the span; "đạt 18 nghìn tấn/năm" a level
     this_year: re.Pattern  # "năm nay": the year of the text itself
+    vintage: re.Pattern  # "xe sản xuất trước năm 2010": a year gone names which things, not when
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +40,7 @@ def _words() -> _Words:
         right_cue=re.compile(rf"(?:{cues})\s+(?:(?:{edges})\s+)?(?:{span}|{alternation(per['right_cue_dates'])})?(?:\s+[IVX]{{1,3}}\s*/)?\s*$"
                              rf"|\(\s*(?:(?:{edges})\s+)?{span}?\s*$", re.IGNORECASE),
         right_lead=re.compile(rf"(?:{cues}|năm)\s"),
+        vintage=re.compile(rf"(?<!\w)(?:{alternation(per['vintage_cues'])})\s+(?:năm\s*)?$", re.IGNORECASE),
         this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),
         same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
         deadline_right=re.compile(rf"^[^;.]*?(?:{leads})\s+(?:(?:{due_edges})\s+)?năm", re.IGNORECASE),
@@ -111,7 +113,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         ptext = text[p.start:p.end]
         prefix = _DIGIT.split(ptext, maxsplit=1)[0]
         if words.right_cue.search(between + prefix) or (not between.strip(" ,(") and words.right_lead.match(prefix.lower())):
-            label, rule, chosen = p.label, "right", p
+            if not _names_which(ctx, p, between, prefix, qs, words):
+                label, rule, chosen = p.label, "right", p
         break
     if label is None:
         seg_lo = qs - len(seg_left)
@@ -181,6 +184,18 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         d.deadline = label
     elif rule == "left" and words.deadline_left.search(before):
         d.deadline = label
+
+
+def _names_which(ctx: Context, p, between: str, prefix: str, qs: int, words: _Words) -> bool:
+    """A year gone by the text's own, right of a figure, that says which things are counted, not when:
+    after `trước` (`ưu tiên xe sản xuất trước năm 2010`), or after the figure's noun in a plan's targets
+    (`100% cơ sở bán buôn thuốc và cơ sở có vi phạm trong năm 2024 được kiểm tra lại`): a plan's target
+    is not due in a year gone."""
+    if not gone_by(ctx, p):
+        return False
+    if words.vintage.search(between + prefix):
+        return True
+    return ctx.plan and len(between.split()) >= 3 and ctx.heading_kind(qs) == "target"
 
 
 def _plan_span_holds(ctx: Context, q: Quantity, seg_left: str, label: Optional[str], rule: Optional[str],

@@ -20,9 +20,12 @@ def in_result_section(ctx: Context, pos: int) -> bool:
 
 
 def _heading_period(ctx: Context, pos: int) -> Optional[str]:
-    """The period written in the nearest heading above `pos` that has one."""
+    """The period written in the nearest heading above `pos` that has one; in a plan, not a year gone told
+    after the figure in its own numbered item (`1. Kiểm tra ít nhất 30% …, trong đó … cơ sở có vi phạm
+    trong năm 2024 được kiểm tra lại`)."""
     for s in ctx.tree.chain(pos):
-        ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p) and not ctx.yearless(p)]
+        ps = [p for p in ctx.periods_in(s.heading[0], s.heading[1]) if not ctx.is_comparison(p) and not ctx.yearless(p)
+              and not (p.start > pos and ctx.plan and gone_by(ctx, p))]
         if ps:
             return ps[0].label
     return None
@@ -67,6 +70,8 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     cands = [p for p in ctx.periods_in(scope_start, pos) if _holds(ctx, p, pos)
              and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
              and not bracketed_before(text, p.start, p.end, pos)]
+    if ctx.plan and cands and ctx.heading_kind(pos) == "target":
+        cands = [p for p in cands if p.start >= line_start or not _past_in_passing(ctx, p)]
     singles = [p.label for p in cands if not p.is_span]
     if singles and ctx.plan and in_result_section(ctx, pos):
         return singles[-1], "carry"  # a plan's situation section narrates year after year: the last one told holds
@@ -109,6 +114,22 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if ctx.title_partial:
         return ctx.title_partial, "title_partial"
     return None, None
+
+
+def gone_by(ctx: Context, p) -> bool:
+    """A period over before the year the text was written in."""
+    own = ctx.ref_year if ctx.ref_year is not None else ctx.default_year
+    last = p.label[-4:] if p.is_span else p.label[:4]
+    return own is not None and last.isdigit() and int(last) < own
+
+
+def _past_in_passing(ctx: Context, p) -> bool:
+    """A year gone told inside an earlier item of a plan's targets (`- Phấn đấu 70% hồ sơ hình thành từ năm
+    2020 đến nay được số hóa;`) names which things that item counts; the next items are still the plan's."""
+    if not gone_by(ctx, p):
+        return False
+    line_start = ctx.text.rfind("\n", 0, p.start) + 1
+    return len(ctx.text[line_start:p.start].split()) >= 3
 
 
 def _holds(ctx: Context, p, pos: int) -> bool:
