@@ -130,6 +130,10 @@ class Context:
         _, baseline, _, standard, _ = self._role(p)
         return baseline or standard
 
+    def is_same_period(self, p: PeriodMention) -> bool:
+        """`cùng kỳ năm 2024`: the same part of an earlier year."""
+        return self._role(p)[2]
+
     def is_comparison(self, p: PeriodMention) -> bool:
         """A baseline, or the year of `Cùng kỳ, năm 2020, …` (last year's figures, not the text's year)."""
         _, baseline, same_period, standard, _ = self._role(p)
