@@ -80,13 +80,23 @@ def _clause_patterns():
     return blockers, keep, from_single, from_level
 
 
+def starts_from_level(low_left: str, low_right: str) -> bool:
+    """`giảm từ 19,46% (đầu năm 2011), xuống còn 7,72%`, `nâng … từ 31,5% năm 2024 lên trên 45%`: the figure
+    after `từ` is the level a change starts from (lowercased words before and after the figure)."""
+    if not _ends().from_level.may_end(low_left) or not _clause_patterns()[3].search(low_left):
+        return False
+    return _gap_patterns()[3].search(low_right) is not None
+
+
 @lru_cache(maxsize=None)
 def _gap_patterns():
     cmp = data("comparators")
     against = re.compile(rf"^\s*(?:%\s*)?(?:{alternation(cmp['gap_objects'])})(?!\w)")
     up = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['gap_up'])})\s*$")
     down = re.compile(rf"(?:^|[^\w])(?:{alternation(cmp['gap_down'])})\s*$")
-    from_to = re.compile(rf"^[^;.]{{0,80}}?(?:{alternation(cmp['from_level_next'])})\s+\d")
+    bounds = alternation([w for words in cmp["before"].values() for w in words])
+    # "từ 31,5% năm 2024 lên trên 45%": the new level may carry its own bound
+    from_to = re.compile(rf"^[^;.]{{0,80}}?(?:{alternation(cmp['from_level_next'])})\s+(?:(?:{bounds})\s+)?\d")
     return against, up, down, from_to
 
 
@@ -167,7 +177,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
     not_dir = _not_direction()
     if not_dir.search(low_left[-90:]):
         low_left, clause = not_dir.sub(_blank, low_left), not_dir.sub(_blank, clause)
-    _GAP_AGAINST, _UP_WORDS, _DOWN_WORDS, _FROM_TO_LEVEL = _gap_patterns()
+    _GAP_AGAINST, _UP_WORDS, _DOWN_WORDS, _ = _gap_patterns()
     for op, pat in after_re.items():
         if pat.match(low_right):
             return op, "after"
@@ -192,12 +202,12 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
         return "~", "estimate_verb"
     if unit and is_multiplier(unit.lower()):
         return "=", "multiplier"
-    blockers, keep, from_single, from_level = _clause_patterns()
+    blockers, keep, from_single, _ = _clause_patterns()
     kept = keep.sub(" ", tail) if ends.keep_word.search(tail) else tail
     if ends.to_level.may_end(kept) and to_level.search(kept):
         return "=", "to_level"
     m = near_dir.search(tail) if ends.near_dir.may_end(tail) else None
-    if not ranged and ends.from_level.may_end(tail) and from_level.search(tail) and _FROM_TO_LEVEL.search(low_right):
+    if not ranged and starts_from_level(tail, low_right):
         return "=", "from_level"  # "giảm từ 19,46% (đầu năm 2011), xuống còn 7,72%": a starting level
     if not m and not ranged and ends.from_single.may_end(tail) and from_single.search(tail) \
             and not (ends.to_level.may_end(tail) and to_level.search(tail)):

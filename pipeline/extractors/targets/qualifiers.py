@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .comparator import starts_from_level
 from .filters import count_patterns
 from .structure import clause_start
 from .lexicon import Ending, alternation, data, known_unit
@@ -33,6 +34,8 @@ def qualifies_indicator(left: str, right_to_item_end: str, grouped: Optional[boo
     `qualifies_group(left, right_to_item_end)` when the caller has it."""
     head, link, own, of_plan, threshold = _qualifier_patterns()
     tail = left[-40:]
+    if starts_from_level(tail.lower(), right_to_item_end[:120].lower()):
+        return False  # "Giảm tỷ lệ hộ nghèo từ 4,2% xuống còn 2%": the level the change starts from
     if _group_ends()[0].may_end(tail) and threshold.search(tail):
         return True
     if qualifies_group(left, right_to_item_end) if grouped is None else grouped:
