@@ -87,6 +87,12 @@ def _plan_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return inside, companion, gap
 
 
+@lru_cache(maxsize=None)
+def _aim_bound() -> re.Pattern:
+    """`kim ngạch xuất khẩu tăng tối thiểu 10% so với năm 2024`: a change bounded so is aimed at (kind.yaml aim_bounds)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(data('kind')['aim_bounds'])})\s*$", re.IGNORECASE)
+
+
 def _blanked(text: str, matches: list[re.Match]) -> str:
     """`text` with the matched stretches turned into spaces."""
     if not matches:
@@ -256,7 +262,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     if listed is not None:
         return listed, "list_lead"  # "Năm 2025, Ban Chỉ đạo tỉnh đề ra chỉ tiêu: …; …; …"
     if gap_after.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
-            and not (doc_is_plan and section is None):  # a plan's "giảm 4% so với năm 2023": a baseline
+            and not (doc_is_plan and section is None) \
+            and not _aim_bound().search(cues.text, max(0, pos - 24), pos):  # a plan's "giảm 4% so với năm 2023": a baseline
         return "result", "gap"
     cue = item_cue or cues.nearest(sent_lo, pos)
     first_year = year_of(period)
