@@ -261,12 +261,13 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     listed = None if item_cue else inline_list_kind(cues, para_lo, item_lo)
     if listed is not None:
         return listed, "list_lead"  # "Năm 2025, Ban Chỉ đạo tỉnh đề ra chỉ tiêu: …; …; …"
+    first_year = year_of(period)
+    ahead = first_year is not None and ref_year is not None and first_year > ref_year  # "Năm 2026, … giảm 30% so với năm 2025"
     if gap_after.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
-            and not (doc_is_plan and section is None) \
+            and not (doc_is_plan and section is None) and not ahead \
             and not _aim_bound().search(cues.text, max(0, pos - 24), pos):  # a plan's "giảm 4% so với năm 2023": a baseline
         return "result", "gap"
     cue = item_cue or cues.nearest(sent_lo, pos)
-    first_year = year_of(period)
     last_year = end_year_of(period)
     if first_year is not None and ref_year is not None:
         if last_year < ref_year and not (cue and cue[0] == "target" and not cue[2] and pos - cue[1] < 40):
