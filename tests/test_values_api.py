@@ -44,6 +44,22 @@ def test_parse_date_rejects(text):
     assert parse_date(text) is None
 
 
+def test_plain_days_read_as_the_general_parser_reads_them():
+    from pipeline.values.date_string import _parse_date, _plain_day
+
+    shapes = ("{d}/{m}/{y}", "ngày {d}/{m}/{y}", "Ngày {d}/{m}/{y}", "ngày {d} tháng {m} năm {y}", "Ngày {d} tháng {m} năm {y}")
+    read = 0
+    for shape in shapes:
+        for d in ("0", "1", "05", "28", "29", "30", "31", "32", "99"):
+            for m in ("0", "2", "02", "4", "12", "13"):
+                for y in ("2024", "2025", "1000", "9999"):
+                    text = shape.format(d=d, m=m, y=y)
+                    plain = _plain_day(text)
+                    assert plain is None or plain == _parse_date.__wrapped__(text, None, "future"), text
+                    read += plain is not None
+    assert read > 100
+
+
 def test_relative_dates_need_a_reference():
     assert parse_date("hôm qua") is None
     assert parse_date("hôm qua", ref=date(2017, 2, 2)).value == "2017-02-01"

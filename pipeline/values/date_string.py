@@ -2,6 +2,7 @@
 weekday before the date and a time of day after it allowed and ignored."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from typing import Optional
@@ -60,9 +61,29 @@ def parse_date(text: str, ref: Optional[date] = None, prefer: str = "future") ->
     qua", "3 ngày trước", "thứ sáu tới", "tháng trước") need `ref`; `prefer`
     ("future"/"past") picks the side for a bare weekday."""
     ref = as_date(ref)
-    if ref is None and not _digit_in_tail(text):
-        return None
+    if ref is None:
+        plain = _plain_day(text)
+        if plain is not None:
+            return plain
+        if not _digit_in_tail(text):
+            return None
     return _parse_date(text, ref, prefer)
+
+
+# The shapes the metadata and references ask for most ("12/03/2025", "ngày 12/03/2025",
+# "ngày 5 tháng 3 năm 2025"), read as _parse_date reads them when they name a valid day.
+_PLAIN_DAYS = (re.compile(r"(?:[Nn]gày )?([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})"),
+               re.compile(r"[Nn]gày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})"))
+
+
+def _plain_day(text: str) -> Optional[DateValue]:
+    """The day a date of one of the plain shapes names, or None (also for an invalid day)."""
+    for pattern in _PLAIN_DAYS:
+        m = pattern.fullmatch(text)
+        if m is not None:
+            day, month, year = map(int, m.groups())
+            return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day") if valid_ymd(year, month, day) else None
+    return None
 
 
 def _whole_date(candidate: str, ref: Optional[date]) -> Optional[DateValue]:
