@@ -61,9 +61,15 @@ def _index_cell_re() -> regex.Pattern:
 
 def squash(line: str) -> str:
     """Runs of white space as one space, none at the ends."""
-    if "\x1c" in line or "\x1d" in line or "\x1e" in line or "\x1f" in line:
-        return _SPACES.sub(" ", line).strip()  # str.split also splits at these, regex \s does not
+    if has_separator_controls(line):
+        return _SPACES.sub(" ", line).strip()
     return " ".join(line.split())
+
+
+def has_separator_controls(line: str) -> bool:
+    """Whether the line holds one of \\x1c-\\x1f, which str.split takes as white space and regex's \\s does not
+    (elsewhere the two agree)."""
+    return "\x1c" in line or "\x1d" in line or "\x1e" in line or "\x1f" in line
 
 
 def is_blank(line: str) -> bool:

@@ -9,6 +9,7 @@ from typing import NamedTuple, Optional
 
 import regex
 
+from ...ingest.shape import has_separator_controls, squash  # noqa: F401  (the finders squash as ingest does)
 from ...normalize import fold_tones
 from ...values.textpat import matches_at  # noqa: F401  (metadata's cue scans use the value layer's)
 
@@ -153,8 +154,10 @@ def clean(line: str) -> str:
 
 def _clean(line: str) -> str:
     line = line.replace("\u00a0", " ").replace("**", "").replace("__", "")
-    line = _HEADING_MARK.sub("", line)
-    return _SPACE_RUN.sub(" ", line.strip(" \t|*_")).strip(" |")
+    line = _HEADING_MARK.sub("", line).strip(" \t|*_")
+    if has_separator_controls(line):
+        return _SPACE_RUN.sub(" ", line).strip(" |")
+    return " ".join(line.split()).strip(" |")  # the runs of white space as one space, as above
 
 
 _clean_short = lru_cache(maxsize=4096)(_clean)
@@ -223,10 +226,6 @@ def _caps(line: str) -> bool:
 
 
 _caps_short = lru_cache(maxsize=4096)(_caps)
-
-
-def squash(text: str) -> str:
-    return _SPACE_RUN.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=8192)  # titles in capitals ask for each of their words
