@@ -247,6 +247,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
         item_cue = cues.nearest(item_lo, pos)
         if item_cue and item_cue[0] == "target" and not item_cue[2] and pos - item_cue[1] < 60:
             return "target", "of_plan_aim"  # "Phấn đấu giải ngân 100% kế hoạch vốn": aiming at the plan
+        if _aim_bound().search(cues.text, max(0, pos - 24), pos):
+            return "target", "of_plan_aim"  # "vượt ít nhất 5% so với dự toán được giao"
         later = ref_year is None or (year_of(period) or 0) > ref_year \
             or bool(period and _PARTIAL.match(period)) and year_of(period) >= ref_year
         if doc_is_plan and period and later and not (item_cue and item_cue[0] == "result") and section != "result":
