@@ -12,7 +12,7 @@ from .draft import Draft
 from .kind import of_plan
 from .lexicon import Ending, alternation, data
 from .period import partial_of, says_per_year, says_whole_year
-from .period_in_force import bracketed_before, carry, gone_by, in_result_section
+from .period_in_force import PART_OF_YEAR, bracketed_before, carry, gone_by, in_result_section
 from .quantities import Quantity
 
 class _Words(NamedTuple):
@@ -70,7 +70,6 @@ _STOP_OR_FIGURE = re.compile(r"[;.]|\d")
 _DIGIT = re.compile(r"\d")
 _YEAR_SPAN = re.compile(r"\d{4}-\d{4}")
 _MONTH = re.compile(r"\d{4}-\d\d")
-_PART_OF_YEAR = re.compile(r"\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)")
 
 
 def _normal(label: Optional[str], said: str = "") -> Optional[str]:
@@ -178,7 +177,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             elif prev is not None and prev.period and len(prev.period) > 4 and prev.period[:4] != label:
                 label += prev.period[4:]  # "Tính đến 30/9/2025 … đạt 55,1%; cùng kỳ năm 2024 đạt 48,2%": 2024-09
         elif not whole and not part and chosen is not None and rule in ("left", "right") and ctx.is_same_period(chosen):
-            running = prev.period if prev is not None and prev.period and _PART_OF_YEAR.fullmatch(prev.period) \
+            running = prev.period if prev is not None and prev.period and PART_OF_YEAR.search(prev.period) \
                 else ctx.title_partial or (f"{label}-{ctx.lead_partial}" if ctx.lead_partial else None)
             if running:
                 label += running[4:]  # "đạt 91,2% (cùng kỳ năm 2024 đạt 87,5%)" in a report on 6 tháng đầu năm 2025: 2024-H1

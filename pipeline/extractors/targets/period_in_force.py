@@ -11,7 +11,7 @@ from .context import Context
 from .lexicon import alternation, data
 from .list_kind import SENTENCE_END
 
-_PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)$")
+PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)$")  # "2024-H1", "2025-9M", "2024-Q2", "2024-09"
 
 
 def in_result_section(ctx: Context, pos: int) -> bool:
@@ -68,7 +68,7 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return opening, "carry"
     line_start = text.rfind("\n", 0, pos) + 1
     cands = [p for p in ctx.periods_in(scope_start, pos) if _holds(ctx, p, pos)
-             and (p.start >= line_start or not _PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
+             and (p.start >= line_start or not PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
              and not bracketed_before(text, p.start, p.end, pos)]
     if ctx.plan and cands and ctx.heading_kind(pos) == "target":
         cands = [p for p in cands if p.start >= line_start or not _past_in_passing(ctx, p)]
@@ -94,7 +94,7 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return heading, "section"  # a span told in an earlier item ("vụ Đông Xuân 2024 - 2025") is that item's, not the heading's
     if cands:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
-    parts = [p for p in ctx.periods_in(scope_start, line_start) if _PART_OF_YEAR.search(p.label)
+    parts = [p for p in ctx.periods_in(scope_start, line_start) if PART_OF_YEAR.search(p.label)
              and ctx.in_force(p)]
     if parts and not ctx.plan:
         return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
