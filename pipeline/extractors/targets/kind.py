@@ -267,8 +267,9 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     ahead = first_year is not None and ref_year is not None and first_year > ref_year  # "Năm 2026, … giảm 30% so với năm 2025"
     if gap_after.match(right) and not (item_cue and item_cue[0] == "target") and section != "target" \
             and not (doc_is_plan and section is None) and not ahead \
-            and not _aim_bound().search(cues.text, max(0, pos - 24), pos):  # a plan's "giảm 4% so với năm 2023": a baseline
-        return "result", "gap"
+            and not _aim_bound().search(cues.text, max(0, pos - 24), pos) \
+            and not cues.strong_in(sent_lo, pos, "target"):  # a plan's "giảm 4% so với năm 2023": a baseline
+        return "result", "gap"  # not "phấn đấu tiết kiệm 8% …; suất tiêu hao … giảm 5% so với giai đoạn 2020 - 2024"
     cue = item_cue or cues.nearest(sent_lo, pos)
     last_year = end_year_of(period)
     if first_year is not None and ref_year is not None:
