@@ -72,6 +72,9 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
              and not bracketed_before(text, p.start, p.end, pos)]
     if ctx.plan and cands and ctx.heading_kind(pos) == "target":
         cands = [p for p in cands if p.start >= line_start or not _past_in_passing(ctx, p)]
+    if not ctx.plan:
+        own = [p for p in cands if p.start >= run_start]
+        cands = own or cands  # a post's "giai đoạn 2025 - 2030 tỉnh cần …. Tỉnh sẽ đào tạo 500 người": not a year of the paragraph before
     singles = [p.label for p in cands if not p.is_span]
     if singles and ctx.plan and in_result_section(ctx, pos):
         return singles[-1], "carry"  # a plan's situation section narrates year after year: the last one told holds
