@@ -253,6 +253,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
             or bool(period and _PARTIAL.match(period)) and year_of(period) >= ref_year
         if doc_is_plan and period and later and not (item_cue and item_cue[0] == "result") and section != "result":
             return "target", "of_plan"  # a plan's own milestone: "6 tháng đầu năm đạt 50% kế hoạch"
+        if section == "target" and not (item_cue and item_cue[0] == "result"):
+            return "target", "of_plan_section"  # a report's tasks ahead: "III. NHIỆM VỤ … 4. Giải ngân 100% kế hoạch vốn"
         return "result", "of_plan"
     _, plan_companion, gap_after = _plan_words()
     head = right[:120]
