@@ -44,6 +44,8 @@ class _Patterns:
             rf"(?:{words(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})"), r["school_year_words"])
         self.part = PhraseFinder(r["part_of_year"], rf"(?:\s*(?:{word('của')}\s+)?(?:{nam}|/|-)?\s*(?P<y>{_YEAR}))?")
         self.year = Anchored(regex.compile(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})"), ["năm"])
+        self.bare_year = Anchored(regex.compile(rf"(?:{words(r['bare_year_words'])})[ \t]+(?P<y>{_YEAR})(?![-–—][0-9])"),
+                                  r["bare_year_words"])
         self.year_before = EndsBefore(regex.compile(rf"(?:{words(r['year_qualifiers'])})[ \t]+$"), r["year_qualifiers"], 25)  # not a heading's last word ("BƯỚC ĐẦU\nNăm 2022")
         self.context_year = PhraseFinder(r["context_year"], rf"(?!\s*[0-9])(?!\s+{word('học')})")  # "trong năm học" is a school year
         self.month = Anchored(regex.compile(
@@ -119,6 +121,10 @@ def _scan(text: str) -> tuple:
         s = before.start() if before is not None and word_start(text, before.start()) else m.start()
         y = int(m["y"])
         out.append(_period(str(y), f"{y}-01-01", f"{y}-12-31", text, s, m.end()))
+    for m in p.bare_year.finditer(text) if digits else ():
+        if word_start(text, m.start()):
+            y = int(m["y"])
+            out.append(_period(str(y), f"{y}-01-01", f"{y}-12-31", text, m.start("y"), m.end()))
     for m in p.context_year.finditer(text):
         if word_start(text, m.start()):
             out.append(("year", *m.span(), None))
