@@ -5,18 +5,30 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ...sections import SectionTree, section_tree
 from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_year_of
 from .filters import names_conditions
 from .kind import CueIndex, section_kind
-from .lexicon import Ending
+from .lexicon import Ending, alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of, partial_words
 from .period_roles import may_cite, role_endings, roles
 from .quantities import Quantity, find_quantities
 
 _DIGIT = re.compile(r"\d")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    return min(ends) if ends else len(text)
+
+
+@lru_cache(maxsize=None)
+def reported_plans() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['reported_plans'])})(?!\w)", re.IGNORECASE)
+
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 
 
@@ -52,6 +64,7 @@ class Context:
         self._cues: Optional[CueIndex] = None
         self._news_prior: Optional[str] = None
         self._partial_at: Optional[tuple[list[int], list[int]]] = None
+        self._reported_span: Optional[tuple[Optional[str]]] = None
 
     @property
     def cues(self) -> CueIndex:
@@ -152,6 +165,24 @@ class Context:
         if found is None:
             found = self._in_force[id(p)] = not self.is_deadline(p) and not self.is_comparison(p) and not self.yearless(p)
         return found
+
+    @property
+    def reported_span(self) -> Optional[str]:
+        """In a post, the span of the plan it reports, written in the first sentence that names a plan, programme
+        or scheme (`UBND thành phố ban hành Kế hoạch số 318/KH-UBND về … giai đoạn 2024 - 2026`); not a span of
+        the documents cited further on."""
+        if self._reported_span is None:
+            found = None
+            if not self.plan:
+                for m in reported_plans().finditer(self.text):
+                    if self.skipped(m.start()):
+                        continue
+                    end = min(_sentence_end(self.text, m.end()), m.end() + 600)
+                    spans = [p for p in self.periods_in(m.end(), end) if p.is_span and not self.is_comparison(p)]
+                    found = spans[0].label if spans else None
+                    break
+            self._reported_span = (found,)
+        return self._reported_span[0]
 
     def is_naming(self, p: PeriodMention) -> bool:
         return self._role(p)[3]

@@ -27,6 +27,7 @@ class _Words(NamedTuple):
     rate_words: re.Pattern  # "tăng bình quân 8%/năm" is a rate over the span; "đạt 18 nghìn tấn/năm" a level
     this_year: re.Pattern  # "năm nay": the year of the text itself
     vintage: re.Pattern  # "xe sản xuất trước năm 2010": a year gone names which things, not when
+    plan_funds: re.Pattern  # "Tổng kinh phí thực hiện Kế hoạch dự kiến 86 tỷ đồng": over the plan's span
     merit: re.Pattern  # "… cho 15 tập thể có thành tích xuất sắc trong công tác … năm 2024": the year of the work honoured
 
 
@@ -44,6 +45,7 @@ def _words() -> _Words:
         vintage=re.compile(rf"(?<!\w)(?:{alternation(per['vintage_cues'])})\s+(?:năm\s*)?$", re.IGNORECASE),
         merit=re.compile(rf"(?<!\w)(?:{alternation(per['merit_words'])})(?!\w)[^.;\n\d]{{0,160}}?\bnăm\s+(?=(?:19|20)\d\d(?!\d))",
                          re.IGNORECASE),
+        plan_funds=re.compile(rf"^[\s\-+•*]*(?:{alternation(per['plan_funds'])})(?!\w)\D*$", re.IGNORECASE),
         this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),
         same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
         deadline_right=re.compile(rf"^[^;.]*?(?:{leads})\s+(?:(?:{due_edges})\s+)?năm", re.IGNORECASE),
@@ -153,6 +155,10 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         merit = words.merit.search(text, qe, sent_end)
         if merit is not None:
             label, rule = text[merit.end():merit.end() + 4], "merit"
+        elif rule in ("carry", "default") and not part and words.plan_funds.match(sent_left):
+            span = ctx.default_span if ctx.plan else ctx.reported_span
+            if span is not None:
+                label, rule = span, "plan_funds"
     if chosen is not None and rule in ("left", "sentence") and ctx.yearless(chosen) \
             and words.this_year.search(text, chosen.start, chosen.end + 4) and ctx.ref_year is not None:
         label = str(ctx.ref_year) + label[4:]  # "Trong năm nay, …": the year of the text itself, whatever was told before
