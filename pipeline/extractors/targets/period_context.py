@@ -27,6 +27,8 @@ class _Words(NamedTuple):
     rate_words: re.Pattern  # "tăng bình quân 8%/năm" is a rate over the span; "đạt 18 nghìn tấn/năm" a level
     this_year: re.Pattern  # "năm nay": the year of the text itself
     vintage: re.Pattern  # "xe sản xuất trước năm 2010": a year gone names which things, not when
+    whole_span: re.Pattern  # "Tổng cả giai đoạn tối thiểu 1.700 km": over the plan's span
+    per_year_opener: re.Pattern  # "Mỗi năm di dời ít nhất 20 cơ sở": a yearly rate opening its clause
     plan_funds: re.Pattern  # "Tổng kinh phí thực hiện Kế hoạch dự kiến 86 tỷ đồng": over the plan's span
     merit: re.Pattern  # "… cho 15 tập thể có thành tích xuất sắc trong công tác … năm 2024": the year of the work honoured
 
@@ -45,6 +47,8 @@ def _words() -> _Words:
         vintage=re.compile(rf"(?<!\w)(?:{alternation(per['vintage_cues'])})\s+(?:năm\s*)?$", re.IGNORECASE),
         merit=re.compile(rf"(?<!\w)(?:{alternation(per['merit_words'])})(?!\w)[^.;\n\d]{{0,160}}?\bnăm\s+(?=(?:19|20)\d\d(?!\d))",
                          re.IGNORECASE),
+        whole_span=re.compile(rf"(?<!\w)(?:{alternation(per['whole_span'])})(?!\w)(?!\s*(?:\d|năm))", re.IGNORECASE),
+        per_year_opener=re.compile(rf"^[\s\-+•*]*(?:(?:[a-zđ]|\d{{1,2}}(?:\.\d{{1,2}})*)[.)]\s+)?(?:{alternation(per['per_year_openers'])})(?!\w)[^\d,;:()]{{0,80}}$", re.IGNORECASE),
         plan_funds=re.compile(rf"^[\s\-+•*]*(?:{alternation(per['plan_funds'])})(?!\w)\D*$", re.IGNORECASE),
         this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),
         same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
@@ -99,8 +103,10 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     qs, qe = q.span
     words = _words()
     per_tail = seg_left[-40:]
+    clause = seg_left[max(seg_left.rfind(","), seg_left.rfind(";"), seg_left.rfind(":")) + 1:]
     per_year = q.per_year or says_per_year(text[qe:qe + 12]) \
-        or words.per_year_end.may_end(per_tail) and bool(words.per_year_before.search(per_tail))
+        or words.per_year_end.may_end(per_tail) and bool(words.per_year_before.search(per_tail)) \
+        or bool(words.per_year_opener.match(clause))
     part = _partial_in(ctx, qs - len(seg_left), qs) or _partial_in(ctx, qe, qe + len(rw))
     whole = says_whole_year(seg_left) or not of_plan(text[qe:qe + 80]) \
         and says_whole_year(_CLAUSE_CUT.split(rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"; "72,9% kế hoạch năm" is of the year's plan
@@ -147,7 +153,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             best = min(spans, key=lambda p: (0 if p.start >= item_lo else 1, abs(p.start - qs)))
             label, rule = best.label, "per_year_span"
         elif ctx.default_span is not None and _plan_span_holds(ctx, q, seg_left, label, rule, chosen, words):
-            label, rule = ctx.default_span, "per_year_span"
+            carried, _ = carry(ctx, qs)  # "b) Giai đoạn 2026 - 2030:" in a plan for 2025 - 2030
+            label, rule = carried if carried and _YEAR_SPAN.fullmatch(carried) else ctx.default_span, "per_year_span"
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
@@ -155,6 +162,9 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         merit = words.merit.search(text, qe, sent_end)
         if merit is not None:
             label, rule = text[merit.end():merit.end() + 4], "merit"
+        elif rule in ("carry", "default", "section", "deadline_lead") and ctx.default_span is not None \
+                and words.whole_span.search(clause) and _span_in_force(ctx, qs):
+            label, rule = ctx.default_span, "whole_span"
         elif rule in ("carry", "default") and not part and words.plan_funds.match(sent_left):
             span = ctx.default_span if ctx.plan else ctx.reported_span
             if span is not None:
