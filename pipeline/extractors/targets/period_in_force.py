@@ -69,7 +69,7 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     line_start = text.rfind("\n", 0, pos) + 1
     cands = [p for p in ctx.periods_in(scope_start, pos) if _holds(ctx, p, pos)
              and (p.start >= line_start or not PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
-             and not bracketed_before(text, p.start, p.end, pos)]
+             and not bracketed_before(text, p.start, p.end, pos) and not (ctx.plan and _singled_out(text, p, pos))]
     if ctx.plan and cands and ctx.heading_kind(pos) == "target":
         cands = [p for p in cands if p.start >= line_start or not _past_in_passing(ctx, p)]
     if not ctx.plan:
@@ -149,6 +149,14 @@ def _holds(ctx: Context, p, pos: int) -> bool:
     return ";" in between and SENTENCE_END.search(between) is None
 
 
+def _singled_out(text: str, p, pos: int) -> bool:
+    """`Riêng năm 2024 hoàn thành 01 dự án.` in a plan's narrative of a span: a year singled out holds for its own
+    sentence, not for the figures after it."""
+    if SENTENCE_END.search(text, p.end, pos) is None:
+        return False
+    return _opening_patterns()[4].search(text, max(0, p.start - 16), p.start) is not None
+
+
 def bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
     """A year in brackets closed before `pos` is an aside: `giảm 50% so với năm 2024 (năm 2024 toàn tỉnh
     xảy ra 118 ổ dịch);` leaves the plan's year in force for the next items."""
@@ -159,7 +167,7 @@ def bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     per = data("periods")
     leads = alternation(per["opening_year_leads"])
     year = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?năm\s*(?:19|20)\d\d\s*,\s*$", re.IGNORECASE | re.MULTILINE)
@@ -171,7 +179,8 @@ def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]
     this = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?(?:{alternation(per['this_year'])})\s*,",
                       re.IGNORECASE | re.MULTILINE)
     any_opener = re.compile(f"{openers}|{alternation(per['this_year'])}")  # on lowercased text: where none is, neither can match
-    return year, last, this, any_opener
+    single = re.compile(rf"(?<!\w)(?:{alternation(per['singling_out'])})\s+(?:năm\s*)?$", re.IGNORECASE)
+    return year, last, this, any_opener, single
 
 
 def _ends_run_line(line: str) -> bool:
@@ -199,7 +208,7 @@ def _opening_year(ctx: Context, pos: int, para: int) -> Optional[str]:
     document's): a year opening a sentence of the figure's paragraph holds for the figures after it
     in that paragraph, over years written more often around it (`para`: where the paragraph starts, `_run_start`)."""
     text = ctx.text
-    year_open, last_open, this_open, any_opener = _opening_patterns()
+    year_open, last_open, this_open, any_opener, _ = _opening_patterns()
     found, at = None, -1
     for p in ctx.periods_in(para, pos):
         if p.is_span or ctx.is_comparison(p) or len(p.label) != 4:
