@@ -1,0 +1,67 @@
+"""Tables set out with runs of spaces, as a PDF text layer copied in layout mode writes them
+(`1   Kiểm tra, xử lý vi phạm (trường hợp)    80.000    41.826    52,3`). A run of spaces between
+the cells of such a table becomes ` |` and blanks, the same length, so that its rows read like the
+pipe and tab tables.
+
+A run of lines is such a table when at least two lines in a row hold three cells or more between
+runs of two spaces or more, their cells start at the same columns (a line's cells line up with the
+line before it at two columns or more besides the first) and one of them holds a figure. A line of
+prose with a double space typed by mistake has two cells, and nothing under it lines up."""
+from __future__ import annotations
+
+import re
+
+from . import shape
+
+_MIN_CELLS = 3
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SLACK = 1  # columns a cell may start off its column, as proportional fonts set it
+
+
+def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits (start, end, replacement) marking the cell gaps of space-set tables in `text` with `|`."""
+    if "   " not in text:
+        return []
+    edits: list[tuple[int, int, str]] = []
+    run: list[tuple[int, str, list[re.Match]]] = []
+    pos = 0
+    for line in text.split("\n") + [""]:
+        gaps = _row_gaps(line)
+        if gaps and run and not _lines_up(run[-1][1], run[-1][2], line, gaps):
+            _close(run, edits)
+            run = []
+        if gaps:
+            run.append((pos, line, gaps))
+        else:
+            _close(run, edits)
+            run = []
+        pos += len(line) + 1
+    return edits
+
+
+def _row_gaps(line: str) -> list[re.Match]:
+    if "|" in line or "  " not in line.strip():
+        return []
+    gaps = list(_GAP.finditer(line))
+    return gaps if len(gaps) >= _MIN_CELLS - 1 else []
+
+
+def _starts(line: str, gaps: list[re.Match]) -> list[int]:
+    return [g.end() for g in gaps]
+
+
+def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Match]) -> bool:
+    above = _starts(prev, prev_gaps)
+    shared = sum(any(abs(s - a) <= _SLACK for a in above) for s in _starts(line, gaps))
+    return shared >= 2
+
+
+def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, int, str]]) -> None:
+    if len(run) < 2:
+        return
+    cells = (c for _, line, _ in run for c in re.split(r" {2,}", line.strip()))
+    if not any(shape.is_figure_cell(c) for c in cells):
+        return
+    for start, _, gaps in run:
+        for g in gaps:
+            edits.append((start + g.start(), start + g.end(), " |" + " " * (g.end() - g.start() - 2)))
