@@ -123,6 +123,38 @@ def _known_units() -> frozenset:
 
 
 @lru_cache(maxsize=None)
+def _scales() -> dict[str, float]:
+    return {k.lower(): float(v) for k, v in load_yaml("units.yaml")["scales"].items()}
+
+
+def unscaled(value: float, unit: Optional[str]) -> tuple[float, Optional[str]]:
+    """A unit written with a scale word (a table's `Nghìn lượt`, `Triệu người`): counted things take the
+    scale into the value (45 `Nghìn lượt` is 45.000 `lượt`, as `45 nghìn lượt` in prose); money keeps it
+    in its unit (`Tỷ đồng`)."""
+    if not unit:
+        return value, unit
+    first, _, rest = unit.strip().partition(" ")
+    factor = _scales().get(first.lower())
+    rest = rest.strip()
+    if factor is None or not rest or any(rest.lower().startswith(m) for m in _money()):
+        return value, unit
+    return round(value * factor, 6), rest
+
+
+@lru_cache(maxsize=None)
+def _money() -> frozenset:
+    """The money units without their scale words (`triệu đô la` → `đô la`)."""
+    out = set()
+    for u in data("units")["money"]:
+        words = u.lower().split()
+        while words and words[0] in _scales():
+            words = words[1:]
+        if words:
+            out.add(" ".join(words))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
 def _multipliers() -> frozenset:
     return frozenset(u.lower() for u in data("units")["multipliers"])
 

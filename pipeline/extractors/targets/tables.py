@@ -16,7 +16,7 @@ from .comparator import bound_cue
 from .context import Context
 from .draft import Draft
 from .indicator import clean
-from .lexicon import alternation, data, known_unit
+from .lexicon import alternation, data, known_unit, unscaled
 from .place_rows import figures_column, place_column, place_drafts
 from .period import find_period_mentions
 from .period_in_force import period_in_force
@@ -165,7 +165,10 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 else:
                     unit = row_unit or unit_above or part_units.get(i) \
                         or (counted_noun(t.header[i].text) if i < len(t.header) else None)
-                d = Draft(value=float(value), value_max=value_max, unit=unit, start=cell.start + lead, end=c.end,
+                if value_max is not None:
+                    value_max = unscaled(float(value_max), unit)[0]
+                value, unit = unscaled(float(value), unit)  # "45" under "Nghìn lượt": 45.000 lượt
+                d = Draft(value=value, value_max=value_max, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
                           period=period, indicator=f"{indicator} so với kế hoạch" if i in shares else indicator)
                 d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
