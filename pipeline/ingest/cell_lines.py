@@ -6,7 +6,8 @@ pipe and PDF tables have (each `|` in place of a line break), before wrapped lin
 
 A run is a table only when its header opens on the index column's head (`TT`, `STT`), has at least
 three cells, and is followed by at least two rows of the header's width, each an index, a text and
-cells ending on a figure; a total row (`Tổng cộng`) without its index is one cell shorter."""
+cells ending on a figure; a total row (`Tổng cộng`) without its index is one cell shorter. A header
+cell's unit broken onto a line of its own (`Năm 2025` then `(%)`) stays in that cell."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -48,20 +49,22 @@ def regroup_cell_lines(text: str, offsets):
             continue
         for first, last in grouped:
             for k in range(first, last):
-                edits.append((starts[k] + len(lines[k]), starts[k + 1], "|"))  # the separator stands on the line break
+                joint = " " if _unit_only(lines[k + 1]) and k < grouped[0][1] else "|"  # "Năm 2025" then "(%)": one cell
+                edits.append((starts[k] + len(lines[k]), starts[k + 1], joint))  # the separator stands on the line break
         i = grouped[-1][1] + 1
     return apply_edits(text, offsets, edits) if edits else (text, offsets)
 
 
 def _table_at(lines: list[str], head: int) -> Optional[list[tuple[int, int]]]:
     """(first line, last line) of the header and of each row, when a table starts at line `head`."""
-    width = 1
-    while head + width < len(lines) and width <= _MAX_HEADER_CELLS and _header_cell(lines[head + width]):
-        width += 1
+    width, span = 1, 1
+    while head + span < len(lines) and width <= _MAX_HEADER_CELLS and _header_cell(lines[head + span]):
+        width += not _unit_only(lines[head + span])
+        span += 1
     if width < 3:
         return None
-    out = [(head, head + width - 1)]
-    at = head + width
+    out = [(head, head + span - 1)]
+    at = head + span
     while at < len(lines):
         size = _row_size(lines, at, width)
         if size is None:
@@ -69,6 +72,12 @@ def _table_at(lines: list[str], head: int) -> Optional[list[tuple[int, int]]]:
         out.append((at, at + size - 1))
         at += size
     return out if len(out) >= 3 else None
+
+
+def _unit_only(line: str) -> bool:
+    """`(%)`, `(người)`: a header cell's unit, broken onto a line of its own."""
+    cell = line.strip()
+    return len(cell) <= 24 and cell.startswith("(") and cell.endswith(")") and not any(ch.isdigit() for ch in cell[1:-1].replace("%", ""))
 
 
 def _header_cell(line: str) -> bool:

@@ -4,7 +4,8 @@ dropped, so that a sentence running over the break reads on (the wrapped-line re
 
 A line is a page number only in a run of them: pages 2, 3, … in order, each after a blank line and
 several lines after the one before (a table's running numbers are not after blank lines, and start
-at 1). A running header is a line standing right after two or more of the page numbers."""
+at 1). A running header is a line standing right after two or more of the page numbers. Where no blank
+line stands before them, the page numbers are those followed each by the same running header."""
 from __future__ import annotations
 
 from collections import Counter
@@ -17,15 +18,18 @@ from . import shape
 PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:trang\s*)?(\d{1,4})(?:\s*/\s*\d{1,4})?[-–—\s]*$", regex.I)
 _MIN_PAGE_LINES = 4
 _SECOND_PAGE = regex.compile(r"\n[ \t]*\n[-–—\s]*(?:trang\s*)?2(?:\s*/\s*\d{1,4})?[-–—\s]*\n", regex.I)
+_BARE_SECOND_PAGE = regex.compile(r"\n[-–—\s]*(?:trang\s*)?2(?:\s*/\s*\d{1,4})?[-–—\s]*\n[^\n\d]", regex.I)
 
 
 def drop_page_breaks(text: str, offsets):
     if _SECOND_PAGE.search(text) is None:  # most texts: no page 2 after a blank line
-        return text, offsets
+        if _BARE_SECOND_PAGE.search(text) is None:
+            return text, offsets
+        return _drop_headed_numbers(text, offsets)
     lines = text.split("\n")
     numbers = _page_numbers(lines)
     if len(numbers) < 2:
-        return text, offsets
+        return _drop_headed_numbers(text, offsets)
     after = Counter(shape.squash(lines[i + 1]) for i in numbers if i + 1 < len(lines))
     starts = shape.line_starts(lines)
     edits = []
@@ -53,3 +57,25 @@ def _page_numbers(lines: list[str]) -> list[int]:
         if len(run) > len(best):
             best = list(run)
     return best if len(best) >= 2 else []
+
+
+def _drop_headed_numbers(text: str, offsets):
+    """Page numbers with no blank line before them, each followed by the same running header (`2` then
+    `UBND tỉnh Quảng Ninh   Kế hoạch …`): pages in order (1 or 2, 3, …), the header alike at each;
+    a table's row numbers are followed by different cells. The number and the header are dropped."""
+    lines = text.split("\n")
+    by_header: dict[str, list[int]] = {}
+    for i in range(len(lines) - 1):
+        if PAGE_NUMBER.match(lines[i]) and lines[i].strip() and any(ch.isalpha() for ch in lines[i + 1]):
+            by_header.setdefault(shape.squash(lines[i + 1]), []).append(i)
+    best: list[int] = []
+    for found in by_header.values():
+        pages = [int(PAGE_NUMBER.match(lines[i]).group(1)) for i in found]
+        if len(found) >= 2 and pages[0] in (1, 2) and pages == list(range(pages[0], pages[0] + len(pages))) \
+                and len(found) > len(best):
+            best = found
+    if not best:
+        return text, offsets
+    starts = shape.line_starts(lines)
+    edits = [(starts[i] - 1 if i else 0, starts[i + 1] + len(lines[i + 1]), "") for i in best]
+    return apply_edits(text, offsets, edits)
