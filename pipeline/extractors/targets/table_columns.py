@@ -73,8 +73,21 @@ def counted_noun(head: str) -> Optional[str]:
     """The counted noun a header opens with, after `Số` (`Số tuyến` → tuyến, `Lượt hành khách 9 tháng`)
     or after a verb whose object a count measures (`Kết nạp đoàn viên` → đoàn viên)."""
     low = head.strip().lower()
-    found = unit_at(low, _lead_end(low))
+    at = _lead_end(low)
+    found = unit_at(low, at)
+    if found is None and at:
+        found = _context_noun(low, at)  # "Số ca SXH": "ca" counts cases after "số"
     return found[0] if found else None
+
+
+def _context_noun(low: str, at: int) -> Optional[tuple[str, int]]:
+    """A noun with another everyday meaning (rules/targets/units.yaml context_units) that the header's own words say
+    what it counts."""
+    for unit, cues in data("units")["context_units"].items():
+        if low.startswith(unit, at) and low[at + len(unit):at + len(unit) + 1] in ("", " ", "(") \
+                and re.search(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", low):
+            return unit, at + len(unit)
+    return None
 
 
 def counted_after_lead(head: str) -> Optional[str]:
