@@ -59,18 +59,21 @@ def _group_patterns():
     right = re.compile(rf"^\s*(?:{alternation(g['ends'] + g['predicates'])})(?!\w)", re.IGNORECASE)
     duty_left = re.compile(rf"^[^\d]{{1,80}}?\s(?:{alternation(g['verbs'])})(?:\s+(?:{alternation(g['bounds'])}))*\s*$", re.IGNORECASE)
     duty_right = re.compile(rf"^\s*(?:(?:{alternation(g['ends'])})\s+)?(?:{alternation(g['duties'])})(?!\w)", re.IGNORECASE)
+    class_then_figure = re.compile(rf"^\s*(?:{alternation(g['ends'])})\s+(?:{alternation(g['predicates'])})(?!\w)[^;.\n\d]{{0,60}}\d",
+                                   re.IGNORECASE)
     employ = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
                         rf"(?:\s+(?:{alternation(g['bounds'])}))+\s*$", re.IGNORECASE)
     klass = re.compile(rf"(?<!\w)(?:{alternation(g['class_verbs'])})\s+(?:{alternation(g['class_bounds'])})\s*$", re.IGNORECASE)
     klass_end = re.compile(rf"^\s*(?:{alternation(g['ends'])})(?!\w)", re.IGNORECASE)
-    return left, right, duty_left, duty_right, employ, klass, klass_end
+    return left, right, duty_left, duty_right, employ, klass, klass_end, class_then_figure
 
 
 def qualifies_group(left: str, right_to_item_end: str) -> bool:
     """`100% doanh nghiệp sử dụng trên 50 lao động có bộ phận …`: the figure after a having verb
     qualifies a group another figure of the clause measures, or a group given a duty
-    (`Doanh nghiệp sử dụng từ 300 lao động trở lên phải bố trí …`)."""
-    left_pat, right_pat, duty_left, duty_right, employ, klass, klass_end = _group_patterns()
+    (`Doanh nghiệp sử dụng từ 300 lao động trở lên phải bố trí …`), or a class a later figure of the clause
+    is for (`Trường có từ 1.500 học sinh trở lên bố trí tối thiểu 02 nhân viên y tế`)."""
+    left_pat, right_pat, duty_left, duty_right, employ, klass, klass_end, class_then_figure = _group_patterns()
     _, class_end, verb_end = _group_ends()
     near = left[-200:]
     clause = near[clause_start(near):]
@@ -82,7 +85,8 @@ def qualifies_group(left: str, right_to_item_end: str) -> bool:
         return False  # what left_pat and duty_left need at their end
     if left_pat.search(clause) and (right_pat.match(right_to_item_end) or employ.search(clause)):
         return True
-    return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end))
+    # "Trường có từ 1.500 học sinh trở lên bố trí tối thiểu 02 nhân viên y tế": the class its figure counts for
+    return bool(duty_left.match(clause)) and bool(duty_right.match(right_to_item_end) or class_then_figure.match(right_to_item_end))
 
 
 @lru_cache(maxsize=None)
