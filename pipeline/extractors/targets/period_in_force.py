@@ -103,13 +103,15 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
     if heading is not None:
         return heading, "section"
-    if ctx.default_span is not None:
-        return ctx.default_span, "default"
     plan_year = ctx.default_year if ctx.default_year is not None else ctx.ref_year
+    if ctx.default_span is not None and ctx.default_span[:4].isdigit():  # a span's first year, once it has come
+        plan_year = max(int(ctx.default_span[:4]), ctx.ref_year or 0)
     if ctx.ref_year is not None and plan_year is not None and plan_year - ctx.ref_year > 1:
         plan_year = ctx.ref_year  # a horizon ("đến năm 2030") is not the year the situation is told from
     if sec is not None and ctx.plan and plan_year is not None and in_result_section(ctx, pos):
         return str(plan_year - 1), "section_past"  # a plan's situation section narrates the year before it
+    if ctx.default_span is not None:
+        return ctx.default_span, "default"
     if ctx.default_year is not None:
         if ctx.ref_year is not None and ctx.default_year < ctx.ref_year and ctx.heading_kind(pos) == "target":
             return str(ctx.ref_year), "default"  # tasks ahead in a text issued after the year it reviews
