@@ -278,6 +278,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                                        ctx.plan, ctx.heading_kind(qs))
     if d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
+    funds = d.rules["period"] == "plan_funds" or d.parent is not None and drafts[d.parent].rules.get("kind") == "plan_funds"
+    if funds and d.rules["kind"] != "target":
+        d.kind, d.rules["kind"] = "target", "plan_funds"  # "Tổng nhu cầu vốn ước khoảng 520 tỷ đồng, trong đó …": what the plan needs
     if d.parent is not None and ctx.cues.nearest(item_start, qs) is None:
         follow_parent(d, drafts[d.parent])  # "… trồng mới được 1.245 ha rừng (…); trong đó rừng phòng hộ 410 ha"
     if d.rules["comparator"] == "from_level":
