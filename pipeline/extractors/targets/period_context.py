@@ -29,6 +29,7 @@ class _Words(NamedTuple):
     vintage: re.Pattern  # "xe sản xuất trước năm 2010": a year gone names which things, not when
     whole_span: re.Pattern  # "Tổng cả giai đoạn tối thiểu 1.700 km": over the plan's span
     per_year_opener: re.Pattern  # "Mỗi năm di dời ít nhất 20 cơ sở": a yearly rate opening its clause
+    present: re.Pattern  # "hiện toàn tỉnh còn 47 bản": the present state, in a post's own year
     plan_funds: re.Pattern  # "Tổng kinh phí thực hiện Kế hoạch dự kiến 86 tỷ đồng": over the plan's span
     merit: re.Pattern  # "… cho 15 tập thể có thành tích xuất sắc trong công tác … năm 2024": the year of the work honoured
 
@@ -49,6 +50,9 @@ def _words() -> _Words:
                          re.IGNORECASE),
         whole_span=re.compile(rf"(?<!\w)(?:{alternation(per['whole_span'])})(?!\w)(?!\s*(?:\d|năm))", re.IGNORECASE),
         per_year_opener=re.compile(rf"^[\s\-+•*]*(?:(?:[a-zđ]|\d{{1,2}}(?:\.\d{{1,2}})*)[.)]\s+)?(?:{alternation(per['per_year_openers'])})(?!\w)[^\d,;:()]{{0,80}}$", re.IGNORECASE),
+        present=re.compile("".join(rf"(?<!{re.escape(w)} )" for w in per["present_not_after"])
+                           + rf"(?<!\w)(?:{alternation(per['present_words'])})(?!\w)(?!\s+(?:{alternation(per['present_not_before'])})(?!\w))",
+                           re.IGNORECASE),
         plan_funds=re.compile(rf"^[\s\-+•*]*(?:{alternation(per['plan_funds'])})(?!\w)\D*$", re.IGNORECASE),
         this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),
         same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
@@ -169,6 +173,9 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             span = ctx.default_span if ctx.plan else ctx.reported_span
             if span is not None:
                 label, rule = span, "plan_funds"
+        elif rule in ("carry", "default") and ctx.doc_type == "news" and ctx.ref_year is not None and label \
+                and (_YEAR_SPAN.fullmatch(label) or label[:4] > str(ctx.ref_year)) and words.present.search(sent_left):
+            label, rule = str(ctx.ref_year), "present"
     if chosen is not None and rule in ("left", "sentence") and ctx.yearless(chosen) \
             and words.this_year.search(text, chosen.start, chosen.end + 4) and ctx.ref_year is not None:
         label = str(ctx.ref_year) + label[4:]  # "Trong năm nay, …": the year of the text itself, whatever was told before
