@@ -220,6 +220,11 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         d.deadline = label
 
 
+def tells_present(sent_left: str) -> bool:
+    """`Theo kết quả rà soát, hiện toàn tỉnh còn 47 bản`: the words before a figure in its sentence tell the present state."""
+    return _words().present.search(sent_left) is not None
+
+
 def _names_which(ctx: Context, p, between: str, prefix: str, qs: int, words: _Words) -> bool:
     """A year gone by the text's own, right of a figure, that says which things are counted, not when:
     after `trước` (`ưu tiên xe sản xuất trước năm 2010`), or after the figure's noun in a plan's targets
