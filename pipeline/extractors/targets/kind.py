@@ -305,3 +305,15 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
             return "target", "paragraph_cue"  # "Phấn đấu trong năm 2024:" over its bullets: the weak cue loses
         return cue[0], "paragraph_cue"
     return "target", "default"
+
+
+@lru_cache(maxsize=None)
+def _estimate_opener() -> re.Pattern:
+    return re.compile(rf"^[\s\-+•*]*(?:(?:[a-zđ]|\d{{1,2}}(?:\.\d{{1,2}})*)[.)]\s+)?(?:{alternation(data('kind')['estimate_openers'])})(?!\w)",
+                      re.IGNORECASE)
+
+
+def opens_on_estimate(sentence_left: str) -> bool:
+    """`Dự toán thu nội địa năm 2025 Bộ Tài chính giao là 34.200 tỷ đồng`: the clause gives the figure the plan sets;
+    the clauses after a `;` ("đến ngày 15/6/2025 đã giải ngân 2,84 tỷ đồng") tell their own story."""
+    return ";" not in sentence_left and _estimate_opener().match(sentence_left) is not None

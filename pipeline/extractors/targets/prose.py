@@ -12,7 +12,7 @@ from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
 from .filters import at_most_rank, ranks, reject_reason
-from .kind import kind_for, of_plan, of_plan_end
+from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period, tells_present
 from .prose_context import context_indicator, fraction_plan, lead_indicator
@@ -276,7 +276,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, para_lo, qs, right_full,
                                        d.period, ctx.ref_year if ctx.ref_year is not None else ctx.title_year,
                                        ctx.plan, ctx.heading_kind(qs))
-    if d.rules["kind"] == "default" and tells_present(text[sent_start:qs]):
+    if opens_on_estimate(text[sent_start:qs]):
+        d.kind, d.rules["kind"] = "target", "estimate"  # "Dự toán thu nội địa năm 2025 … giao là 34.200 tỷ đồng"
+    elif d.rules["kind"] == "default" and tells_present(text[sent_start:qs]):
         d.kind, d.rules["kind"] = "result", "present"  # "hiện toàn tỉnh còn 47 bản": the state the text starts from
     elif d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
