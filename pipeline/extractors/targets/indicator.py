@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from .lexicon import Ending, alternation, data
 
-_BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
+# a bare item number ("1 Số hộ …", a table row's lost dot), but not a count of months opening a sentence ("8 tháng đầu năm …")
+_BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|(?![ \t]*(?:[Tt]háng|[Nn]ăm|[Qq]uý|[Tt]uần|[Nn]gày)(?!\w)))"
+                     r"|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
 # "tỷ lệ bao phủ BHYT mới đạt": "mới" = only; "việc làm mới đạt", "nông thôn mới đạt": "mới" = new
 _ONLY_REACHED = re.compile(r"^(.*?)\s+mới(?=\s+(?:đạt|chỉ đạt|được)\s*$)", re.IGNORECASE | re.DOTALL)
@@ -27,7 +29,7 @@ def _period_words() -> re.Pattern:
     year = r"(?:19|20)\d\d"
     return re.compile(
         rf"(?<!\w)(?:(?:{lead})\s+)?"
-        rf"(?:(?:{count})\s+tháng\s+đầu\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
+        rf"(?:(?:{count})\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
         rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
         rf"|(?:{span})\s+{year}\s*[-–]\s*{year}|(?:{school})\s+{year}\s*[-–]\s*{year}"
         rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w)",
