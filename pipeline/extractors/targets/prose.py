@@ -15,7 +15,7 @@ from .filters import at_most_rank, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period, tells_present
-from .prose_context import context_indicator, fraction_plan, lead_indicator
+from .prose_context import context_indicator, fraction_plan, lead_indicator, with_counted_object
 from .prose_indicator import listed_under, parallel_indicator, short_lead
 from .prose_siblings import distributes, estimate_before, follow_parent, place_list_unit, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
@@ -210,6 +210,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     else:
         indicator, start, end = None, qs, qe
         shape = "bare"
+    if shape == "before" and unit_word and not right_core and indicator and len(indicator.split()) <= 3:
+        indicator = with_counted_object(indicator, unit_word)  # "giành 312 huy chương": giành huy chương
     if shape == "before" and prev is not None and prev.unit == q.unit and prev_ind and indicator == left_ind \
             and not prose_words().breakdown.search(text, prev.fig_end, qs):
         indicator = parallel_indicator(prev_ind, left_ind)  # "Tỷ lệ đi học … cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 97%"

@@ -9,6 +9,7 @@ from . import indicator as ind
 from .context import Context
 from .draft import Draft
 from .filters import is_rank
+from .lexicon import data
 from .period import year_of
 from .prose_words import figure_words, prose_words
 from .quantities import Quantity
@@ -67,3 +68,12 @@ def _item_mark(text: str, line_start: int) -> Optional[str]:
     end = text.find("\n", line_start)
     mark = bullet_of(text, Span(line_start, len(text) if end < 0 else end))
     return mark if mark and not mark[0].isalnum() else None
+
+
+def with_counted_object(lead: str, unit: str) -> str:
+    """A short lead before a count with nothing after it (`đón 7 triệu lượt khách`, `giành 312 huy chương`) takes
+    the counted noun as its object; a count of people (`đào tạo cho 15.325 người`) is named by the verb alone."""
+    noun = unit.lower()
+    if noun in data("indicator")["verb_only_units"] or f" {noun} " in f" {lead} ":
+        return lead
+    return f"{lead} {noun}"
