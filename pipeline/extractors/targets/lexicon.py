@@ -159,6 +159,16 @@ def _multipliers() -> frozenset:
     return frozenset(u.lower() for u in data("units")["multipliers"])
 
 
+@lru_cache(maxsize=None)
+def _measures() -> frozenset:
+    return frozenset(u.lower() for u in data("units")["measures"])
+
+
+def is_measure(unit: Optional[str]) -> bool:
+    """`ha`, `km`, `tấn`: a unit of measure, which names nothing of the indicator."""
+    return unit is not None and unit.lower() in _measures()
+
+
 def is_multiplier(unit: Optional[str]) -> bool:
     """`gấp 2 lần`: the unit makes the figure a multiple (compared as written: the value layer's units are lowercase)."""
     return unit in _multipliers()

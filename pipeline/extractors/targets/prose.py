@@ -13,7 +13,7 @@ from .context import Context
 from .draft import Draft
 from .filters import at_most_rank, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
-from .lexicon import data, is_multiplier, known_unit
+from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period, tells_present
 from .prose_context import context_indicator, fraction_plan, lead_indicator, with_counted_object
 from .prose_indicator import listed_under, parallel_indicator, short_lead
@@ -154,10 +154,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     right_core = "" if against_plan else ind.clean(rw, keep="first")
     right_ind = right_core
     unit_word = q.unit if q.unit and q.unit != "%" and "đồng" not in q.unit else None
-    if unit_word and right_ind:
-        right_ind = f"{unit_word.lower()} {right_ind}"
-    elif unit_word and not left_ind:
-        right_ind = unit_word.lower()
+    named = None if is_measure(unit_word) else unit_word  # "120 hộ nghèo": hộ nghèo; "120 ha rừng": rừng
+    if named and right_ind:
+        right_ind = f"{named.lower()} {right_ind}"
+    elif named and not left_ind:
+        right_ind = named.lower()
     in_paren = bool(_OPEN_PAREN.search(text[max(sent_start, qs - 60):qs])) and sent_drafts
     seg_words = ind.strip_periods(seg_left)
     companion = in_paren or (sent_drafts and prose_words().only_links.match(seg_words) is not None)
@@ -210,12 +211,12 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     else:
         indicator, start, end = None, qs, qe
         shape = "bare"
-    if shape == "before" and unit_word and not right_core and indicator and len(indicator.split()) <= 3:
-        indicator = with_counted_object(indicator, unit_word)  # "giành 312 huy chương": giành huy chương
+    if shape == "before" and named and not right_core and indicator and len(indicator.split()) <= 3:
+        indicator = with_counted_object(indicator, named)  # "giành 312 huy chương": giành huy chương
     if shape == "before" and prev is not None and prev.unit == q.unit and prev_ind and indicator == left_ind \
             and not prose_words().breakdown.search(text, prev.fig_end, qs):
         indicator = parallel_indicator(prev_ind, left_ind)  # "Tỷ lệ đi học … cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 97%"
-    if unit_word and not left_ind and indicator == unit_word.lower():
+    if unit_word and not left_ind and (indicator == unit_word.lower() or named is None and not right_ind):
         listed = listed_under(text, drafts, q.unit, line_start)
         if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"
             indicator, shape = listed.rules.get("base_indicator") or listed.indicator, "list_lead"
