@@ -15,7 +15,8 @@ from .filters import at_most_rank, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import inherit_period, resolve_period, tells_present
-from .prose_context import context_indicator, fraction_plan, lead_indicator, with_counted_object
+from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
+                            with_counted_object)
 from .prose_indicator import listed_under, parallel_indicator, short_lead
 from .prose_siblings import distributes, estimate_before, follow_parent, place_list_unit, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
@@ -162,6 +163,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     in_paren = bool(_OPEN_PAREN.search(text[max(sent_start, qs - 60):qs])) and sent_drafts
     seg_words = ind.strip_periods(seg_left)
     companion = in_paren or (sent_drafts and prose_words().only_links.match(seg_words) is not None)
+    if sent_drafts and left_ind and only_baseline(left_ind):
+        left_ind, companion = "", True  # "tăng 11,2% so với cùng kỳ, đạt 73,5% kế hoạch năm"
     prev = drafts[sent_drafts[-1]] if sent_drafts else None
     if prev is None and drafts and drafts[-1].fig_end >= line_start and not right_core.strip() \
             and seg_words != seg_left.strip(" ,;.").lower() \
@@ -300,6 +303,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.period = d.period[:4]
     if against_plan:
         d.indicator = (d.indicator or "") + " so với kế hoạch"
+    elif d.indicator and (base := baseline_after(text, d.rules["rw_end"], item_end)) and base not in d.indicator:
+        d.indicator = f"{d.indicator} {base}"  # "tăng 11,2% so với cùng kỳ": … so với cùng kỳ
     if d.kind == "target":
         d.responsible = responsible_for(text[sent_start:qs], None if low is None else low[sent_start:qs])
     if q.total is not None and q.total != q.value and q.unit != "%":

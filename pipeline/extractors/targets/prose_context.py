@@ -3,13 +3,14 @@ and the plan of an `achieved/planned` figure (`đạt 9.500/12.000 người`).""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from . import indicator as ind
 from .context import Context
 from .draft import Draft
 from .filters import is_rank
-from .lexicon import data
+from .lexicon import alternation, data
 from .period import year_of
 from .prose_words import figure_words, prose_words
 from .quantities import Quantity
@@ -77,3 +78,25 @@ def with_counted_object(lead: str, unit: str) -> str:
     if noun in data("indicator")["verb_only_units"] or f" {noun} " in f" {lead} ":
         return lead
     return f"{lead} {noun}"
+
+
+@lru_cache(maxsize=None)
+def _baseline() -> re.Pattern:
+    w = data("indicator")["baseline"]
+    return re.compile(rf"[ \t]*(?:{alternation(w['leads'])})\s+(?P<base>(?:(?!{alternation(w['stops'])}(?!\w))[^,;.:()\n\d%])+"
+                      rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?)", re.IGNORECASE)
+
+
+def baseline_after(text: str, pos: int, end: int) -> Optional[str]:
+    """`tăng 11,2% so với cùng kỳ năm 2023`: what the figure is compared with, in the words right after it
+    (`so với cùng kỳ năm 2023`), for its indicator; None when no such words follow."""
+    m = _baseline().match(text, pos, min(end, pos + 120))
+    if m is None:
+        return None
+    base = " ".join(m.group("base").split()).lower()
+    return f"so với {base}" if base else None
+
+
+def only_baseline(words: str) -> bool:
+    """`so với cùng kỳ` before `, đạt 73,5% kế hoạch`: the left words only close the figure before."""
+    return _baseline().fullmatch(words) is not None
