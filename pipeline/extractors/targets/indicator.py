@@ -16,8 +16,8 @@ _BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|(?![ \
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
 # "tỷ lệ bao phủ BHYT mới đạt": "mới" = only; "việc làm mới đạt", "nông thôn mới đạt": "mới" = new
 _ONLY_REACHED = re.compile(r"^(.*?)\s+mới(?=\s+(?:đạt|chỉ đạt|được)\s*$)", re.IGNORECASE | re.DOTALL)
-_JUNK_LEAD = ",:;.()-–*“”\"'"  # and spaces; the end keeps a closing bracket
-_JUNK_TAIL = ",:;.(-–*“”\"'"
+_JUNK_LEAD = ",:;.()-–*“”\"'\\"  # and spaces, and a markdown escape ("\\- Tỷ lệ …"); the end keeps a closing bracket
+_JUNK_TAIL = ",:;.(-–*“”\"'≥≤<>=~"  # and a comparator sign left before the figure ("… đạt ≥ 95%")
 
 
 @lru_cache(maxsize=None)
