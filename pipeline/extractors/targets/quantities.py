@@ -260,11 +260,25 @@ def _context_unit(text: str, q: "Quantity") -> Optional[tuple[str, int]]:
     """`số ca mắc mới ≤ 50 ca`: a noun with another everyday meaning counts when its clause says what it counts."""
     near = text[max(0, q.span[0] - 80):q.span[0]]
     clause = _CLAUSE_MARKS.split(near)[-1]
+    line = text[max(0, q.span[0] - 200, text.rfind("\n", 0, q.span[0]) + 1):q.span[0]]
     for unit, after, cue in _context_units():
         m = after.match(text, q.span[1])
-        if m and cue.search(clause):
+        if m and (cue.search(clause) or _listed_in(line, unit, cue)):
             return m.group(1), m.end()
     return None
+
+
+def _listed_in(line: str, unit: str, cue: re.Pattern) -> bool:
+    """`ghi nhận 187 ca mắc sốt rét …; trong đó 112 ca do …, 61 ca ngoại lai …`: a figure in the breakdown of a
+    figure counted in the same noun after words saying what it counts (not `…; trực 3 ca mỗi ngày`)."""
+    earlier = re.search(rf"\d[ \t]+{re.escape(unit)}(?!\w)", line, re.IGNORECASE)
+    return earlier is not None and cue.search(line, 0, earlier.end() + 20) is not None \
+        and _breakdown().search(line, earlier.end()) is not None
+
+
+@lru_cache(maxsize=None)
+def _breakdown() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('structure')['sublist_leads'])})(?!\w)", re.IGNORECASE)
 
 
 def _widen_unit(text: str, q: "Quantity") -> None:
