@@ -57,6 +57,9 @@ class _Patterns:
             r["as_of_words"] + r["as_of_day_words"] + ["ngày"], 64)
         self.since_start = EndsBefore(regex.compile(rf"(?:{words(r['since_year_start'])})[\s,]*$"), r["since_year_start"], 30)
         self.first_months = {last: suffix for suffix, first, last in r["part_of_year"].values() if first == 1}
+        self.range_from_start = regex.compile(
+            rf"(?:{words(r['range_from_year_start'])})(?:/(?P<y>{_YEAR})|\s+(?:{nam}\s+)?(?P<y2>{_YEAR}))?\s*"
+            rf"(?:{words(r['range_to'])})\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +149,11 @@ def _scan(text: str) -> tuple:
     out = [c for c in out if not inside.covers(*(c.span if isinstance(c, PeriodMention) else c[1:3]))]
     for d in dates:
         if d.precision != "day":
+            continue
+        ranged = p.range_from_start.search(text[max(0, d.span[0] - 50):d.span[0]])
+        if ranged is not None and (ranged["y"] or ranged["y2"] or d.value[:4]) == d.value[:4]:
+            start = d.span[0] - min(50, d.span[0]) + ranged.start()
+            out.append(_months_from_start(int(d.value[:4]), int(d.value[5:7]), text, start, d.span[1], p))
             continue
         probe = text[max(0, d.span[0] - 30):d.span[0]] + ("" if d.text[:1].isdigit() else "ngày ")
         head = p.as_of_date.search(probe, len(probe))
