@@ -284,7 +284,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                                        ctx.plan, ctx.heading_kind(qs))
     if opens_on_estimate(text[sent_start:qs]):
         d.kind, d.rules["kind"] = "target", "estimate"  # "Dự toán thu nội địa năm 2025 … giao là 34.200 tỷ đồng"
-    elif d.rules["kind"] == "default" and tells_present(text[sent_start:qs]):
+    elif d.rules["kind"] == "default" and tells_present(text[sent_start:qs]) \
+            or d.rules["kind"] in ("section", "paragraph_cue") and tells_present(text[max(sent_start, text.rfind(";", 0, qs) + 1):qs]):
         d.kind, d.rules["kind"] = "result", "present"  # "hiện toàn tỉnh còn 47 bản": the state the text starts from
     elif d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
