@@ -247,6 +247,9 @@ def cell_figure(cell: str) -> Optional[tuple[float, Optional[str], Optional[str]
     if after:
         if known_unit(after) and not cue:
             return value, None, after.lower()  # "12 xã"
+        scaled, unit = unscaled(value, after)
+        if unit != after and known_unit(unit) and not cue:
+            return scaled, None, unit.lower()  # "12,4 triệu lượt": 12.400.000 lượt, as in prose
         ops = [op for op, cues in data("comparators")["after"].items() if after.lower() in cues]
         return (value, ops[0], None) if ops and not cue else None  # "95 trở lên"
     if not cue:
