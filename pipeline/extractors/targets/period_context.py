@@ -11,7 +11,7 @@ from .context import Context
 from .draft import Draft
 from .kind import of_plan
 from .lexicon import Ending, alternation, data
-from .period import partial_of, says_per_year, says_whole_year
+from .period import end_year_of, partial_of, says_per_year, says_whole_year
 from .period_in_force import PART_OF_YEAR, bracketed_before, carry, gone_by, in_result_section
 from .quantities import Quantity
 
@@ -273,3 +273,12 @@ def _partial_in(ctx: Context, start: int, end: int) -> Optional[str]:
 def _opens_sentence(text: str, sent_start: int, p) -> bool:
     """`Phấn đấu đến năm 2025, A; B; C.`: a deadline opening the sentence before a comma holds for all of it."""
     return len(text[sent_start:p.start].strip()) <= 25 and text[p.end:p.end + 2].lstrip(" ").startswith(",")
+
+
+def before_plan(ctx: Context, period: Optional[str]) -> bool:
+    """The period ended before the plan's own span starts, by the time the plan was written (`giai đoạn 2021 - 2025`
+    in a plan for 2026 - 2030 issued in 2025): what it tells is a result the plan starts from."""
+    span, end = ctx.default_span, end_year_of(period)
+    if not span or not span[:4].isdigit() or end is None or ctx.ref_year is None:
+        return False
+    return end < int(span[:4]) and end <= ctx.ref_year

@@ -14,7 +14,7 @@ from .draft import Draft
 from .filters import at_most_rank, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_measure, is_multiplier, known_unit
-from .period_context import inherit_period, resolve_period, tells_present
+from .period_context import before_plan, inherit_period, resolve_period, tells_present
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
                             with_counted_object)
 from .prose_indicator import listed_under, parallel_indicator, short_lead
@@ -289,6 +289,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.kind, d.rules["kind"] = "result", "present"  # "hiện toàn tỉnh còn 47 bản": the state the text starts from
     elif d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
+    if d.kind == "target" and d.rules["kind"] in ("section", "default", "paragraph_cue") and before_plan(ctx, d.period):
+        d.kind, d.rules["kind"] = "result", "before_plan"  # an NQ for 2026-2030: "Giai đoạn 2021 - 2025, toàn tỉnh có 612 sản phẩm"
     funds = d.rules["period"] == "plan_funds" or d.parent is not None and drafts[d.parent].rules.get("kind") == "plan_funds"
     if funds and d.rules["kind"] != "target":
         d.kind, d.rules["kind"] = "target", "plan_funds"  # "Tổng nhu cầu vốn ước khoảng 520 tỷ đồng, trong đó …": what the plan needs
