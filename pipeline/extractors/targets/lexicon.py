@@ -111,9 +111,14 @@ def unit_at(text: str, pos: int) -> Optional[tuple[str, int]]:
     if i >= len(text) or text[i] not in _unit_firsts():
         return None  # no unit starts with that letter, in any case
     m = _unit_regex().match(text, pos)
-    if not m:
-        return None
+    if not m or _not_unit().match(text, i):
+        return None  # "Giải ngân đến 30/9": a word whose first syllable is a unit
     return m.group(1), m.end()
+
+
+@lru_cache(maxsize=None)
+def _not_unit() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(data('units')['compounds_not_units'])})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

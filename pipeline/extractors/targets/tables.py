@@ -116,6 +116,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text) and i != place_col), None)
             out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above, frozenset(shares), unit_col)
             continue
+        table_unit = _one_header_unit(t)
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
             row = _aligned(t, row)
@@ -164,7 +165,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     unit = _unit_word(row[unit_col].text)
                 else:
                     unit = row_unit or unit_above or part_units.get(i) \
-                        or (counted_noun(t.header[i].text) if i < len(t.header) else None)
+                        or (counted_noun(t.header[i].text) if i < len(t.header) else None) or table_unit
                 if value_max is not None:
                     value_max = unscaled(float(value_max), unit)[0]
                 value, unit = unscaled(float(value), unit)  # "45" under "Nghìn lượt": 45.000 lượt
@@ -189,6 +190,13 @@ def _aligned(t: Table, row: list[Cell]) -> list[Cell]:
             and _LETTER.search(row[0].text) and not _ROW_NUMBER.match(row[0].text + " "):
         return [Cell(row[0].start, row[0].start, "")] + row
     return row
+
+
+def _one_header_unit(t: Table) -> Optional[str]:
+    """`Kế hoạch vốn năm 2025 (triệu đồng) | Giải ngân đến 30/9 | Tỷ lệ (%)`: the one unit the headers name (not %),
+    which the columns naming none share; None when they name none or several."""
+    found = {m.group(1).strip() for c in t.header if (m := bracket_unit(c.text)) and m.group(1).strip() not in ("%", "‰")}
+    return found.pop() if len(found) == 1 else None
 
 
 def _unit_word(cell: str) -> str:
