@@ -144,6 +144,12 @@ def _scan(text: str) -> tuple:
         elif m["y"] and not _DIGIT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             y = int(m["y"])
             out.append(_period(f"{y}-{mo:02d}", f"{y}-{mo:02d}-01", month_end(y, mo).isoformat(), text, *m.span()))
+    for m in _DAY_MONTH.finditer(text) if digits else ():  # "Giải ngân đến 30/9": as of a day of the text's year
+        mo = int(m["m"])
+        probe = text[max(0, m.start() - 30):m.start()]
+        head = p.as_of_date.search(probe, len(probe)) if 1 <= mo <= 12 and 1 <= int(m["d"]) <= 31 else None
+        if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
+            out.append(("as_of", m.start() - len(probe) + head.start(), m.end(), mo))
     dates = find_dates(text) if digits else []
     inside = SpanSet(d.span for d in dates if d.precision == "day" or d.text[:1] in "nN")
     out = [c for c in out if not inside.covers(*(c.span if isinstance(c, PeriodMention) else c[1:3]))]
@@ -185,6 +191,9 @@ def _months_from_start(y: int, mo: int, text: str, s: int, e: int, p: "_Patterns
     return _period(label, f"{y}-01-01", month_end(y, mo).isoformat(), text, s, e)
 
 
+_DAY_MONTH = regex.compile(r"(?<![0-9/.])(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})(?![0-9]|/[0-9]|\.[0-9])")
+
+
 def _with_year(text: str, cands, year: Optional[int]) -> list[PeriodMention]:
     out = []
     for c in cands:
@@ -195,7 +204,7 @@ def _with_year(text: str, cands, year: Optional[int]) -> list[PeriodMention]:
             if kind == "part":
                 out.append(_part(year, data, text, s, e))
             elif kind == "as_of":
-                out.append(_as_of(year, data, text, s, e))
+                out.append(_as_of(year, data, text, s, e, patterns()))
             else:
                 out.append(_period(str(year), f"{year}-01-01", f"{year}-12-31", text, s, e))
     return out
