@@ -31,6 +31,11 @@ def _words() -> tuple[frozenset, regex.Pattern]:
     return heads, regex.compile(rf"^(?:{totals})(?!\w)", regex.I)
 
 
+@lru_cache(maxsize=None)
+def _note_heads() -> frozenset:
+    return frozenset(w.lower() for w in load_yaml("line_shapes.yaml")["note_cells"])
+
+
 def regroup_cell_lines(text: str, offsets):
     if "TT\n" not in text:  # most texts: no index column's head alone on a line
         return text, offsets
@@ -65,8 +70,9 @@ def _table_at(lines: list[str], head: int) -> Optional[list[tuple[int, int]]]:
         return None
     out = [(head, head + span - 1)]
     at = head + span
+    notes = lines[head + span - 1].strip().lower() in _note_heads()  # "Ghi chú": a last cell of words, or empty
     while at < len(lines):
-        size = _row_size(lines, at, width)
+        size = _row_size(lines, at, width, notes)
         if size is None:
             break
         out.append((at, at + size - 1))
@@ -86,20 +92,25 @@ def _header_cell(line: str) -> bool:
         and not shape.is_figure_cell(cell) and not shape.ends_sentence(cell)
 
 
-def _row_size(lines: list[str], at: int, width: int) -> Optional[int]:
+def _row_size(lines: list[str], at: int, width: int, notes: bool = False) -> Optional[int]:
     """The row's line count at line `at`: the header's width, one less for a total row, None for no row."""
     first = lines[at].strip()
-    if first and shape.is_index_cell(first) and _row_cells(lines[at + 1:at + width], width - 1):
+    if first and shape.is_index_cell(first) and _row_cells(lines[at + 1:at + width], width - 1, notes):
         return width
-    if _words()[1].match(first) and _row_cells(lines[at:at + width - 1], width - 1):
+    if _words()[1].match(first) and _row_cells(lines[at:at + width - 1], width - 1, notes):
         return width - 1
     return None
 
 
-def _row_cells(cells: list[str], count: int) -> bool:
-    """A text cell then cells ending on a figure, `count` of them."""
+def _row_cells(cells: list[str], count: int, notes: bool = False) -> bool:
+    """A text cell then cells ending on a figure, `count` of them (and a note cell after them, perhaps empty)."""
     if len(cells) < count:
         return False
+    if notes:
+        note = cells[count - 1].strip()
+        if len(note) > _MAX_CELL_CHARS or note and shape.is_index_cell(note):
+            return False
+        cells, count = cells[:count - 1], count - 1
     cells = [c.strip() for c in cells]
     if not all(cells) or any(len(c) > _MAX_CELL_CHARS for c in cells):
         return False
