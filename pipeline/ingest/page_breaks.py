@@ -2,7 +2,7 @@
 `- 2 -`, `Trang 2`, `2/5`) and, on most pages, a running header repeated at each break. They are
 dropped, so that a sentence running over the break reads on (the wrapped-line rejoining joins it).
 
-A line is a page number only in a run of them: pages 2, 3, … in order, each after a blank line and
+A line is a page number only in a run of them: pages 2, 3, … (or 1, 2, … in a footer) in order, each after a blank line and
 several lines after the one before (a table's running numbers are not after blank lines, and start
 at 1). A running header is a line standing right after two or more of the page numbers. Where no blank
 line stands before them, the page numbers are those followed each by the same running header."""
@@ -35,12 +35,14 @@ def drop_page_breaks(text: str, offsets):
     edits = []
     for i in numbers:
         last = i + 1 if i + 1 < len(lines) and after[shape.squash(lines[i + 1])] >= 2 else i
+        if last + 2 < len(lines) and not lines[last + 1].strip() and lines[last + 2].strip():
+            last += 1  # the blank line under a running header: the text reads on as one line break would
         edits.append((starts[i - 1] - 1, starts[last] + len(lines[last]), ""))  # from the break before the blank line
     return apply_edits(text, offsets, edits)
 
 
 def _page_numbers(lines: list[str]) -> list[int]:
-    """Line indexes of the longest run of page numbers 2, 3, … (empty when no run of two)."""
+    """Line indexes of the longest run of page numbers 2, 3, … or 1, 2, … (empty when no run of two)."""
     best: list[int] = []
     run: list[int] = []
     for i in range(2, len(lines)):
@@ -50,7 +52,7 @@ def _page_numbers(lines: list[str]) -> list[int]:
         page = int(m.group(1))
         if run and page == int(PAGE_NUMBER.match(lines[run[-1]]).group(1)) + 1 and i - run[-1] > _MIN_PAGE_LINES:
             run.append(i)
-        elif page == 2:
+        elif page in (1, 2):  # numbers in the footer count page 1 too
             run = [i]
         else:
             continue
