@@ -10,14 +10,20 @@ from functools import lru_cache
 
 from .lexicon import Ending, alternation, data
 
-# a bare item number ("1 Số hộ …", a table row's lost dot), but not a count of months opening a sentence ("8 tháng đầu năm …")
-_BULLET = re.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|(?![ \t]*(?:[Tt]háng|[Nn]ăm|[Qq]uý|[Tt]uần|[Nn]gày)(?!\w)))"
-                     r"|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
 # "tỷ lệ bao phủ BHYT mới đạt": "mới" = only; "việc làm mới đạt", "nông thôn mới đạt": "mới" = new
 _ONLY_REACHED = re.compile(r"^(.*?)\s+mới(?=\s+(?:đạt|chỉ đạt|được)\s*$)", re.IGNORECASE | re.DOTALL)
 _JUNK_LEAD = ",:;.()-–*“”\"'\\"  # and spaces, and a markdown escape ("\\- Tỷ lệ …"); the end keeps a closing bracket
 _JUNK_TAIL = ",:;.(-–*“”\"'≥≤<>=~"  # and a comparator sign left before the figure ("… đạt ≥ 95%")
+
+
+@lru_cache(maxsize=None)
+def _bullet() -> re.Pattern:
+    """A list mark; a bare item number too ("1 Số hộ …", a table row's lost dot), but not a count of time opening a
+    sentence ("8 tháng đầu năm …", indicator.yaml time_counts)."""
+    times = alternation(data("indicator")["time_counts"])
+    return re.compile(rf"^[ \t]*(?:[-+•*–]|\d{{1,2}}(?:\.\d{{1,2}})*(?:[.)]|(?![ \t]*(?i:{times})(?!\w)))"
+                      r"|[a-zđ]\)|\(\d+\))[ \t]*", re.MULTILINE)
 
 
 @lru_cache(maxsize=None)
@@ -83,7 +89,7 @@ def clean(text: str, keep: str = "last") -> str:
     trimmed at the end); `keep="first"` words after it (only comparator leads trimmed)."""
     end, start, max_words, opener, right_start, right_end, new_thing = _patterns()
     link_end, tail_end, kept_end = _ends()
-    t = _PLAN_WORDS_LEAD.sub(" ", _BULLET.sub("", text))
+    t = _PLAN_WORDS_LEAD.sub(" ", _bullet().sub("", text))
     if keep == "first":
         t = _period_words().sub(" ", t)
         t = " ".join(t.split())
@@ -128,7 +134,7 @@ def strip_periods(text: str) -> str:
 
 def left_start(text: str, lo: int, hi: int) -> int:
     """Where the indicator before a figure starts inside [lo, hi): after bullets and leading space."""
-    m = _BULLET.match(text, lo, hi)
+    m = _bullet().match(text, lo, hi)
     pos = m.end() if m else lo
     while pos < hi and text[pos] in " \t,:;(":
         pos += 1

@@ -111,14 +111,28 @@ def unit_at(text: str, pos: int) -> Optional[tuple[str, int]]:
     if i >= len(text) or text[i] not in _unit_firsts():
         return None  # no unit starts with that letter, in any case
     m = _unit_regex().match(text, pos)
-    if not m or _not_unit().match(text, i):
+    if not m:
+        return None
+    not_units, heads = _not_units()
+    if m.group(1).lower() in heads and not_units.match(text, i):
         return None  # "Giải ngân đến 30/9": a word whose first syllable is a unit
     return m.group(1), m.end()
 
 
 @lru_cache(maxsize=None)
-def _not_unit() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(data('units')['compounds_not_units'])})(?!\w)", re.IGNORECASE)
+def _not_units() -> tuple[re.Pattern, frozenset]:
+    words = data("units")["compounds_not_units"]
+    return (re.compile(rf"(?:{alternation(words)})(?!\w)", re.IGNORECASE),
+            frozenset(w.split()[0].lower() for w in words))
+
+
+@lru_cache(maxsize=None)
+def context_units() -> list[tuple[str, re.Pattern, re.Pattern]]:
+    """(noun, the noun after a figure, its cue words) of the counted nouns with another everyday meaning
+    (rules/targets/units.yaml context_units: "ca" counts cases only where the words say so)."""
+    return [(unit, re.compile(rf"[ \t]+({re.escape(unit)})(?!\w)", re.IGNORECASE),
+             re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.IGNORECASE))
+            for unit, cues in data("units")["context_units"].items()]
 
 
 @lru_cache(maxsize=None)

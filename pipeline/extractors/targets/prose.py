@@ -282,10 +282,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, para_lo, qs, right_full,
                                        d.period, ctx.ref_year if ctx.ref_year is not None else ctx.title_year,
                                        ctx.plan, ctx.heading_kind(qs))
+    # a section's kind gives way to a present state told in the figure's own clause, a default in its sentence
+    told_from = sent_start if d.rules["kind"] == "default" else max(sent_start, text.rfind(";", 0, qs) + 1)
     if opens_on_estimate(text[sent_start:qs]):
         d.kind, d.rules["kind"] = "target", "estimate"  # "Dự toán thu nội địa năm 2025 … giao là 34.200 tỷ đồng"
-    elif d.rules["kind"] == "default" and tells_present(text[sent_start:qs]) \
-            or d.rules["kind"] in ("section", "paragraph_cue") and tells_present(text[max(sent_start, text.rfind(";", 0, qs) + 1):qs]):
+    elif d.rules["kind"] in ("default", "section", "paragraph_cue") and tells_present(text[told_from:qs]):
         d.kind, d.rules["kind"] = "result", "present"  # "hiện toàn tỉnh còn 47 bản": the state the text starts from
     elif d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior

@@ -10,7 +10,7 @@ from ...values import find_quantities as value_layer
 from ...values import parse_number
 from functools import lru_cache
 
-from .lexicon import PhraseScan, alternation, data, unit_at
+from .lexicon import PhraseScan, alternation, context_units, data, unit_at
 
 
 @dataclass
@@ -249,19 +249,12 @@ def _scale_after(text: str, q: "Quantity") -> None:
         q.text = text[q.span[0]:q.span[1]]
 
 
-@lru_cache(maxsize=None)
-def _context_units() -> list[tuple[str, re.Pattern, re.Pattern]]:
-    return [(unit, re.compile(rf"[ \t]+({re.escape(unit)})(?!\w)", re.IGNORECASE),
-             re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.IGNORECASE))
-            for unit, cues in data("units")["context_units"].items()]
-
-
 def _context_unit(text: str, q: "Quantity") -> Optional[tuple[str, int]]:
     """`số ca mắc mới ≤ 50 ca`: a noun with another everyday meaning counts when its clause says what it counts."""
     near = text[max(0, q.span[0] - 80):q.span[0]]
     clause = _CLAUSE_MARKS.split(near)[-1]
     line = text[max(0, q.span[0] - 200, text.rfind("\n", 0, q.span[0]) + 1):q.span[0]]
-    for unit, after, cue in _context_units():
+    for unit, after, cue in context_units():
         m = after.match(text, q.span[1])
         if m and (cue.search(clause) or _listed_in(line, unit, cue)):
             return m.group(1), m.end()

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from .context import Context
-from .lexicon import alternation, data, known_unit, unit_at
+from .lexicon import alternation, context_units, data, known_unit, unit_at
 from .period import find_period_mentions, partial_of
 from .structure import Table
 
@@ -83,9 +83,8 @@ def counted_noun(head: str) -> Optional[str]:
 def _context_noun(low: str, at: int) -> Optional[tuple[str, int]]:
     """A noun with another everyday meaning (rules/targets/units.yaml context_units) that the header's own words say
     what it counts."""
-    for unit, cues in data("units")["context_units"].items():
-        if low.startswith(unit, at) and low[at + len(unit):at + len(unit) + 1] in ("", " ", "(") \
-                and re.search(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", low):
+    for unit, _, cue in context_units():
+        if low.startswith(unit, at) and low[at + len(unit):at + len(unit) + 1] in ("", " ", "(") and cue.search(low):
             return unit, at + len(unit)
     return None
 
