@@ -146,10 +146,9 @@ def _scan(text: str) -> tuple:
             out.append(_period(f"{y}-{mo:02d}", f"{y}-{mo:02d}-01", month_end(y, mo).isoformat(), text, *m.span()))
     for m in _DAY_MONTH.finditer(text) if digits else ():  # "Giải ngân đến 30/9": as of a day of the text's year
         mo = int(m["m"])
-        probe = text[max(0, m.start() - 30):m.start()]
-        head = p.as_of_date.search(probe, len(probe)) if 1 <= mo <= 12 and 1 <= int(m["d"]) <= 31 else None
-        if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
-            out.append(("as_of", m.start() - len(probe) + head.start(), m.end(), mo))
+        start = _as_of_start(text, m.start(), p) if 1 <= mo <= 12 and 1 <= int(m["d"]) <= 31 else None
+        if start is not None:
+            out.append(("as_of", start, m.end(), mo))
     dates = find_dates(text) if digits else []
     inside = SpanSet(d.span for d in dates if d.precision == "day" or d.text[:1] in "nN")
     out = [c for c in out if not inside.covers(*(c.span if isinstance(c, PeriodMention) else c[1:3]))]
@@ -161,16 +160,24 @@ def _scan(text: str) -> tuple:
             start = d.span[0] - min(50, d.span[0]) + ranged.start()
             out.append(_months_from_start(int(d.value[:4]), int(d.value[5:7]), text, start, d.span[1], p))
             continue
-        probe = text[max(0, d.span[0] - 30):d.span[0]] + ("" if d.text[:1].isdigit() else "ngày ")
-        head = p.as_of_date.search(probe, len(probe))
-        if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
-            start = d.span[0] - min(30, d.span[0]) + head.start()
+        start = _as_of_start(text, d.span[0], p, "" if d.text[:1].isdigit() else "ngày ")
+        if start is not None:
             since = p.since_start.search(text, start)
             if since is not None and word_start(text, since.start()):
                 out.append(_months_from_start(int(d.value[:4]), int(d.value[5:7]), text, since.start(), d.span[1], p))
             else:
                 out.append(_period(d.value[:7], None, d.value, text, start, d.span[1]))
     return tuple(out)
+
+
+def _as_of_start(text: str, pos: int, p: "_Patterns", then: str = "") -> Optional[int]:
+    """Where the words saying "as of" (`tính đến`, `đến ngày`) start before a day at `pos`; `then`: the day's own
+    words read as if after them (`ngày` of `ngày 30/9/2024`)."""
+    probe = text[max(0, pos - 30):pos] + then
+    head = p.as_of_date.search(probe, len(probe))
+    if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
+        return pos - min(30, pos) + head.start()
+    return None
 
 
 def _part(y: int, part, text: str, s: int, e: int) -> PeriodMention:
