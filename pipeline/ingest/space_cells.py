@@ -15,6 +15,7 @@ from . import shape
 
 _MIN_CELLS = 3
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_CELL_GAP = re.compile(r" {2,}")
 _SLACK = 1  # columns a cell may start off its column, as proportional fonts set it
 
 
@@ -59,7 +60,7 @@ def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Mat
 def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, int, str]]) -> None:
     if len(run) < 2:
         return
-    cells = (c for _, line, _ in run for c in re.split(r" {2,}", line.strip()))
+    cells = (c for _, line, _ in run for c in _CELL_GAP.split(line.strip()))
     if not any(shape.is_figure_cell(c) for c in cells):
         return
     for start, _, gaps in run:

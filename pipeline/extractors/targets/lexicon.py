@@ -127,11 +127,12 @@ def _not_units() -> tuple[re.Pattern, frozenset]:
 
 
 @lru_cache(maxsize=None)
-def context_units() -> list[tuple[str, re.Pattern, re.Pattern]]:
-    """(noun, the noun after a figure, its cue words) of the counted nouns with another everyday meaning
-    (rules/targets/units.yaml context_units: "ca" counts cases only where the words say so)."""
+def context_units() -> list[tuple[str, re.Pattern, re.Pattern, re.Pattern]]:
+    """(noun, the noun right after a figure, its cue words, a figure counted in it anywhere) of the counted nouns
+    with another everyday meaning (rules/targets/units.yaml context_units: "ca" counts cases where the words say so)."""
     return [(unit, re.compile(rf"[ \t]+({re.escape(unit)})(?!\w)", re.IGNORECASE),
-             re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.IGNORECASE))
+             re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.IGNORECASE),
+             re.compile(rf"\d[ \t]+{re.escape(unit)}(?!\w)", re.IGNORECASE))
             for unit, cues in data("units")["context_units"].items()]
 
 

@@ -254,17 +254,17 @@ def _context_unit(text: str, q: "Quantity") -> Optional[tuple[str, int]]:
     near = text[max(0, q.span[0] - 80):q.span[0]]
     clause = _CLAUSE_MARKS.split(near)[-1]
     line = text[max(0, q.span[0] - 200, text.rfind("\n", 0, q.span[0]) + 1):q.span[0]]
-    for unit, after, cue in context_units():
+    for _, after, cue, counted in context_units():
         m = after.match(text, q.span[1])
-        if m and (cue.search(clause) or _listed_in(line, unit, cue)):
+        if m and (cue.search(clause) or _listed_in(line, counted, cue)):
             return m.group(1), m.end()
     return None
 
 
-def _listed_in(line: str, unit: str, cue: re.Pattern) -> bool:
+def _listed_in(line: str, counted: re.Pattern, cue: re.Pattern) -> bool:
     """`ghi nhận 187 ca mắc sốt rét …; trong đó 112 ca do …, 61 ca ngoại lai …`: a figure in the breakdown of a
     figure counted in the same noun after words saying what it counts (not `…; trực 3 ca mỗi ngày`)."""
-    earlier = re.search(rf"\d[ \t]+{re.escape(unit)}(?!\w)", line, re.IGNORECASE)
+    earlier = counted.search(line)
     return earlier is not None and cue.search(line, 0, earlier.end() + 20) is not None \
         and _breakdown().search(line, earlier.end()) is not None
 

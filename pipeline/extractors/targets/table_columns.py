@@ -83,7 +83,7 @@ def counted_noun(head: str) -> Optional[str]:
 def _context_noun(low: str, at: int) -> Optional[tuple[str, int]]:
     """A noun with another everyday meaning (rules/targets/units.yaml context_units) that the header's own words say
     what it counts."""
-    for unit, _, cue in context_units():
+    for unit, _, cue, _ in context_units():
         if low.startswith(unit, at) and low[at + len(unit):at + len(unit) + 1] in ("", " ", "(") and cue.search(low):
             return unit, at + len(unit)
     return None
