@@ -93,7 +93,7 @@ def _year_word() -> re.Pattern:
     return re.compile(rf"(?<!\w){kept}năm(?!\w)", re.IGNORECASE)
 
 
-def _head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
+def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     """(indicator, unit, comparator) a value column's header names."""
     _, lead, verb, down, partial = _words()
     unit = None
@@ -124,7 +124,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                  cell_figure: Callable[[str], Optional[tuple]], unit_above: Optional[str] = None,
                  shares: frozenset = frozenset(), unit_col: Optional[int] = None) -> list[Draft]:
     out: list[Draft] = []
-    heads = [_head_parts(ctx, c.text) for c in t.header]
+    heads = [head_parts(ctx, c.text) for c in t.header]
     skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not figures_column(t, i, cell_figure)
             or _count_of_units(c.text)}
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]

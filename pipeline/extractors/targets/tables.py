@@ -22,6 +22,7 @@ from .period import find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .structure import NUMBER_HEAD, Cell, Table
+from .table_measures import column_indicator, compared_with, count_measure
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts
 
@@ -117,6 +118,9 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above, frozenset(shares), unit_col)
             continue
         table_unit = _one_header_unit(t)
+        measures = [count_measure(ctx, c.text) if i < len(cols) and cols[i][0] is not None and i not in (unit_col, time_col)
+                    else None for i, c in enumerate(t.header)]
+        compared = [compared_with(c.text) for c in t.header]
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
             row = _aligned(t, row)
@@ -171,7 +175,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 value, unit = unscaled(float(value), unit)  # "45" under "Nghìn lượt": 45.000 lượt
                 d = Draft(value=value, value_max=value_max, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
-                          period=period, indicator=f"{indicator} so với kế hoạch" if i in shares else indicator)
+                          period=period, indicator=column_indicator(indicator, i, ind_i, shares, measures, compared))
                 d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
                            "comparator": "table_header"}
                 if sub and i in main_row:

@@ -1,0 +1,52 @@
+"""What a table's value column measures, beside the row's label: a header counting a noun (`Số tuyến`,
+`Lượt hành khách 9 tháng`) names the measure of the thing each row names; a `So với cùng kỳ (%)` header
+compares the figure before it."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .context import Context
+from .lexicon import alternation, data
+from .place_rows import head_parts
+from .table_columns import counted_noun, heads
+
+
+def column_indicator(row_indicator: str, i: int, label_col: int, shares: set[int], measures: list, compared: list) -> str:
+    """The indicator of a row's figure in column `i`: the row's, with what the column measures or compares."""
+    if i in shares:
+        return f"{row_indicator} so với kế hoạch"
+    if i >= len(measures):
+        return row_indicator
+    if compared[i]:  # "Lượt hành khách | So với cùng kỳ (%)": the figure before, compared
+        measure = next((m for m in reversed(measures[label_col + 1:i]) if m), None)
+        base = f"{measure} ({row_indicator})" if measure else row_indicator
+        return f"{base} {compared[i]}"
+    return f"{measures[i]} ({row_indicator})" if measures[i] else row_indicator
+
+
+def compared_with(head: str) -> Optional[str]:
+    """`So với cùng kỳ (%)`, `So cùng kỳ`, `So với năm 2024 (%)`: the comparison a column's header names, as
+    written; None for other headers."""
+    m = _compared_pattern().search(" ".join(_TRAILING_BRACKET.sub("", head).split()).lower())
+    return m.group(0) if m else None
+
+
+_TRAILING_BRACKET = re.compile(r"\([^()]*\)\s*$")
+
+
+@lru_cache(maxsize=None)
+def _compared_pattern() -> re.Pattern:
+    h = data("kind")["table_heads"]
+    year = r"năm\s+(?:19|20)\d\d"
+    return re.compile(rf"(?<!\w)(?:{alternation(h['compared_with'])})\s+(?:{alternation(h['of_plan_not'])}|{year})(?:\s+{year})?$")
+
+
+def count_measure(ctx: Context, head: str) -> Optional[str]:
+    """`Nhóm tuyến | Số tuyến | Lượt hành khách 9 tháng`: a column whose header counts a noun, not a plan or a
+    result, names what its figures measure, of the thing each row's label names (`lượt hành khách (tuyến nội tỉnh)`)."""
+    target, result, _, _, _, done = heads()
+    if counted_noun(head) is None or target.search(head) or result.search(head) or done.search(head):
+        return None
+    return head_parts(ctx, head)[0] or None
