@@ -90,6 +90,16 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
     return drafts
 
 
+def _before_next_verbs(words: str) -> int:
+    """`500 dự án và giải ngân 4.800 tỷ đồng`: where the words after a figure end when a coordinator and only the
+    verbs of the next figure follow them (their length otherwise)."""
+    for m in prose_words().coordinator.finditer(words):
+        lead = words[m.end():]
+        if lead.strip() and ind.object_verb_start(lead + " ") == 0:
+            return m.start()
+    return len(words)
+
+
 def _next_own_starts(qs: list[Quantity], own: list[bool], end: int) -> list[int]:
     """For each figure, where the next figure with an indicator of its own starts (`end` when none follows)."""
     out = [end] * len(qs)
@@ -147,6 +157,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         rw_end = next_start
         while rw_end > qe and text[rw_end - 1] in " \t":
             rw_end -= 1
+        rw_end = qe + _before_next_verbs(text[qe:rw_end])
         rw = text[qe:rw_end]
     sub_figure = prose_words().breakdown_end.search(seg_left) is not None
     # "16 xe, trong đó 05 xe đã sử dụng trên 10 năm": a sub-figure's own words follow it
@@ -154,7 +165,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     against_plan = of_plan(right_full)
     right_core = "" if against_plan else ind.clean(rw, keep="first")
     right_ind = right_core
-    unit_word = q.unit if q.unit and q.unit != "%" and "đồng" not in q.unit else None
+    unit_word = q.unit if q.unit and q.unit != "%" and q.kind != "money" and "đồng" not in q.unit else None
     named = None if is_measure(unit_word) else unit_word  # "120 hộ nghèo": hộ nghèo; "120 ha rừng": rừng
     if named and right_ind:
         right_ind = f"{named.lower()} {right_ind}"
@@ -171,7 +182,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             and prose_words().only_links.match(seg_words):
         prev, companion = drafts[-1], True  # "…: 6 tháng đầu năm 1.200 người. Cả năm: 3.000 người."
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
-    verb_at = ind.object_verb_start(seg_left) if unit_word and not is_multiplier(q.unit) and not companion else None
+    money_object = unit_word is None and q.unit is not None and q.unit != "%" and figure_words().money_object.match(right_full)
+    verb_at = ind.object_verb_start(seg_left) if (unit_word or money_object) and not is_multiplier(q.unit) and not companion else None
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None
     verb_lead = short_lead(left_ind) if right_core and not companion and verb_at is None and seg_start == item_start \
@@ -214,7 +226,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     else:
         indicator, start, end = None, qs, qe
         shape = "bare"
-    if shape == "before" and named and not right_core and indicator and len(indicator.split()) <= 3:
+    if shape == "before" and named and not right_core and indicator and len(indicator.split()) <= 4:
         indicator = with_counted_object(indicator, named)  # "giành 312 huy chương": giành huy chương
     if shape == "before" and prev is not None and prev.unit == q.unit and prev_ind and indicator == left_ind \
             and not prose_words().breakdown.search(text, prev.fig_end, qs):

@@ -71,12 +71,15 @@ def _item_mark(text: str, line_start: int) -> Optional[str]:
     return mark if mark and not mark[0].isalnum() else None
 
 
+_NOT_WORD = re.compile(r"[^\w\s]+")
+
+
 def with_counted_object(lead: str, unit: str) -> str:
     """A short lead before a count with nothing after it (`đón 7 triệu lượt khách`, `giành 312 huy chương`) takes
     the counted noun as its object; a count of people (`đào tạo cho 15.325 người`) is named by the verb alone."""
     noun = unit.lower()
-    if noun in data("indicator")["verb_only_units"] or f" {noun} " in f" {lead} ":
-        return lead
+    if noun in data("indicator")["verb_only_units"] or f" {noun} " in f" {_NOT_WORD.sub(' ', lead)} ":
+        return lead  # "số bác sĩ/vạn dân đạt 12 bác sĩ": the noun is there
     return f"{lead} {noun}"
 
 

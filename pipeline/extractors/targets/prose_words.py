@@ -24,6 +24,7 @@ class ProseWords:
     breakdown_start: re.Pattern  # "trong đó" opening a sentence
     breakdown_end: re.Pattern  # "trong đó" (or "trong đó có") right before a figure
     own_link: re.Pattern
+    coordinator: re.Pattern  # "và", "hoặc" between words
     coordinated: re.Pattern  # only a coordinator between two figures
     list_on: re.Pattern  # only a comma or a joiner between two figures
 
@@ -53,6 +54,7 @@ def prose_words() -> ProseWords:
         breakdown_end=re.compile(rf"(?<!\w)(?:{_words(w['breakdown_leads'])})(?:\s+(?:{_words(w['breakdown_verbs'])}))?\s*:?\s*$",
                                  re.IGNORECASE),
         own_link=re.compile(rf"(?<!\w)(?:{_words(w['own_links'])})(?!\w)", re.IGNORECASE),
+        coordinator=re.compile(rf"\s+(?:{_words(w['coordinators'])})\s+", re.IGNORECASE),
         coordinated=re.compile(rf"^[\s,]*(?:{_words(w['coordinators'])})\s*$", re.IGNORECASE),
         list_on=re.compile(rf"^[ \t]*(?:,|{_words(w['list_joiners'])}|,\s*(?:{_words(w['list_joiners'])}))[ \t]*$", re.IGNORECASE),
     )
@@ -68,6 +70,7 @@ class FigureWords:
     bound_tail: re.Pattern  # comparator bounds ending a verb run ("đưa ít nhất")
     from_tail: re.Pattern  # "từ" ending a verb run before a single value ("thành lập mới từ 120 …")
     up_tail: re.Pattern  # "trở lên" ending the words after it ("… câu lạc bộ … trở lên")
+    money_object: re.Pattern  # "vốn FDI" after a sum of money: what the money is
     short_lead_words: int
 
     def leads(self, left: str) -> bool:
@@ -89,6 +92,7 @@ def figure_words() -> FigureWords:
                               re.IGNORECASE),
         from_tail=re.compile(rf"\s+(?:{alternation(data('comparators')['from_single_value'])})$", re.IGNORECASE),
         up_tail=re.compile(rf"\s+(?:{alternation([w for ws in data('comparators')['after'].values() for w in ws])})$", re.IGNORECASE),
+        money_object=re.compile(rf"[ \t]+(?:{alternation(ind['money_objects'])})(?!\w)", re.IGNORECASE),
     )
 
 
