@@ -34,8 +34,9 @@ def time_head() -> re.Pattern:
     return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['time'])})\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 
 
-def column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
-    """(kind, period, comparator) of a header cell."""
+def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Optional[str], Optional[str], str]:
+    """(kind, period, comparator) of a header cell; a header that names no kind holds results under a situation
+    heading (`section`, the kind the headings over the table name), else the document's kind of figures."""
     _TARGET_HEAD, _RESULT_HEAD, _APPROX_HEAD, _AMOUNT_HEAD, _, _DONE_HEAD = heads()
     ps = find_period_mentions(head, ctx.ref_year)
     period = ps[-1].label if ps else None
@@ -62,10 +63,11 @@ def column(ctx: Context, head: str) -> tuple[Optional[str], Optional[str], str]:
         if ctx.ref_year is not None and year == ctx.ref_year and not ctx.plan:
             return ctx.news_prior, period, comparator  # a report's own year: what it reports, unless it looks ahead
         return "target", period, comparator
+    prior = "result" if section == "result" else "target" if ctx.plan else ctx.news_prior
     if _AMOUNT_HEAD.search(head):
-        return ("target" if ctx.plan else ctx.news_prior), None, comparator  # the period in force: a report's part of a year
+        return prior, None, comparator  # the period in force: a report's part of a year
     if counted_noun(head) is not None:  # "Số tuyến", "Lượt hành khách 9 tháng": a count of that noun
-        return ("target" if ctx.plan else ctx.news_prior), None, comparator
+        return prior, None, comparator
     return None, None, comparator
 
 

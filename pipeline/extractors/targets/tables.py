@@ -95,12 +95,15 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
     out: list[Draft] = []
     pct_starts = tuple(s.lower() for s in data("units")["percent_indicator_starts"])
     for t in tables:
-        cols, shares = report_columns(ctx, t, [column(ctx, c.text) for c in t.header])
+        section = ctx.heading_kind(t.start)
+        cols, shares = report_columns(ctx, t, [column(ctx, c.text, section) for c in t.header])
         cols, part_units = share_bases(t, cols, cell_figure)
         head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
             as_of = _caption_as_of(ctx, t.start)  # "Biểu tổng hợp giải ngân (đến ngày 31/01/2025)": where the results stand
+            if as_of is None and ctx.title_partial and in_force == ctx.title_partial[:4]:
+                as_of = ctx.title_partial  # a report on 6 tháng đầu năm 2026: what its table's results count
             cols = [(kind, period or (as_of if kind == "result" and as_of else in_force if kind is not None else None), cmp)
                     for kind, period, cmp in cols]
         unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text)), None)
