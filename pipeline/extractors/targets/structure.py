@@ -137,7 +137,7 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             j += 1
         j = next((k for k in range(i + 1, j) if _NEW_TABLE.match(all_lines[k].text(text))), j)
         run = all_lines[i:j]
-        rows = [_cells_of_line(text, ln) for ln in run]
+        rows = _rows_of_lines(text, run)
         if max(len(r) for r in rows) >= 3:
             table = _table_from_rows(_mend_rows([r for r in rows if not _is_rule_row(r)]))
         else:
@@ -147,6 +147,32 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             out.append(table)
         i = j
     return out
+
+
+def _rows_of_lines(text: str, run: list[Span]) -> list[list[Cell]]:
+    """The cells of each line; a header a copy wrapped over lines above the rule row (`TT | Xã, phường | Số thửa
+    đất số hóa` / `(thửa) | Số trang hồ sơ quét` / `(trang) | Thời gian hoàn thành` over `---|---|---|---|---`),
+    one row again, each line's first cell the end of the cell above it. Its other lines stay as empty rows."""
+    rows = [_cells_of_line(text, ln) for ln in run]
+    rule = next((k for k, r in enumerate(rows) if _is_rule_row(r)), None)
+    if rule is None or rule < 2:
+        return rows
+    width = len(rows[rule])
+    cells_above = len(rows[rule - 1])
+    for top in range(rule - 2, max(-1, rule - 5), -1):
+        first = rows[top][1:] if rows[top] and not rows[top][0].text else rows[top]  # "| TT | …" with no closing bar
+        cells_above += len(first) - 1
+        if not first or cells_above > width:
+            break
+        if cells_above == width:
+            header = first
+            for k in range(top + 1, rule):
+                more = rows[k]
+                header = header[:-1] + [Cell(header[-1].start, more[0].end, f"{header[-1].text} {more[0].text}")] + more[1:]
+                rows[k] = []
+            rows[top] = header
+            break
+    return rows
 
 
 _RULE_CELL = re.compile(r":?-{3,}:?")
