@@ -158,21 +158,30 @@ def _rows_of_lines(text: str, run: list[Span]) -> list[list[Cell]]:
     if rule is None or rule < 2:
         return rows
     width = len(rows[rule])
-    cells_above = len(rows[rule - 1])
+    lines = [_filled(r) for r in rows[:rule]]  # a Word table pads its short rows with empty cells
+    cells_above = len(lines[rule - 1])
     for top in range(rule - 2, max(-1, rule - 5), -1):
-        first = rows[top][1:] if rows[top] and not rows[top][0].text else rows[top]  # "| TT | …" with no closing bar
+        first = lines[top][1:] if lines[top] and not lines[top][0].text else lines[top]  # "| TT | …" with no closing bar
         cells_above += len(first) - 1
         if not first or cells_above > width:
             break
         if cells_above == width:
             header = first
             for k in range(top + 1, rule):
-                more = rows[k]
+                more = lines[k]
                 header = header[:-1] + [Cell(header[-1].start, more[0].end, f"{header[-1].text} {more[0].text}")] + more[1:]
                 rows[k] = []
             rows[top] = header
             break
     return rows
+
+
+def _filled(row: list[Cell]) -> list[Cell]:
+    """The row without its trailing empty cells."""
+    end = len(row)
+    while end and not row[end - 1].text:
+        end -= 1
+    return row[:end]
 
 
 _RULE_CELL = re.compile(r":?-{3,}:?")
