@@ -82,8 +82,8 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         counts = {}
         for i, lab in enumerate(singles):
             counts[lab] = (counts.get(lab, (0, 0))[0] + 1, i)
-        own = str(ctx.default_year) if ctx.plan and ctx.default_year is not None else None
-        told = max(counts.items(), key=lambda kv: (kv[1][0], kv[0] == own, kv[1][1]))[0]  # a tie: the plan's own year
+        own = str(ctx.default_year) if ctx.default_year is not None else None
+        told = max(counts.items(), key=lambda kv: (kv[1][0], kv[0] == own, kv[1][1]))[0]  # a tie: the document's own year
         heading = _heading_period(ctx, pos) if ctx.plan and sec is not None and ctx.heading_kind(pos) == "target" else None
         if heading is not None and len(heading) == 4 and told[:4] < heading:
             return heading, "section"  # "III. CHỈ TIÊU NĂM 2025": earlier years told in its items ("rừng đã trồng các năm 2023, 2024") are past
