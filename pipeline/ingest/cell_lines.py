@@ -6,7 +6,8 @@ pipe and PDF tables have (each `|` in place of a line break), before wrapped lin
 
 A run is a table only when its header opens on the index column's head (`TT`, `STT`), has at least
 three cells, and is followed by at least two rows of the header's width, each an index, a text and
-cells ending on a figure; a total row (`Tổng cộng`) without its index is one cell shorter. A header
+cells ending on a figure; a total row (`Tổng cộng`) without its index is one cell shorter, or opens on a blank
+line (its empty index cell). A header
 cell's unit broken onto a line of its own (`Năm 2025` then `(%)`) stays in that cell."""
 from __future__ import annotations
 
@@ -99,6 +100,9 @@ def _row_size(lines: list[str], at: int, width: int, notes: bool = False) -> Opt
         return width
     if _words()[1].match(first) and _row_cells(lines[at:at + width - 1], width - 1, notes):
         return width - 1
+    if not first and at + 1 < len(lines) and _words()[1].match(lines[at + 1].strip()) \
+            and _row_cells(lines[at + 1:at + width], width - 1, notes):
+        return width  # its index cell empty, a blank line
     return None
 
 
