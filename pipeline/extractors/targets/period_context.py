@@ -99,6 +99,17 @@ def inherit_period(d: Draft, parent: Draft) -> None:
         d.rules["period"] = "parent"
 
 
+def _clause_head(text: str, start: int, size: int) -> str:
+    """The first `size` characters after `start`, up to the end of the clause (`đạt trên 60%; mỗi năm …`: not
+    the next clause's `mỗi năm`)."""
+    head = text[start:start + size]
+    for stop in (";", "."):
+        at = head.find(stop)
+        if at >= 0:
+            head = head[:at]
+    return head
+
+
 def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, sent_left: str,
                    prev: Optional[Draft]) -> None:
     """Period and deadline of a figure: the words right after it, then its own words, its sentence,
@@ -108,7 +119,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     words = _words()
     per_tail = seg_left[-40:]
     clause = seg_left[max(seg_left.rfind(","), seg_left.rfind(";"), seg_left.rfind(":")) + 1:]
-    per_year = q.per_year or says_per_year(text[qe:qe + 12]) \
+    per_year = q.per_year or says_per_year(_clause_head(text, qe, 12)) \
         or words.per_year_end.may_end(per_tail) and bool(words.per_year_before.search(per_tail)) \
         or bool(words.per_year_opener.match(clause))
     part = _partial_in(ctx, qs - len(seg_left), qs) or _partial_in(ctx, qe, qe + len(rw))
