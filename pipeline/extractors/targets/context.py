@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...sections import SectionTree, section_tree
-from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_year_of
+from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_span, title_year_of
 from .filters import names_conditions
 from .kind import CueIndex, section_kind
 from .lexicon import Ending, alternation, data
@@ -274,4 +274,5 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     if not ctx.plan:
         ctx.lead_partial = _lead_partial(text, ctx.quantities)
         ctx.title_partial = title_part_of(text, title)
+        ctx.default_span = title_span(text, title)
     return ctx
