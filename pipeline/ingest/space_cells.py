@@ -4,7 +4,7 @@ the cells of such a table becomes ` |` and blanks, the same length, so that its 
 pipe and tab tables.
 
 A run of lines is such a table when at least two lines in a row hold three cells or more between
-runs of two spaces or more, their cells start at the same columns (a line's cells line up with the
+runs of two spaces or more, their cells start or end at the same columns (a line's cells line up with the
 line before it at two columns or more besides the first) and one of them holds a figure. A line of
 prose with a double space typed by mistake has two cells, and nothing under it lines up."""
 from __future__ import annotations
@@ -51,9 +51,16 @@ def _starts(line: str, gaps: list[re.Match]) -> list[int]:
     return [g.end() for g in gaps]
 
 
+def _ends(line: str, gaps: list[re.Match]) -> list[int]:
+    return [g.start() for g in gaps[1:]] + [len(line.rstrip())]
+
+
 def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Match]) -> bool:
-    above = _starts(prev, prev_gaps)
-    shared = sum(any(abs(s - a) <= _SLACK for a in above) for s in _starts(line, gaps))
+    """At least two of the line's cells start, or end, at the columns of cells of the line before it (figures
+    are set flush right under their headers: `Năm 2026` over `4.850`)."""
+    starts, ends = _starts(prev, prev_gaps), _ends(prev, prev_gaps)
+    shared = sum(any(abs(s - a) <= _SLACK for a in starts) or any(abs(e - a) <= _SLACK for a in ends)
+                 for s, e in zip(_starts(line, gaps), _ends(line, gaps)))
     return shared >= 2
 
 
