@@ -106,6 +106,14 @@ def _is_name(line: str) -> bool:
     return len(line) <= 40 and bool(_NAME.fullmatch(line)) and not is_caps(line)
 
 
+def _without_rank(cell: str) -> str:
+    """`Đại tá Nguyễn Văn Hòa`: the name without the rank written before it."""
+    for rank in cues()["signer_ranks"]:
+        if cell.startswith(rank + " "):
+            return cell[len(rank) + 1:].lstrip()
+    return cell
+
+
 _GLUE = regex.compile(r"(?<=[:;.,)])[ \t]+")
 
 
@@ -179,6 +187,7 @@ def from_signature(text: str, folded: str, start: int) -> Optional[Signer]:
             if is_decoration(lines[j].raw) or _is_mark(cell):
                 j, gap = j + 1, gap + 1
                 continue
+            cell = _without_rank(cell)
             if _is_name(cell):
                 line = lines[j]
                 name_start = start + line.start + line.raw.find(cell)
