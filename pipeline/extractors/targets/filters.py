@@ -235,7 +235,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
     if ends[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
         return "modifier"
-    if q.kind == "money" or "đồng" in unit:
+    if q.money:
         if norm.search(low_left[-70:]) and _SLASH_START.match(right):
             return "norm"
     rate = rate_reason(q, left, right, clause, low_left if exact else None)

@@ -165,7 +165,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     against_plan = of_plan(right_full)
     right_core = "" if against_plan else ind.clean(rw, keep="first")
     right_ind = right_core
-    unit_word = q.unit if q.unit and q.unit != "%" and q.kind != "money" and "đồng" not in q.unit else None
+    unit_word = q.unit if q.unit and q.unit != "%" and not q.money else None
     named = None if is_measure(unit_word) else unit_word  # "120 hộ nghèo": hộ nghèo; "120 ha rừng": rừng
     if named and right_ind:
         right_ind = f"{named.lower()} {right_ind}"
@@ -182,7 +182,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             and prose_words().only_links.match(seg_words):
         prev, companion = drafts[-1], True  # "…: 6 tháng đầu năm 1.200 người. Cả năm: 3.000 người."
     prev_ind = prev.rules.get("base_indicator", prev.indicator) if prev is not None else None
-    money_object = unit_word is None and q.unit is not None and q.unit != "%" and figure_words().money_object.match(right_full)
+    money_object = q.money and figure_words().money_object.match(right_full) is not None
     verb_at = ind.object_verb_start(seg_left) if (unit_word or money_object) and not is_multiplier(q.unit) and not companion else None
     if verb_at is not None and (left_ind + " ").startswith(prose_words().rate_heads):
         verb_at = None

@@ -26,6 +26,11 @@ class Quantity:
     of_plan: bool = False
     time_measure: bool = False  # an age or a duration that is itself the indicator's measure
 
+    @property
+    def money(self) -> bool:
+        """A sum of money (`15,6 tỷ đồng`, `1 tỷ USD`)."""
+        return self.kind == "money" or "đồng" in (self.unit or "").lower()
+
 
 def find_quantities(text: str, low: Optional[str] = None) -> list[Quantity]:
     """`low`: the text lowercased, when the caller has it."""

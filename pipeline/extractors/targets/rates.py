@@ -66,7 +66,7 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
         if _norm_share().search(left[-40:]):
             return "rate_norm"
         return "rate_of" if of_after.match(right) and not _moved_by(left) else None
-    if not (q.kind == "money" or "đồng" in (q.unit or "").lower() or "usd" in (q.unit or "").lower()):
+    if not (q.money or "usd" in (q.unit or "").lower()):
         return None
     if per.match(right) and not kept.search(left[-120:].lower() if low_left is None else low_left[-120:]):
         return "rate_per"
