@@ -1,8 +1,8 @@
 """The same document as .txt, .docx and .pdf gives the same extraction.
 
-The DOCX and PDF are written from the txt reader's text (rows with " | " as tables, the PDF's
-paragraphs wrapped by its line width), so the formats are compared with each other, whatever
-the extractors find."""
+The DOCX and PDF are written from the txt reader's text (rows with " | " as tables, the lines set out
+under a row as the ends of its cells, the PDF's paragraphs wrapped by its line width), so the formats
+are compared with each other, whatever the extractors find."""
 import pytest
 from conftest import CORPUS
 from fixtures.docs import docx_from_text, pdf_from_text
@@ -10,13 +10,7 @@ from fixtures.docs import docx_from_text, pdf_from_text
 from pipeline import extract_file
 from pipeline.ingest import read_path
 
-# A layout-mode text whose table rows wrap their cells onto lines of their own: the reader joins the header and the
-# first rows into one line of space-set columns, which this fixture's PDF writer re-wraps in a proportional font, so
-# the PDF loses one figure the txt keeps. Strict: the day the reader keeps such rows apart, this starts to pass.
-LAYOUT_WRAPPED_CELLS = {"blind40/kh-bacninh-pccc-186-2025"}
-DOCS = [pytest.param(d, marks=pytest.mark.xfail(strict=True, reason="space-set table with wrapped cells"))
-        if d in LAYOUT_WRAPPED_CELLS else d
-        for d in sorted(f"{p.parent.name}/{p.stem}" for p in CORPUS.glob("*/*.txt"))]
+DOCS = sorted(f"{p.parent.name}/{p.stem}" for p in CORPUS.glob("*/*.txt"))
 
 
 def _facts(record):

@@ -76,7 +76,8 @@ def rejoin_wrapped_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         if should_join(line, lines[i + 1], width):
-            edits.append((pos, pos + 1, " "))
+            indent = len(lines[i + 1]) - len(lines[i + 1].lstrip(" "))
+            edits.append((pos, pos + 1 + indent, " "))  # the next line's indent goes with the break
         pos += 1
     return apply_edits(text, offsets, edits)
 

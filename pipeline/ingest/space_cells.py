@@ -6,7 +6,11 @@ pipe and tab tables.
 A run of lines is such a table when at least two lines in a row hold three cells or more between
 runs of two spaces or more, their cells start or end at the same columns (a line's cells line up with the
 line before it at two columns or more besides the first) and one of them holds a figure. A line of
-prose with a double space typed by mistake has two cells, and nothing under it lines up."""
+prose with a double space typed by mistake has two cells, and nothing under it lines up.
+
+A row whose cells wrap carries their ends on lines of their own, indented to the cells' columns
+(`        kết hợp sản xuất, kinh doanh          Công an cấp xã`): such a continuation line keeps the
+table going and stays as it is; the table reader puts its words back into the row above by column."""
 from __future__ import annotations
 
 import re
@@ -33,11 +37,28 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
             run = []
         if gaps:
             run.append((pos, line, gaps))
-        else:
+        elif not (run and continues_cells(_cell_columns(run), line)):
             _close(run, edits)
             run = []
         pos += len(line) + 1
     return edits
+
+
+def _cell_columns(run: list[tuple[int, str, list[re.Match]]]) -> tuple[int, set[int]]:
+    """The first column of the run's rows, and the columns their cells start at."""
+    firsts = [len(line) - len(line.lstrip(" ")) for _, line, _ in run]
+    return min(firsts), set(firsts) | {g.end() for _, _, gaps in run for g in gaps}
+
+
+def continues_cells(columns: tuple[int, set[int]], line: str) -> bool:
+    """A line holding only the wrapped ends of cells: indented past the rows' first column, each of its cells
+    starting at a column a cell of the rows starts at."""
+    first, starts = columns
+    indent = len(line) - len(line.lstrip(" "))
+    if "|" in line or not line.strip() or indent <= first + _SLACK:
+        return False
+    cell_starts = [indent] + [g.end() for g in _GAP.finditer(line)]
+    return all(any(abs(c - s) <= _SLACK for s in starts) for c in cell_starts)
 
 
 def _row_gaps(line: str) -> list[re.Match]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
+
+from .cell_wraps import fold_into, wraps_row
+from .table_cells import Cell, Span, Table
 
 _LINE = re.compile(r"[^\n]+")
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
@@ -20,35 +22,6 @@ _LAST_TOKEN = re.compile(r"([\w./]+)$")
 _ITEM_END = re.compile(r";|\.\s*\+")
 _BULLET = re.compile(r"^[ \t]*([-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+", re.MULTILINE)
 _NEW_TABLE = re.compile(r"^\s*\|?\s*(?:S?TT|Stt|Số TT|STT)\s*\|", re.IGNORECASE)
-_NUMERIC_CELL = re.compile(r"^\s*[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*$")
-
-
-@dataclass
-class Span:
-    start: int
-    end: int
-
-    def text(self, doc_text: str) -> str:
-        return doc_text[self.start:self.end]
-
-
-@dataclass
-class Cell:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def numeric(self) -> bool:
-        return bool(_NUMERIC_CELL.match(self.text))
-
-
-@dataclass
-class Table:
-    start: int
-    end: int
-    header: list[Cell]
-    rows: list[list[Cell]] = field(default_factory=list)
 
 
 def lines(text: str) -> list[Span]:
@@ -132,12 +105,23 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
         if "|" not in line_text:
             i += 1
             continue
-        j = i
-        while j < n and ("|" in all_lines[j].text(text) or _spilled_cells(text, all_lines, i, j)):
+        j, wrapped, row_at = i, set(), i
+        while j < n:
+            if "|" in all_lines[j].text(text):
+                row_at = j
+            elif not _spilled_cells(text, all_lines, i, j):
+                row = _cells_of_line(text, all_lines[row_at])
+                if not wraps_row(text, all_lines[row_at], row, all_lines[j], all_lines[j + 1] if j + 1 < n else None):
+                    break
+                wrapped.add(j)
             j += 1
         j = next((k for k in range(i + 1, j) if _NEW_TABLE.match(all_lines[k].text(text))), j)
         run = all_lines[i:j]
         rows = _rows_of_lines(text, run)
+        for k in sorted(wrapped):
+            if k < j:
+                top = max(t for t in range(i, k) if t not in wrapped)
+                rows[top - i], rows[k - i] = fold_into(text, all_lines[top], rows[top - i], all_lines[k]), []
         if max(len(r) for r in rows) >= 3:
             table = _table_from_rows(_mend_rows([r for r in rows if not _is_rule_row(r)]))
         else:

@@ -22,6 +22,7 @@ from .period import find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .structure import NUMBER_HEAD, Cell, Table
+from .task_rows import date_month
 from .table_measures import column_indicator, compared_with, count_measure
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts
@@ -46,7 +47,7 @@ def _row_period(ctx: Context, row: list[Cell], time_col: Optional[int]) -> Optio
     span = _YEAR_SPAN_CELL.fullmatch(cell.strip())
     if span:
         return f"{span.group(1)}-{span.group(2)}" if span.group(2) else span.group(1)
-    return None
+    return date_month(cell)  # "Thời hạn hoàn thành | 30/4/2025": the month it is due
 
 
 _PART_RANGE = re.compile(r"\s*(?:[-–]|đến|tới)\s*(?:quý\s*)?[IVX\d]", re.IGNORECASE)

@@ -54,7 +54,7 @@ def task_row_drafts(ctx: Context, tables: list[Table], table_drafts: list[Draft]
                 if d.parent is not None:
                     d.parent += len(out)
                 if deadline is not None and d.rules.get("period") in _FALLBACK_PERIOD_RULES:
-                    label = _deadline_period(ctx, deadline.text)
+                    label = deadline_period(ctx, deadline.text)
                     if label:
                         d.period, d.deadline, d.rules["period"] = label, label, "deadline_column"
                 if lead is not None and lead.text and d.responsible is None:
@@ -79,11 +79,20 @@ def _has(sorted_starts: list[int], lo: int, hi: int) -> bool:
     return i < len(sorted_starts) and sorted_starts[i] < hi
 
 
-def _deadline_period(ctx: Context, text: str) -> Optional[str]:
-    """`Năm 2025` → 2025, `Hằng năm, giai đoạn 2025-2030` → 2025-2030, `Trước 30/6/2028` → 2028-06."""
+def deadline_period(ctx: Context, text: str) -> Optional[str]:
+    """`Năm 2025` → 2025, `Hằng năm, giai đoạn 2025-2030` → 2025-2030, `Trước 30/6/2028` → 2028-06,
+    `31/12/2025` → 2025 (the year's end is the whole year)."""
     mentions = find_period_mentions(text, ctx.ref_year)
     spans = [p for p in mentions if p.is_span]
     if spans or mentions:
         return (spans or mentions)[-1].label
+    return date_month(text)
+
+
+def date_month(text: str) -> Optional[str]:
+    """The month of the last date written in `text` (`30/4/2025` → 2025-04), the year for 31/12."""
     dates = find_dates(text)
-    return dates[-1].value[:7] if dates else None
+    if not dates:
+        return None
+    value = dates[-1].value
+    return value[:4] if value.endswith("-12-31") else value[:7]
