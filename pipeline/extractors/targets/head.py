@@ -108,9 +108,12 @@ def title_part_of(text: str, title: Optional[str]) -> Optional[str]:
     if not head:
         block = _title_block(text[:400]).strip()
         head = block if block[:1].isupper() and block.split("\n")[0].isupper() else ""
-    parts = [p for p in find_period_mentions(head) if re.fullmatch(r"\d{4}-(?:H[12]|\d{1,2}M|Q\d)", p.label)]
+    mentions = find_period_mentions(head)
+    parts = [p for p in mentions if re.fullmatch(r"\d{4}-(?:H[12]|\d{1,2}M|Q\d)", p.label)]
     if not parts:
-        return None
+        years = [p for p in mentions if re.fullmatch(r"\d{4}", p.label)]
+        earlier = partial_of(head[:years[0].start]) if years else None
+        return f"{years[0].label}-{earlier}" if earlier else None  # "… 9 tháng đầu năm và phương hướng … cuối năm 2026"
     earlier = partial_of(head[:parts[0].start])  # "… 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2025": the part reported on
     return f"{parts[0].label[:4]}-{earlier}" if earlier else parts[0].label
 
