@@ -155,6 +155,31 @@ def _per_unit_measure(unit: str, right: str) -> bool:
     return unit in data("not_targets")["per_unit_measures"] and bool(re.match(r"\s*/\s*[^\W\d_]", right))
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=None)
+def _reached_cues() -> tuple[frozenset, re.Pattern, frozenset]:
+    r = data("not_targets")["reached_measures"]
+    return (frozenset(r["units"]), re.compile(rf"(?<!\w)(?:{alternation(r['verbs'])})\s*$"),
+            frozenset(r["places"]))
+
+
+def _reached_measure(unit: str, left: str, low_left: str) -> bool:
+    """`Bình quân mỗi xã đạt 17,6 tiêu chí`, `xã Yên Thuận 19 tiêu chí`: the criteria a place reaches, not a count
+    of the text's parts; a figure before it in its clause is what it qualifies."""
+    units, verbs, places = _reached_cues()
+    if unit not in units or _DIGIT.search(last_clause(left, low_left)):
+        return False  # "100% xã đạt 19 tiêu chí nông thôn mới": the criteria qualify the share
+    if verbs.search(low_left[-20:]):
+        return True
+    words = left[-60:].split()
+    named = 0
+    while named < min(3, len(words)) and words[-1 - named][:1].isupper():
+        named += 1
+    return 0 < named < len(words) and words[-1 - named].lower() in places
+
+
 @lru_cache(maxsize=None)
 def _at_most_rank() -> re.Pattern:
     return re.compile(rf"(?:{alternation(data('not_targets')['rank_at_most'])})\s*$")
@@ -213,7 +238,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         low_left = left.lower()
     if ranks(q, low_left):
         return None
-    if unit in units and not q.time_measure and not _per_unit_measure(unit, right):
+    if unit in units and not q.time_measure and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left):
         return f"unit:{unit}"
     clause = last_clause(left, low_left if exact else None)
     if q.value <= data("not_targets")["body_members"]["at_most"] and is_body_composition(unit, left, clause):
@@ -224,7 +249,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "own_part"
     if q.total is None and is_scope(unit, low_left):  # "tại 10/10 huyện, thành phố" counts coverage
         return "scope"
-    if unit and unit != "%" and _unit_phrase().match(unit + (right.lower() if low_right is None else low_right)) and not _per_unit_measure(unit, right):
+    if unit and unit != "%" and _unit_phrase().match(unit + (right.lower() if low_right is None else low_right)) \
+            and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left):
         return "unit_phrase"
     ends = _ends()
     if is_multiplier(unit) and not (ends[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
