@@ -164,6 +164,14 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+def _in_name(original: str, lowered: str, m: re.Match) -> bool:
+    """`Cảng tàu khách quốc tế Hạ Long`: a direction word written with a capital, a capitalised word after it, inside
+    its clause, is part of a name (`g) Giảm lượng phân bón …` is no name)."""
+    start = m.start() if m.group()[:1].isalnum() else m.start() + 1
+    return len(original) == len(lowered) and original[start:start + 1].isupper() \
+        and original[m.end():].lstrip()[:1].isupper() and bool(original[:start].strip(" -+•*"))
+
+
 def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
                    ranged: bool = False, lowered: Optional[tuple[str, str, str]] = None) -> tuple[str, str]:
     """(comparator, rule) for a figure with `left`/`right` words around it.
@@ -220,7 +228,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
         if not first_word.search(clause):
             continue
         for dm in pat.finditer(clause):
-            if last_dir is None or dm.end() > last_dir[0]:
+            if (last_dir is None or dm.end() > last_dir[0]) and not _in_name(clause_left, clause, dm):
                 last_dir = (dm.end(), op)
     after_dir = clause[last_dir[0]:] if last_dir else ""
     if last_dir and not blockers.search(keep.sub(" ", after_dir)) and after_dir.rfind("(") <= after_dir.rfind(")"):
