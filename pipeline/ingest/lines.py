@@ -68,6 +68,14 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
     return wrapped
 
 
+def _indent_to_drop(before: str, after: str) -> int:
+    """The next line's indent, which goes with the break, where neither line is set out in columns (a run of two
+    spaces inside it): then the words join with one space; columns keep their places."""
+    if "  " in before.strip() or "  " in after.strip():
+        return 0
+    return len(after) - len(after.lstrip(" "))
+
+
 def rejoin_wrapped_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     lines = text.split("\n")
     width = wrap_width(lines)
@@ -76,8 +84,7 @@ def rejoin_wrapped_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         if should_join(line, lines[i + 1], width):
-            indent = len(lines[i + 1]) - len(lines[i + 1].lstrip(" "))
-            edits.append((pos, pos + 1 + indent, " "))  # the next line's indent goes with the break
+            edits.append((pos, pos + 1 + _indent_to_drop(line, lines[i + 1]), " "))
         pos += 1
     return apply_edits(text, offsets, edits)
 
