@@ -226,13 +226,21 @@ def _written_at(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]
     return [s for s, _ in places], least_ends
 
 
-def _lead_partial(text: str, quantities: list[Quantity]) -> Optional[str]:
-    """A news post that opens on "9 tháng đầu năm, toàn tỉnh đã …" reports that part of the year."""
-    if not quantities:
+def _lead_partial(text: str, quantities: list[Quantity], skip: list[tuple[int, int]]) -> Optional[str]:
+    """A news post that opens on "9 tháng đầu năm, toàn tỉnh đã …" reports that part of the year. Its first
+    figure is the first with a unit that counts something, outside the page's chrome (not `Quảng Ninh 19° - 24°`)."""
+    first = next((q for q in quantities if q.unit is not None and q.unit.lower() not in _uncounted_units()
+                  and not any(s <= q.span[0] < e for s, e in skip)), None)
+    if first is None:
         return None
-    pos = quantities[0].span[0]
+    pos = first.span[0]
     start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     return partial_of(text[start:pos])
+
+
+@lru_cache(maxsize=None)
+def _uncounted_units() -> frozenset:
+    return frozenset(u.lower() for u in data("not_targets")["units"])
 
 
 def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
@@ -272,7 +280,7 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
         ctx.default_span = plan_span(text, title, ref_year)
         ctx.title_year = title_year_of(text, title)
     if not ctx.plan:
-        ctx.lead_partial = _lead_partial(text, ctx.quantities)
+        ctx.lead_partial = _lead_partial(text, ctx.quantities, ctx.skip)
         ctx.title_partial = title_part_of(text, title)
         ctx.default_span = title_span(text, title)
     return ctx
