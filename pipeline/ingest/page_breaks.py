@@ -30,15 +30,26 @@ def drop_page_breaks(text: str, offsets):
     numbers = _page_numbers(lines)
     if len(numbers) < 2:
         return _drop_headed_numbers(text, offsets)
-    after = Counter(shape.squash(lines[i + 1]) for i in numbers if i + 1 < len(lines))
+    heads = {i: _header_line(lines, i) for i in numbers}
+    after = Counter(shape.squash(lines[h]) for h in heads.values() if h is not None)
     starts = shape.line_starts(lines)
     edits = []
     for i in numbers:
-        last = i + 1 if i + 1 < len(lines) and after[shape.squash(lines[i + 1])] >= 2 else i
+        h = heads[i]
+        last = h if h is not None and after[shape.squash(lines[h])] >= 2 else i
         if last + 2 < len(lines) and not lines[last + 1].strip() and lines[last + 2].strip():
             last += 1  # the blank line under a running header: the text reads on as one line break would
         edits.append((starts[i - 1] - 1, starts[last] + len(lines[last]), ""))  # from the break before the blank line
     return apply_edits(text, offsets, edits)
+
+
+def _header_line(lines: list[str], i: int):
+    """The line a running header would stand on after the page number at `i`: the next one, or the one after
+    a blank line (a form feed opening the page becomes a line break)."""
+    j = i + 1
+    if j + 1 < len(lines) and not lines[j].strip():
+        j += 1
+    return j if j < len(lines) else None
 
 
 def _page_numbers(lines: list[str]) -> list[int]:
