@@ -32,7 +32,7 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
     pos = 0
     for line in text.split("\n") + [""]:
         gaps = _row_gaps(line)
-        if gaps and run and not _lines_up(run[-1][1], run[-1][2], line, gaps):
+        if gaps and run and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]):
             _close(run, edits)
             run = []
         if gaps:

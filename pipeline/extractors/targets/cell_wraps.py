@@ -47,3 +47,25 @@ def fold_into(text: str, row_line: Span, row: list[Cell], line: Span) -> list[Ce
             continue
         out[k] = Cell(out[k].start, out[k].end, f"{out[k].text} {m.group()}")
     return out
+
+
+def fold_header(text: str, head_line: Span, head: list[Cell], line: Span, sub: list[Cell]) -> Optional[list[Cell]]:
+    """`Kế hoạch | Ước thực hiện | Tỷ lệ so` over `năm 2026 | 6 tháng 2026 | KH năm (%)`: header cells wrapped onto a
+    row of their own, set centred under them. Each piece (no figure) overlaps the columns of one header cell, left to
+    right: the header with the pieces appended; None when the row is no such thing."""
+    pieces = [c for c in sub if c.text]
+    if len(pieces) < 2 or len(pieces) >= len([c for c in head if c.text]) or any(c.numeric for c in pieces):
+        return None
+    spans = [(c.start - head_line.start, c.end - head_line.start) for c in head]
+    lead = text[line.start:pieces[0].start]
+    if "|" in lead or len(spans) < 2 or len(lead) <= spans[1][0] or set(pieces[0].text) <= set("-:"):
+        return None  # set out in columns: indented past the header's first cells, not a `|---|` rule or a web row
+    out, last = list(head), -1
+    for c in pieces:
+        lo, hi = c.start - line.start, c.end - line.start
+        hits = [k for k, (s, e) in enumerate(spans) if head[k].text and s < hi and lo < e]
+        if len(hits) != 1 or hits[0] <= last:
+            return None
+        last = hits[0]
+        out[last] = Cell(out[last].start, out[last].end, f"{out[last].text} {c.text}")
+    return out

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from .cell_wraps import fold_into, wraps_row
+from .cell_wraps import fold_header, fold_into, wraps_row
 from .table_cells import Cell, Span, Table
 
 _LINE = re.compile(r"[^\n]+")
@@ -122,6 +122,10 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             if k < j:
                 top = max(t for t in range(i, k) if t not in wrapped)
                 rows[top - i], rows[k - i] = fold_into(text, all_lines[top], rows[top - i], all_lines[k]), []
+        if len(rows) > 2 and i + 1 not in wrapped:
+            head = fold_header(text, all_lines[i], rows[0], all_lines[i + 1], rows[1])
+            if head is not None:
+                rows[0], rows[1] = head, []
         if max(len(r) for r in rows) >= 3:
             table = _table_from_rows(_mend_rows([r for r in rows if not _is_rule_row(r)]))
         else:

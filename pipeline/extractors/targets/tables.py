@@ -208,8 +208,8 @@ def _one_header_unit(t: Table) -> Optional[str]:
 
 
 def _unit_word(cell: str) -> str:
-    """`Người` → `người`; an acronym (`USD`) stays as written."""
-    return cell if cell.isupper() and len(cell) > 1 else cell.lower()
+    """`Người` → `người`; an acronym (`USD`, `Triệu USD` → `triệu USD`) stays as written."""
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in cell.split())
 
 
 @lru_cache(maxsize=None)
