@@ -69,7 +69,7 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     line_start = text.rfind("\n", 0, pos) + 1
     cands = [p for p in ctx.periods_in(scope_start, pos) if _holds(ctx, p, pos)
              and (p.start >= line_start or not PART_OF_YEAR.search(p.label))  # "6 tháng đầu năm 2024" holds for its line
-             and not bracketed_before(text, p.start, p.end, pos) and not (ctx.plan and _singled_out(text, p, pos))]
+             and not bracketed_before(text, p.start, p.end, pos) and not _singled_out_before(ctx, p, pos, line_start)]
     if ctx.plan and cands and ctx.heading_kind(pos) == "target":
         cands = [p for p in cands if p.start >= line_start or not _past_in_passing(ctx, p)]
     if not ctx.plan:
@@ -98,7 +98,7 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if cands:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
     parts = [p for p in ctx.periods_in(scope_start, line_start) if PART_OF_YEAR.search(p.label)
-             and ctx.in_force(p)]
+             and ctx.in_force(p) and not _singled_out_before(ctx, p, pos, line_start)]
     if parts and not ctx.plan:
         return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
     if heading is not None:
@@ -159,6 +159,12 @@ def _singled_out(text: str, p, pos: int) -> bool:
     if SENTENCE_END.search(text, p.end, pos) is None:
         return False
     return _opening_patterns()[4].search(text, max(0, p.start - 16), p.start) is not None
+
+
+def _singled_out_before(ctx: Context, p, pos: int, line_start: int) -> bool:
+    """A period singled out (`Riêng tháng 6/2026, chỉ số IIP tăng 2,1%.`) holds no further than its own sentence in a
+    plan, its own paragraph in a report or a post."""
+    return (ctx.plan or p.start < line_start) and _singled_out(ctx.text, p, pos)
 
 
 def bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
