@@ -2,7 +2,7 @@
 `- 2 -`, `Trang 2`, `2/5`) and, on most pages, a running header repeated at each break. They are
 dropped, so that a sentence running over the break reads on (the wrapped-line rejoining joins it).
 
-A line is a page number only in a run of them: pages 2, 3, … (or 1, 2, … in a footer) in order, each after a blank line and
+A line is a page number only in a run of them: pages 2, 3, … (or 1, 2, … in a footer) in order, each after one or two blank lines and
 several lines after the one before (a table's running numbers are not after blank lines, and start
 at 1). A running header is a line standing right after two or more of the page numbers. Where no blank
 line stands before them, the page numbers are those followed each by the same running header."""
@@ -39,7 +39,10 @@ def drop_page_breaks(text: str, offsets):
         last = h if h is not None and after[shape.squash(lines[h])] >= 2 else i
         if last + 2 < len(lines) and not lines[last + 1].strip() and lines[last + 2].strip():
             last += 1  # the blank line under a running header: the text reads on as one line break would
-        edits.append((starts[i - 1] - 1, starts[last] + len(lines[last]), ""))  # from the break before the blank line
+        first = i - 1
+        while first > 1 and not lines[first - 1].strip():
+            first -= 1  # two blank lines or more before the number
+        edits.append((starts[first] - 1, starts[last] + len(lines[last]), ""))  # from the break before the blank lines
     return apply_edits(text, offsets, edits)
 
 
@@ -57,7 +60,7 @@ def _page_numbers(lines: list[str]) -> list[int]:
     best: list[int] = []
     run: list[int] = []
     for i in range(2, len(lines)):
-        m = PAGE_NUMBER.match(lines[i]) if not lines[i - 1].strip() and lines[i - 2].strip() else None
+        m = PAGE_NUMBER.match(lines[i]) if not lines[i - 1].strip() and (lines[i - 2].strip() or i > 2 and lines[i - 3].strip()) else None
         if m is None or not lines[i].strip():
             continue
         page = int(m.group(1))
