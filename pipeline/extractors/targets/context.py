@@ -10,7 +10,7 @@ from typing import Optional
 
 from ...sections import SectionTree, section_tree
 from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_span, title_year_of
-from .filters import names_conditions
+from .filters import names_conditions, names_funds
 from .kind import CueIndex, section_kind
 from .lexicon import Ending, alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of, partial_words
@@ -116,13 +116,15 @@ class Context:
         return kind
 
     def under_conditions(self, pos: int) -> bool:
-        """Under a heading that sets who qualifies (`Điều 4. Điều kiện hỗ trợ`): figures there are conditions."""
+        """Under a heading that sets who qualifies (`Điều 4. Điều kiện hỗ trợ`): figures there are conditions; the
+        innermost heading that names conditions or funds decides (`III. MỨC HỖ TRỢ VÀ NGUỒN KINH PHÍ` / `2. Nguồn kinh phí`)."""
         sec = self.tree.at(pos) if self.tree else None
         if sec is None:
             return False
         found = self._conditions.get(id(sec))
         if found is None:
-            found = self._conditions[id(sec)] = any(names_conditions(s.title) for s in self.tree.chain(pos))
+            deciding = next((s.title for s in self.tree.chain(pos) if names_funds(s.title) or names_conditions(s.title)), None)
+            found = self._conditions[id(sec)] = deciding is not None and not names_funds(deciding)
         return found
 
     @property

@@ -290,6 +290,16 @@ def _condition_head() -> re.Pattern:
     return re.compile(rf"^\W*(?:{alternation(data('not_targets')['condition_heads'])})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _funds_head() -> re.Pattern:
+    return re.compile(rf"^\W*(?:{alternation(data('not_targets')['funds_heads'])})(?!\w)", re.IGNORECASE)
+
+
+def names_funds(title: str) -> bool:
+    """`2. Nguồn kinh phí`: a heading over the money a plan needs, whatever the heading above it sets."""
+    return _funds_head().match(title) is not None
+
+
 def names_conditions(title: str) -> bool:
     """`Điều kiện hỗ trợ`, `Đối tượng và điều kiện`: a heading over who or what qualifies, not over goals."""
     return _condition_head().match(title) is not None
