@@ -71,6 +71,11 @@ def _rank_counts() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _verb_cue() -> re.Pattern:
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(data('not_targets')['verb_before'])})\s*$")
+
+
+@lru_cache(maxsize=None)
 def _place_cue() -> re.Pattern:
     return re.compile(rf"(?:^|[^\w])(?:{alternation(data('not_targets')['place_before'])})\s*:?\s*$")
 
@@ -257,6 +262,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "frequency"
     cue = before.search(low_left[-40:]) if ends[0].may_end(low_left[-40:]) else None
     if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))) \
+            and not (unit and unit != "%" and _verb_cue().search(cue.group(0))) \
             and not (unit == "%" and _plan_figure().search(cue.group(0))):  # "(kế hoạch 68%)": the plan's own figure
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
     if ends[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
