@@ -4,7 +4,8 @@ its rows read like the pipe and PDF tables.
 
 A run of lines is such a table when at least two lines in a row hold three cells or more between their
 tabs and one of them holds a figure; a letterhead or a signature block set out with a tab (`Số: 86/BC-UBND⇥
-CỘNG HÒA …`) has two cells a line."""
+CỘNG HÒA …`) has two cells a line. A total row whose index and note cells are empty (two cells with words or
+figures) goes on such a table when it has as many tabs as the row above."""
 from __future__ import annotations
 
 import bisect
@@ -23,7 +24,7 @@ def cell_tabs(raw: str) -> list[int]:
     run: list[tuple[int, str]] = []
     pos = 0
     for line in raw.split("\n") + [""]:
-        if _is_row(line):
+        if _is_row(line) or run and _total_row(run[-1][1], line):
             run.append((pos, line))
         else:
             if len(run) >= 2 and any(shape.is_figure_cell(c) for _, l in run for c in l.split("\t") if c.strip()):
@@ -31,6 +32,11 @@ def cell_tabs(raw: str) -> list[int]:
             run = []
         pos += len(line) + 1
     return out
+
+
+def _total_row(prev: str, line: str) -> bool:
+    """`⇥Tổng cộng⇥3.246⇥` under the rows: as many tabs as the row before, its index and note cells empty."""
+    return line.count("\t") == prev.count("\t") and sum(1 for c in line.split("\t") if c.strip()) >= 2
 
 
 def _is_row(line: str) -> bool:
