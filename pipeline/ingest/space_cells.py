@@ -20,7 +20,7 @@ from . import shape
 _MIN_CELLS = 3
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CELL_GAP = re.compile(r" {2,}")
-_SLACK = 1  # columns a cell may start off its column, as proportional fonts set it
+SLACK = 1  # columns a cell may start off its column, as proportional fonts set it
 
 
 def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
@@ -55,10 +55,10 @@ def continues_cells(columns: tuple[int, set[int]], line: str) -> bool:
     starting at a column a cell of the rows starts at."""
     first, starts = columns
     indent = len(line) - len(line.lstrip(" "))
-    if "|" in line or not line.strip() or indent <= first + _SLACK:
+    if "|" in line or not line.strip() or indent <= first + SLACK:
         return False
     cell_starts = [indent] + [g.end() for g in _GAP.finditer(line)]
-    return all(any(abs(c - s) <= _SLACK for s in starts) for c in cell_starts)
+    return all(any(abs(c - s) <= SLACK for s in starts) for c in cell_starts)
 
 
 def _row_gaps(line: str) -> list[re.Match]:
@@ -80,7 +80,7 @@ def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Mat
     """At least two of the line's cells start, or end, at the columns of cells of the line before it (figures
     are set flush right under their headers: `Năm 2026` over `4.850`)."""
     starts, ends = _starts(prev, prev_gaps), _ends(prev, prev_gaps)
-    shared = sum(any(abs(s - a) <= _SLACK for a in starts) or any(abs(e - a) <= _SLACK for a in ends)
+    shared = sum(any(abs(s - a) <= SLACK for a in starts) or any(abs(e - a) <= SLACK for a in ends)
                  for s, e in zip(_starts(line, gaps), _ends(line, gaps)))
     return shared >= 2
 

@@ -7,32 +7,23 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...ingest.space_cells import SLACK, continues_cells
 from .table_cells import Cell, Span
 
 _WORDS = re.compile(r"\S+(?: \S+)*")  # the text between runs of two spaces or more
-_SLACK = 1  # columns a cell may start off its column, as proportional fonts set it
-
-
-def _columns(text: str, row_line: Span, row: list[Cell]) -> list[int]:
-    return [c.start - row_line.start for c in row if c.text]
 
 
 def wraps_row(text: str, row_line: Span, row: list[Cell], line: Span, next_line: Optional[Span]) -> bool:
-    """`line` (no cell bar) holds only the wrapped ends of the cells of `row` (written on `row_line`): indented
-    past the row's first cell, each of its pieces starting at the column of one of the row's cells; a table row
-    or another such line follows it, or it goes on in lower case."""
+    """`line` (no cell bar) holds only the wrapped ends of the cells of `row` (written on `row_line`), as the reader
+    kept it (space_cells.continues_cells at the row's columns); a table row or another such line follows it, or it
+    goes on in lower case."""
+    columns = [c.start - row_line.start for c in row if c.text]
     body = text[line.start:line.end]
-    if "|" in body or not body.strip() or len(row) < 3:
-        return False
-    columns = _columns(text, row_line, row)
-    indent = len(body) - len(body.lstrip(" "))
-    if not columns or indent <= columns[0] + _SLACK:
-        return False
-    if not all(any(abs(m.start() - c) <= _SLACK for c in columns) for m in _WORDS.finditer(body)):
+    if len(row) < 3 or not columns or not continues_cells((columns[0], set(columns)), body):
         return False
     after = text[next_line.start:next_line.end] if next_line is not None else ""
-    return "|" in after or body.lstrip()[:1].islower() or _WORDS.match(after, len(after) - len(after.lstrip(" "))) is not None \
-        and len(after) - len(after.lstrip(" ")) > columns[0] + _SLACK
+    after_indent = len(after) - len(after.lstrip(" "))
+    return "|" in after or body.lstrip()[:1].islower() or bool(after.strip()) and after_indent > columns[0] + SLACK
 
 
 def fold_into(text: str, row_line: Span, row: list[Cell], line: Span) -> list[Cell]:
@@ -42,7 +33,7 @@ def fold_into(text: str, row_line: Span, row: list[Cell], line: Span) -> list[Ce
     out = list(row)
     for m in _WORDS.finditer(text, line.start, line.end):
         col = m.start() - line.start
-        k = max((i for i, c in enumerate(columns) if c <= col + _SLACK and row[i].text), default=None)
+        k = max((i for i, c in enumerate(columns) if c <= col + SLACK and row[i].text), default=None)
         if k is None:
             continue
         out[k] = Cell(out[k].start, out[k].end, f"{out[k].text} {m.group()}")
