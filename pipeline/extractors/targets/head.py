@@ -110,12 +110,13 @@ def title_part_of(text: str, title: Optional[str]) -> Optional[str]:
         head = block if block[:1].isupper() and block.split("\n")[0].isupper() else ""
     mentions = find_period_mentions(head)
     parts = [p for p in mentions if re.fullmatch(r"\d{4}-(?:H[12]|\d{1,2}M|Q\d)", p.label)]
-    if not parts:
-        years = [p for p in mentions if re.fullmatch(r"\d{4}", p.label)]
-        earlier = partial_of(head[:years[0].start]) if years else None
-        return f"{years[0].label}-{earlier}" if earlier else None  # "… 9 tháng đầu năm và phương hướng … cuối năm 2026"
-    earlier = partial_of(head[:parts[0].start])  # "… 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2025": the part reported on
-    return f"{parts[0].label[:4]}-{earlier}" if earlier else parts[0].label
+    anchor = parts[0] if parts else next((p for p in mentions if re.fullmatch(r"\d{4}", p.label)), None)
+    if anchor is None:
+        return None
+    # "… 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2025", "… 9 tháng đầu năm và phương hướng … cuối năm 2026":
+    # the part written before the year is the one reported on
+    earlier = partial_of(head[:anchor.start])
+    return f"{anchor.label[:4]}-{earlier}" if earlier else (anchor.label if parts else None)
 
 
 @lru_cache(maxsize=None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Optional
 
-from ...values import find_periods
+from ...values import find_dates, find_periods
 
 from .lexicon import any_pattern, data, first_words, word_alternation
 
@@ -105,3 +105,12 @@ def end_year_of(label: Optional[str]) -> Optional[int]:
         return None
     m = _SPAN.fullmatch(label)
     return int(m.group(1)) if m else year_of(label)
+
+
+def date_month(text: str) -> Optional[str]:
+    """The month of the last date written in `text` (`30/4/2025` → 2025-04), the year for 31/12."""
+    dates = find_dates(text)
+    if not dates:
+        return None
+    value = dates[-1].value
+    return value[:4] if value.endswith("-12-31") else value[:7]

@@ -18,11 +18,10 @@ from .draft import Draft
 from .indicator import clean
 from .lexicon import alternation, data, known_unit, unscaled
 from .place_rows import figures_column, place_column, place_drafts
-from .period import find_period_mentions
+from .period import date_month, find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .structure import NUMBER_HEAD, Cell, Table
-from .task_rows import date_month
 from .table_measures import column_indicator, compared_with, count_measure
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts

@@ -12,11 +12,10 @@ import re
 from functools import lru_cache
 from typing import Callable, Optional
 
-from ...values import find_dates
 from .context import Context
 from .draft import Draft
 from .lexicon import alternation, data
-from .period import find_period_mentions
+from .period import date_month, find_period_mentions
 from .structure import Cell, Span, Table
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -54,7 +53,7 @@ def task_row_drafts(ctx: Context, tables: list[Table], table_drafts: list[Draft]
                 if d.parent is not None:
                     d.parent += len(out)
                 if deadline is not None and d.rules.get("period") in _FALLBACK_PERIOD_RULES:
-                    label = deadline_period(ctx, deadline.text)
+                    label = _deadline_period(ctx, deadline.text)
                     if label:
                         d.period, d.deadline, d.rules["period"] = label, label, "deadline_column"
                 if lead is not None and lead.text and d.responsible is None:
@@ -79,7 +78,7 @@ def _has(sorted_starts: list[int], lo: int, hi: int) -> bool:
     return i < len(sorted_starts) and sorted_starts[i] < hi
 
 
-def deadline_period(ctx: Context, text: str) -> Optional[str]:
+def _deadline_period(ctx: Context, text: str) -> Optional[str]:
     """`Năm 2025` → 2025, `Hằng năm, giai đoạn 2025-2030` → 2025-2030, `Trước 30/6/2028` → 2028-06,
     `31/12/2025` → 2025 (the year's end is the whole year)."""
     mentions = find_period_mentions(text, ctx.ref_year)
@@ -88,11 +87,3 @@ def deadline_period(ctx: Context, text: str) -> Optional[str]:
         return (spans or mentions)[-1].label
     return date_month(text)
 
-
-def date_month(text: str) -> Optional[str]:
-    """The month of the last date written in `text` (`30/4/2025` → 2025-04), the year for 31/12."""
-    dates = find_dates(text)
-    if not dates:
-        return None
-    value = dates[-1].value
-    return value[:4] if value.endswith("-12-31") else value[:7]
