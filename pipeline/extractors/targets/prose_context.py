@@ -20,7 +20,7 @@ from .structure import Span, bullet_of
 def fraction_plan(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) -> None:
     """`9.550/ 28.000 người`: achieved against planned. The plan becomes its own target."""
     before = ctx.text[max(0, q.span[0] - 25):q.span[0]]
-    if prose_words().share_after.match(right) or is_rank(before.lower()) or prose_words().places.match(q.unit or "") \
+    if prose_words().share_after.match(right) or is_rank(before.lower()) or prose_words().counted_totals.match(q.unit or "") \
             or prose_words().total_after.search(before):
         return
     partial = d.period and not re.fullmatch(r"\d{4}(-\d{4})?", d.period)
