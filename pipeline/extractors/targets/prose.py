@@ -196,7 +196,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         from_bound = words.from_tail.search(verbs)
         if from_bound:  # "thành lập mới từ 120 câu lạc bộ … trở lên": the bound's words on both sides
             verbs, right_ind = verbs[:from_bound.start()], words.up_tail.sub("", right_ind)
-        indicator, start, end = f"{verbs} {right_ind}".strip(), seg_start + verb_at, max(rw_end, qe)
+        happened = verbs.strip().removesuffix(" được") in words.happening_verbs  # "tổ chức được 20 buổi"
+        named_verbs = "" if happened and right_ind.strip() else verbs
+        indicator, start, end = f"{named_verbs} {right_ind}".strip(), seg_start + verb_at, max(rw_end, qe)
         shape = "leading"
     elif verb_at is not None and ind.clean(seg_left[verb_at:]):  # "… huyện cho vay giải quyết việc làm cho 300 lao động"
         indicator, start, end = ind.clean(seg_left[verb_at:]), seg_start + verb_at, qe

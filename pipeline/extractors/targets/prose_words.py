@@ -72,6 +72,7 @@ class FigureWords:
     up_tail: re.Pattern  # "trở lên" ending the words after it ("… câu lạc bộ … trở lên")
     money_object: re.Pattern  # "vốn FDI" after a sum of money: what the money is
     short_lead_words: int
+    happening_verbs: frozenset  # "tổ chức 12 lớp tập huấn": the verb says only that the counted things happened
 
     def leads(self, left: str) -> bool:
         return self.lead_end.may_end(left) and bool(self.lead_before.search(left))
@@ -88,6 +89,7 @@ def figure_words() -> FigureWords:
         measure=re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE),
         not_lead_tail=re.compile(rf"(?:(?:^|\s+)(?:{alternation(_not_lead_words(ind))}))+\s*$", re.IGNORECASE),
         short_lead_words=int(ind["short_lead_words"]),
+        happening_verbs=frozenset(ind["happening_verbs"]),
         bound_tail=re.compile(rf"(?:\s+(?:{alternation([w for ws in data('comparators')['before'].values() for w in ws])}))+\s*$",
                               re.IGNORECASE),
         from_tail=re.compile(rf"\s+(?:{alternation(data('comparators')['from_single_value'])})$", re.IGNORECASE),
