@@ -111,6 +111,15 @@ def _next_own_starts(qs: list[Quantity], own: list[bool], end: int) -> list[int]
     return out
 
 
+def own_noun(prev_ind: Optional[str], prev_unit: Optional[str], noun: Optional[str]) -> Optional[str]:
+    """`hỗ trợ 1.400 doanh nghiệp, 14.300 hộ kinh doanh`: a count beside another, of something else, takes the
+    indicator of the one before with its own counted noun in place of the other's."""
+    if not prev_ind or not prev_unit or not noun or prev_unit.lower() == noun.lower():
+        return prev_ind
+    padded, old = f" {prev_ind} ", f" {prev_unit.lower()} "
+    return padded.replace(old, f" {noun.lower()} ", 1).strip() if old in padded else prev_ind
+
+
 def _lowered(text: str, low: Optional[str], start: int, end: int) -> str:
     """text[start:end] lowercased: a slice of the document lowercased once when the context has it."""
     return text[start:end].lower() if low is None else low[start:end]
@@ -211,7 +220,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         indicator, start, end = right_ind, qs, max(rw_end, qe)
         shape = "leading"
     elif companion and prev is not None and (not left_ind or in_paren) and not right_core.strip():
-        indicator, start, end = prev_ind, prev.start, qe
+        indicator, start, end = own_noun(prev_ind, prev.unit, named), prev.start, qe
         shape = "companion"
     elif right_ind and (not left_ind or figure_words().leads(seg_left) and not (left_ind + " ").startswith(prose_words().rate_heads)):
         indicator, start, end = right_ind, qs, max(rw_end, qe)
