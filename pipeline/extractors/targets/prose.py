@@ -246,6 +246,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         listed = listed_under(text, drafts, q.unit, line_start)
         if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"
             indicator, shape = listed.rules.get("base_indicator") or listed.indicator, "list_lead"
+        elif indicator == unit_word.lower() and (lead := lead_indicator(text, line_start)) is not None \
+                and figure_words().measure.match(lead):
+            indicator, shape = lead, "lead"  # "Số lao động được tạo việc làm:\n- Năm 2025: 900 lao động;"
     if indicator is None and not right_ind:
         lead = lead_indicator(text, line_start)
         shape = "lead"
@@ -257,7 +260,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             shape = "context"
         if lead is None:
             return None
-        indicator = lead
+        indicator, start = lead, seg_start + len(seg_left) - len(seg_left.lstrip(" -+*•\t"))
     if start > qs:
         start = qs
     d = Draft(value=q.value, value_max=q.value_max, unit=q.unit, start=start, end=end, fig_start=qs, fig_end=qe,

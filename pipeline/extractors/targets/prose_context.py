@@ -58,10 +58,26 @@ def lead_indicator(text: str, line_start: int, max_items: int = 12) -> Optional[
         lead = text[prev_start:line_start].strip()
         if lead.endswith(":"):
             return ind.clean(lead) or None
+        heading = _heading_measure(lead)
+        if heading is not None:
+            return heading
         if mark is None or _item_mark(text, prev_start) != mark:
             return None
         line_start = prev_start
     return None
+
+
+_HEADING = re.compile(r"(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+(?P<words>[^\d.;:]+)")
+
+
+def _heading_measure(line: str) -> Optional[str]:
+    """`3. Lộ trình sản lượng nuôi trồng thủy sản` over `Năm 2026 đạt 42.500 tấn; …`: a numbered heading
+    without a figure that names a measure (sản lượng, tỷ lệ …) is what the bare figures under it measure."""
+    m = _HEADING.fullmatch(line)
+    if m is None:
+        return None
+    head = figure_words().measure.search(m.group("words"))
+    return (ind.clean(m.group("words")[head.start():]) or None) if head else None
 
 
 def _item_mark(text: str, line_start: int) -> Optional[str]:
