@@ -30,6 +30,11 @@ def heads():
 
 
 @lru_cache(maxsize=None)
+def _whole_year() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('kind')['table_heads']['whole_year'])})\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def time_head() -> re.Pattern:
     return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['time'])})\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 
@@ -184,12 +189,14 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
         part = partial_of(t.header[i].text) if kind and period is None else None
         if part and year:
             cols[i] = (kind, f"{year}-{part}", cmp)
+        elif kind == "target" and period is None and year and _whole_year().search(t.header[i].text):
+            cols[i] = (kind, year, cmp)
     _done_before_plan(t, cols)
     _, _, _, same_period, _ = _of_plan_patterns()
     for i, (kind, period, cmp) in enumerate(cols):
-        before = [p for k, p, _ in cols[:i] if k is not None and p]
-        if kind and period is None and before and same_period.search(t.header[i].text):
-            cols[i] = (kind, before[-1], cmp)  # "So với cùng kỳ (%)" compares the figure before it
+        before = [(k, p) for j, (k, p, _) in enumerate(cols[:i]) if k is not None and not _of_plan_head(t.header[j].text)]
+        if kind and period is None and before and before[-1][1] and same_period.search(t.header[i].text):
+            cols[i] = (*before[-1], cmp)  # "So với cùng kỳ (%)" compares the figure before it
     shares: set[int] = set()
     share_heads = {i for i, c in enumerate(t.header) if _of_plan_head(c.text)}
     kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}
