@@ -145,7 +145,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             if in_brackets:
                 indicator = indicator[:in_brackets.start()].rstrip()
             lead = len(cell.text) - len(label)
-            row_cmp = _row_change(indicator)
+            row_cmp = _row_change(label)
             row_period = _row_period(ctx, row, time_col)
             for i in range(ind_i + 1, len(row)):
                 c = row[i]
@@ -217,8 +217,8 @@ def _cell_words():
     cmp = data("comparators")
     symbols = {k: v for k, v in cmp["symbols"].items()}
     sub = re.compile(rf"^\s*(?:{alternation(data('structure')['sublist_leads'])})\s*:\s*", re.IGNORECASE)
-    change = re.compile(rf"(?<!\w)(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})\s+"
-                        rf"(?:{alternation(cmp['gap_objects'])})(?!\w)", re.IGNORECASE)
+    change = re.compile(rf"(?<!\w)(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})"
+                        rf"(?:\s+(?:{alternation(cmp['gap_objects'])})(?!\w)|\s*(?:\([^)]*\))?\s*$)", re.IGNORECASE)
     down = {w.lower() for w in cmp["decrease_by"]}
     return symbols, sub, change, down
 
@@ -228,7 +228,8 @@ def _sub_row() -> re.Pattern:
 
 
 def _row_change(indicator: str) -> Optional[str]:
-    """`Số vụ tai nạn lao động chết người giảm so với năm trước | % | 5`: the row's figures are a change by."""
+    """`Số vụ tai nạn lao động chết người giảm so với năm trước | % | 5`, `Tỷ lệ hộ nghèo giảm | % | 0,8`:
+    the row's figures are a change by."""
     _, _, change, down = _cell_words()
     m = change.search(indicator)
     if not m:
