@@ -88,7 +88,7 @@ def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
         _add_spans(spans, text, (m.time_zone,))
     for x in matches_at(m.counter_value, text, _colons(text)):
         label = m.counter_label.search(text, x.start())
-        if label is not None:
+        if label is not None and _opens_counter(text, label.start()):
             spans.append((label.start(), x.end()))
     low = folded(text)
     if "://" in text or low is None or "www." in low:
@@ -100,6 +100,13 @@ def non_figure_spans(text: str, with_sections: bool = True) -> SpanSet:
         _add_spans(spans, text, m.sections)
         spans += [p.span for p in find_periods(text)]
     return SpanSet(spans)
+
+
+def _opens_counter(text: str, at: int) -> bool:
+    """A visit counter's label opens its line or follows another counter (`Đang truy cập: 127 | Hôm nay: 8.476`,
+    `Thống kê truy cập: Đang online: 312`); after words it closes an indicator (`sử dụng … trong năm: 98.000 người`)."""
+    before = text[max(0, at - 80):at].rstrip(" \t*•+-–")
+    return not before or before[-1] in "\n|:;,.0123456789"
 
 
 def _colons(text: str) -> list[int]:
