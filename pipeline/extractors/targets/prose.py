@@ -20,13 +20,14 @@ from .prose_context import (baseline_after, context_indicator, fraction_plan, le
 from .prose_indicator import listed_under, parallel_indicator, short_lead
 from .prose_siblings import distributes, estimate_before, follow_parent, place_list_unit, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
-from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next
+from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next, share_class
 from .quantities import Quantity
 from .responsible import responsible_for
 from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
+_CLOSED_BY_COMMA = re.compile(r"\d\s*%\s*,")  # a class's rate inside a count's words, then a comma: the words end
 
 
 def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: Optional[list[Span]] = None) -> list[Draft]:
@@ -126,8 +127,10 @@ def _lowered(text: str, low: Optional[str], start: int, end: int) -> str:
 
 
 def _group_qualifier(text: str, q: Quantity, start: int, end: int) -> bool:
-    """`100% doanh nghiệp sử dụng trên 50 lao động có …`: the later figure belongs to this one's indicator."""
-    return qualifies_group(text[max(start, q.span[0] - 400):q.span[0]], text[q.span[1]:min(end, q.span[1] + 400)])
+    """`100% doanh nghiệp sử dụng trên 50 lao động có …`, `có 23 xã đạt tỷ lệ tiêm dưới 80%`: the later figure
+    belongs to this one's indicator."""
+    left = text[max(start, q.span[0] - 400):q.span[0]]
+    return qualifies_group(left, text[q.span[1]:min(end, q.span[1] + 400)]) or q.unit == "%" and share_class(left)
 
 
 def _unit_family(unit: Optional[str]) -> str:
@@ -158,7 +161,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     low_right = low[qe:right_end] if low is not None else None
     if reject_reason(q, left, right_full, text[max(line_start, qs - 200):qs], low_left, low_right):
         return None
-    if qualifies_next(q, left, right_full, low_left) or qualifies_indicator(left, right_full, grouped):
+    if qualifies_next(q, left, right_full, low_left) or qualifies_indicator(left, right_full, grouped) \
+            or q.unit == "%" and share_class(left):
         return None
     seg_left = text[seg_start:qs]
     rw, rw_end = ind.right_words(text, qe, item_end)
@@ -167,6 +171,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         while rw_end > qe and text[rw_end - 1] in " \t":
             rw_end -= 1
         rw_end = qe + _before_next_verbs(text[qe:rw_end])
+        rw = text[qe:rw_end]
+    elif (closed := _CLOSED_BY_COMMA.search(rw)) is not None:
+        rw_end = qe + closed.start() + len(closed.group(0)) - 1  # "… có tỷ lệ giải ngân dưới 50%, chủ yếu do …"
         rw = text[qe:rw_end]
     sub_figure = prose_words().breakdown_end.search(seg_left) is not None
     # "16 xe, trong đó 05 xe đã sử dụng trên 10 năm": a sub-figure's own words follow it

@@ -101,6 +101,21 @@ def _size_patterns():
     return attribute, noun, end, last_words
 
 
+@lru_cache(maxsize=None)
+def _share_class() -> re.Pattern:
+    sc = data("not_targets")["share_class"]
+    count = r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*(?:/\d[\d.,]*)?(?!\s*%)"
+    return re.compile(rf"(?<!\w)(?:{alternation(sc['count_leads'])})\s+{count}\s+(?P<noun>[^\W\d][^\d%;:]{{0,60}}?[^\W\d])"
+                      rf"\s+(?:{alternation(sc['verbs'])})(?:\s+(?:{alternation(sc['rates'])})(?!\w)[^\d%;:,]{{0,50}}?)?"
+                      rf"\s+(?:{alternation(sc['bounds'])})\s*$", re.IGNORECASE)
+
+
+def share_class(left: str) -> bool:
+    """`có 23 xã, phường đạt tỷ lệ tiêm dưới 80%`: a bound rate after a counted group and its verb picks out
+    the group the count before it counts (`left`: the words before the rate in its item)."""
+    return _share_class().search(left[-160:]) is not None
+
+
 def size_class(clause: str, right_to_item_end: str) -> bool:
     """`3.066 tàu có chiều dài từ 15 m trở lên`, `100% tàu cá từ 15 m trở lên lắp đặt …`: the figure after
     the bound is a size that defines a class of the counted noun before it."""
