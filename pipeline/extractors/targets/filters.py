@@ -175,6 +175,20 @@ def _reached_cues() -> tuple[frozenset, re.Pattern, frozenset]:
             frozenset(r["places"]))
 
 
+@lru_cache(maxsize=None)
+def _reached_fraction_cues() -> tuple[re.Pattern, re.Pattern]:
+    r = data("not_targets")["reached_fractions"]
+    return (re.compile(rf"^[^\d,;.:()]{{0,40}}?(?<!\w)(?:{alternation(r['verbs_after'])})(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?:{alternation(r['verbs_before'])})\s*$"))
+
+
+def _reached_fraction(right: str, low_left: str) -> bool:
+    """`có 19/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `hoàn thành 16/16 nhiệm vụ trọng tâm`: how many of the
+    targets or tasks were reached, not a count of the text's parts."""
+    after, before = _reached_fraction_cues()
+    return after.match(right) is not None or before.search(low_left[-40:]) is not None
+
+
 def _reached_measure(unit: str, left: str, low_left: str) -> bool:
     """`Bình quân mỗi xã đạt 17,6 tiêu chí`, `xã Yên Thuận 19 tiêu chí`: the criteria a place reaches, not a count
     of the text's parts; a figure before it in its clause is what it qualifies."""
@@ -248,7 +262,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         low_left = left.lower()
     if ranks(q, low_left):
         return None
-    if unit in units and not q.time_measure and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left):
+    if unit in units and not q.time_measure and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left) \
+            and not (q.total is not None and _reached_fraction(right, low_left)):
         return f"unit:{unit}"
     clause = last_clause(left, low_left if exact else None)
     if q.value <= data("not_targets")["body_members"]["at_most"] and is_body_composition(unit, left, clause):
@@ -260,7 +275,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     if q.total is None and is_scope(unit, low_left):  # "tại 10/10 huyện, thành phố" counts coverage
         return "scope"
     if unit and unit != "%" and _unit_phrase().match(unit + (right.lower() if low_right is None else low_right)) \
-            and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left):
+            and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left) \
+            and not (q.total is not None and _reached_fraction(_unit_phrase().sub("", unit + right, 1), low_left)):
         return "unit_phrase"
     ends = _ends()
     if is_multiplier(unit) and not (ends[3].may_end(low_left[-20:]) and mult.search(low_left[-20:])):
