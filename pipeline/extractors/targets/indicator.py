@@ -111,6 +111,7 @@ def clean(text: str, keep: str = "last") -> str:
         t = t[cuts[-1].end():]
     t = _period_words().sub(" ", t)
     t = " ".join(t.split())
+    t = _after_actor(t)
     for _ in range(4):
         before = t
         t = _trim(t)
@@ -124,6 +125,24 @@ def clean(text: str, keep: str = "last") -> str:
     if len(words) > max_words:
         t = " ".join(words[-max_words:] if keep == "last" else words[:max_words])
     return t.lower()
+
+
+@lru_cache(maxsize=None)
+def _actor_marker() -> tuple[re.Pattern, re.Pattern]:
+    ind = data("indicator")
+    return (re.compile(rf"(?<!\w)(?:{alternation(ind['actor_markers'])})\s+(?=\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE))
+
+
+def _after_actor(t: str) -> str:
+    """`trung tâm đã thụ lý` → `thụ lý`: the words after the actor and its tense marker (not after what is
+    measured: `tỷ lệ người dân có hồ sơ sức khỏe điện tử đã đạt`)."""
+    marker, measure = _actor_marker()
+    m = marker.search(t)
+    if m is None or m.start() == 0 or measure.search(t, 0, m.start()) or re.match(r"được(?!\w)", t[m.end():]):
+        return t
+    tail = t[m.end():]
+    return tail if clean(tail).strip() else t  # "toàn tỉnh đã hoàn thành 1.250 căn": no words of its own after it
 
 
 @lru_cache(maxsize=4096)  # asked of the same words for each figure they lead to
