@@ -27,6 +27,7 @@ from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
+_OWN_WORDS_END = re.compile(r"\s*,|\s+với\s")  # the counted things' own words end at a comma or an accompanying "với …"
 _CLOSED_BY_COMMA = re.compile(r"\d\s*%\s*,")  # a class's rate inside a count's words, then a comma: the words end
 
 
@@ -110,6 +111,12 @@ def _next_own_starts(qs: list[Quantity], own: list[bool], end: int) -> list[int]
         if own[k]:
             nxt = qs[k].span[0]
     return out
+
+
+def _ends_happening(words: str, verbs) -> bool:
+    """`trên địa bàn tỉnh xảy ra`: the words end on a verb that only says the counted things happened."""
+    words = words.removesuffix(" được")
+    return any(words == v or words.endswith(" " + v) for v in verbs)
 
 
 def own_noun(prev_ind: Optional[str], prev_unit: Optional[str], noun: Optional[str]) -> Optional[str]:
@@ -220,7 +227,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         indicator, start, end = ind.clean(seg_left[verb_at:]), seg_start + verb_at, qe
         shape = "before"
     elif verb_lead is not None:
-        indicator, start, end = f"{verb_lead} {right_ind}", ind.left_start(text, seg_start, qs), max(rw_end, qe)
+        named_lead = "" if _ends_happening(verb_lead, figure_words().happening_verbs) else verb_lead  # "xảy ra 45 vụ …"
+        indicator, start, end = f"{named_lead} {right_ind}".strip(), ind.left_start(text, seg_start, qs), max(rw_end, qe)
         start += max(_lowered(text, low, start, qs).find(verb_lead), 0)
         shape = "leading"
     elif comma_lead:
@@ -244,6 +252,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     else:
         indicator, start, end = None, qs, qe
         shape = "bare"
+    if shape == "before" and named and right_core and indicator == left_ind \
+            and _ends_happening(left_ind, figure_words().happening_verbs):
+        core = _OWN_WORDS_END.split(right_core, maxsplit=1)[0].strip()  # "xảy ra 12 vụ tai nạn lao động, làm chết 13 người"
+        cut = _OWN_WORDS_END.search(text, qe, rw_end)
+        indicator, end, shape = f"{named.lower()} {core}".strip(), cut.start() if cut else rw_end, "happened"
     if shape == "before" and named and not right_core and indicator and len(indicator.split()) <= 4:
         indicator = with_counted_object(indicator, named)  # "giành 312 huy chương": giành huy chương
     if shape == "before" and prev is not None and prev.unit == q.unit and prev_ind and indicator == left_ind \
