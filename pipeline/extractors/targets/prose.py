@@ -18,7 +18,7 @@ from .period_context import before_plan, inherit_period, resolve_period, tells_p
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
                             with_counted_object)
 from .prose_indicator import listed_under, parallel_indicator, short_lead
-from .prose_siblings import distributes, estimate_before, follow_parent, place_list_unit, same_kind_unit, share_predicate
+from .prose_siblings import distributes, estimate_before, follow_parent, name_source, place_list_unit, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next, share_class
 from .quantities import Quantity
@@ -89,6 +89,9 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
         if not attached or opens_sublist:
             last_dash_main = line_first if opens_sublist else None
             lead_bullet = bullet
+    for d in drafts:
+        if d.parent is not None and d.unit and d.unit == drafts[d.parent].unit and "đồng" in d.unit:
+            name_source(d, drafts[d.parent])
     return drafts
 
 

@@ -80,3 +80,21 @@ def share_predicate(text: str, first: Draft, second: Draft) -> None:
 
 def same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:
     return (a == "%") == (b == "%")
+
+
+@lru_cache(maxsize=None)
+def _funding() -> tuple[re.Pattern, re.Pattern, str]:
+    f = data("indicator")["funding"]
+    return (re.compile(rf"(?<!\w)(?:{alternation(f['money_nouns'])})(?!\w)", re.IGNORECASE),
+            re.compile(rf"^(?:{alternation(f['sources'])})(?!\w)", re.IGNORECASE), f["link"])
+
+
+def name_source(d: Draft, parent: Draft) -> None:
+    """`Tổng kinh phí: 1.200 triệu đồng, trong đó: - Ngân sách huyện: 800 triệu đồng`: a money part whose words open
+    on a source is the parent's money from that source (`kinh phí từ ngân sách huyện`)."""
+    money, source, link = _funding()
+    if not d.indicator or not parent.indicator or not source.match(d.indicator):
+        return
+    noun = money.search(parent.rules.get("base_indicator") or parent.indicator)
+    if noun is not None and not d.indicator.startswith(noun.group(0).lower()):
+        d.indicator = " ".join(w for w in (noun.group(0).lower(), link, d.indicator) if w)
