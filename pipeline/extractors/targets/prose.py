@@ -265,6 +265,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if shape == "before" and prev is not None and prev.unit == q.unit and prev_ind and indicator == left_ind \
             and not prose_words().breakdown.search(text, prev.fig_end, qs):
         indicator = parallel_indicator(prev_ind, left_ind)  # "Tỷ lệ đi học … cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 97%"
+    if q.unit == "%" and prev is not None and prev.unit == "%" and prev_ind and left_ind \
+            and (part := prose_words().share_part.match(seg_left)) is not None:
+        verb = part["lead"].split()[-1].lower()  # "…, trong đó có bằng cấp, chứng chỉ đạt 30%": a part of the rate before
+        indicator, shape = f"{prev_ind} {verb} {left_ind}", "share_part"
+        start = max(start, seg_start + part.end())
     if unit_word and not left_ind and (indicator == unit_word.lower() or named is None and not right_ind):
         listed = listed_under(text, drafts, q.unit, line_start)
         if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"
