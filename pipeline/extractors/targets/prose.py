@@ -16,7 +16,7 @@ from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import before_plan, inherit_period, resolve_period, tells_present
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
-                            with_counted_object)
+                            place_measure, with_counted_object)
 from .prose_indicator import listed_under, parallel_indicator, short_lead
 from .prose_siblings import distributes, estimate_before, follow_parent, name_source, place_list_unit, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
@@ -114,6 +114,12 @@ def _next_own_starts(qs: list[Quantity], own: list[bool], end: int) -> list[int]
         if own[k]:
             nxt = qs[k].span[0]
     return out
+
+
+def _names_place(words: str) -> bool:
+    """`Thị trấn Phước An`: a place level and a proper name, nothing else."""
+    m = prose_words().named_place.match(words)
+    return m is not None and m["name"][0].isupper()
 
 
 def _ends_happening(words: str, verbs) -> bool:
@@ -270,6 +276,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         verb = part["lead"].split()[-1].lower()  # "…, trong đó có bằng cấp, chứng chỉ đạt 30%": a part of the rate before
         indicator, shape = f"{prev_ind} {verb} {left_ind}", "share_part"
         start = max(start, seg_start + part.end())
+    if shape == "before" and indicator == left_ind and _names_place(seg_left.strip(" :\t")) \
+            and (lead := place_measure(lead_indicator(text, line_start))) is not None:
+        indicator, shape = f"{lead} {left_ind}", "place_item"  # "2. Chỉ tiêu tỷ lệ bao phủ …:\n- Thị trấn Phước An: 96,2%"
     if unit_word and not left_ind and (indicator == unit_word.lower() or named is None and not right_ind):
         listed = listed_under(text, drafts, q.unit, line_start)
         if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"

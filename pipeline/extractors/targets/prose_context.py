@@ -56,6 +56,9 @@ def lead_indicator(text: str, line_start: int, max_items: int = 12) -> Optional[
             return None
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
         lead = text[prev_start:line_start].strip()
+        if not lead and prev_start > 0:  # a blank line between the lead and its items, as web copies set them
+            prev_start = text.rfind("\n", 0, prev_start - 1) + 1
+            lead = text[prev_start:line_start].strip()
         if lead.endswith(":"):
             return ind.clean(lead) or None
         heading = _heading_measure(lead)
@@ -67,7 +70,8 @@ def lead_indicator(text: str, line_start: int, max_items: int = 12) -> Optional[
     return None
 
 
-_HEADING = re.compile(r"(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+(?P<words>[^\d.;:]+)")
+_HEADING = re.compile(r"[*_]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+(?P<words>[^\d.;:*_]+)[*_]*")
+_ASSIGNED = re.compile(r"\s+(?:giao|phân bổ|cho các|cho một số)\s.*$", re.IGNORECASE)  # "… giao một số xã, thị trấn"
 
 
 def _heading_measure(line: str) -> Optional[str]:
@@ -77,7 +81,15 @@ def _heading_measure(line: str) -> Optional[str]:
     if m is None:
         return None
     head = figure_words().measure.search(m.group("words"))
-    return (ind.clean(m.group("words")[head.start():]) or None) if head else None
+    return (ind.clean(_ASSIGNED.sub("", m.group("words")[head.start():])) or None) if head else None
+
+
+def place_measure(lead: Optional[str]) -> Optional[str]:
+    """The measure a lead names for the places listed under it (`tỷ lệ hộ nghèo giao các xã` → `tỷ lệ hộ nghèo`), when
+    it opens on one and holds no figure."""
+    if not lead or re.search(r"\d", lead) or not figure_words().measure.match(lead):
+        return None
+    return _ASSIGNED.sub("", lead).strip() or None
 
 
 def _item_mark(text: str, line_start: int) -> Optional[str]:

@@ -24,6 +24,7 @@ class ProseWords:
     breakdown_start: re.Pattern  # "trong đó" opening a sentence
     breakdown_end: re.Pattern  # "trong đó" (or "trong đó có") right before a figure
     share_part: re.Pattern  # "trong đó có" opening the words of a share of the share before it
+    named_place: re.Pattern  # "Thị trấn Phước An": a place level and a name (prose.names_place checks its capital)
     own_link: re.Pattern
     coordinator: re.Pattern  # "và", "hoặc" between words
     coordinated: re.Pattern  # only a coordinator between two figures
@@ -54,6 +55,7 @@ def prose_words() -> ProseWords:
         breakdown_start=re.compile(rf"\s*(?:{_words(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
         breakdown_end=re.compile(rf"(?<!\w)(?:{_words(w['breakdown_leads'])})(?:\s+(?:{_words(w['breakdown_verbs'])}))?\s*:?\s*$",
                                  re.IGNORECASE),
+        named_place=re.compile(rf"^[\s\\\-+•*]*(?i:{_words(w['place_levels'])})\s+(?P<name>[^\W\d_][\w'-]*(?:\s+[\w'-]+){{0,4}})\s*$"),
         share_part=re.compile(rf"^[\s,(]*(?P<lead>{_words(w['share_part_leads'])})\s+", re.IGNORECASE),
         own_link=re.compile(rf"(?<!\w)(?:{_words(w['own_links'])})(?!\w)", re.IGNORECASE),
         coordinator=re.compile(rf"\s+(?:{_words(w['coordinators'])})\s+", re.IGNORECASE),

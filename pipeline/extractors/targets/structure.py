@@ -20,7 +20,7 @@ _LINE = re.compile(r"[^\n]+")
 _SENT_END_CAND = re.compile(r"[.!?…]+(?=\s+[\"“(]?\w|\s*$)")
 _LAST_TOKEN = re.compile(r"([\w./]+)$")
 _ITEM_END = re.compile(r";|\.\s*\+")
-_BULLET = re.compile(r"^[ \t]*([-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+", re.MULTILINE)
+_BULLET = re.compile(r"^[ \t]*\\?([-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+", re.MULTILINE)
 _NEW_TABLE = re.compile(r"^\s*\|?\s*(?:S?TT|Stt|Số TT|STT)\s*\|", re.IGNORECASE)
 
 
