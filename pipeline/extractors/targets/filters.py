@@ -28,7 +28,8 @@ def _patterns():
 
 @lru_cache(maxsize=None)
 def _population_before() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('not_targets')['population_before'])})\s*$")
+    nt = data("not_targets")
+    return re.compile(rf"(?<!\w)(?:{alternation(nt['population_before'] + nt['formed_from'])})\s*$")
 
 
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
@@ -288,7 +289,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
     if ends[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
         return "modifier"
-    if _population_before().search(low_left[-24:]):
+    if _population_before().search(low_left[-32:]):
         return "population"
     if q.money:
         if norm.search(low_left[-70:]) and _SLASH_START.match(right):
