@@ -184,7 +184,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             span = ctx.default_span if ctx.plan else ctx.reported_span
             if span is not None:
                 label, rule = span, "plan_funds"
-        elif rule in ("carry", "default") and ctx.doc_type == "news" and ctx.ref_year is not None and label \
+        elif rule in ("carry", "default", "section") and ctx.ref_year is not None and label \
                 and (_YEAR_SPAN.fullmatch(label) or label[:4] > str(ctx.ref_year)) and words.present.search(sent_left):
             label, rule = str(ctx.ref_year), "present"
     if chosen is not None and rule in ("left", "sentence") and ctx.yearless(chosen) \
