@@ -30,7 +30,7 @@ def first_scores(readme: Path) -> dict[str, str]:
     firsts = {}
     for line in readme.read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.strip("|").split("|")]
-        if len(cells) == 9 and re.fullmatch(r"0\.\d{3}|1\.000", cells[3]):
+        if len(cells) in (9, 10) and re.fullmatch(r"0\.\d{3}|1\.000", cells[3]):
             firsts[cells[0]] = cells[3]
     return firsts
 
@@ -51,6 +51,7 @@ def row(name: str, report: dict, first: str) -> str:
         first,
         f"{f1(by_type.get('official'))} / {f1(by_type.get('news'))}",
         " / ".join(f"{attributes[key]['score']:.3f}" for key in ("comparator", "kind", "period")),
+        f"{attributes['indicator_token_f1']['score']:.3f}",
         f"{summary['metadata_all']['accuracy']:.3f}",
         f"{summary['dates']['f1']:.3f}",
         f"{summary['references']['f1']:.3f}",
@@ -68,8 +69,9 @@ def set_names(requested: list[str]) -> list[str]:
 def main(requested: list[str]) -> None:
     firsts = first_scores(ROOT / "README.md")
     print("| set | docs | targets F1 (P / R) now | targets F1 when first measured, unseen "
-          "| official / news F1 | comparator / kind / period on matched | metadata acc | dates F1 | refs F1 |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          "| official / news F1 | comparator / kind / period on matched | indicator token F1 on matched "
+          "| metadata acc | dates F1 | refs F1 |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     development = score([ROOT / "corpus" / name / "gold.jsonl" for name in DEVELOPMENT])
     print(row(" + ".join(DEVELOPMENT), development, "– (development)"))
     for name in set_names(requested):
