@@ -36,6 +36,7 @@ _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 _HEAD_END = re.compile(r"\s|%")
+_ROW_NAME = re.compile(r"[1-9]\d?[ \t]+[^\W\d_a-zđ](?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
 _SLASH_START = re.compile(r"^\s*/")
 @lru_cache(maxsize=None)
 def _ends() -> tuple[Ending, Ending, Ending, Ending]:
@@ -312,6 +313,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "alone"
     if right[:1] in (".", ")") and _HEADING_NUMBER.search(line_left):
         return "numbering"
+    if _HEADING_NUMBER.search(line_left) and _ROW_NAME.match(q.text):
+        return "row_number"  # "1 Trường Tiểu học Nghĩa Hành - Nhà lớp học": a table's row number before a name
     return None
 
 
