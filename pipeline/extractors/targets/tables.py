@@ -137,7 +137,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             sub = _sub_row().match(label)
             if sub:
                 label = label[sub.end():]  # "Trong đó: Xuất khẩu lao động": a sub-item of the row above
-            indicator = clean(label)
+            row_bound, bare_label = _row_bound_of(label)  # "Tỷ số giới tính khi sinh (không vượt quá)"
+            indicator = clean(bare_label)
             if not indicator:
                 continue
             in_brackets = bracket_unit(indicator)  # "Số trường đạt chuẩn quốc gia (trường)", "Tỷ lệ … (%)"
@@ -145,7 +146,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             if in_brackets:
                 indicator = indicator[:in_brackets.start()].rstrip()
             lead = len(cell.text) - len(label)
-            row_cmp = _row_change(label)
+            row_cmp = _row_change(label) or row_bound
             row_period = _row_period(ctx, row, time_col)
             for i in range(ind_i + 1, len(row)):
                 c = row[i]
@@ -225,6 +226,23 @@ def _cell_words():
 
 def _sub_row() -> re.Pattern:
     return _cell_words()[1]
+
+
+@lru_cache(maxsize=None)
+def _row_bound() -> list[tuple[re.Pattern, str]]:
+    before = data("comparators")["before"]
+    return [(re.compile(rf"\(\s*(?:{alternation(words)})\s*\)", re.IGNORECASE), code)
+            for code, words in before.items() if code != "~"]
+
+
+def _row_bound_of(label: str) -> tuple[Optional[str], str]:
+    """`Tỷ số giới tính khi sinh (không vượt quá) | … | 112,5`: the bound the row label sets for its cells,
+    and the label without it."""
+    for pattern, code in _row_bound():
+        m = pattern.search(label)
+        if m:
+            return code, " ".join((label[:m.start()] + label[m.end():]).split())
+    return None, label
 
 
 def _row_change(indicator: str) -> Optional[str]:
