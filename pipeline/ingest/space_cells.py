@@ -31,8 +31,9 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
     run: list[tuple[int, str, list[re.Match]]] = []
     pos = 0
     for line in text.split("\n") + [""]:
-        gaps = _row_gaps(line)
-        if gaps and run and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]):
+        gaps = _row_gaps(line) or (_short_row_gaps(line) if run else [])
+        if gaps and run and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
+                and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)):
             _close(run, edits)
             run = []
         if gaps:
@@ -66,6 +67,15 @@ def _row_gaps(line: str) -> list[re.Match]:
         return []
     gaps = list(_GAP.finditer(line))
     return gaps if len(gaps) >= _MIN_CELLS - 1 else []
+
+
+def _short_row_gaps(line: str) -> list[re.Match]:
+    """`       Tổng cộng                 68.000`: a row of two cells, its number cell left blank, that ends on a
+    figure (a total row); wrapped cell ends hold words only."""
+    if "|" in line:
+        return []
+    gaps = list(_GAP.finditer(line))
+    return gaps if len(gaps) == 1 and shape.is_figure_cell(line[gaps[0].end():].strip()) else []
 
 
 def _starts(line: str, gaps: list[re.Match]) -> list[int]:
