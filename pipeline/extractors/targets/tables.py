@@ -21,6 +21,7 @@ from .place_rows import figures_column, place_column, place_drafts
 from .period import date_month, find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
+from .table_changes import change_columns, signed_figure
 from .structure import NUMBER_HEAD, Cell, Table
 from .table_measures import column_indicator, compared_with, count_measure
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, share_bases, time_head
@@ -99,6 +100,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         section = ctx.heading_kind(t.start)
         cols, shares = report_columns(ctx, t, [column(ctx, c.text, section) for c in t.header])
         cols, part_units = share_bases(t, cols, cell_figure)
+        cols, changes = change_columns(t, cols)
         head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
@@ -155,7 +157,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 kind, period, comparator = cols[i] if i < len(cols) else (None, None, "=")
                 if row_period and i < len(t.header) and not head_periods[i]:
                     period = row_period
-                figure = cell_figure(c.text)
+                figure = signed_figure(c.text) if i in changes else cell_figure(c.text)
                 value_max = None
                 if figure is None and kind is not None:
                     found = cell_range(c.text)
@@ -180,7 +182,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 value, unit = unscaled(float(value), unit)  # "45" under "Nghìn lượt": 45.000 lượt
                 d = Draft(value=value, value_max=value_max, unit=unit, start=cell.start + lead, end=c.end,
                           fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
-                          period=period, indicator=column_indicator(indicator, i, ind_i, shares, measures, compared))
+                          period=period, indicator=f"{indicator} so với {changes[i]}" if i in changes
+                          else column_indicator(indicator, i, ind_i, shares, measures, compared))
                 d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
                            "comparator": "table_header"}
                 if sub and i in main_row:
