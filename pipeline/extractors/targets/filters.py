@@ -233,6 +233,11 @@ def _rank_tail(tail: str) -> bool:
     return _ends()[2].may_end(tail) and bool(_noise_patterns()[1].search(tail))
 
 
+def class_unit(unit: Optional[str]) -> bool:
+    """`sao`, `tiêu chí`: a noun no count of which is a target, only a class of the things another figure counts."""
+    return bool(unit) and unit.lower() in data("not_targets")["class_units"]
+
+
 def _is_label(left: str) -> bool:
     counts = count_patterns()
     return left.rstrip().lower().endswith(counts.label_ends) and bool(counts.label.search(left))

@@ -11,7 +11,7 @@ from . import indicator as ind
 from .comparator import comparator_for
 from .context import Context
 from .draft import Draft
-from .filters import at_most_rank, ranks, reject_reason
+from .filters import at_most_rank, class_unit, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import before_plan, inherit_period, resolve_period, tells_present
@@ -82,7 +82,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     if line_first is None:
                         line_first = idx
                     seg_start = q.span[1] + of_plan_end(text[q.span[1]:min(it.end, q.span[1] + 80)])  # past "… kế hoạch"
-                    if k + 1 < len(it_qs) and prose_words().coordinated.match(text[d.rules["rw_end"]:it_qs[k + 1].span[0]]):
+                    between = text[d.rules["rw_end"]:it_qs[k + 1].span[0]] if k + 1 < len(it_qs) else None
+                    if between is not None and (prose_words().coordinated.match(between) or prose_words().list_on.match(between)):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
         opens_sublist = leads_sublist(_lowered(text, ctx.low, line.start, line.end).strip())
@@ -146,7 +147,8 @@ def _group_qualifier(text: str, q: Quantity, start: int, end: int) -> bool:
     """`100% doanh nghiệp sử dụng trên 50 lao động có …`, `có 23 xã đạt tỷ lệ tiêm dưới 80%`: the later figure
     belongs to this one's indicator."""
     left = text[max(start, q.span[0] - 400):q.span[0]]
-    return qualifies_group(left, text[q.span[1]:min(end, q.span[1] + 400)]) or q.unit == "%" and share_class(left)
+    return qualifies_group(left, text[q.span[1]:min(end, q.span[1] + 400)]) or q.unit == "%" and share_class(left) \
+        or class_unit(q.unit)  # "71 sản phẩm đạt 3 sao": the stars are the class of what is counted
 
 
 def _unit_family(unit: Optional[str]) -> str:

@@ -17,7 +17,7 @@ from .quantities import Quantity
 @lru_cache(maxsize=None)
 def _qualifier_patterns():
     nt, ind = data("not_targets"), data("indicator")
-    head = re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)
+    head = re.compile(rf"(?<!\w)(?<!trong )(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)  # not "trong số"
     link = re.compile(rf"(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:", re.IGNORECASE)
     own = re.compile(rf"^[^,;.()\n]{{0,90}}?(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
                      rf"(?:(?:{alternation(nt['clause_bounds'])})\s+)*\d", re.IGNORECASE)
