@@ -27,6 +27,7 @@ from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
+_SHARE_OF_BEFORE = re.compile(r"\s*,\s*(?:đạt|bằng|chiếm)\s*$")  # "96 sản phẩm OCOP, đạt 80% kế hoạch": the share of it
 _OWN_WORDS_END = re.compile(r"\s*,|\s+với\s")  # the counted things' own words end at a comma or an accompanying "với …"
 _CLOSED_BY_COMMA = re.compile(r"\d\s*%\s*,")  # a class's rate inside a count's words, then a comma: the words end
 
@@ -83,7 +84,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                         line_first = idx
                     seg_start = q.span[1] + of_plan_end(text[q.span[1]:min(it.end, q.span[1] + 80)])  # past "… kế hoạch"
                     between = text[d.rules["rw_end"]:it_qs[k + 1].span[0]] if k + 1 < len(it_qs) else None
-                    if between is not None and (prose_words().coordinated.match(between) or prose_words().list_on.match(between)):
+                    if between is not None and (prose_words().coordinated.match(between) or prose_words().list_on.match(between)
+                                                or _SHARE_OF_BEFORE.match(between)):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
         opens_sublist = leads_sublist(_lowered(text, ctx.low, line.start, line.end).strip())
