@@ -44,7 +44,7 @@ def prose_words() -> ProseWords:
         only_links=re.compile(rf"^[\s,:;(]*(?:(?:{_words(w['companion_links'])})(?!\w)|,|\s)*[\s,:;(]*$", re.IGNORECASE),
         carry_blockers=re.compile(rf"(?<!\w)(?:{_words(w['carry_blockers'])})(?!\w)|:", re.IGNORECASE),
         plan_words=re.compile(rf"(?<!\w)(?:{plan})(?!\w)", re.IGNORECASE),
-        plan_in_brackets=re.compile(rf"(?<!\w)(?:{plan})(?!\w)[^()%;]*\(\s*(?:(?:{_words(w['bracket_leads'])})\s*)?$"
+        plan_in_brackets=re.compile(rf"(?<!\w)(?:{plan})(?!\w)(?:(?!,\s*(?:{_words(w['bracket_comparisons'])})(?!\w))[^()%;])*\(\s*(?:(?:{_words(w['bracket_leads'])})\s*)?$"
                                     rf"|\(\s*(?:{plan})(?:\s+năm)?\s*:?\s*$", re.IGNORECASE),
         share_after=re.compile(rf"^[^;]{{0,80}}(?:{_words(w['share_words'])})", re.IGNORECASE),
         plan_hint=re.compile(rf"(?<!\w)(?:{_words(w['plan_hint'])})(?!\w)|(?<!\w)đạt\s+\d", re.IGNORECASE),
