@@ -17,7 +17,7 @@ from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import before_plan, inherit_period, resolve_period, tells_present
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
                             place_measure, with_counted_object)
-from .prose_indicator import listed_under, parallel_indicator, short_lead
+from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
 from .prose_siblings import distributes, estimate_before, follow_parent, name_source, place_list_unit, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next, share_class
@@ -117,27 +117,6 @@ def _next_own_starts(qs: list[Quantity], own: list[bool], end: int) -> list[int]
         if own[k]:
             nxt = qs[k].span[0]
     return out
-
-
-def _names_place(words: str) -> bool:
-    """`Thị trấn Phước An`: a place level and a proper name, nothing else."""
-    m = prose_words().named_place.match(words)
-    return m is not None and m["name"][0].isupper()
-
-
-def _ends_happening(words: str, verbs) -> bool:
-    """`trên địa bàn tỉnh xảy ra`: the words end on a verb that only says the counted things happened."""
-    words = words.removesuffix(" được")
-    return any(words == v or words.endswith(" " + v) for v in verbs)
-
-
-def own_noun(prev_ind: Optional[str], prev_unit: Optional[str], noun: Optional[str]) -> Optional[str]:
-    """`hỗ trợ 1.400 doanh nghiệp, 14.300 hộ kinh doanh`: a count beside another, of something else, takes the
-    indicator of the one before with its own counted noun in place of the other's."""
-    if not prev_ind or not prev_unit or not noun or prev_unit.lower() == noun.lower():
-        return prev_ind
-    padded, old = f" {prev_ind} ", f" {prev_unit.lower()} "
-    return padded.replace(old, f" {noun.lower()} ", 1).strip() if old in padded else prev_ind
 
 
 def _lowered(text: str, low: Optional[str], start: int, end: int) -> str:
@@ -240,7 +219,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         indicator, start, end = ind.clean(seg_left[verb_at:]), seg_start + verb_at, qe
         shape = "before"
     elif verb_lead is not None:
-        named_lead = "" if _ends_happening(verb_lead, figure_words().happening_verbs) else verb_lead  # "xảy ra 45 vụ …"
+        named_lead = "" if ends_happening(verb_lead, figure_words().happening_verbs) else verb_lead  # "xảy ra 45 vụ …"
         indicator, start, end = f"{named_lead} {right_ind}".strip(), ind.left_start(text, seg_start, qs), max(rw_end, qe)
         start += max(_lowered(text, low, start, qs).find(verb_lead), 0)
         shape = "leading"
@@ -266,7 +245,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         indicator, start, end = None, qs, qe
         shape = "bare"
     if shape == "before" and named and right_core and indicator == left_ind \
-            and _ends_happening(left_ind, figure_words().happening_verbs):
+            and ends_happening(left_ind, figure_words().happening_verbs):
         core = _OWN_WORDS_END.split(right_core, maxsplit=1)[0].strip()  # "xảy ra 12 vụ tai nạn lao động, làm chết 13 người"
         cut = _OWN_WORDS_END.search(text, qe, rw_end)
         indicator, end, shape = f"{named.lower()} {core}".strip(), cut.start() if cut else rw_end, "happened"
@@ -280,7 +259,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         verb = part["lead"].split()[-1].lower()  # "…, trong đó có bằng cấp, chứng chỉ đạt 30%": a part of the rate before
         indicator, shape = f"{prev_ind} {verb} {left_ind}", "share_part"
         start = max(start, seg_start + part.end())
-    if shape == "before" and indicator == left_ind and _names_place(seg_left.strip(" :\t")) \
+    if shape == "before" and indicator == left_ind and names_place(seg_left.strip(" :\t")) \
             and (lead := place_measure(lead_indicator(text, line_start))) is not None:
         indicator, shape = f"{lead} {left_ind}", "place_item"  # "2. Chỉ tiêu tỷ lệ bao phủ …:\n- Thị trấn Phước An: 96,2%"
     if unit_word and not left_ind and (indicator == unit_word.lower() or named is None and not right_ind):

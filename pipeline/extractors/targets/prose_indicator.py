@@ -1,7 +1,7 @@
 """The words a prose figure's indicator takes from around it: a short verb before the figure
 (`Đầu tư 04 trạm …`), the measure named just before it in the sentence (`… cấp tiểu học đạt 99,5%, cấp
 trung học cơ sở đạt 97%`), or the figure its list breaks down (`Chỉ tiêu từng năm như sau: + Năm 2025:
-900 lao động`)."""
+900 lao động`), its own counted noun beside another count, and what a happening verb or a place's name leaves."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ from typing import Optional
 
 from . import indicator as ind
 from .draft import Draft
-from .prose_words import figure_words
+from .prose_words import figure_words, prose_words
 
 
 def parallel_indicator(prev_ind: str, own: str) -> str:
@@ -44,3 +44,24 @@ def short_lead(left_ind: str) -> Optional[str]:
         return None
     lead = figure_words().not_lead_tail.sub("", left_ind)
     return lead if lead and len(lead.split()) <= figure_words().short_lead_words else None
+
+
+def own_noun(prev_ind: Optional[str], prev_unit: Optional[str], noun: Optional[str]) -> Optional[str]:
+    """`hỗ trợ 1.400 doanh nghiệp, 14.300 hộ kinh doanh`: a count beside another, of something else, takes the
+    indicator of the one before with its own counted noun in place of the other's."""
+    if not prev_ind or not prev_unit or not noun or prev_unit.lower() == noun.lower():
+        return prev_ind
+    padded, old = f" {prev_ind} ", f" {prev_unit.lower()} "
+    return padded.replace(old, f" {noun.lower()} ", 1).strip() if old in padded else prev_ind
+
+
+def ends_happening(words: str, verbs) -> bool:
+    """`trên địa bàn tỉnh xảy ra`: the words end on a verb that only says the counted things happened."""
+    words = words.removesuffix(" được")
+    return any(words == v or words.endswith(" " + v) for v in verbs)
+
+
+def names_place(words: str) -> bool:
+    """`Thị trấn Phước An`: a place level and a proper name, nothing else."""
+    m = prose_words().named_place.match(words)
+    return m is not None and m["name"][0].isupper()

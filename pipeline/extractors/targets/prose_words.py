@@ -24,7 +24,7 @@ class ProseWords:
     breakdown_start: re.Pattern  # "trong đó" opening a sentence
     breakdown_end: re.Pattern  # "trong đó" (or "trong đó có") right before a figure
     share_part: re.Pattern  # "trong đó có" opening the words of a share of the share before it
-    named_place: re.Pattern  # "Thị trấn Phước An": a place level and a name (prose.names_place checks its capital)
+    named_place: re.Pattern  # "Thị trấn Phước An": a place level and a name (prose_indicator.names_place checks its capital)
     own_link: re.Pattern
     coordinator: re.Pattern  # "và", "hoặc" between words
     coordinated: re.Pattern  # only a coordinator between two figures
