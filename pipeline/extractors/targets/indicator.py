@@ -196,4 +196,14 @@ def object_verb_start(left: str) -> int | None:
     verbs whose object the figure counts starts in `left` (the words right before the figure)."""
     tail = left[-80:]
     m = _object_verbs().search(tail) if _object_verb_end().may_end(tail) else None
-    return None if m is None else len(left) - len(left[-80:]) + m.start()
+    if m is None:
+        return None
+    level = _not_verbs().search(tail, max(0, m.start() - 12), m.end())
+    if level is not None and level.end() > m.start():
+        return None  # "trung cấp khoảng 12.000 người": a level, no verb
+    return len(left) - len(left[-80:]) + m.start()
+
+
+@lru_cache(maxsize=None)
+def _not_verbs() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('indicator')['object_verbs_not'])})(?!\w)", re.IGNORECASE)
