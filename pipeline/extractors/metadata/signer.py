@@ -120,13 +120,15 @@ _GLUE = regex.compile(r"(?<=[:;.,)])[ \t]+")
 def glued_signature(cell: str) -> Optional[int]:
     """Where a signing line glued after a recipients' item starts (`- Như trên; PHÓ GIÁM ĐỐC`,
     `Nơi nhận: KT. GIÁM ĐỐC`: a tab between the columns became one space); the name may sit
-    glued after the archive line (`- Lưu: VT, KGVX. Trần Phước Hiền`)."""
+    glued after the archive line (`- Lưu: VT, KGVX. Trần Phước Hiền`) or after an item's `;`, and so may
+    a signature mark (`- Sở Tài chính; (Đã ký)`)."""
     archive = fold(cell).lstrip("-–+• ").startswith(_folded_cues("archive_items"))
     for m in _GLUE.finditer(cell):
         rest = cell[m.end():].strip()
         if archive and _prefix_re().fullmatch(fold(rest)):
             continue  # an office's code ending the archive line (`- Lưu: VT, KT.`), not a signing prefix
-        if signing_line(rest) or (archive and _is_name(rest)):
+        item_end = cell[m.start() - 1] == ";"  # "Vân Tụ, Quan Thành; Hoàng Văn Quý": a PDF text layer's two columns on one line
+        if signing_line(rest) or ((archive or item_end) and _is_name(_without_rank(rest))) or (item_end and _is_mark(rest)):
             return m.end()
     return None
 
