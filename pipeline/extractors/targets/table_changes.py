@@ -1,5 +1,6 @@
 """Columns of a report's table that hold signed changes (`Tăng (+), giảm (-) | Tỷ lệ` with `-36 | -8,74%`):
-each cell is a change by, its sign the direction, of the kind and period of the figure it compares."""
+each cell is a change by, its sign the direction, of the kind and period of the figure it compares; the
+dated columns such a table compares, where no plan word heads them, hold what was reached."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from typing import Optional
 from .lexicon import alternation, data
 from .quantities import cell_number
 from .structure import Table
+from .table_columns import heads
 
 _SIGNED = re.compile(r"^\s*(?P<sign>[+\-−–])\s*(?P<num>\d[\d.,]*)\s*(?P<pct>%)?\s*$")
 
@@ -28,9 +30,12 @@ def change_columns(t: Table, cols: list) -> tuple[list, dict[int, str]]:
     out, found = list(cols), {}
     for i, cell in enumerate(t.header):
         kind, period, cmp = out[i]
-        if kind is None and change.match(cell.text) or period is None and i - 1 in found and share.match(cell.text):
+        if kind is None and change.match(cell.text) or i - 1 in found and share.match(cell.text):
             dated = [j for j, (k, p, _) in enumerate(out[:i]) if k is not None and p]
             if dated:
+                if not found:  # "Năm 2025 | Năm 2026 | Tăng/giảm": the years compared are what was reached
+                    out[:i] = [("result", p, c) if k == "target" and not heads()[0].search(t.header[j].text) else (k, p, c)
+                               for j, (k, p, c) in enumerate(out[:i])]
                 out[i] = (*out[dated[-1]][:2], cmp)
                 found[i] = " ".join(t.header[dated[0]].text.split()).lower()
     return out, found
