@@ -38,6 +38,7 @@ _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 _HEAD_END = re.compile(r"\s|%")
 _ROW_NAME = re.compile(r"[1-9]\d?[ \t]+[^\W\d_a-zđ](?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
 _SLASH_START = re.compile(r"^\s*/")
+_BRACKET_OPEN = re.compile(r"\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*:?\s*$")
 @lru_cache(maxsize=None)
 def _ends() -> tuple[Ending, Ending, Ending, Ending]:
     """Quick tests (lexicon.Ending) for the cue patterns that end where the words before a figure end."""
@@ -291,7 +292,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     cue = before.search(low_left[-40:]) if ends[0].may_end(low_left[-40:]) else None
     if cue and not (unit and low_left.rstrip().endswith(":")) and not (unit and _place_cue().search(cue.group(0))) \
             and not (unit and unit != "%" and _verb_cue().search(cue.group(0))) \
-            and not (unit == "%" and _plan_figure().search(cue.group(0))):  # "(kế hoạch 68%)": the plan's own figure
+            and not ((unit == "%" or unit and _BRACKET_OPEN.search(low_left[-30:])) and _plan_figure().search(cue.group(0))):
+        # "(kế hoạch 68%)", "đạt 47% kế hoạch năm (kế hoạch 30 km)": the plan's own figure
         return "before_cue"  # "Kế hoạch 12", not "kinh phí thực hiện kế hoạch: 38.657 triệu đồng"
     if ends[1].may_end(low_left[-10:]) and modifier.search(low_left[-10:]):
         return "modifier"
