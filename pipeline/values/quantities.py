@@ -86,7 +86,7 @@ class _Units:
         self.between = regex.compile(rf"(?<!\w)(?:{_alt(u['between_words'])})[ \t]+$", _FLAGS)
         self.between_last = frozenset(x for w in u["between_words"] for x in (w[-1].lower(), w[-1].upper()))
         self.and_sep = Gated(regex.compile(rf"[ \t]+(?:{_alt(u['between_and'])})[ \t]+", _FLAGS), u["between_and"])
-        self.slash = Gated(regex.compile(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*)(?![0-9/]|[.,][0-9])"), "/")
+        self.slash = Gated(regex.compile(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*(?:,[0-9]+)?)(?![0-9/]|[.,][0-9])"), "/")
         self.year = regex.compile(r"(?:19|20)[0-9]{2}")
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
         tens = set(nums["ten"]) | set(nums["tens"])
