@@ -18,6 +18,7 @@ import re
 from . import shape
 
 _MIN_CELLS = 3
+_RULE_LINE = re.compile(r"[ \t]*[-=_–—]{5,}[ \t]*")
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CELL_GAP = re.compile(r" {2,}")
 SLACK = 1  # columns a cell may start off its column, as proportional fonts set it
@@ -29,20 +30,25 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
         return []
     edits: list[tuple[int, int, str]] = []
     run: list[tuple[int, str, list[re.Match]]] = []
+    rules: list[int] = []  # rule lines ("-----") inside the run, under its header
     pos = 0
     for line in text.split("\n") + [""]:
+        if run and _RULE_LINE.fullmatch(line):
+            rules.append(pos)
+            pos += len(line) + 1
+            continue
         gaps = _row_gaps(line) or (_short_row_gaps(line) if run else [])
         if gaps and run and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
                 and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)):
-            _close(run, edits)
-            run = []
+            _close(run, edits, rules)
+            run, rules = [], []
         if gaps:
             run.append((pos, line, gaps))
         elif not (run and continues_cells(_cell_columns(run), line)):
-            _close(run, edits)
-            run = []
+            _close(run, edits, rules)
+            run, rules = [], []
         pos += len(line) + 1
-    return edits
+    return sorted(edits)
 
 
 def _cell_columns(run: list[tuple[int, str, list[re.Match]]]) -> tuple[int, set[int]]:
@@ -95,7 +101,7 @@ def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Mat
     return shared >= 2
 
 
-def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, int, str]]) -> None:
+def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, int, str]], rules: list[int]) -> None:
     if len(run) < 2:
         return
     cells = (c for _, line, _ in run for c in _CELL_GAP.split(line.strip()))
@@ -104,3 +110,6 @@ def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, in
     for start, _, gaps in run:
         for g in gaps:
             edits.append((start + g.start(), start + g.end(), " |" + " " * (g.end() - g.start() - 2)))
+    for at in rules:
+        if run[0][0] < at < run[-1][0]:
+            edits.append((at, at + 1, "|"))  # a rule under the header: read as the markdown separator it stands for
