@@ -99,7 +99,7 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     unit = None
     for m in _PAREN.finditer(head):
         inner = m.group(1).strip()
-        if known_unit(inner) or inner in ("%", "‰"):
+        if known_unit(inner) or inner in ("%", "‰") or inner.lower() in _measure_words():
             unit = inner.lower() if not inner.isupper() else inner
     text = _PAREN.sub(" ", head)
     for p in find_period_mentions(text, ctx.ref_year):
@@ -112,7 +112,24 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     if m:
         comparator = "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
         text = text[m.end():]
+    else:
+        for pattern, code in _head_bounds():  # "Chỉ tiêu số ca mắc SXH tối đa năm 2027 (ca)": at most
+            b = pattern.search(text)
+            if b:
+                comparator, text = code, text[:b.start()] + " " + text[b.end():]
+                break
     return " ".join(text.split()).strip(" :,-").lower(), unit, comparator
+
+
+@lru_cache(maxsize=None)
+def _measure_words() -> frozenset:
+    return frozenset(w.lower() for w in data("units")["measure_words"])
+
+
+@lru_cache(maxsize=None)
+def _head_bounds() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"(?<!\w)(?:{alternation(data('kind')['table_heads']['bounds'][code])})(?!\w)", re.IGNORECASE), code)
+            for code in ("<=", ">=")]
 
 
 @lru_cache(maxsize=None)
