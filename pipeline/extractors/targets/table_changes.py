@@ -16,7 +16,7 @@ _SIGNED = re.compile(r"^\s*(?P<sign>[+\-−–])\s*(?P<num>\d[\d.,]*)\s*(?P<pct>
 
 
 @lru_cache(maxsize=None)
-def _change_head() -> re.Pattern:
+def _change_head() -> tuple[re.Pattern, re.Pattern]:
     h = data("kind")["table_heads"]
     return re.compile(rf"^\s*(?:{alternation(h['change'])})", re.IGNORECASE), \
         re.compile(rf"^\s*(?:{alternation(h['change_share'])})\s*(?:\(%\))?\s*$", re.IGNORECASE)
