@@ -112,6 +112,23 @@ def bound_cue(left: str) -> Optional[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _bound_words() -> dict[str, re.Pattern]:
+    before = data("comparators")["before"]
+    return {code: re.compile(rf"(?<!\w)(?:{alternation(before[code])})(?!\w)", re.IGNORECASE)
+            for code in _BOUND_ORDER if code in before and code != "~"}
+
+
+def bound_in(words: str, codes: tuple[str, ...] = (">=", "<=", "<", ">")) -> Optional[tuple[str, re.Match]]:
+    """The bound (`tối đa`, `không vượt quá`, `ít nhất` …) written among words that are no figure's own (a table
+    header or a row label), with where it stands; only the bounds of `codes`."""
+    for code, pattern in _bound_words().items():
+        m = pattern.search(words) if code in codes else None
+        if m:
+            return code, m
+    return None
+
+
+@lru_cache(maxsize=None)
 def _symbol_re():
     symbols = data("comparators")["symbols"]
     ordered = sorted(symbols, key=len, reverse=True)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from . import indicator as ind
+from .comparator import bound_in
 from .context import Context
 from .draft import Draft
 from .lexicon import alternation, data, known_unit, unit_at
@@ -112,12 +113,9 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     if m:
         comparator = "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
         text = text[m.end():]
-    else:
-        for pattern, code in _head_bounds():  # "Chỉ tiêu số ca mắc SXH tối đa năm 2027 (ca)": at most
-            b = pattern.search(text)
-            if b:
-                comparator, text = code, text[:b.start()] + " " + text[b.end():]
-                break
+    elif (bound := bound_in(text, ("<=", ">="))) is not None:  # "Chỉ tiêu số ca mắc SXH tối đa năm 2027 (ca)": at most
+        comparator, b = bound
+        text = text[:b.start()] + " " + text[b.end():]
     return " ".join(text.split()).strip(" :,-").lower(), unit, comparator
 
 
@@ -125,11 +123,6 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
 def _measure_words() -> frozenset:
     return frozenset(w.lower() for w in data("units")["measure_words"])
 
-
-@lru_cache(maxsize=None)
-def _head_bounds() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(rf"(?<!\w)(?:{alternation(data('kind')['table_heads']['bounds'][code])})(?!\w)", re.IGNORECASE), code)
-            for code in ("<=", ">=")]
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...values import parse_quantity
-from .comparator import bound_cue
+from .comparator import bound_cue, bound_in
 from .context import Context
 from .draft import Draft
 from .indicator import clean
@@ -231,20 +231,16 @@ def _sub_row() -> re.Pattern:
     return _cell_words()[1]
 
 
-@lru_cache(maxsize=None)
-def _row_bound() -> list[tuple[re.Pattern, str]]:
-    before = data("comparators")["before"]
-    return [(re.compile(rf"\(\s*(?:{alternation(words)})\s*\)", re.IGNORECASE), code)
-            for code, words in before.items() if code != "~"]
+_BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
 def _row_bound_of(label: str) -> tuple[Optional[str], str]:
-    """`Tỷ số giới tính khi sinh (không vượt quá) | … | 112,5`: the bound the row label sets for its cells,
-    and the label without it."""
-    for pattern, code in _row_bound():
-        m = pattern.search(label)
-        if m:
-            return code, " ".join((label[:m.start()] + label[m.end():]).split())
+    """`Tỷ số giới tính khi sinh (không vượt quá) | … | 112,5`: the bound the row label sets for its cells in
+    brackets, and the label without it."""
+    for b in _BRACKETS.finditer(label):
+        found = bound_in(b.group(1))
+        if found is not None and found[1].group(0) == b.group(1).strip():
+            return found[0], " ".join((label[:b.start()] + label[b.end():]).split())
     return None, label
 
 
