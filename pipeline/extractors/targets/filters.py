@@ -36,7 +36,7 @@ _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 _HEAD_END = re.compile(r"\s|%")
-_ROW_NAME = re.compile(r"[1-9]\d?[ \t]+[^\W\d_a-zđ](?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+_ROW_NUMBER_WORD = re.compile(r"[1-9]\d?[ \t]+(\w\w)")
 _SLASH_START = re.compile(r"^\s*/")
 _BRACKET_OPEN = re.compile(r"\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*:?\s*$")
 @lru_cache(maxsize=None)
@@ -234,6 +234,12 @@ def _rank_tail(tail: str) -> bool:
     return _ends()[2].may_end(tail) and bool(_noise_patterns()[1].search(tail))
 
 
+def _row_name(figure: str) -> bool:
+    """`1 Trường …`: a one- or two-digit number, no leading zero, before a capitalised (not all-capital) word."""
+    m = _ROW_NUMBER_WORD.match(figure)
+    return m is not None and m.group(1)[0].isupper() and m.group(1)[1].islower()
+
+
 def class_unit(unit: Optional[str]) -> bool:
     """`sao`, `tiêu chí`: a noun no count of which is a target, only a class of the things another figure counts."""
     return bool(unit) and unit.lower() in data("not_targets")["class_units"]
@@ -320,7 +326,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "alone"
     if right[:1] in (".", ")") and _HEADING_NUMBER.search(line_left):
         return "numbering"
-    if _HEADING_NUMBER.search(line_left) and _ROW_NAME.match(q.text):
+    if _HEADING_NUMBER.search(line_left) and _row_name(q.text):
         return "row_number"  # "1 Trường Tiểu học Nghĩa Hành - Nhà lớp học": a table's row number before a name
     return None
 

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import Ending, alternation, data
+from .prose_words import figure_words
 
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
 # "tỷ lệ bao phủ BHYT mới đạt": "mới" = only; "việc làm mới đạt", "nông thôn mới đạt": "mới" = new
@@ -128,18 +129,15 @@ def clean(text: str, keep: str = "last") -> str:
 
 
 @lru_cache(maxsize=None)
-def _actor_marker() -> tuple[re.Pattern, re.Pattern]:
-    ind = data("indicator")
-    return (re.compile(rf"(?<!\w)(?:{alternation(ind['actor_markers'])})\s+(?=\w)", re.IGNORECASE),
-            re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE))
+def _actor_marker() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('indicator')['actor_markers'])})\s+(?=\w)", re.IGNORECASE)
 
 
 def _after_actor(t: str) -> str:
     """`trung tâm đã thụ lý` → `thụ lý`: the words after the actor and its tense marker (not after what is
     measured: `tỷ lệ người dân có hồ sơ sức khỏe điện tử đã đạt`)."""
-    marker, measure = _actor_marker()
-    m = marker.search(t)
-    if m is None or m.start() == 0 or measure.search(t, 0, m.start()) or re.match(r"được(?!\w)", t[m.end():]):
+    m = _actor_marker().search(t)
+    if m is None or m.start() == 0 or figure_words().measure.search(t, 0, m.start()) or re.match(r"được(?!\w)", t[m.end():]):
         return t
     tail = t[m.end():]
     return tail if clean(tail).strip() else t  # "toàn tỉnh đã hoàn thành 1.250 căn": no words of its own after it

@@ -27,8 +27,6 @@ from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
-_SHARE_OF_BEFORE = re.compile(r"\s*,\s*(?:đạt|bằng|chiếm)\s*$")  # "96 sản phẩm OCOP, đạt 80% kế hoạch": the share of it
-_OWN_WORDS_END = re.compile(r"\s*,|\s+với\s")  # the counted things' own words end at a comma or an accompanying "với …"
 _CLOSED_BY_COMMA = re.compile(r"\d\s*%\s*,")  # a class's rate inside a count's words, then a comma: the words end
 
 
@@ -85,7 +83,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     seg_start = q.span[1] + of_plan_end(text[q.span[1]:min(it.end, q.span[1] + 80)])  # past "… kế hoạch"
                     between = text[d.rules["rw_end"]:it_qs[k + 1].span[0]] if k + 1 < len(it_qs) else None
                     if between is not None and (prose_words().coordinated.match(between) or prose_words().list_on.match(between)
-                                                or _SHARE_OF_BEFORE.match(between)):
+                                                or prose_words().share_of_before.match(between)):
                         seg_start = d.rules["rw_end"]
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
         opens_sublist = leads_sublist(_lowered(text, ctx.low, line.start, line.end).strip())
@@ -246,8 +244,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         shape = "bare"
     if shape == "before" and named and right_core and indicator == left_ind \
             and ends_happening(left_ind, figure_words().happening_verbs):
-        core = _OWN_WORDS_END.split(right_core, maxsplit=1)[0].strip()  # "xảy ra 12 vụ tai nạn lao động, làm chết 13 người"
-        cut = _OWN_WORDS_END.search(text, qe, rw_end)
+        core = prose_words().own_words_end.split(right_core, maxsplit=1)[0].strip()  # "xảy ra 12 vụ tai nạn lao động, làm chết 13 người"
+        cut = prose_words().own_words_end.search(text, qe, rw_end)
         indicator, end, shape = f"{named.lower()} {core}".strip(), cut.start() if cut else rw_end, "happened"
     if shape == "before" and named and not right_core and indicator and len(indicator.split()) <= 4:
         indicator = with_counted_object(indicator, named)  # "giành 312 huy chương": giành huy chương

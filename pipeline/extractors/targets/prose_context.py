@@ -71,7 +71,6 @@ def lead_indicator(text: str, line_start: int, max_items: int = 12) -> Optional[
 
 
 _HEADING = re.compile(r"[*_]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+(?P<words>[^\d.;:*_]+)[*_]*")
-_ASSIGNED = re.compile(r"\s+(?:giao|phân bổ|cho các|cho một số)\s.*$", re.IGNORECASE)  # "… giao một số xã, thị trấn"
 
 
 def _heading_measure(line: str) -> Optional[str]:
@@ -81,7 +80,7 @@ def _heading_measure(line: str) -> Optional[str]:
     if m is None:
         return None
     head = figure_words().measure.search(m.group("words"))
-    return (ind.clean(_ASSIGNED.sub("", m.group("words")[head.start():])) or None) if head else None
+    return (ind.clean(prose_words().assigned_to.sub("", m.group("words")[head.start():])) or None) if head else None
 
 
 def place_measure(lead: Optional[str]) -> Optional[str]:
@@ -89,7 +88,7 @@ def place_measure(lead: Optional[str]) -> Optional[str]:
     it opens on one and holds no figure."""
     if not lead or re.search(r"\d", lead) or not figure_words().measure.match(lead):
         return None
-    return _ASSIGNED.sub("", lead).strip() or None
+    return prose_words().assigned_to.sub("", lead).strip() or None
 
 
 def _item_mark(text: str, line_start: int) -> Optional[str]:

@@ -25,6 +25,9 @@ class ProseWords:
     breakdown_end: re.Pattern  # "trong đó" (or "trong đó có") right before a figure
     share_part: re.Pattern  # "trong đó có" opening the words of a share of the share before it
     named_place: re.Pattern  # "Thị trấn Phước An": a place level and a name (prose_indicator.names_place checks its capital)
+    share_of_before: re.Pattern  # ", đạt" between a count's words and the share of it
+    own_words_end: re.Pattern  # a comma or "với …" ending what a count's own words say
+    assigned_to: re.Pattern  # "giao một số xã, thị trấn" ending a measure named for places
     own_link: re.Pattern
     coordinator: re.Pattern  # "và", "hoặc" between words
     coordinated: re.Pattern  # only a coordinator between two figures
@@ -56,6 +59,9 @@ def prose_words() -> ProseWords:
         breakdown_end=re.compile(rf"(?<!\w)(?:{_words(w['breakdown_leads'])})(?:\s+(?:{_words(w['breakdown_verbs'])}))?\s*:?\s*$",
                                  re.IGNORECASE),
         named_place=re.compile(rf"^[\s\\\-+•*]*(?i:{_words(w['place_levels'])})\s+(?P<name>[^\W\d_][\w'-]*(?:\s+[\w'-]+){{0,4}})\s*$"),
+        share_of_before=re.compile(rf"\s*,\s*(?:{_words(w['share_of_links'])})\s*$", re.IGNORECASE),
+        own_words_end=re.compile(rf"\s*,|\s+(?:{_words(w['accompanying'])})\s", re.IGNORECASE),
+        assigned_to=re.compile(rf"\s+(?:{_words(w['assigned_to'])})\s.*$", re.IGNORECASE),
         share_part=re.compile(rf"^[\s,(]*(?P<lead>{_words(w['share_part_leads'])})\s+", re.IGNORECASE),
         own_link=re.compile(rf"(?<!\w)(?:{_words(w['own_links'])})(?!\w)", re.IGNORECASE),
         coordinator=re.compile(rf"\s+(?:{_words(w['coordinators'])})\s+", re.IGNORECASE),

@@ -11,7 +11,10 @@ from .quantities import Quantity
 from .structure import last_clause
 
 
-_RATE_OPENS = re.compile(r"^\s*\d[\d.,]*\s*(?:nghìn\s+|triệu\s+|tỷ\s+)?(?:đồng|USD)\s*/\s*[^\W\d]", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _rate_opens() -> re.Pattern:
+    """A clause opening on a money amount per unit (`1.000.000 đồng/ha`)."""
+    return re.compile(rf"^\s*\d[\d.,]*\s*(?:{alternation(data('units')['money'])})\s*/\s*[^\W\d]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -68,7 +71,7 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
     if q.unit == "%":
         if _norm_share().search(left[-40:]):
             return "rate_norm"
-        if _RATE_OPENS.match(clause):
+        if _rate_opens().match(clause):
             return "rate_condition"  # "1.000.000 đồng/ha đối với diện tích lúa bị thiệt hại từ 30% đến 70%"
         return "rate_of" if of_after.match(right) and not _moved_by(left) else None
     if not (q.money or "usd" in (q.unit or "").lower()):
