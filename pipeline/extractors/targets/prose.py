@@ -16,7 +16,7 @@ from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import before_plan, inherit_period, resolve_period, tells_present
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
-                            place_measure, with_counted_object)
+                            lead_measure, with_counted_object)
 from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
 from .prose_siblings import distributes, estimate_before, follow_parent, name_source, place_list_unit, same_kind_unit, share_predicate
 from .prose_words import figure_words, prose_words
@@ -258,14 +258,13 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         indicator, shape = f"{prev_ind} {verb} {left_ind}", "share_part"
         start = max(start, seg_start + part.end())
     if shape == "before" and indicator == left_ind and names_place(seg_left.strip(" :\t")) \
-            and (lead := place_measure(lead_indicator(text, line_start))) is not None:
+            and (lead := lead_measure(lead_indicator(text, line_start))) is not None:
         indicator, shape = f"{lead} {left_ind}", "place_item"  # "2. Chỉ tiêu tỷ lệ bao phủ …:\n- Thị trấn Phước An: 96,2%"
     if unit_word and not left_ind and (indicator == unit_word.lower() or named is None and not right_ind):
         listed = listed_under(text, drafts, q.unit, line_start)
         if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"
             indicator, shape = listed.rules.get("base_indicator") or listed.indicator, "list_lead"
-        elif indicator == unit_word.lower() and (lead := lead_indicator(text, line_start)) is not None \
-                and figure_words().measure.match(lead):
+        elif indicator == unit_word.lower() and (lead := lead_measure(lead_indicator(text, line_start))) is not None:
             indicator, shape = lead, "lead"  # "Số lao động được tạo việc làm:\n- Năm 2025: 900 lao động;"
     if indicator is None and not right_ind:
         lead = lead_indicator(text, line_start)

@@ -83,9 +83,9 @@ def _heading_measure(line: str) -> Optional[str]:
     return (ind.clean(prose_words().assigned_to.sub("", m.group("words")[head.start():])) or None) if head else None
 
 
-def place_measure(lead: Optional[str]) -> Optional[str]:
-    """The measure a lead names for the places listed under it (`tỷ lệ hộ nghèo giao các xã` → `tỷ lệ hộ nghèo`), when
-    it opens on one and holds no figure."""
+def lead_measure(lead: Optional[str]) -> Optional[str]:
+    """The measure a list's lead names for its items (`Số lao động được tạo việc làm`; `tỷ lệ hộ nghèo giao các xã` →
+    `tỷ lệ hộ nghèo`, for the places listed), when it opens on one and holds no figure."""
     if not lead or re.search(r"\d", lead) or not figure_words().measure.match(lead):
         return None
     return prose_words().assigned_to.sub("", lead).strip() or None
