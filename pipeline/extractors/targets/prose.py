@@ -91,7 +91,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
             last_dash_main = line_first if opens_sublist else None
             lead_bullet = bullet
     for d in drafts:
-        if d.parent is not None and d.unit and d.unit == drafts[d.parent].unit and "đồng" in d.unit:
+        if d.parent is not None and d.unit == drafts[d.parent].unit and _unit_family(d.unit) == "money":
             name_source(d, drafts[d.parent])
     return drafts
 
@@ -158,8 +158,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     low_right = low[qe:right_end] if low is not None else None
     if reject_reason(q, left, right_full, text[max(line_start, qs - 200):qs], low_left, low_right):
         return None
-    if qualifies_next(q, left, right_full, low_left) or qualifies_indicator(left, right_full, grouped) \
-            or q.unit == "%" and share_class(left):
+    if qualifies_next(q, left, right_full, low_left) or qualifies_indicator(left, right_full, grouped):
         return None
     seg_left = text[seg_start:qs]
     rw, rw_end = ind.right_words(text, qe, item_end)
