@@ -32,7 +32,8 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
     run: list[tuple[int, str, list[re.Match]]] = []
     rules: list[int] = []  # rule lines ("-----") inside the run, under its header
     pos = 0
-    for line in text.split("\n") + [""]:
+    text_lines = text.split("\n") + [""]
+    for at, line in enumerate(text_lines):
         if run and _RULE_LINE.fullmatch(line):
             rules.append(pos)
             pos += len(line) + 1
@@ -44,7 +45,8 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
             run, rules = [], []
         if gaps:
             run.append((pos, line, gaps))
-        elif not (run and continues_cells(_cell_columns(run), line)):
+        elif not (run and (continues_cells(_cell_columns(run), line)
+                           or heads_row(_cell_columns(run), line, text_lines[at + 1] if at + 1 < len(text_lines) else ""))):
             _close(run, edits, rules)
             run, rules = [], []
         pos += len(line) + 1
@@ -66,6 +68,21 @@ def continues_cells(columns: tuple[int, set[int]], line: str) -> bool:
         return False
     cell_starts = [indent] + [g.end() for g in _GAP.finditer(line)]
     return all(any(abs(c - s) <= SLACK for s in starts) for c in cell_starts)
+
+
+def heads_row(columns: tuple[int, set[int]], line: str, below: str) -> bool:
+    """`Tổng mức bán lẻ hàng hóa và` over `doanh thu dịch vụ tiêu dùng    Tỷ đồng    98.500 …`: the first part of a
+    row's label wrapped onto a line of its own above the row: words at the rows' first column, inside the label's
+    column, and a row below going on in lower case."""
+    first, starts = columns
+    body = line.strip()
+    indent = len(line) - len(line.lstrip(" "))
+    if not body or "|" in line or "  " in body or abs(indent - first) > SLACK or shape.is_figure_cell(body):
+        return False
+    label_end = min((s for s in starts if s > first + SLACK), default=0)
+    below_gaps = _row_gaps(below)
+    return len(line.rstrip()) < label_end and bool(below_gaps) and below.lstrip()[:1].islower() \
+        and abs(len(below) - len(below.lstrip(" ")) - first) <= SLACK
 
 
 def _row_gaps(line: str) -> list[re.Match]:

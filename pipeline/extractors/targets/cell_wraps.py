@@ -26,6 +26,14 @@ def wraps_row(text: str, row_line: Span, row: list[Cell], line: Span, next_line:
     return "|" in after or body.lstrip()[:1].islower() or bool(after.strip()) and after_indent > columns[0] + SLACK
 
 
+def heads_row(text: str, line: Span, below: Span) -> bool:
+    """`Tổng mức bán lẻ hàng hóa và` over `doanh thu dịch vụ tiêu dùng | Tỷ đồng | 98.500 | …`: a row's label begun
+    on a line of its own above it (ingest/space_cells.heads_row), the row going on in lower case."""
+    body, row = text[line.start:line.end], text[below.start:below.end]
+    return "|" not in body and bool(body.strip()) and "|" in row and row.lstrip()[:1].islower() \
+        and len(body) - len(body.lstrip()) == len(row) - len(row.lstrip())
+
+
 def fold_into(text: str, row_line: Span, row: list[Cell], line: Span) -> list[Cell]:
     """`row` with the pieces of `line` appended to the texts of the cells they stand under; a cell's span stays on
     the row's line (what lies between is other cells)."""

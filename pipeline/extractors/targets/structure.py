@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from .cell_wraps import fold_header, fold_into, wraps_row
+from .cell_wraps import fold_header, fold_into, heads_row, wraps_row
 from .table_cells import Cell, Span, Table
 
 _LINE = re.compile(r"[^\n]+")
@@ -109,6 +109,8 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
         while j < n:
             if "|" in all_lines[j].text(text):
                 row_at = j
+            elif j > i and j + 1 < n and heads_row(text, all_lines[j], all_lines[j + 1]):
+                pass  # its words open the label of the row below: `_mend_rows` joins them
             elif not _spilled_cells(text, all_lines, i, j):
                 row = _cells_of_line(text, all_lines[row_at])
                 if not wraps_row(text, all_lines[row_at], row, all_lines[j], all_lines[j + 1] if j + 1 < n else None):
