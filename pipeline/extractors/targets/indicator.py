@@ -36,7 +36,7 @@ def _period_words() -> re.Pattern:
     year = r"(?:19|20)\d\d"
     return re.compile(
         rf"(?<!\w)(?:(?:{lead})\s+)?"
-        rf"(?:(?:{count})\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
+        rf"(?:(?:{count})\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
         rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
         rf"|(?:{span})\s+{year}\s*[-–]\s*{year}|(?:{school})\s+{year}\s*[-–]\s*{year}"
         rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w)",
@@ -106,6 +106,7 @@ def clean(text: str, keep: str = "last") -> str:
         head, _, tail = t.rpartition(":")
         tail = _period_words().sub(" ", tail)  # "…: 6 tháng đầu năm đạt 45%": a period, not a numbered item
         t = tail if len(clean(tail, keep).split()) >= 2 else head
+    t = _after_lead_clauses(t)
     t = _ONLY_REACHED.sub(lambda m: m.group(0) if new_thing.search(m.group(1)) else m.group(1), t)
     cuts = list(opener.finditer(t))
     if cuts and len(clean(t[cuts[-1].end():], keep).split()) >= 1:
@@ -126,6 +127,31 @@ def clean(text: str, keep: str = "last") -> str:
     if len(words) > max_words:
         t = " ".join(words[-max_words:] if keep == "last" else words[:max_words])
     return t.lower()
+
+
+_DATELINE = re.compile(r"^\s*\(?[^\W\d_][^()\n]{0,30}\)\s*[-–]\s+")  # "(Cổng TTĐT) - ", "(QBĐT) - " opening a news post
+
+
+@lru_cache(maxsize=None)
+def _source_lead() -> re.Pattern:
+    ind = data("indicator")
+    return re.compile(rf"^\s*(?!(?:{alternation(ind['source_leads_not'])})(?!\w))(?:{alternation(ind['source_leads'])})(?!\w)",
+                      re.IGNORECASE)
+
+
+def _after_lead_clauses(t: str) -> str:
+    """`(Cổng TTĐT) - Theo báo cáo của Cảng vụ …, trong 11 tháng năm 2026, sản lượng hàng hóa …`: a news post's
+    dateline, and the clauses naming a source or a period set off by commas before what is measured, are no part
+    of it."""
+    t = _DATELINE.sub("", t, count=1)
+    if "," not in t:
+        return t
+    parts = t.split(",")
+    k = 0
+    while k < len(parts) - 1 and (_source_lead().match(parts[k]) or _period_words().fullmatch(parts[k].strip())):
+        k += 1
+    rest = ",".join(parts[k:])
+    return rest if k and rest.strip() else t
 
 
 @lru_cache(maxsize=None)
