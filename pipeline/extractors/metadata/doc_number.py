@@ -107,6 +107,10 @@ _CAPS = r"\p{Lu}{2}[\p{L}\d&]*"  # a symbol part after a spaced dash: UBND, TTg 
 # `320 /KH-SLĐTBXH`, `125/QĐ - UBND`.
 _SPACED_RE = regex.compile(rf"(?P<n>\d{{1,5}}[a-z]?)(?:[ \t]?/[ \t]?(?:19|20)\d\d)?[ \t]?/[ \t]?(?P<sym>{_PART}(?:[-–]{_PART}|[ \t]?[-–][ \t]?{_CAPS})+)(?![\p{{L}}\d/])")
 
+# ... and a party number's: `215 -CTr/TĐTN-PTN`, `12- KH/TU`.
+_SPACED_PARTY_RE = regex.compile(rf"(?P<pn>\d{{1,5}})(?:[ \t][-–][ \t]?|[-–][ \t])(?P<pkind>\p{{Lu}}[\p{{L}}]*)[ \t]?/[ \t]?"
+                                 rf"(?P<porg>{_PART}(?:[-–]{_PART})*)(?![\p{{L}}\d/])")
+
 
 def number_after_label(text: str, pos: int) -> Optional[NumberMatch]:
     """The number or blank symbol right after a `Số:` label ending at `pos`."""
@@ -123,6 +127,10 @@ def number_after_label(text: str, pos: int) -> Optional[NumberMatch]:
         return NumberMatch(_INNER_SPACE.sub("", spaced.group(0)), parse_symbol(symbol), spaced.span())
     if found:
         return found
+    party = _SPACED_PARTY_RE.match(text, at)
+    if party and party.group("pkind") in kind_by_symbol():
+        symbol = parse_symbol(party.group("porg"), party.group("pkind"))
+        return NumberMatch(_INNER_SPACE.sub("", party.group(0)), symbol, party.span())
     blank = BLANK_RE.match(text, at)
     if blank:
         sym, stop = _join_split_symbol(text, blank.end(), blank.group("sym"))
