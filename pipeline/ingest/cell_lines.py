@@ -6,7 +6,7 @@ pipe and PDF tables have (each `|` in place of a line break), before wrapped lin
 
 A run is a table only when its header opens on the index column's head (`TT`, `STT`), has at least
 three cells, and is followed by at least two rows of the header's width, each an index, a text and
-cells ending on a figure; a total row (`Tổng cộng`) without its index is one cell shorter, or opens on a blank
+cells ending on a figure (or on a day or span of days, a schedule's, after a figure); a total row (`Tổng cộng`) without its index is one cell shorter, or opens on a blank
 line (its empty index cell). A header
 cell's unit broken onto a line of its own (`Năm 2025` then `(%)`) stays in that cell."""
 from __future__ import annotations
@@ -118,4 +118,6 @@ def _row_cells(cells: list[str], count: int, notes: bool = False) -> bool:
     cells = [c.strip() for c in cells]
     if not all(cells) or any(len(c) > _MAX_CELL_CHARS for c in cells):
         return False
+    if shape.is_time_cell(cells[-1]):  # a schedule's last column: "… | 790 | 05/10/2026 - 06/10/2026"
+        return any(ch.isalpha() for ch in cells[0]) and any(shape.is_figure_cell(c) for c in cells[1:-1])
     return any(ch.isalpha() for ch in cells[0]) and shape.is_figure_cell(cells[-1])

@@ -161,6 +161,15 @@ def is_figure_cell(cell: str) -> bool:
     return _FIGURE_CELL.match(cell.strip()) is not None
 
 
+_DAY = r"(?:\d{1,2}/)?\d{1,2}/(?:19|20)\d\d|\d{1,2}/\d{1,2}"
+_TIME_CELL = regex.compile(rf"^(?:{_DAY})(?:\s*[-–]\s*(?:{_DAY}))?$")
+
+
+def is_time_cell(cell: str) -> bool:
+    """A table cell holding a day, a month or a span of them (`05/10/2026 - 06/10/2026`, `10/2026`): a schedule's."""
+    return _TIME_CELL.match(cell.strip()) is not None
+
+
 def is_index_cell(cell: str) -> bool:
     return bool(_index_cell_re().match(squash(cell)))
 
