@@ -56,6 +56,25 @@ def _moved_by(left: str) -> bool:
     return bool(_move_before().search(left[-20:]))
 
 
+@lru_cache(maxsize=None)
+def _for_whom() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{alternation(data('not_targets')['rate_for_whom'])})(?!\w)", re.IGNORECASE)
+
+
+def _listed_after_rate(left: str, right: str, of_after: re.Pattern) -> bool:
+    """`hỗ trợ 50% mức đóng đối với người thuộc hộ nghèo, 40% đối với hộ cận nghèo`: a percentage for whom, in a
+    list after a contribution or support rate, is another rate of it."""
+    if not _for_whom().match(right):
+        return False
+    tail = left[-160:]
+    at = tail.find("%")
+    while at >= 0:
+        if of_after.match(tail[at + 1:]):
+            return True
+        at = tail.find("%", at + 1)
+    return False
+
+
 def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None,
                 low_left: Optional[str] = None) -> Optional[str]:
     """A wage, a price, a support norm, a contribution rate or a candidate's requirement: figures of a
@@ -73,7 +92,9 @@ def rate_reason(q: Quantity, left: str, right: str, clause: Optional[str] = None
             return "rate_norm"
         if _rate_opens().match(clause):
             return "rate_condition"  # "1.000.000 đồng/ha đối với diện tích lúa bị thiệt hại từ 30% đến 70%"
-        return "rate_of" if of_after.match(right) and not _moved_by(left) else None
+        if of_after.match(right) and not _moved_by(left):
+            return "rate_of"
+        return "rate_of_listed" if _listed_after_rate(left, right, of_after) else None
     if not (q.money or "usd" in (q.unit or "").lower()):
         return None
     if per.match(right) and not kept.search(left[-120:].lower() if low_left is None else low_left[-120:]):
