@@ -293,7 +293,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                                                          q.value_max is not None, lowered)
     if d.rules["comparator"] == "default" and prev is not None:
         by_prev = prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
-            prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start
+            prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start and q.value_max is None
             and _unit_family(prev.unit) == _unit_family(d.unit))  # not "phạt tiền hơn 412 tỷ đồng, tước 9.870 giấy phép"
         bare_item = len(left_ind.split()) <= 4 and not sub_figure and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
