@@ -17,7 +17,7 @@ from .context import Context
 from .draft import Draft
 from .lexicon import alternation, data, known_unit, unit_at
 from .period import find_period_mentions
-from .prose_words import figure_words
+from .prose_words import figure_words, prose_words
 from .structure import NUMBER_HEAD, Cell, Table
 from .table_columns import counted_after_lead
 
@@ -119,6 +119,21 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     return " ".join(text.split()).strip(" :,-").lower(), unit, comparator
 
 
+def _parts_of_columns_before(heads: list[tuple[str, Optional[str], str]], place_col: int) -> list[tuple[str, Optional[str], str]]:
+    """`Số lao động được đào tạo (người) | Trong đó nữ (người)`: a column opening on `trong đó` counts a part of
+    the one before it (`số lao động được đào tạo nữ`), in its unit unless it names its own; a part that repeats the
+    word the column before opens its measure with (`Tổng thu NSNN | Trong đó: Thu tiền sử dụng đất`) is named."""
+    out = list(heads)
+    for i in range(place_col + 2, len(heads)):
+        text, unit, comparator = heads[i]
+        m = prose_words().breakdown_start.match(text)
+        part = text[m.end():].strip(" :") if m else ""
+        before, before_unit, _ = out[i - 1]
+        if part and before and part.split()[0] not in before.split():  # "Trong đó: Thu tiền sử dụng đất" names its own
+            out[i] = (f"{before} {part}", unit or before_unit, comparator)
+    return out
+
+
 @lru_cache(maxsize=None)
 def _measure_words() -> frozenset:
     return frozenset(w.lower() for w in data("units")["measure_words"])
@@ -134,7 +149,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                  cell_figure: Callable[[str], Optional[tuple]], unit_above: Optional[str] = None,
                  shares: frozenset = frozenset(), unit_col: Optional[int] = None) -> list[Draft]:
     out: list[Draft] = []
-    heads = [head_parts(ctx, c.text) for c in t.header]
+    heads = _parts_of_columns_before([head_parts(ctx, c.text) for c in t.header], place_col)
     skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not figures_column(t, i, cell_figure)
             or _count_of_units(c.text)}
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
