@@ -63,8 +63,9 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return True
     if b.isdigit() and len(b) <= 3 and a.split()[-1][:1].isupper():
         return False  # a page number after a name or heading ("Võ Ngọc Hiệp\n2\n<running header>")
-    if first.isdigit():  # a figure carried over from a lowercase word ("còn\n2,65%") or a comparator ("đạt ≥\n95%") is a wrap
-        return narrow or width is not None or a[-1] in _COMPARATOR_SIGNS or (a[-1].islower() and shape.starts_with_figure(b))
+    if first.isdigit():  # a figure or a day carried over from a lowercase word ("còn\n2,65%", "từ ngày\n14/10/2026") or a comparator ("đạt ≥\n95%") is a wrap
+        return narrow or width is not None or a[-1] in _COMPARATOR_SIGNS \
+            or (a[-1].islower() and (shape.starts_with_figure(b) or shape.starts_with_day(b)))
     return wrapped
 
 

@@ -22,6 +22,7 @@ _LIST_MARKER = regex.compile(
 )
 _RANGE_TAIL = regex.compile(r"^\s*[-–—]\s*\d")
 # a figure with a decimal or thousands separator or a percent sign: never a list marker
+_DAY_START = regex.compile(r"^\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d(?!\d)")
 _FIGURE_START = regex.compile(r"^\s*\d+(?:[.,]\d+)+|^\s*\d+(?:[.,]\d+)*\s?%")
 _RULE_LINE = regex.compile(r"^[\s\-–—_=.*°~•·]+$")
 _LABEL = regex.compile(r"^\s*\p{L}[\p{L}/.]*(?:\s\p{L}[\p{L}/.]*)?\s*:\s*$")
@@ -87,6 +88,11 @@ def is_range_tail(line: str) -> bool:
 
 def starts_with_figure(line: str) -> bool:
     return _FIGURE_START.match(line) is not None
+
+
+def starts_with_day(line: str) -> bool:
+    """`14/10/2026 đến ngày …` carrying on `từ ngày` on the line before."""
+    return _DAY_START.match(line) is not None
 
 
 # what `\s` matches (Unicode White_Space; str.isspace also counts \x1c-\x1f)
