@@ -25,12 +25,14 @@ def alternation(phrases: Iterable[str]) -> str:
     return _trie([_tokens(p) for p in items])
 
 
-def word_alternation(phrases: Iterable[str]) -> str:
+def word_alternation(phrases: Iterable[str], not_after: Iterable[str] = ()) -> str:
     r"""`(?<!\w)(?:{alternation(phrases)})`, the same matches, written with the look-behind after each
     first letter (`(?<!\w.)`: the character before that letter is no word character), so that the pattern
-    opens on letters and the regex engine skips to them. Faster only without re.IGNORECASE."""
+    opens on letters and the regex engine skips to them. `not_after`: words that may not stand right
+    before the phrase, one space between (`(?<!thực )`), looked for after the first letter as well."""
+    behind = r"(?<!\w.)" + "".join(rf"(?<!{re.escape(w)} .)" for w in not_after)
     items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return _trie([[path[0] + r"(?<!\w.)"] + path[1:] for path in map(_tokens, items)])
+    return _trie([[path[0] + behind] + path[1:] for path in map(_tokens, items)])
 
 
 def _tokens(phrase: str) -> list[str]:
