@@ -144,7 +144,7 @@ def symbol_cue(left: str) -> Optional[str]:
 
 @lru_cache(maxsize=None)
 def _not_direction() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['not_direction'])})(?!\w)")
+    return re.compile(rf"(?:{word_alternation(data('comparators')['not_direction'])})(?!\w)")
 
 
 @lru_cache(maxsize=None)

@@ -29,12 +29,11 @@ def _patterns():
 @lru_cache(maxsize=None)
 def _population_before() -> re.Pattern:
     nt = data("not_targets")
-    return re.compile(rf"(?<!\w)(?:{alternation(nt['population_before'] + nt['formed_from'])})\s*$")
+    return re.compile(rf"(?:{word_alternation(nt['population_before'] + nt['formed_from'])})\s*$")
 
 
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
-_HEADING_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")
 _HEAD_END = re.compile(r"\s|%")
 _ROW_NUMBER_WORD = re.compile(r"[1-9]\d?[ \t]+(\w\w)")
 _SLASH_START = re.compile(r"^\s*/")
@@ -324,11 +323,17 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
             return "bare_number"
     if not line_left.strip() and not right.strip() and not left.strip():
         return "alone"
-    if right[:1] in (".", ")") and _HEADING_NUMBER.search(line_left):
+    if right[:1] in (".", ")") and _opens_line(line_left):
         return "numbering"
-    if _HEADING_NUMBER.search(line_left) and _row_name(q.text):
+    if _opens_line(line_left) and _row_name(q.text):
         return "row_number"  # "1 Trường Tiểu học Nghĩa Hành - Nhà lớp học": a table's row number before a name
     return None
+
+
+def _opens_line(line_left: str) -> bool:
+    """`re.search(r"(?:^|\n)[ \t]*$", line_left)` without trying every offset: only blanks since the line's start."""
+    before = line_left.rstrip(" \t")
+    return not before or before.endswith("\n")
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 _LIST_LEAD = re.compile(r"[^\n.;]{0,60}:[ \t]*\n")
 _BULLET_LINE = re.compile(r"[ \t]*[-+•*–][ \t]")
-SENTENCE_END = re.compile(r"\.(?:\s|$)|(?<![;:])\n|\n[ \t]*\n")  # a line may end on an item's ";"
+SENTENCE_END = re.compile(r"\.(?:\s|$)|\n(?<![;:]\n)|\n[ \t]*\n")  # a line may end on an item's ";"
 
 
 def inline_list_kind(cues: "CueIndex", para_lo: int, item_lo: int) -> Optional[str]:
