@@ -17,7 +17,7 @@ from .table_cells import Cell, Span, Table
 
 _LINE = re.compile(r"[^\n]+")
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
-_SENT_END_CAND = re.compile(r"[.!?…]+(?=\s+[\"“(]?\w|\s*$)")
+_SENT_END_CAND = re.compile(r"[.!?…][.!?…]*(?=\s+[\"“(]?\w|\s*$)")  # `[.!?…]+`: opening on a set, it is skipped to
 _LAST_TOKEN = re.compile(r"([\w./]+)$")
 _ITEM_END = re.compile(r";|\.\s*\+")
 _BULLET = re.compile(r"^[ \t]*\\?([-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+", re.MULTILINE)
