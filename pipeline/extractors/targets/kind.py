@@ -68,9 +68,19 @@ def _of_plan_head(head: str) -> bool:
 
 
 def of_plan_end(right: str) -> int:
-    """How far the words of `đạt 104% kế hoạch` run into `right` (0 when it is not such a figure)."""
-    m = _patterns()[2].match(right[:80].lower())
-    return m.end() if m else 0
+    """How far the words of `đạt 104% kế hoạch`, `bằng 83,7% kế hoạch năm` run into `right` (0 when it is not
+    such a figure)."""
+    low = right[:80].lower()
+    m = _patterns()[2].match(low)
+    if m is None:
+        return 0
+    tail = _plan_tail().match(low, m.end())
+    return tail.end() if tail else m.end()
+
+
+@lru_cache(maxsize=None)
+def _plan_tail() -> re.Pattern:
+    return re.compile(rf"\s+(?:{alternation(data('kind')['of_plan_tail'])})(?:\s+(?:19|20)\d\d)?(?!\w)")
 
 
 @lru_cache(maxsize=None)
