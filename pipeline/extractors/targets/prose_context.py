@@ -128,5 +128,14 @@ def baseline_after(text: str, pos: int, end: int) -> Optional[str]:
 
 
 def only_baseline(words: str) -> bool:
-    """`so với cùng kỳ` before `, đạt 73,5% kế hoạch`: the left words only close the figure before."""
-    return _baseline().fullmatch(words) is not None
+    """`so với cùng kỳ` before `, đạt 73,5% kế hoạch`, `so với tháng trước và` before `tăng 11,4%`: the left words
+    only close the figure before."""
+    if _baseline().fullmatch(words) is not None:
+        return True
+    m = _coordinator_end().search(words)
+    return m is not None and _baseline().fullmatch(words[:m.start()]) is not None
+
+
+@lru_cache(maxsize=None)
+def _coordinator_end() -> re.Pattern:
+    return re.compile(rf"[\s,]+(?:{alternation(data('prose')['coordinators'])})\s*$", re.IGNORECASE)
