@@ -26,7 +26,9 @@ def _rate_patterns():
     lead_not = re.compile(rf"(?:{word_alternation(nt['rate_lead_not'])})(?!\w)")
     of_after = re.compile(rf"^\s*(?!(?:{alternation(nt['rate_of_after_not'])})(?!\w))(?:{alternation(nt['rate_of_after'])})(?!\w)",
                           re.IGNORECASE)
-    need = re.compile(rf"(?:{word_alternation(nt['requirement_heads'])})(?!\w)")
+    need = re.compile(rf"(?:{word_alternation(nt['requirement_heads'])})(?!\w)"
+                      rf"(?:\s+(?!(?:{alternation(nt['requirement_breaks'])})(?!\w))[^\W\d]+){{0,2}}"
+                      rf"(?:\s*(?:{alternation(nt['requirement_links'])})(?!\w))*\s*$", re.IGNORECASE)
     need_not = re.compile(rf"(?:{word_alternation(nt['requirement_not'])})(?!\w)")
     return per, kept, lead, lead_not, of_after, need, need_not
 
