@@ -9,7 +9,7 @@ from typing import Optional
 
 from ...values import find_dates, find_periods
 
-from .lexicon import any_pattern, data, first_words, word_alternation
+from .lexicon import alternation, any_pattern, data, first_words, word_alternation
 
 
 _YEAR_START = re.compile(r"(\d{4})")
@@ -39,7 +39,11 @@ def find_period_mentions(text: str, year: Optional[int] = None) -> list[PeriodMe
 
 @lru_cache(maxsize=None)
 def _not_partial() -> re.Pattern:
-    return re.compile(rf"(?:{word_alternation(data('periods')['not_partial'])})(?!\w)(?!\s+(?:năm|của\s+năm))")
+    """Months that are no part of the year: `6 tháng tuổi`, and a length of time (`sau 6 tháng`, `dưới 10 tháng`)."""
+    p = data("periods")
+    return re.compile(rf"(?:(?:{word_alternation(p['not_partial'])})(?!\w)"
+                      rf"|(?:{word_alternation(p['not_partial_leads'])})\s+(?:\d{{1,2}}|{alternation(p['month_count_words'])})\s+tháng(?!\w))"
+                      rf"(?!\s+(?:năm|của\s+năm))")
 
 
 @lru_cache(maxsize=None)
