@@ -206,8 +206,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             sent_part = _partial_in(ctx, max(sent_start, qs - 300), qs)
             if sent_part and not says_whole_year(sent_left[-80:]):
                 label = f"{label}-{sent_part}"
-            elif ctx.lead_partial and rule in ("carry", "default"):
-                label, rule = f"{label}-{ctx.lead_partial}", "lead_partial"
+            elif ctx.lead_partial and rule in ("carry", "default") and (ctx.ref_year is None or label == str(ctx.ref_year)):
+                label, rule = f"{label}-{ctx.lead_partial}", "lead_partial"  # not "Năm 2027 tỉnh phấn đấu …" in a 2026 post
             elif ctx.title_partial and rule in ("carry", "default") and ctx.title_partial[:4] == label:
                 label, rule = ctx.title_partial, "title_partial"  # "Sơ kết 6 tháng đầu năm 2025": its figures
         elif not whole and not part and words.same_period.match(sent_left[sent_left.rfind(";") + 1:]):
