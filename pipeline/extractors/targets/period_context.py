@@ -195,8 +195,11 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         if carried and _YEAR.fullmatch(carried) and label and label[:4] != carried:
             label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
     label = _normal(label, text[chosen.start:chosen.end] if chosen is not None else "")
-    if label is not None and part and not whole and rule in ("sentence", "carry") and _MONTH.fullmatch(label):
-        label = f"{label[:4]}-{part}"  # "Tính đến 30/9/2025 có …; trong 9 tháng xảy ra 04 vụ": a flow over its own part of the year
+    if label is not None and not whole and rule in ("sentence", "carry") and _MONTH.fullmatch(label):
+        said_from = chosen.end if chosen is not None and chosen.end <= qs else 0  # not "trong 6 tháng …; tính đến 30/6 có 640 lò"
+        flow = part or _partial_in(ctx, max(sent_start, qs - 300, said_from), qs)  # "… có 156 chợ. Trong 10 tháng đã … cải tạo 9 chợ"
+        if flow:
+            label = f"{label[:4]}-{flow}"  # "Tính đến 30/9/2025 có …; trong 9 tháng xảy ra 04 vụ": a flow over its own part of the year
     if label is not None and whole and re.fullmatch(r"\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)", label):
         label = label[:4]
     if label is not None and len(label) == 4:
