@@ -5,7 +5,9 @@ The patterns are data (rules/web_chrome.yaml). Chrome is marked, not removed: da
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
@@ -25,6 +27,25 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, int]:
     return regex.compile(lines, regex.I), regex.compile(heads, regex.I), either, int(data["list_item_max_chars"])
 
 
+_WORD_CLASS = re.compile(r"(?<!\\)((?:\\\\)*)\\w")
+
+
+@lru_cache(maxsize=None)
+def _either_superset() -> Optional[re.Pattern]:
+    """The stdlib's reading of the `either` pattern, \\w widened to \\S: it matches every line `either`
+    matches (its \\s, \\d and `.` take in what `regex`'s do, and so do its case-blind forms of the
+    letters of web_chrome.yaml, checked over all of Unicode), for three quarters of the cost, so
+    `either` runs only on the few lines it matches. None when the stdlib cannot read the pattern
+    or a negated class could hold \\w."""
+    source = _patterns()[2].pattern
+    if "[^" in source:
+        return None
+    try:
+        return re.compile(_WORD_CLASS.sub(r"\1\\S", source), re.I)
+    except re.error:
+        return None
+
+
 def is_chrome_line(line: str) -> bool:
     text = squash(line)
     if not text:
@@ -40,12 +61,13 @@ def is_list_head(line: str) -> bool:
 def chrome_lines(texts: list[str]) -> list[bool]:
     """For each line (squashed), whether it is chrome (a chrome line, or inside a list of other posts)."""
     _, _, either, max_chars = _patterns()
+    superset = _either_superset()
     marks = [False] * len(texts)
     in_list = False
     for i, text in enumerate(texts):
         if not text:
             continue
-        m = either.fullmatch(text)
+        m = either.fullmatch(text) if superset is None or superset.fullmatch(text) else None
         if m is not None:
             marks[i] = True
             in_list = in_list or m.group("chrome") is None
