@@ -100,7 +100,7 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     unit = None
     for m in _PAREN.finditer(head):
         inner = m.group(1).strip()
-        if known_unit(inner) or inner in ("%", "‰") or inner.lower() in _measure_words():
+        if known_unit(inner) or inner in ("%", "‰") or inner.lower() in _measure_words() or _heads_counted(inner, head):
             unit = inner.lower() if not inner.isupper() else inner
     text = _PAREN.sub(" ", head)
     for p in find_period_mentions(text, ctx.ref_year):
@@ -117,6 +117,12 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
         comparator, b = bound
         text = text[:b.start()] + " " + text[b.end():]
     return " ".join(text.split()).strip(" :,-").lower(), unit, comparator
+
+
+def _heads_counted(inner: str, head: str) -> bool:
+    """`Số giấy chứng nhận (giấy)`: the bracket gives the unit as the first word of the noun the header counts."""
+    counted = counted_after_lead(_PAREN.sub(" ", head))
+    return bool(inner) and counted is not None and counted.lower().startswith(inner.lower() + " ")
 
 
 def _parts_of_columns_before(heads: list[tuple[str, Optional[str], str]], place_col: int) -> list[tuple[str, Optional[str], str]]:
