@@ -71,6 +71,20 @@ def _count_head() -> re.Pattern:
     return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['unit_count_heads'])})\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _total_of() -> re.Pattern:
+    h = data("kind")["table_heads"]
+    return re.compile(rf"^\s*(?:{alternation(h['share_base_heads'])})\s+(?!(?:{alternation(h['share_base_not'])})(?!\w))",
+                      re.IGNORECASE)
+
+
+def _base_of_shares(head: str, i: int, heads: list[tuple[str, Optional[str], str]]) -> bool:
+    """`Thôn | Tổng số hộ (hộ) | Tỷ lệ hộ đạt GĐVH năm 2026 (%) | Chỉ tiêu năm 2027 (%)`: the total the shares beside
+    it are of, not a target."""
+    return _total_of().match(head) is not None and heads[i][1] != "%" \
+        and any(unit == "%" for k, (_, unit, _) in enumerate(heads) if k != i)
+
+
 def _units_column(t: Table, i: int) -> bool:
     cells = [r[i].text.strip() for r in t.rows if i < len(r) and r[i].text.strip()]
     return not cells or sum(known_unit(c) or c in ("%", "‰") for c in cells) * 2 >= len(cells)
@@ -157,7 +171,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
     out: list[Draft] = []
     heads = _parts_of_columns_before([head_parts(ctx, c.text) for c in t.header], place_col)
     skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not figures_column(t, i, cell_figure)
-            or _count_of_units(c.text)}
+            or _count_of_units(c.text) or _base_of_shares(c.text, i, heads)}
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
     named = [name for name, _, _ in heads[place_col + 1:] if name]
     caption = _caption_measure(ctx.text, t.start) if not named else None
