@@ -10,7 +10,8 @@ from typing import Optional
 from ...ingest.space_cells import SLACK, continues_cells
 from .table_cells import Cell, Span
 
-_WORDS = re.compile(r"\S+(?: \S+)*")  # the text between runs of two spaces or more
+_WORDS = re.compile(r"\S+(?: \S+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # the text between runs of two spaces or more
 
 
 def wraps_row(text: str, row_line: Span, row: list[Cell], line: Span, next_line: Optional[Span]) -> bool:
@@ -50,10 +51,11 @@ def fold_into(text: str, row_line: Span, row: list[Cell], line: Span) -> list[Ce
 
 def fold_header(text: str, head_line: Span, head: list[Cell], line: Span, sub: list[Cell]) -> Optional[list[Cell]]:
     """`Kế hoạch | Ước thực hiện | Tỷ lệ so` over `năm 2026 | 6 tháng 2026 | KH năm (%)`: header cells wrapped onto a
-    row of their own, set centred under them. Each piece (no figure) overlaps the columns of one header cell, left to
-    right: the header with the pieces appended; None when the row is no such thing."""
+    row of their own, set centred under them (`Thực hiện` over `2025`). Each piece (no figure but a year) overlaps the
+    columns of one header cell, left to right: the header with the pieces appended; None when the row is no such thing."""
     pieces = [c for c in sub if c.text]
-    if len(pieces) < 2 or len(pieces) >= len([c for c in head if c.text]) or any(c.numeric for c in pieces):
+    if len(pieces) < 2 or len(pieces) >= len([c for c in head if c.text]) \
+            or any(c.numeric and not _YEAR.fullmatch(c.text) for c in pieces):  # "Thực hiện" over "2025"
         return None
     spans = [(c.start - head_line.start, c.end - head_line.start) for c in head]
     lead = text[line.start:pieces[0].start]
