@@ -113,8 +113,9 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
                 pass  # its words open the label of the row below: `_mend_rows` joins them
             elif not _spilled_cells(text, all_lines, i, j):
                 row = _cells_of_line(text, all_lines[row_at])
-                if not wraps_row(text, all_lines[row_at], row, all_lines[j], all_lines[j + 1] if j + 1 < n else None):
-                    break
+                if "\n" in text[all_lines[j - 1].end + 1:all_lines[j].start] \
+                        or not wraps_row(text, all_lines[row_at], row, all_lines[j], all_lines[j + 1] if j + 1 < n else None):
+                    break  # a blank line ends the table: what follows is no wrapped cell
                 wrapped.add(j)
             j += 1
         j = next((k for k in range(i + 1, j) if _NEW_TABLE.match(all_lines[k].text(text))), j)
