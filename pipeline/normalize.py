@@ -32,25 +32,27 @@ def _ingest_steps():
     from .ingest.cell_lines import regroup_cell_lines
     from .ingest.lines import rejoin_wrapped_lines
     from .ingest.page_breaks import drop_page_breaks
+    from .ingest.page_footers import drop_numbered_footers
     from .ingest.pipes import clean_pipe_debris
     from .ingest.space_cells import space_cell_edits
     from .ingest.tab_cells import cell_tabs, mark_cell_tabs
 
-    return (cell_tabs, mark_cell_tabs, space_cell_edits, drop_page_breaks, clean_pipe_debris, regroup_cell_lines,
-            rejoin_wrapped_lines)
+    return (cell_tabs, mark_cell_tabs, space_cell_edits, drop_numbered_footers, drop_page_breaks, clean_pipe_debris,
+            regroup_cell_lines, rejoin_wrapped_lines)
 
 
 def normalize(raw: str) -> tuple[str, "array[int]"]:
     """Characters (NFC, spaces, invisibles, line ends), table cells set out with tabs or spaces, emphasis
     marks, table debris, wrapped lines.
     The offsets are an `array('q')` (a list of ints costs 4x the memory on a large file)."""
-    (cell_tabs, mark_cell_tabs, space_cell_edits, drop_page_breaks, clean_pipe_debris, regroup_cell_lines,
-     rejoin_wrapped_lines) = _ingest_steps()
+    (cell_tabs, mark_cell_tabs, space_cell_edits, drop_numbered_footers, drop_page_breaks, clean_pipe_debris,
+     regroup_cell_lines, rejoin_wrapped_lines) = _ingest_steps()
     text, offsets = normalize_chars(raw)
     offsets = offsets if isinstance(offsets, array) else array("q", offsets)  # 8 bytes per character
     text, offsets = mark_cell_tabs(text, offsets, cell_tabs(raw))
     text, offsets = apply_edits(text, offsets, space_cell_edits(text))
     text, offsets = strip_emphasis(text, offsets)
+    text, offsets = drop_numbered_footers(text, offsets)
     text, offsets = drop_page_breaks(text, offsets)
     text, offsets = clean_pipe_debris(text, offsets)
     text, offsets = regroup_cell_lines(text, offsets)
