@@ -207,7 +207,7 @@ def comparator_for(left: str, right: str, unit: Optional[str], clause_left: str,
         if pat.match(low_right):
             return op, "after"
     tail = low_left[-60:]
-    if _GAP_AGAINST.match(low_right):
+    if _GAP_AGAINST.match(low_right) and not (unit and is_multiplier(unit.lower())):  # "tăng 1,6 lần so với năm 2020": a multiple
         if _UP_WORDS.search(tail.rstrip()):
             return "+=", "gap"
         if _DOWN_WORDS.search(tail.rstrip()):
