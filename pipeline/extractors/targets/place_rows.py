@@ -139,6 +139,14 @@ def _heads_counted(inner: str, head: str) -> bool:
     return bool(inner) and counted is not None and counted.lower().startswith(inner.lower() + " ")
 
 
+def _named_before(heads: list[tuple[str, Optional[str], str]], place_col: int, i: int, unit: Optional[str]) -> str:
+    """`Tỷ lệ hộ đạt GĐVH năm 2026 (%) | Chỉ tiêu năm 2027 (%)`: a column naming only its kind and year measures what the
+    column before it in the same unit names."""
+    if unit is None:
+        return ""
+    return next((heads[k][0] for k in range(i - 1, place_col, -1) if heads[k][0] and heads[k][1] == unit), "")
+
+
 def _parts_of_columns_before(heads: list[tuple[str, Optional[str], str]], place_col: int) -> list[tuple[str, Optional[str], str]]:
     """`Số lao động được đào tạo (người) | Trong đó nữ (người)`: a column opening on `trong đó` counts a part of
     the one before it (`số lao động được đào tạo nữ`), in its unit unless it names its own; a part that repeats the
@@ -188,7 +196,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             if i == unit_col or i in skip:
                 continue
             indicator, unit, comparator = heads[i]
-            indicator = indicator or caption or ""
+            indicator = indicator or _named_before(heads, place_col, i, unit) or caption or ""
             if i in shares:  # "Kế hoạch | Thực hiện | Tỷ lệ %": the share of the plan reached
                 indicator, unit = (named[0] if named and named[0] != indicator else ""), "%"
             elif unit is None and not indicator and len(set(units)) == 1:
