@@ -19,7 +19,7 @@ def _qualifier_patterns():
     nt, ind = data("not_targets"), data("indicator")
     head = re.compile(rf"(?<!\w)(?<!trong )(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)  # not "trong số"
     link = re.compile(rf"(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:", re.IGNORECASE)
-    own = re.compile(rf"^[^,;.()\n]{{0,90}}?(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
+    own = re.compile(rf"^[^,;.()\n]{{0,90}}?\)?\s*(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
                      rf"(?:(?:{alternation(nt['clause_bounds'])})\s+)*\d", re.IGNORECASE)
     of_plan = re.compile(r"^[\d.,\s]*%\s*(?:so\s+với\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)", re.IGNORECASE)
     threshold = re.compile(rf"(?<!\w)(?:{alternation(nt['threshold_before'])})\s*$", re.IGNORECASE)
@@ -42,6 +42,8 @@ def qualifies_indicator(left: str, right_to_item_end: str, grouped: Optional[boo
         return True
     near = left[-300:]
     cut = max(near.rfind(","), near.rfind(";"), near.rfind(":"), near.rfind("("))
+    if cut >= 0 and near[cut] == "(":  # "… ngưỡng ức chế (dưới 1.000 bản sao/ml) đạt 96,4%": an aside inside the phrase
+        cut = max(near.rfind(",", 0, cut), near.rfind(";", 0, cut), near.rfind(":", 0, cut), near.rfind("(", 0, cut))
     clause = near[cut + 1:]
     first_head = head.search(clause)
     if not first_head or link.search(clause, first_head.end()):
