@@ -203,3 +203,19 @@ def test_whole_date_first_character_test_drops_no_date():
             assert date_string._whole_date(text, ref) == whole, text
             found += whole is not None
     assert found > 200
+
+
+def test_plain_reads_patterns_as_regex_does():
+    import re
+    import sys
+
+    import regex
+
+    from pipeline.values.textpat import _WHITE_SPACE, plain
+
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    assert set(re.findall(f"[{_WHITE_SPACE}]", every)) == set(regex.findall(r"\s", every))
+    assert isinstance(plain(r"[0-9]+\s*[/.]\S"), re.Pattern)
+    for other in (r"\w+", r"(?<![0-9][ \t]*)x", r"a\b", r"\d", r"[[:alpha:]]", r"(?i)x", r"\p{L}"):
+        assert isinstance(plain(other), regex.Pattern)
+    assert isinstance(plain(r"\d+", ascii_digits=True), re.Pattern)

@@ -12,15 +12,16 @@ import regex
 from .calendar import valid_ymd
 from .dates import _candidates, _resolve, as_date, patterns
 from .mention import DateValue
+from .textpat import plain
 
 
 # A date's text without what may stand around it: punctuation and a weekday before, a time
 # of day and punctuation after. The middle is the shortest left between the two.
-_LEAD = regex.compile(r"[\s,.;:|()\-–]*(?:(?:thứ\s+\S+|chủ\s+nhật|chúa\s+nhật)[\s,]*)?", regex.IGNORECASE)
-_TRAIL = regex.compile(
+_LEAD = plain(r"[\s,.;:|()\-–]*(?:(?:thứ\s+\S+|chủ\s+nhật|chúa\s+nhật)[\s,]*)?", regex.IGNORECASE)
+_TRAIL = plain(
     r"(?:[\s,|\-–]*(?:lúc\s*)?[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?:\s*(?:AM|PM|SA|CH))?)?[\s,.;:|()]*",
     regex.IGNORECASE)
-_TRAIL_CHAR = regex.compile(r"[\s,.;:|()\-–0-9h]|l|ú|c|a|m|p|s", regex.IGNORECASE)
+_TRAIL_CHAR = plain(r"[\s,.;:|()\-–0-9h]|l|ú|c|a|m|p|s", regex.IGNORECASE)
 
 
 def _core(text: str) -> str:

@@ -7,14 +7,12 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Optional
 
-import regex
-
 from .calendar import date_rules, full_year, valid_ymd
 from .digits import AtRuns, after_space
 from .mention import DateMention, DateValue
 from .gates import EndsBefore, visible
 from .scan import Anchored, DigitsBefore
-from .textpat import case_variants, ends_with, fold, folded, word, word_start, words
+from .textpat import case_variants, ends_with, fold, folded, plain, word, word_start, words
 
 _GAP = r"[\s.…_·\-]*"  # a day or month left blank in a template: dots, underscores, spaces
 _NOT_DOC = r"(?![0-9])(?!/\w)(?![.,][0-9])(?!-[A-ZĐ])"
@@ -39,37 +37,37 @@ class _Patterns:
         ngay, thang, nam = word("ngày"), word("tháng"), word("năm")
         month = rf"(?P<m>[0-9]{{1,2}}(?![0-9])|(?:{words(names)}|{nam}(?=\s+{nam}))(?!\w))"
         self.prefix = EndsBefore(
-            regex.compile(rf"(?:{words(rules['day_words'])})\s*(?:{words(rules['day_words_inner'])}\s*)?$"),
+            plain(rf"(?:{words(rules['day_words'])})\s*(?:{words(rules['day_words_inner'])}\s*)?$"),
             rules["day_words"] + rules["day_words_inner"], 16)
-        self.numeric = AtRuns(regex.compile(
+        self.numeric = AtRuns(plain(
             r"[0-9](?<![0-9/][0-9])(?<![0-9][.,][0-9])[0-9]?[ \t]*(?P<c>[/\-–.])[ \t]*(?P<m>[0-9]{1,2})"
             r"[ \t]*(?P=c)[ \t]*(?P<y>[0-9]{4}|[0-9]{2})" + _NOT_DOC), _day_then_separator, needs="/-–.")
-        self.iso = AtRuns(regex.compile(
+        self.iso = AtRuns(plain(
             r"[0-9](?<![0-9/.\-][0-9])(?P<y>[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9/-])"), _year_then_dash, needs="-")
-        self.verbal = DigitsBefore(regex.compile(
+        self.verbal = DigitsBefore(plain(
             rf"[0-9](?<![0-9/.,][0-9])[0-9]?\s*{thang}\s*{month}(?:\s*,)?"
             rf"(?:\s*{nam}\s*|\s*[/,]\s*|[ \t]+)(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
-        self.month_first = Anchored(regex.compile(
+        self.month_first = Anchored(plain(
             rf"{thang}\s+{month}\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})(?![0-9])"), ["tháng"])
-        self.partial_month = Anchored(regex.compile(
+        self.partial_month = Anchored(plain(
             rf"{ngay}{_GAP}{thang}\s*(?P<m>[0-9]{{1,2}})\s*(?:{nam}\s*|/\s*)(?P<y>[0-9]{{4}})(?![0-9])"), ["ngày"])
-        self.partial_year = Anchored(regex.compile(
+        self.partial_year = Anchored(plain(
             rf"{ngay}{_GAP}{thang}{_GAP}{nam}\s*(?P<y>[0-9]{{4}})(?![0-9])"), ["ngày"])
-        self.month_year = Anchored(regex.compile(
+        self.month_year = Anchored(plain(
             rf"{thang}(?<![0-9]\s{{0,3}}{thang})\s*{month}\s*(?:{nam}\s*|/\s*|-\s*)(?P<y>[0-9]{{4}})(?![0-9])(?!/\w)"),
             ["tháng"])
-        self.day_month = AtRuns(regex.compile(
+        self.day_month = AtRuns(plain(
             rf"[0-9](?<![0-9/][0-9])[0-9]?\s*(?:/\s*|-\s*|\.|\s*{thang}\s*){month}(?![0-9/])"), _day_then_month)
         day_words = words(rules["day_words"])
-        self.day_range_head = EndsBefore(regex.compile(
+        self.day_range_head = EndsBefore(plain(
             rf"(?:{day_words})[ \t]*(?<![0-9/.,])(?P<d1>[0-9]{{1,2}})[ \t]*(?:[-–]|{words(rules['range_words'])}|"
             rf"{words(rules['day_list_words'])})[ \t]*(?:(?:{day_words})[ \t]*)?$"),
             ["-", "–"] + rules["range_words"] + rules["day_list_words"] + rules["day_words"], 30)
         # what a date match can begin with: a digit, a day word before it, "tháng" or "ngày"
         self.first_chars = case_variants({w[0] for w in rules["day_words"] + ["tháng", "ngày"]}) | set("0123456789")
-        self.day_month_lead = regex.compile(rf"(?:{words(rules['day_month_lead'])})[ \t]+$")
-        self.year_only = regex.compile(rf"{nam}\s*(?P<y>[0-9]{{4}})")
-        self.bare_day_month = regex.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
+        self.day_month_lead = plain(rf"(?:{words(rules['day_month_lead'])})[ \t]+$")
+        self.year_only = plain(rf"{nam}\s*(?P<y>[0-9]{{4}})")
+        self.bare_day_month = plain(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})")
         roles = rules["roles_before"]
         role_words = sorted(((w.lower(), role) for role, ws in roles.items() for w in ws),
                             key=lambda x: len(x[0]), reverse=True)
@@ -78,9 +76,9 @@ class _Patterns:
         for w, role in role_words:
             self.role_words.setdefault(w[-1], []).append((w, role))
         self.role_ends = {c: tuple(w for w, _ in ws) for c, ws in self.role_words.items()}
-        self.range_join = regex.compile(rf"[\s*_]*(?:[-–—]|{words(rules['range_words'])})[\s*_]*")
-        self.place_line = regex.compile(r"(?:^|\n)[ \t*]*[^\W0-9][^\n,;:.()]{1,40},[ \t]*$")
-        self.doc_number = regex.compile(r"[0-9]+[/-][\w./-]*\w(?:\s[A-ZĐ&]+)?[\s,*]*$")
+        self.range_join = plain(rf"[\s*_]*(?:[-–—]|{words(rules['range_words'])})[\s*_]*")
+        self.place_line = plain(r"(?:^|\n)[ \t*]*[^\W0-9][^\n,;:.()]{1,40},[ \t]*$")
+        self.doc_number = plain(r"[0-9]+[/-][\w./-]*\w(?:\s[A-ZĐ&]+)?[\s,*]*$")
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from typing import Callable, Iterable
 
 import regex
 
-from .textpat import _LOOKALIKES, case_variants, fold
+from .textpat import _LOOKALIKES, case_variants, fold, plain
 
 
 class Gated:
@@ -39,11 +39,11 @@ class ByFirst(Gated):
     character are tried, in their order; the others would fail at their first one."""
 
     def __init__(self, head: str, items: list[str], tail: str, alternation: Callable[[list[str]], str]):
-        super().__init__(regex.compile(head + alternation(items) + tail), items)
+        super().__init__(plain(head + alternation(items) + tail), items)
         groups: dict[str, list[str]] = {}
         for w in items:
             groups.setdefault(w[0], []).append(w)
-        self.by_first = {c: regex.compile(head + alternation(ws) + tail) for c, ws in groups.items()}
+        self.by_first = {c: plain(head + alternation(ws) + tail) for c, ws in groups.items()}
 
     def match(self, text: str, pos: int):
         return self.at(text, pos, visible(text, pos))

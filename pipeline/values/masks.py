@@ -13,7 +13,7 @@ from .digits import AtRuns
 from .spans import SpanSet
 from .gates import EndsBefore, visible
 from .periods import find_periods
-from .textpat import ends_with, folded, matches_at, words
+from .textpat import ends_with, folded, matches_at, plain, words
 
 _SECTION_LEAD = r"[ \t*#>|+\-–•\"“(]*"
 _DOC_NUMBER_AFTER = frozenset("/-abcdefghijklmnopqrstuvwxyzđ")
@@ -42,33 +42,33 @@ def _year_dash(text, runs):
 
 class _Masks:
     def __init__(self, r: dict):
-        self.doc_number = AtRuns(regex.compile(
+        self.doc_number = AtRuns(plain(
             r"[0-9](?<![\w/.][0-9])[0-9]*[a-zđ]?(?:/[0-9]{2,4})?[/-](?=[A-ZĐ])[\w&.]*(?:[/-][\w&.]+)*"), _before_code, needs="/-")
         self.times = [
-            AtRuns(regex.compile(rf"[0-9](?<![0-9.,:][0-9])[0-9]?:[0-9]{{1,2}}(?::[0-9]{{2}})?(?![0-9,])"
+            AtRuns(plain(rf"[0-9](?<![0-9.,:][0-9])[0-9]?:[0-9]{{1,2}}(?::[0-9]{{2}})?(?![0-9,])"
                                  rf"(?:[ \t]*(?:{words(r['time_suffixes'])})(?!\w))?"), _before_colon, needs=":"),
-            AtRuns(regex.compile(r"[0-9](?<![\w.,][0-9])[0-9]?[ \t]*(?:h|g|giờ)[ \t]*[0-9]{1,2}(?:[ \t]*phút)?(?!\w)"),
+            AtRuns(plain(r"[0-9](?<![\w.,][0-9])[0-9]?[ \t]*(?:h|g|giờ)[ \t]*[0-9]{1,2}(?:[ \t]*phút)?(?!\w)"),
                    _before_hour),
         ]
-        self.time_zone = regex.compile(r"(?:GMT|UTC)[ \t]*[+-][ \t]*[0-9]{1,2}")
-        self.counter_value = regex.compile(r"[:：][ \t]*[0-9][0-9.,]*")
-        self.counter_label = EndsBefore(regex.compile(rf"(?:{words(r['counter_labels'])})[ \t]*$"), r["counter_labels"], 40)
-        self.phone = AtRuns(regex.compile(
+        self.time_zone = plain(r"(?:GMT|UTC)[ \t]*[+-][ \t]*[0-9]{1,2}")
+        self.counter_value = plain(r"[:：][ \t]*[0-9][0-9.,]*")
+        self.counter_label = EndsBefore(plain(rf"(?:{words(r['counter_labels'])})[ \t]*$"), r["counter_labels"], 40)
+        self.phone = AtRuns(plain(
             r"(?:\+84|0|\(0)(?<![0-9.,]0)(?<![0-9.,]\+84)[0-9]{2,3}\)?(?:[ .\-]?[0-9]{3,4}){2}(?![0-9])"), _phone_starts)
-        self.url = regex.compile(r"[hH][tT][tT][pP][sS]?://\S+|[wW][wW][wW]\.\S+")
-        self.email = regex.compile(r"@[\w-]+(?:\.[\w-]+)+")
-        self.email_user = regex.compile(r"[\w.+-]+$")
-        self.sections = [
+        self.url = plain(r"[hH][tT][tT][pP][sS]?://\S+|[wW][wW][wW]\.\S+")
+        self.email = plain(r"@[\w-]+(?:\.[\w-]+)+")
+        self.email_user = plain(r"[\w.+-]+$")
+        self.sections = [  # the first is scanned over whole texts, where the regex engine is faster
             regex.compile(rf"(?m)^{_SECTION_LEAD}(?:(?:[IVXLC]+|[0-9]{{1,2}})(?:\.[0-9]{{1,2}})*[.)](?![0-9])"
                           r"|[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t])|[0-9]{1,3}(?=[ \t]*\|))"),
-            regex.compile(r"\|[ \t]*[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t]+[-–])"),
-            regex.compile(r"\([0-9]{1,2}\)"),
-            AtRuns(regex.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9/])"), _year_dash, needs="-"),
+            plain(r"\|[ \t]*[0-9]{1,2}(?:\.[0-9]{1,2})+(?=[ \t]+[-–])"),
+            plain(r"\([0-9]{1,2}\)"),
+            AtRuns(plain(r"[0-9](?<![0-9.,/][0-9])[0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9/])"), _year_dash, needs="-"),
         ]
-        self.label = regex.compile(rf"(?P<w>{words(r['label_words'])})[ \t]*(?:[sS]ố[ \t]*)?[:.]?[ \t]*$")
+        self.label = plain(rf"(?P<w>{words(r['label_words'])})[ \t]*(?:[sS]ố[ \t]*)?[:.]?[ \t]*$")
         self.label_exceptions = {w.lower() for w in r["label_exceptions"]}
-        self.item = regex.compile(rf"(?:{words(r['item_words'])})[ \t]+(?:[sS]ố[ \t]*)?$")
-        self.item_end = regex.compile(r"[ \t]*[:)]")
+        self.item = plain(rf"(?:{words(r['item_words'])})[ \t]+(?:[sS]ố[ \t]*)?$")
+        self.item_end = plain(r"[ \t]*[:)]")
         self.last_words = {w.split()[-1].lower() for w in r["label_words"] + r["item_words"]} | {"số"}
 
 

@@ -7,23 +7,22 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Optional, Union
 
-import regex
-
 from ..rules import load_yaml
+from .textpat import plain
 
 Number = Union[int, float]
 
-_INT = regex.compile(r"\d+")
-_LEADING_SEP = regex.compile(r"[.,]\d+")
-_VN_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_VN_DECIMAL = regex.compile(r"\d+,\d+")
+_INT = plain(r"\d+")
+_LEADING_SEP = plain(r"[.,]\d+")
+_VN_THOUSANDS = plain(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_VN_DECIMAL = plain(r"\d+,\d+")
 # English thousands where a Vietnamese decimal is impossible: two commas, a comma then a
 # decimal point, or ",000" (a decimal is not written with three trailing zeros).
-_EN_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+|[1-9]\d{0,2},000")
-_POINT_DECIMAL = regex.compile(r"\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d{3}")
-_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_EN_THOUSANDS = plain(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+|[1-9]\d{0,2},000")
+_POINT_DECIMAL = plain(r"\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d{3}")
+_ROMAN = plain(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_SIGNED_SUFFIXED = regex.compile(r"(?P<sign>[-−]\s*)?(?P<num>\d*[.,]?\d+(?:[.,]\d+)*)(?P<suffix>[A-Za-z])?")
+_SIGNED_SUFFIXED = plain(r"(?P<sign>[-−]\s*)?(?P<num>\d*[.,]?\d+(?:[.,]\d+)*)(?P<suffix>[A-Za-z])?")
 
 
 def to_number(value: Decimal) -> Number:

@@ -17,11 +17,11 @@ from .mention import PeriodMention
 from .spans import SpanSet
 from .gates import EndsBefore
 from .scan import Anchored, PhraseFinder
-from .textpat import SHORT, fold, word, word_start, words
+from .textpat import SHORT, fold, plain, word, word_start, words
 
 _YEAR = r"(?:19|20|21)[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
-_DIGIT = regex.compile(r"[0-9]")
-_DIGIT_BEFORE = regex.compile(r"[0-9]\s{0,3}$")
+_DIGIT = plain(r"[0-9]")
+_DIGIT_BEFORE = plain(r"[0-9]\s{0,3}$")
 _BARE_YEAR = r"[12](?<![0-9/.,][12])(?:(?<=1)9|(?<=2)[01])[0-9]{2}(?![0-9/.,][0-9]|%|/\w|-[A-ZĐ])"
 _CENTURIES = ("19", "20", "21")
 
@@ -35,29 +35,29 @@ class _Patterns:
         self.rules = r
         self.parts = {" ".join(k.lower().split()): v for k, v in r["part_of_year"].items()}
         nam, thang = word("năm"), word("tháng")
-        self.span = AtRuns(regex.compile(
+        self.span = AtRuns(plain(
             rf"(?P<y1>{_BARE_YEAR})\s*(?:[-–—]|{word('đến')}|{word('tới')})\s*(?:{nam}\s*)?(?P<y2>{_YEAR})\)?"),
             _year_then_link)
-        self.span_before = EndsBefore(regex.compile(
+        self.span_before = EndsBefore(plain(
             rf"(?:(?P<w>{words(r['span_words'])})\s*)?(?P<nam>{nam}\s*)?(?P<par>\()?$"), r["span_words"] + ["năm", "("], 30)
-        self.school = Anchored(regex.compile(
+        self.school = Anchored(plain(
             rf"(?:{words(r['school_year_words'])})\s*(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})"), r["school_year_words"])
         self.part = PhraseFinder(r["part_of_year"], rf"(?:\s*(?:{word('của')}\s+)?(?:{nam}|/|-)?\s*(?P<y>{_YEAR}))?")
-        self.year = Anchored(regex.compile(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})"), ["năm"])
-        self.bare_year = Anchored(regex.compile(rf"(?:{words(r['bare_year_words'])})[ \t]+(?P<y>{_YEAR})(?![-–—][0-9])"),
+        self.year = Anchored(plain(rf"{nam}\s*(?:{words(['tài chính'])}\s*)?(?P<y>{_YEAR})"), ["năm"])
+        self.bare_year = Anchored(plain(rf"(?:{words(r['bare_year_words'])})[ \t]+(?P<y>{_YEAR})(?![-–—][0-9])"),
                                   r["bare_year_words"])
-        self.year_before = EndsBefore(regex.compile(rf"(?:{words(r['year_qualifiers'])})[ \t]+$"), r["year_qualifiers"], 25)  # not a heading's last word ("BƯỚC ĐẦU\nNăm 2022")
+        self.year_before = EndsBefore(plain(rf"(?:{words(r['year_qualifiers'])})[ \t]+$"), r["year_qualifiers"], 25)  # not a heading's last word ("BƯỚC ĐẦU\nNăm 2022")
         self.context_year = PhraseFinder(r["context_year"], rf"(?!\s*[0-9])(?!\s+{word('học')})")  # "trong năm học" is a school year
-        self.month = Anchored(regex.compile(
+        self.month = Anchored(plain(
             rf"{thang}\s*(?P<m>[0-9]{{1,2}})(?![0-9])(?:\s*(?:{nam}|/)\s*(?P<y>{_YEAR}))?"), ["tháng"])
-        self.as_of = EndsBefore(regex.compile(rf"(?:{words(r['as_of_words'])})\s+$"), r["as_of_words"], 30)
+        self.as_of = EndsBefore(plain(rf"(?:{words(r['as_of_words'])})\s+$"), r["as_of_words"], 30)
         # searched in a probe of at most 35 characters, all of it
         self.as_of_date = EndsBefore(
-            regex.compile(rf"(?:(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?|(?<![0-9][ \t]*)(?:{words(r['as_of_day_words'])})\s*)$"),
+            plain(rf"(?:(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?|(?<![0-9][ \t]*)(?:{words(r['as_of_day_words'])})\s*)$"),
             r["as_of_words"] + r["as_of_day_words"] + ["ngày"], 64)
-        self.since_start = EndsBefore(regex.compile(rf"(?:{words(r['since_year_start'])})[\s,]*$"), r["since_year_start"], 30)
+        self.since_start = EndsBefore(plain(rf"(?:{words(r['since_year_start'])})[\s,]*$"), r["since_year_start"], 30)
         self.first_months = {last: suffix for suffix, first, last in r["part_of_year"].values() if first == 1}
-        self.range_from_start = regex.compile(
+        self.range_from_start = plain(
             rf"(?:{words(r['range_from_year_start'])})(?:/(?P<y>{_YEAR})|\s+(?:{nam}\s+)?(?P<y2>{_YEAR}))?\s*"
             rf"(?:{words(r['range_to'])})\s*$")
 
@@ -198,6 +198,7 @@ def _months_from_start(y: int, mo: int, text: str, s: int, e: int, p: "_Patterns
     return _period(label, f"{y}-01-01", month_end(y, mo).isoformat(), text, s, e)
 
 
+# scanned over whole texts, where the regex engine is faster than the stdlib one
 _DAY_MONTH = regex.compile(r"(?<![0-9/.])(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})(?![0-9]|/[0-9]|\.[0-9])")
 
 

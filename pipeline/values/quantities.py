@@ -17,10 +17,11 @@ from .scan import Anchored
 from .mention import NumberMention, QuantityMention
 from .quantity_build import build_quantities
 from .numerals import integer_prefix, parse_decimal, parse_digits, parse_ordinal, to_number, vocab
+from .textpat import plain
 
 _FLAGS = regex.IGNORECASE
 _DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
-_SPACE = regex.compile(r"\s+")
+_SPACE = plain(r"\s+")
 _PLAIN_BEFORE = frozenset(" \t\n(")
 
 
@@ -51,43 +52,43 @@ class _Units:
         self.multiplier_before = u["multiplier_before"]
         symbols = _alt(w for w in self.currency_before if w[-1].isalpha())
         lead = rf"(?:(?<=(?<!\w)(?:{symbols}))|(?<=\p{{Ll}}{{3}})|(?<![\w%]))(?<![^\W0-9][-/])(?<![0-9][.,])"
-        self.numeral = regex.compile(rf"{lead}{tok}(?:[ \t]+{tok}){{0,23}}{dec}", _FLAGS)  # bounded: no quadratic runs
-        self.digit_numeral = regex.compile(rf"{lead}{_DIGITS}")
+        self.numeral = plain(rf"{lead}{tok}(?:[ \t]+{tok}){{0,23}}{dec}", _FLAGS)  # bounded: no quadratic runs
+        self.digit_numeral = plain(rf"{lead}{_DIGITS}")
         ordinal_words = sorted(set(nums["ordinal_words"]) | set(nums["digits"]) | set(nums["ten"]), key=len, reverse=True)
-        self.ordinal = regex.compile(
+        self.ordinal = plain(
             rf"(?:[lL]ần[ \t]+)?[tT]hứ[ \t]+(?:[0-9]{{1,3}}(?![0-9.,/])|[IVXLC]+(?!\w)|(?:{'|'.join(ordinal_words)})(?!\w))")
-        self.weekday_after = regex.compile(r"[ \t]*[,\-–]?[ \t]*(?:[nN]gày|[0-9]{1,2}/[0-9]{1,2})")
+        self.weekday_after = plain(r"[ \t]*[,\-–]?[ \t]*(?:[nN]gày|[0-9]{1,2}/[0-9]{1,2})")
         decimal_words = _alt(v.decimal_words)
-        self.token = regex.compile(rf"\S+(?:\s+(?:{decimal_words})\s+\S+)?", _FLAGS)
-        self.word_after = Gated(regex.compile(
+        self.token = plain(rf"\S+(?:\s+(?:{decimal_words})\s+\S+)?", _FLAGS)
+        self.word_after = Gated(plain(
             rf"[ \t]+(?:{'|'.join(regex.escape(w) for w in words)}|{decimal_words})(?!\w)", _FLAGS), words + list(v.decimal_words))
-        self.percent = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))"), u["percent"])
-        self.of_plan = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)"), u["of_plan"])
-        self.per_year = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)"), u["per_year"])
+        self.percent = Gated(plain(rf"[ \t]*(?:{_alt(u['percent'])})(?<=%|[^\W0-9](?!\w))"), u["percent"])
+        self.of_plan = Gated(plain(rf"[ \t]*(?:{_alt(u['of_plan'])})(?!\w)"), u["of_plan"])
+        self.per_year = Gated(plain(rf"[ \t]*(?:{_alt(u['per_year'])})(?!\w)"), u["per_year"])
         self.yield_units = frozenset(u["yield_units"])
-        self.per_area = Gated(regex.compile(rf"[ \t]*(?:{_alt(u['per_area'])})(?!\w)"), u["per_area"])
-        self.per_unit = Gated(regex.compile(rf"(?:{_alt(u['per_unit'])})(?!\w)"), u["per_unit"])
-        self.scale = Gated(regex.compile(
+        self.per_area = Gated(plain(rf"[ \t]*(?:{_alt(u['per_area'])})(?!\w)"), u["per_area"])
+        self.per_unit = Gated(plain(rf"(?:{_alt(u['per_unit'])})(?!\w)"), u["per_unit"])
+        self.scale = Gated(plain(
             rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS), self.scales)
         self.cur_after = ByFirst(r"[ \t]*(?P<c>", list(self.currency_after), (
             rf")(?!\w)(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})"
             rf"(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?"), _alt)
-        self.cur_before = regex.compile(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
+        self.cur_before = plain(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
         self.currency_before_last = frozenset(w[-1] for w in self.currency_before)
         self.currency_before_longest = max(map(len, self.currency_before))
-        self.minor_unit = Gated(regex.compile(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)"), self.minor_units)
-        self.time_unit = Gated(regex.compile(
+        self.minor_unit = Gated(plain(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)"), self.minor_units)
+        self.time_unit = Gated(plain(
             rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)(?![ \t]+(?:{_alt(u['time_unit_events'])})(?!\w))", _FLAGS), u["time_units"])
         self.counted = ByFirst(r"[ \t]*(?P<u>", u["counted"], r")(?!\w)", _alt)
-        self.multiplier = Gated(regex.compile(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)"), u["multiplier_unit"])
-        self.gap_before = regex.compile(rf"(?:{_alt(self.multiplier_before)})[ \t]*$", _FLAGS)
-        self.range_sep = Gated(regex.compile(rf"[ \t]*(?:[-–—]|{_alt(u['range_words'])})[ \t]*", _FLAGS),
+        self.multiplier = Gated(plain(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)"), u["multiplier_unit"])
+        self.gap_before = plain(rf"(?:{_alt(self.multiplier_before)})[ \t]*$", _FLAGS)
+        self.range_sep = Gated(plain(rf"[ \t]*(?:[-–—]|{_alt(u['range_words'])})[ \t]*", _FLAGS),
                                ["-", "–", "—"] + u["range_words"])
-        self.between = regex.compile(rf"(?<!\w)(?:{_alt(u['between_words'])})[ \t]+$", _FLAGS)
+        self.between = plain(rf"(?<!\w)(?:{_alt(u['between_words'])})[ \t]+$", _FLAGS)
         self.between_last = frozenset(x for w in u["between_words"] for x in (w[-1].lower(), w[-1].upper()))
-        self.and_sep = Gated(regex.compile(rf"[ \t]+(?:{_alt(u['between_and'])})[ \t]+", _FLAGS), u["between_and"])
-        self.slash = Gated(regex.compile(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*(?:,[0-9]+)?)(?![0-9/]|[.,][0-9])"), "/")
-        self.year = regex.compile(r"(?:19|20)[0-9]{2}")
+        self.and_sep = Gated(plain(rf"[ \t]+(?:{_alt(u['between_and'])})[ \t]+", _FLAGS), u["between_and"])
+        self.slash = Gated(plain(rf"[ \t]*/[ \t]*(?P<t>[0-9]+(?:\.[0-9]{{3}})*(?:,[0-9]+)?)(?![0-9/]|[.,][0-9])"), "/")
+        self.year = plain(r"(?:19|20)[0-9]{2}")
         self.not_alone = {w.lower() for w in load_yaml("numbers.yaml")["not_alone"]}
         tens = set(nums["ten"]) | set(nums["tens"])
         strong = tens | set(nums["hundred"]) | set(nums["scales"]) | set(nums["decimal_words"][:1]) | {
@@ -97,7 +98,7 @@ class _Units:
             return sorted({x for w in ws for x in (w, w[:1].upper() + w[1:], w.upper())})
         self.word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(words)), words, whole_words=True)
         self.strong_word_start = Anchored(regex.compile(r"\b\L<numwords>\b", numwords=cased(strong)), strong, whole_words=True)
-        self.word_run_end = EndsBefore(regex.compile(rf"(?:(?:{word})[ \t]+)+$", _FLAGS), words, 40)
+        self.word_run_end = EndsBefore(plain(rf"(?:(?:{word})[ \t]+)+$", _FLAGS), words, 40)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ import regex
 from .calendar import add, date_rules
 from .mention import DateValue
 from .numerals import parse_number
+from .textpat import plain
 
 _FLAGS = regex.IGNORECASE
 
@@ -31,25 +32,25 @@ class _Relative:
         num = r"(?P<n>[0-9]+|[^\W0-9]+(?:\s+[^\W0-9]+)?)"
         unit = rf"(?P<u>{_alt(self.units)})"
         shift = rf"(?P<s>{_alt(self.shift)})"
-        self.day_re = regex.compile(rf"(?<!\w)(?:{_alt(self.days)})(?!\w)", _FLAGS)
-        self.ago = regex.compile(rf"{num}\s+{unit}\s+(?:{_alt(r['relative_ago'])})", _FLAGS)
-        self.later = regex.compile(
+        self.day_re = plain(rf"(?<!\w)(?:{_alt(self.days)})(?!\w)", _FLAGS)
+        self.ago = plain(rf"{num}\s+{unit}\s+(?:{_alt(r['relative_ago'])})", _FLAGS)
+        self.later = plain(
             rf"(?:(?:{_alt(r['relative_later_before'])})\s+)?{num}\s+{unit}\s+(?:{_alt(r['relative_later'])})", _FLAGS)
         week, quarter = regex.escape(r["week_word"]), regex.escape(r["quarter_word"])
         week_shift = rf"(?:\s+(?:của\s+)?{week}\s+(?P<ws>{_alt(self.shift)}))?"
-        self.weekday = regex.compile(rf"(?P<wd>{_alt(self.weekdays)}){week_shift}(?:\s+{shift})?", _FLAGS)
-        self.unit_shift = regex.compile(rf"(?P<u>tháng|năm)\s+{shift}", _FLAGS)
+        self.weekday = plain(rf"(?P<wd>{_alt(self.weekdays)}){week_shift}(?:\s+{shift})?", _FLAGS)
+        self.unit_shift = plain(rf"(?P<u>tháng|năm)\s+{shift}", _FLAGS)
         months = _alt(self.month_names)
-        self.month_next = regex.compile(rf"tháng\s+(?P<m>[0-9]{{1,2}}|{months})(?:\s+{shift})?", _FLAGS)
-        self.first_day = regex.compile(rf"ngày\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>[0-9]{{1,2}}|{months})", _FLAGS)
+        self.month_next = plain(rf"tháng\s+(?P<m>[0-9]{{1,2}}|{months})(?:\s+{shift})?", _FLAGS)
+        self.first_day = plain(rf"ngày\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>[0-9]{{1,2}}|{months})", _FLAGS)
         self.seasons = {k.lower(): v for k, v in r["seasons"].items()}
-        self.season = regex.compile(rf"(?P<n>{_alt(self.seasons)})\s+(?:{_alt(r['this_words'])})", _FLAGS)
-        self.first_week = regex.compile(
+        self.season = plain(rf"(?P<n>{_alt(self.seasons)})\s+(?:{_alt(r['this_words'])})", _FLAGS)
+        self.first_week = plain(
             rf"{week}\s+đầu\s+tiên\s+của\s+tháng\s+(?P<m>[0-9]{{1,2}}|{months})(?:\s+năm\s+(?P<y>[0-9]{{4}}))?", _FLAGS)
-        self.quarter_shift = regex.compile(rf"{quarter}\s+{shift}", _FLAGS)
-        self.week_shift = regex.compile(rf"{week}\s+{shift}", _FLAGS)
+        self.quarter_shift = plain(rf"{quarter}\s+{shift}", _FLAGS)
+        self.week_shift = plain(rf"{week}\s+{shift}", _FLAGS)
         self.span_past = {" ".join(w.split()) for w in r["relative_span_past"]}
-        self.span = regex.compile(
+        self.span = plain(
             rf"(?P<n>[0-9]+|[^\W0-9]+)\s+{unit}\s+(?P<s>{_alt(r['relative_span_past'] + r['relative_span_next'])})", _FLAGS)
 
 

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 import regex
 
-from .textpat import SHORT, ci, fold, fold_short, folded, matches_at, word_start, words
+from .textpat import SHORT, ci, fold, fold_short, folded, matches_at, plain, word_start, words
 
 
 @lru_cache(maxsize=256)
@@ -187,10 +187,10 @@ class PhraseFinder:
             best = max(counts, key=lambda w: (counts[w], len(w)))
             anchors.append(best)
             left = {p for p in left if best not in p.split()}
-        self.anchor = Anchored(regex.compile("|".join(ci(a) for a in sorted(anchors, key=len, reverse=True))), anchors)
+        self.anchor = Anchored(plain("|".join(ci(a) for a in sorted(anchors, key=len, reverse=True))), anchors)
         # the other words of the phrases an anchor stands for: a cheap test before the regex
         self.needs = {a: [[w for w in p.split() if w != a] for p in phrases if a in p.split()] for a in anchors}
-        self.full = regex.compile(rf"(?P<phrase>{words(phrases)})(?!\w){tail}")
+        self.full = plain(rf"(?P<phrase>{words(phrases)})(?!\w){tail}")
         self.before = max(len(p) for p in phrases)
         self.reach = reach
         self.neighbours = _neighbours(phrases, anchors)

@@ -7,8 +7,10 @@ case-blind by character classes ("[nN][ăĂ][mM]") and digits as [0-9]; the scan
 that skip most of a text are in scan.py."""
 from __future__ import annotations
 
+import re
+import warnings
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
 
 import regex
 
@@ -57,6 +59,70 @@ def folded(text: str) -> Optional[str]:
 def _folded(text: str) -> Optional[str]:
     low = fold(text)
     return low if len(low) == len(text) else None
+
+
+# What regex's \s matches (Unicode White_Space); re's \s also takes \x1c-\x1f.
+_WHITE_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Escapes of ASCII letters that mean the same to both engines (\s, \S, \d are translated).
+_SAME_ESCAPES = frozenset("tnrfvxuUAZ0123456789")
+
+
+def _for_sre(pattern: str, ascii_digits: bool) -> Optional[str]:
+    """`pattern` rewritten for the stdlib engine to match exactly what `regex` matches, or None when it
+    uses what the engines read differently (\\w, \\b, \\p{…}, inline flags, and \\d unless
+    `ascii_digits`, where the text is known to be ASCII)."""
+    out = []
+    in_class = False
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            esc = pattern[i + 1]
+            if esc == "s":
+                out.append(_WHITE_SPACE if in_class else f"[{_WHITE_SPACE}]")
+            elif esc == "S" and not in_class:
+                out.append(f"[^{_WHITE_SPACE}]")
+            elif esc == "d" and ascii_digits:
+                out.append("0-9" if in_class else "[0-9]")
+            elif esc.isascii() and esc.isalpha() and esc not in _SAME_ESCAPES:
+                return None
+            else:
+                out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            j = i + 1
+            if pattern[j:j + 1] == "^":
+                j += 1
+            if pattern[j:j + 1] == "]":
+                j += 1  # a leading "]" is a member
+            out.append(pattern[i:j])
+            i = j
+            continue
+        if ch == "]" and in_class:
+            in_class = False
+        elif ch == "(" and not in_class and pattern.startswith("(?", i) and pattern[i + 2:i + 3].isalpha() \
+                and pattern[i + 2] != "P" and not pattern.startswith("(?m)", i):
+            return None
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def plain(pattern: str, flags: int = 0, ascii_digits: bool = False) -> Union[re.Pattern, regex.Pattern]:
+    """`pattern` compiled by the stdlib engine, which costs less per call than `regex`, when it reads the
+    pattern the same way; else by `regex`. With `ascii_digits`, \\d is [0-9]: for ASCII texts only."""
+    if flags & ~regex.MULTILINE == 0:
+        source = _for_sre(pattern, ascii_digits)
+        if source is not None:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("error")  # "possible nested set": a class regex reads otherwise
+                    return re.compile(source, flags)
+            except (re.error, FutureWarning):
+                pass  # a look-behind of varying width
+    return regex.compile(pattern, flags)
 
 
 def ci(phrase: str) -> str:
