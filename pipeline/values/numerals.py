@@ -12,14 +12,18 @@ from .textpat import plain
 
 Number = Union[int, float]
 
-_INT = plain(r"\d+")
-_LEADING_SEP = plain(r"[.,]\d+")
-_VN_THOUSANDS = plain(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_VN_DECIMAL = plain(r"\d+,\d+")
+_LEADING_SEP = r"[.,]\d+"
+_VN_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+_VN_DECIMAL = r"\d+,\d+"
 # English thousands where a Vietnamese decimal is impossible: two commas, a comma then a
 # decimal point, or ",000" (a decimal is not written with three trailing zeros).
-_EN_THOUSANDS = plain(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+|[1-9]\d{0,2},000")
-_POINT_DECIMAL = plain(r"\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d{3}")
+_EN_THOUSANDS = r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+|[1-9]\d{0,2},000"
+_POINT_DECIMAL = r"\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d{3}"
+_FORMS = (_LEADING_SEP, _VN_THOUSANDS, _EN_THOUSANDS, _VN_DECIMAL, _POINT_DECIMAL)
+_INT = plain(r"\d+")
+# the forms of a digit string, and the same for ASCII strings (where \d is [0-9]: the stdlib engine reads them)
+_DIGIT_FORMS = tuple(plain(f) for f in _FORMS)
+_ASCII_DIGIT_FORMS = tuple(plain(f, ascii_digits=True) for f in _FORMS)
 _ROMAN = plain(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _SIGNED_SUFFIXED = plain(r"(?P<sign>[-−]\s*)?(?P<num>\d*[.,]?\d+(?:[.,]\d+)*)(?P<suffix>[A-Za-z])?")
@@ -36,17 +40,19 @@ def parse_digits(text: str) -> Optional[Decimal]:
     """A digit string in Vietnamese convention (50.000, 2,2, 1.199.858, 709,4),
     English where unambiguous (1,200,000 or 1,234.5), or a decimal point before
     one, two or four and more digits (98.75)."""
-    if (text.isascii() and text.isdigit()) or _INT.fullmatch(text):
+    ascii = text.isascii()
+    if (ascii and text.isdigit()) or (not ascii and _INT.fullmatch(text)):
         return Decimal(text)
-    if _LEADING_SEP.fullmatch(text):
+    leading_sep, vn_thousands, en_thousands, vn_decimal, point_decimal = _ASCII_DIGIT_FORMS if ascii else _DIGIT_FORMS
+    if leading_sep.fullmatch(text):
         return Decimal("0." + text[1:])
-    if _VN_THOUSANDS.fullmatch(text):
+    if vn_thousands.fullmatch(text):
         return Decimal(text.replace(".", "").replace(",", "."))
-    if _EN_THOUSANDS.fullmatch(text):
+    if en_thousands.fullmatch(text):
         return Decimal(text.replace(",", ""))
-    if _VN_DECIMAL.fullmatch(text):
+    if vn_decimal.fullmatch(text):
         return Decimal(text.replace(",", "."))
-    if _POINT_DECIMAL.fullmatch(text):
+    if point_decimal.fullmatch(text):
         return Decimal(text)
     return None
 
