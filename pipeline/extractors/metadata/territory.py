@@ -83,8 +83,10 @@ def _parent_re() -> regex.Pattern:
     c = cues()["provincial_bodies"]
     with_unit = any_cue(c["with_unit"])
     named = any_cue(c["named"])
+    departments = any_cue(c["departments"])  # "Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh": a department's own name between
     name = r"(?P<n>\p{L}+(?:[ \t]+(?:-[ \t]+)?\p{L}+){0,3})"
-    return regex.compile(rf"(?<![\p{{L}}])(?:{with_unit}[ \t]+(?:tỉnh|thành phố)|{named})[ \t]+{name}")
+    return regex.compile(rf"(?<![\p{{L}}])(?:{with_unit}[ \t]+(?:tỉnh|thành phố)|{named}"
+                         rf"|{departments}[ \t]+[^\n;.()]{{3,60}}?[ \t]+tỉnh)[ \t]+{name}")
 
 
 def parent_province(text: str, folded: str) -> Optional[str]:
