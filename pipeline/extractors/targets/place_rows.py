@@ -52,10 +52,16 @@ def place_column(t: Table) -> Optional[int]:
     return first
 
 
+@lru_cache(maxsize=None)
+def _group_lead() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['place_group_leads'])})\s+", re.IGNORECASE)
+
+
 def _place_list(head: str) -> bool:
-    """`Xã, thị trấn`, `Tên huyện/thị xã`, `Sở, ban, ngành`: a header naming only kinds of places or bodies."""
+    """`Xã, thị trấn`, `Tên huyện/thị xã`, `Sở, ban, ngành`, `Nhóm xã, phường`: a header naming only kinds of places or
+    bodies, or groups of them."""
     nouns = {w.lower() for w in data("units")["coordinated"]}
-    words = re.sub(r"^\s*tên\s+", "", head.strip().lower())
+    words = _group_lead().sub("", re.sub(r"^\s*tên\s+", "", head.strip().lower()))  # "Nhóm xã, phường": groups of them
     parts = [p.strip() for p in re.split(r",|/|\s+và\s+", words)]
     return bool(parts) and all(p in nouns for p in parts)
 
