@@ -281,10 +281,12 @@ def _breakdown() -> re.Pattern:
 
 def _widen_unit(text: str, q: "Quantity") -> None:
     """A counted noun the unit list knows longer than the value layer's ("phòng, đơn vị" for "phòng")."""
-    if q.unit is None and q.kind == "number":
+    if q.unit is None and q.kind in ("number", "count_of_total"):
         found = unit_at(text, q.span[1]) or _quoted_unit(text, q.span[1]) or _context_unit(text, q)  # "12.345 thí sinh": a counted noun the value layer does not list
-        if found:
-            q.unit, q.span, q.kind = found[0], (q.span[0], found[1]), "count"
+        if found and q.kind == "count_of_total" and not _same_line_lowercase(text, q.span[1], found[1]):
+            return  # "… 8/2026" then "Nhà …" on the next line of a PDF table: a month, no count
+        if found:  # "19/27 vụ" stays a count out of a total
+            q.unit, q.span, q.kind = found[0], (q.span[0], found[1]), "count" if q.kind == "number" else q.kind
             q.text = text[q.span[0]:q.span[1]]
         return
     if not q.unit or q.unit == "%":
@@ -296,6 +298,11 @@ def _widen_unit(text: str, q: "Quantity") -> None:
     if found and len(found[0]) > len(q.unit) and found[1] > q.span[1]:
         q.unit, q.span = found[0], (q.span[0], found[1])
         q.text = text[q.span[0]:q.span[1]]
+
+
+def _same_line_lowercase(text: str, start: int, end: int) -> bool:
+    words = text[start:end]
+    return "\n" not in words and words.strip()[:1].islower()
 
 
 _OPEN_QUOTE = re.compile(r"[ \t]*[\"“]")
