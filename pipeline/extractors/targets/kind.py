@@ -313,6 +313,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
     if cue and doc_is_plan:
         if cue[2] and cue[0] == "result" and cues.strong_in(para_lo, pos, "target"):
             return "target", "paragraph_cue"  # "Phấn đấu trong năm 2024:" over its bullets: the weak cue loses
+        if cue[2] and cue[0] == "result" and _baseline_object().search(cues.text, max(0, cue[1] - 20), cue[1]):
+            return "target", "plan_baseline"  # a plan's "kéo giảm … so với cùng kỳ Tết 2026, cụ thể:" over its bullets
         return cue[0], "paragraph_cue"
     if cue and not cue[2] and not doc_is_plan and first_year is not None and first_year == ref_year:
         return cue[0], "paragraph_cue"  # a post's "Trong năm, các xã đã huy động …; … Tỷ lệ … đạt 95,6%": its year's results
