@@ -6,6 +6,7 @@ where the text shows it is wrapped (lines of near-equal length) or inside a tabl
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..normalize import apply_edits
@@ -34,6 +35,9 @@ def _stands_alone(line: str) -> bool:
     return shape.is_title_line(line) or shape.is_motto_line(line) or is_chrome_line(line)
 
 
+_SYMBOL_BREAK = re.compile(r"\d/[A-ZĐ][\w/&]*-$")  # a document symbol broken after one of its dashes
+
+
 def should_join(before: str, after: str, width: int | None, narrow: bool = False) -> bool:
     a, b = before.rstrip(), after.strip()
     if not a or not b or "|" in a or "|" in b:
@@ -50,6 +54,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return False
     if a[-1].isdigit() and shape.is_range_tail(b):
         return True
+    if a[-1] == "-" and _SYMBOL_BREAK.search(a) and b[:1].isupper():
+        return True  # "Thông tư số 44/2021/TT-" / "BTC …": a symbol runs on
     if shape.is_list_item(b):
         return False
     caps_a, caps_b = shape.caps(a), shape.caps(b)
@@ -85,7 +91,8 @@ def rejoin_wrapped_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         if should_join(line, lines[i + 1], width):
-            edits.append((pos, pos + 1 + _indent_to_drop(line, lines[i + 1]), " "))
+            joint = "" if _SYMBOL_BREAK.search(line) and lines[i + 1][:1].isupper() else " "  # "44/2021/TT-" / "BTC"
+            edits.append((pos, pos + 1 + _indent_to_drop(line, lines[i + 1]), joint))
         pos += 1
     return apply_edits(text, offsets, edits)
 
