@@ -12,16 +12,21 @@ import regex
 from ...ingest.shape import has_separator_controls, squash  # noqa: F401  (the finders squash as ingest does)
 from ...normalize import fold_tones
 from ...values.textpat import matches_at  # noqa: F401  (metadata's cue scans use the value layer's)
+from ...values.textpat import folded as value_folded
 
 
 def fold(text: str) -> str:
     """Lowercase with tone marks placed one way (normalize.fold_tones); same length as `text`."""
     # the finders fold the same lines and cells over and over (85% of calls repeat one)
-    return _fold_short(text) if len(text) <= 500 else _fold(text)
+    if len(text) <= 500:
+        return _fold_short(text)
+    # a document's text, which the value layer lowercases too (its fold also writes ǎ as ă)
+    return _fold(text, value_folded(text) if "ǎ" not in text and "Ǎ" not in text else None)
 
 
-def _fold(text: str) -> str:
-    lowered = text.lower()
+def _fold(text: str, lowered: Optional[str] = None) -> str:
+    """`lowered` may be text.lower() made already (the value layer's fold of a document)."""
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):  # a character whose lower case is longer (İ): keep it as written
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     return fold_tones(lowered)
