@@ -6,8 +6,8 @@ pipe and PDF tables have (each `|` in place of a line break), before wrapped lin
 
 A run is a table only when its header opens on the index column's head (`TT`, `STT`), has at least
 three cells, and is followed by at least two rows of the header's width, each an index, a text and
-cells ending on a figure (or on a day or span of days, a schedule's, after a figure); a total row (`Tổng cộng`) without its index is one cell shorter, or opens on a blank
-line (its empty index cell). A header
+cells ending on a figure (or on a day or span of days, a schedule's, after a figure); a total row
+(`Tổng cộng`) without its index is one cell shorter, or opens on a blank line (its empty index cell). A header
 cell's unit broken onto a line of its own (`Năm 2025` then `(%)`) stays in that cell."""
 from __future__ import annotations
 

@@ -91,7 +91,7 @@ def rejoin_wrapped_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         if should_join(line, lines[i + 1], width):
-            joint = "" if _SYMBOL_BREAK.search(line) and lines[i + 1][:1].isupper() else " "  # "44/2021/TT-" / "BTC"
+            joint = "" if _SYMBOL_BREAK.search(line) and lines[i + 1].lstrip()[:1].isupper() else " "  # "44/2021/TT-" / "BTC"
             edits.append((pos, pos + 1 + _indent_to_drop(line, lines[i + 1]), joint))
         pos += 1
     return apply_edits(text, offsets, edits)

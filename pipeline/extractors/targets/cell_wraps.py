@@ -10,8 +10,8 @@ from typing import Optional
 from ...ingest.space_cells import SLACK, continues_cells
 from .table_cells import Cell, Span
 
-_WORDS = re.compile(r"\S+(?: \S+)*")
-_YEAR = re.compile(r"(?:19|20)\d\d")  # the text between runs of two spaces or more
+_WORDS = re.compile(r"\S+(?: \S+)*")  # the text between runs of two spaces or more
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def wraps_row(text: str, row_line: Span, row: list[Cell], line: Span, next_line: Optional[Span]) -> bool:
