@@ -321,7 +321,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.parent = prev.parent  # "trong đó (:) a 1.742 người; b 738 người, …" lists sub-figures
     elif prev is None and prose_words().breakdown_start.match(text, sent_start) and drafts and drafts[-1].fig_end >= line_start:
         mains = [i for i in range(len(drafts) - 1, -1, -1) if drafts[i].fig_end >= line_start
-                 and drafts[i].parent is None and same_kind_unit(drafts[i].unit, d.unit)]
+                 and drafts[i].parent is None and same_kind_unit(drafts[i].unit, d.unit)
+                 and text.rfind("(", line_start, drafts[i].fig_start) <= text.rfind(")", line_start, drafts[i].fig_start)]
+        # not the plan in brackets: "… 14,2 triệu lượt khách (kế hoạch năm là 18 triệu lượt khách). Trong đó, …"
         d.parent = mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
     if d.parent is not None and d.rules["comparator"] == "default" and drafts[d.parent].comparator == "~" \
             and estimate_before(text, drafts[d.parent]) and not prose_words().own_link.search(text[drafts[d.parent].fig_end:qs]):
