@@ -306,12 +306,20 @@ def _same_line_lowercase(text: str, start: int, end: int) -> bool:
 
 
 _OPEN_QUOTE = re.compile(r"[ \t]*[\"“]")
+_CLOSE_QUOTE = re.compile(r"[\"”\n]")
 
 
 def _quoted_unit(text: str, end: int) -> Optional[tuple[str, int]]:
-    """`xử lý 12 "điểm đen"`, `thành lập 21 “Địa chỉ tin cậy ở cộng đồng”`: a counted noun in quotes."""
+    """`xử lý 12 "điểm đen"`, `thành lập 21 “Địa chỉ tin cậy ở cộng đồng”`: a counted noun in quotes, the whole
+    name when it is short (`15 "Nhà nhân ái"`), else its head."""
     quote = _OPEN_QUOTE.match(text, end)
-    return unit_at(text, quote.end()) if quote else None
+    if not quote:
+        return None
+    close = _CLOSE_QUOTE.search(text, quote.end(), quote.end() + 40)
+    name = text[quote.end():close.start()] if close else ""
+    if name and len(name.split()) <= 3 and unit_at(text, quote.end()) is not None:
+        return name, close.start()
+    return unit_at(text, quote.end())
 
 
 def cell_number(cell: str) -> Optional[float]:
