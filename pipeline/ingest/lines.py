@@ -35,7 +35,12 @@ def _stands_alone(line: str) -> bool:
     return shape.is_title_line(line) or shape.is_motto_line(line) or is_chrome_line(line)
 
 
-_SYMBOL_BREAK = re.compile(r"\d/[A-ZĐ][\w/&]*-$")  # a document symbol broken after one of its dashes
+_SYMBOL_BREAK = re.compile(r"\d/[A-ZĐ][\w/&]*-$")
+
+
+def _symbol_runs_on(before: str, after: str) -> bool:
+    """`Thông tư số 44/2021/TT-` / `BTC …`: a document symbol broken after one of its dashes."""
+    return before.endswith("-") and after[:1].isupper() and _SYMBOL_BREAK.search(before) is not None
 
 
 def should_join(before: str, after: str, width: int | None, narrow: bool = False) -> bool:
@@ -54,8 +59,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return False
     if a[-1].isdigit() and shape.is_range_tail(b):
         return True
-    if a[-1] == "-" and _SYMBOL_BREAK.search(a) and b[:1].isupper():
-        return True  # "Thông tư số 44/2021/TT-" / "BTC …": a symbol runs on
+    if _symbol_runs_on(a, b):
+        return True
     if shape.is_list_item(b):
         return False
     caps_a, caps_b = shape.caps(a), shape.caps(b)
@@ -91,7 +96,7 @@ def rejoin_wrapped_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         if should_join(line, lines[i + 1], width):
-            joint = "" if _SYMBOL_BREAK.search(line) and lines[i + 1].lstrip()[:1].isupper() else " "  # "44/2021/TT-" / "BTC"
+            joint = "" if _symbol_runs_on(line.rstrip(), lines[i + 1].lstrip()) else " "
             edits.append((pos, pos + 1 + _indent_to_drop(line, lines[i + 1]), joint))
         pos += 1
     return apply_edits(text, offsets, edits)

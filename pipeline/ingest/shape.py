@@ -21,8 +21,9 @@ _LIST_MARKER = regex.compile(
     regex.X,
 )
 _RANGE_TAIL = regex.compile(r"^\s*[-–—]\s*\d")
+_FULL_DAY = r"\d{1,2}/\d{1,2}/(?:19|20)\d\d"
+_DAY_START = regex.compile(rf"^\s*{_FULL_DAY}(?!\d)")
 # a figure with a decimal or thousands separator or a percent sign: never a list marker
-_DAY_START = regex.compile(r"^\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d(?!\d)")
 _FIGURE_START = regex.compile(r"^\s*\d+(?:[.,]\d+)+|^\s*\d+(?:[.,]\d+)*\s?%")
 _RULE_LINE = regex.compile(r"^[\s\-–—_=.*°~•·]+$")
 _LABEL = regex.compile(r"^\s*\p{L}[\p{L}/.]*(?:\s\p{L}[\p{L}/.]*)?\s*:\s*$")
@@ -167,7 +168,7 @@ def is_figure_cell(cell: str) -> bool:
     return _FIGURE_CELL.match(cell.strip()) is not None
 
 
-_DAY = r"(?:\d{1,2}/)?\d{1,2}/(?:19|20)\d\d|\d{1,2}/\d{1,2}"
+_DAY = rf"{_FULL_DAY}|\d{1,2}/(?:19|20)\d\d|\d{1,2}/\d{1,2}"
 _TIME_CELL = regex.compile(rf"^(?:{_DAY})(?:\s*[-–]\s*(?:{_DAY}))?$")
 
 

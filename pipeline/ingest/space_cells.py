@@ -45,8 +45,8 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
             run, rules = [], []
         if gaps:
             run.append((pos, line, gaps))
-        elif not (run and (continues_cells(_cell_columns(run), line)
-                           or heads_row(_cell_columns(run), line, text_lines[at + 1] if at + 1 < len(text_lines) else ""))):
+        elif not run or not (continues_cells(columns := _cell_columns(run), line)
+                             or heads_row(columns, line, text_lines[at + 1] if at + 1 < len(text_lines) else "")):
             _close(run, edits, rules)
             run, rules = [], []
         pos += len(line) + 1

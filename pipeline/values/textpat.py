@@ -55,6 +55,15 @@ def folded(text: str) -> Optional[str]:
     return _folded(text)
 
 
+def lowercased(text: str) -> Optional[str]:
+    """text.lower() of a document, taken from the value layer's fold where the two agree (the fold also writes ǎ
+    as ă), so the stages do not lowercase the same document again; None if lowercasing changes its length."""
+    if "ǎ" in text or "Ǎ" in text:
+        low = text.lower()
+        return low if len(low) == len(text) else None
+    return folded(text)
+
+
 @lru_cache(maxsize=8)
 def _folded(text: str) -> Optional[str]:
     low = fold(text)

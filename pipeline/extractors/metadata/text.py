@@ -12,7 +12,7 @@ import regex
 from ...ingest.shape import has_separator_controls, squash  # noqa: F401  (the finders squash as ingest does)
 from ...normalize import fold_tones
 from ...values.textpat import matches_at  # noqa: F401  (metadata's cue scans use the value layer's)
-from ...values.textpat import folded as value_folded
+from ...values.textpat import lowercased
 
 
 def fold(text: str) -> str:
@@ -20,8 +20,7 @@ def fold(text: str) -> str:
     # the finders fold the same lines and cells over and over (85% of calls repeat one)
     if len(text) <= 500:
         return _fold_short(text)
-    # a document's text, which the value layer lowercases too (its fold also writes ǎ as ă)
-    return _fold(text, value_folded(text) if "ǎ" not in text and "Ǎ" not in text else None)
+    return _fold(text, lowercased(text))  # a document's text, which the value layer lowercases too
 
 
 def _fold(text: str, lowered: Optional[str] = None) -> str:

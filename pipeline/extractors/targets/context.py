@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...sections import SectionTree, section_tree
-from ...values.textpat import folded
+from ...values.textpat import lowercased
 from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_span, title_year_of
 from .filters import names_conditions, names_funds
 from .kind import CueIndex, section_kind
@@ -59,10 +59,8 @@ class Context:
         self._heading_kinds: dict[int, Optional[str]] = {}
         self._conditions: dict[int, bool] = {}
         self._plan = plan_doc(self.doc_type, self.title)
-        # the value layer has lowercased the text already; its fold also writes ǎ as ă
-        low = folded(self.text) if "ǎ" not in self.text and "Ǎ" not in self.text else self.text.lower()
         # a slice of `low` is the slice lowercased: each letter lowercases to one, and no final sigma depends on its neighbours
-        self.low: Optional[str] = low if low is not None and len(low) == len(self.text) and "Σ" not in self.text else None
+        self.low: Optional[str] = lowercased(self.text) if "Σ" not in self.text else None
         self._cues: Optional[CueIndex] = None
         self._news_prior: Optional[str] = None
         self._partial_at: Optional[tuple[list[int], list[int]]] = None
