@@ -8,7 +8,9 @@ A run is a table only when its header opens on the index column's head (`TT`, `S
 three cells, and is followed by at least two rows of the header's width, each an index, a text and
 cells ending on a figure (or on a day or span of days, a schedule's, after a figure); a total row
 (`Tổng cộng`) without its index is one cell shorter, or opens on a blank line (its empty index cell). A header
-cell's unit broken onto a line of its own (`Năm 2025` then `(%)`) stays in that cell."""
+cell's unit broken onto a line of its own (`Năm 2025` then `(%)`) stays in that cell. A row's text cell
+wrapped over lines (a long label the copy broke) is one cell when the row read unwrapped would leave a
+figure where the next row's index should stand."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -53,16 +55,18 @@ def regroup_cell_lines(text: str, offsets):
         if grouped is None:
             i += 1
             continue
-        for first, last in grouped:
+        rows, wrapped = grouped
+        for first, last in rows:
             for k in range(first, last):
-                joint = " " if _unit_only(lines[k + 1]) and k < grouped[0][1] else "|"  # "Năm 2025" then "(%)": one cell
-                edits.append((starts[k] + len(lines[k]), starts[k + 1], joint))  # the separator stands on the line break
-        i = grouped[-1][1] + 1
+                one_cell = k in wrapped or _unit_only(lines[k + 1]) and k < rows[0][1]  # "Năm 2025" then "(%)": one cell
+                edits.append((starts[k] + len(lines[k]), starts[k + 1], " " if one_cell else "|"))  # on the line break
+        i = rows[-1][1] + 1
     return apply_edits(text, offsets, edits) if edits else (text, offsets)
 
 
-def _table_at(lines: list[str], head: int) -> Optional[list[tuple[int, int]]]:
-    """(first line, last line) of the header and of each row, when a table starts at line `head`."""
+def _table_at(lines: list[str], head: int) -> Optional[tuple[list[tuple[int, int]], set[int]]]:
+    """(first line, last line) of the header and of each row, when a table starts at line `head`, and the
+    lines of wrapped text cells that run on to the next line."""
     width, span = 1, 1
     while head + span < len(lines) and width <= _MAX_HEADER_CELLS and _header_cell(lines[head + span]):
         width += not _unit_only(lines[head + span])
@@ -72,13 +76,47 @@ def _table_at(lines: list[str], head: int) -> Optional[list[tuple[int, int]]]:
     out = [(head, head + span - 1)]
     at = head + span
     notes = lines[head + span - 1].strip().lower() in _note_heads()  # "Ghi chú": a last cell of words, or empty
+    wrapped: set[int] = set()
     while at < len(lines):
         size = _row_size(lines, at, width, notes)
         if size is None:
             break
+        if not _next_row_fits(lines, at, at + size):
+            extra = _wrapped_label(lines, at, width, notes)
+            if extra:
+                wrapped.update(range(at + 1, at + 1 + extra))
+                size += extra
         out.append((at, at + size - 1))
         at += size
-    return out if len(out) >= 3 else None
+    return (out, wrapped) if len(out) >= 3 else None
+
+
+def _next_row_fits(lines: list[str], at: int, after: int) -> bool:
+    """False when the line after the row at `at` is a figure that is not the next index (`3` after row `2`)."""
+    if after >= len(lines):
+        return True
+    nxt = lines[after].strip()
+    if not nxt or not shape.is_figure_cell(nxt):
+        return True
+    return shape.is_index_cell(nxt) and nxt == _next_index(lines[at].strip())
+
+
+def _next_index(index: str) -> Optional[str]:
+    return str(int(index) + 1) if index.isdigit() else None
+
+
+def _wrapped_label(lines: list[str], at: int, width: int, notes: bool) -> int:
+    """How many lines the text cell of the indexed row at `at` wraps onto (0: none found)."""
+    if not shape.is_index_cell(lines[at].strip()):
+        return 0
+    for extra in (1, 2):
+        label = lines[at + 1:at + 2 + extra]
+        if len(label) < extra + 1 or any(not c.strip() or shape.is_figure_cell(c) or shape.is_index_cell(c) for c in label):
+            return 0
+        cells = [" ".join(c.strip() for c in label), *lines[at + 2 + extra:at + width + extra]]
+        if _row_cells(cells, width - 1, notes) and _next_row_fits(lines, at, at + width + extra):
+            return extra
+    return 0
 
 
 def _unit_only(line: str) -> bool:
