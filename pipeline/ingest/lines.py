@@ -43,12 +43,19 @@ def _symbol_runs_on(before: str, after: str) -> bool:
     return before.endswith("-") and after[:1].isupper() and _SYMBOL_BREAK.search(before) is not None
 
 
+def _list_runs_on(before: str, after: str, width: int | None) -> bool:
+    """`…; huyện Tiền Hải 124.000;` / `huyện Vũ Thư 122.000.`: in text wrapped at a width, a line ending a
+    list's item at that width and a next one going on in lowercase, no marker, is the list's sentence wrapped."""
+    return before[-1] == ";" and width is not None and len(before) >= 0.75 * width and after[0].islower() \
+        and not shape.is_list_item(after)
+
+
 def should_join(before: str, after: str, width: int | None, narrow: bool = False) -> bool:
     a, b = before.rstrip(), after.strip()
     if not a or not b or "|" in a or "|" in b:
         return False
     if shape.ends_sentence(a) and not shape.is_label(a):
-        return False  # the common case, decided before the costlier tests below
+        return _list_runs_on(a, b, width)  # mostly False: the common case, decided before the costlier tests below
     if shape.is_rule_line(a) or shape.is_rule_line(b):
         return False
     if _stands_alone(shape.squash(a)) or _stands_alone(shape.squash(b)):
