@@ -295,7 +295,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
             return section, "section"
         if cue[0] == "result" and cues.strong_in(sent_lo, pos, "target"):
             return "target", "cue"  # "Phấn đấu đến năm 2025, toàn tỉnh có 81 xã (chiếm 65,3%)"
-        if cue[0] == "result" and doc_is_plan and section is None and _subject_link().search(cues.text[cue[1]:pos]):
+        if cue[0] == "result" and doc_is_plan and section is None and _subject_link().search(cues.text[cue[1]:pos]) \
+                and ";" not in cues.text[cue[1]:pos]:
             return "target", "plan_weak_cue"  # a plan's "Tỷ lệ hộ được công nhận … đạt trên 90%": the cue is in the subject
     if cue:
         return cue[0], "cue"

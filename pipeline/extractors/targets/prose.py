@@ -305,7 +305,12 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         bare_item = len(left_ind.split()) <= 4 and not sub_figure and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
-        if by_prev and (bare_item or plan_in_brackets) and not own_clause and verb_lead is None or distributes(text, prev, d):
+        # a clause after ";" takes the direction only in a list of names ("giảm từ 6,5-7,2%; Tuyên Hóa 4,5-5,0%"),
+        # not with words of its own ("kéo giảm … từ 5 - 10%; xử lý dứt điểm 14 điểm đen")
+        new_clause = ";" in text[prev.fig_end:qs] and not plan_in_brackets \
+            and not any(ch.isupper() for ch in text[text.rfind(";", prev.fig_end, qs) + 1:qs])
+        if by_prev and (bare_item or plan_in_brackets) and not own_clause and not new_clause and verb_lead is None \
+                or distributes(text, prev, d):
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     rank_left = low_left if low_left is not None else left.lower()
     if ranks(q, rank_left):
