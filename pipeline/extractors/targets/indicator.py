@@ -78,7 +78,7 @@ def _trim(t: str) -> str:
         i += 1
     if i == j:
         return ""
-    while t[j - 1] in _JUNK_TAIL or t[j - 1].isspace():
+    while j > i and (t[j - 1] in _JUNK_TAIL or t[j - 1].isspace()):  # a lone sign ('≥') is no lead but is a tail
         j -= 1
     return t[i:j]
 
