@@ -113,6 +113,17 @@ def _credit_re() -> regex.Pattern:
     return regex.compile(rf"(?:^|[\s.(])(?:{words})\s*:\s*[^\s:;.][^:;.]{{0,40}}\)?$")
 
 
+@lru_cache(maxsize=None)
+def _table_note_re() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in sorted(_shapes()["table_notes"], key=len, reverse=True))
+    return regex.compile(rf"^[(*\s]*(?:{words})\s*:", regex.I)
+
+
+def is_table_note(line: str) -> bool:
+    """`(Nguồn: Hệ thống thông tin …)`, `Ghi chú: …`: a note under a table."""
+    return _table_note_re().match(line) is not None
+
+
 def ends_with_credit(line: str) -> bool:
     """A caption's last words: a photo credit (`Ảnh: Thanh Thủy`, `(Ảnh: Quang Hưng)`)."""
     tail = line.rstrip()[-56:]

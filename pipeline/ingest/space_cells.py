@@ -35,7 +35,7 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
     text_lines = text.split("\n") + [""]
     for at, line in enumerate(text_lines):
         if run and _RULE_LINE.fullmatch(line):
-            rules.append(pos)
+            rules.append(pos + len(line) - len(line.lstrip(" \t")))  # its first dash
             pos += len(line) + 1
             continue
         gaps = _row_gaps(line) or (_short_row_gaps(line) if run else [])
@@ -64,7 +64,7 @@ def continues_cells(columns: tuple[int, set[int]], line: str) -> bool:
     starting at a column a cell of the rows starts at."""
     first, starts = columns
     indent = len(line) - len(line.lstrip(" "))
-    if "|" in line or not line.strip() or indent <= first + SLACK:
+    if "|" in line or not line.strip() or indent <= first + SLACK or shape.is_table_note(line):
         return False
     cell_starts = [indent] + [g.end() for g in _GAP.finditer(line)]
     return all(any(abs(c - s) <= SLACK for s in starts) for c in cell_starts)
@@ -111,9 +111,11 @@ def _ends(line: str, gaps: list[re.Match]) -> list[int]:
 
 def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Match]) -> bool:
     """At least two of the line's cells start, or end, at the columns of cells of the line before it (figures
-    are set flush right under their headers: `Năm 2026` over `4.850`)."""
+    are set flush right under their headers: `Năm 2026` over `4.850`), or stand centred inside them (a header's
+    second line: `Kế hoạch` over `2026`)."""
     starts, ends = _starts(prev, prev_gaps), _ends(prev, prev_gaps)
     shared = sum(any(abs(s - a) <= SLACK for a in starts) or any(abs(e - a) <= SLACK for a in ends)
+                 or any(a - SLACK <= s and e <= b + SLACK for a, b in zip(starts, ends))
                  for s, e in zip(_starts(line, gaps), _ends(line, gaps)))
     return shared >= 2
 
