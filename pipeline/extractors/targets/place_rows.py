@@ -212,8 +212,9 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             elif unit is None and (led := counted_after_lead(indicator)) is not None:
                 unit = led  # "Số lớp", "Kết nạp đoàn viên": the counted noun
             elif unit is None and indicator:
-                found = unit_at(indicator, 0)  # "Lượt hộ được kiểm tra": what is counted, then what is done to it
-                unit = found[0] if found and _passive_after().match(indicator, found[1]) else None
+                found = unit_at(indicator, 0)  # "Lượt hộ được kiểm tra", "Phần quà": what is counted
+                unit = found[0] if found and (found[1] >= len(indicator) and unit_above is None  # not "Cây hằng năm" in ha
+                                              or _passive_after().match(indicator, found[1])) else None
             kind, period, col_cmp = cols[i]
             if comparator == "=":
                 comparator = col_cmp  # "Tỷ lệ bao phủ ước đạt năm 2024 (%)": an estimate
