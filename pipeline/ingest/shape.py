@@ -171,7 +171,7 @@ def caps(line: str) -> bool | None:
     return sum(1 for c in letters if c.isupper()) >= 0.85 * len(letters)
 
 
-_FIGURE_CELL = regex.compile(r"^(?:[-–—x]|[<>≤≥~]?\s*\d[\d.,]*\s*%?)$")
+_FIGURE_CELL = regex.compile(r"^(?:[-–—x]|[<>≤≥~]?\s*[-+−–]?\d[\d.,]*\s*%?)$")  # a change is signed: "-9,76", "+28"
 
 
 def is_figure_cell(cell: str) -> bool:

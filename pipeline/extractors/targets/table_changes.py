@@ -30,7 +30,7 @@ def change_columns(t: Table, cols: list) -> tuple[list, dict[int, str]]:
     out, found = list(cols), {}
     for i, cell in enumerate(t.header):
         kind, period, cmp = out[i]
-        if kind is None and change.match(cell.text) or i - 1 in found and share.match(cell.text):
+        if kind is None and change.match(cell.text) or i - 1 in found and share.match(cell.text) or _all_signed(t, i):
             dated = [j for j, (k, p, _) in enumerate(out[:i]) if k is not None and p]
             if dated:
                 if not found:  # "Năm 2025 | Năm 2026 | Tăng/giảm": the years compared are what was reached
@@ -39,6 +39,12 @@ def change_columns(t: Table, cols: list) -> tuple[list, dict[int, str]]:
                 out[i] = (*out[dated[-1]][:2], cmp)
                 found[i] = " ".join(t.header[dated[0]].text.split()).lower()
     return out, found
+
+
+def _all_signed(t: Table, i: int) -> bool:
+    """`So sánh (%)` over `-9,76`, `-12,62`, `+3,1`: whatever its header, a column of signed figures holds changes."""
+    cells = [r[i].text for r in t.rows if i < len(r) and r[i].text.strip(" -–—")]
+    return len(cells) >= 2 and all(_SIGNED.match(c) for c in cells)
 
 
 def signed_figure(cell: str) -> Optional[tuple[float, str, Optional[str]]]:
