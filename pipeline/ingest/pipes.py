@@ -37,6 +37,9 @@ def _cells(lines: list[str]) -> list[_Cell]:
     for i, line in enumerate(lines):
         if not _closes_cell(line):
             continue
+        if _ends_table(lines, i):
+            taken = i  # `| a | b |` then a lone `|`: the table's last bar, no cell, nothing after it joins it
+            continue
         own = line.rstrip()[:-1].strip()
         loose = i
         while loose - 1 > taken and i - loose < 8 and _may_continue_cell(lines[loose - 1]):
@@ -55,6 +58,10 @@ def _cells(lines: list[str]) -> list[_Cell]:
         cells.append(_Cell(first, i, text))
         taken = i
     return cells
+
+
+def _ends_table(lines: list[str], i: int) -> bool:
+    return lines[i].strip() == "|" and i > 0 and _is_row_line(lines[i - 1])
 
 
 def _may_continue_cell(line: str) -> bool:
@@ -125,12 +132,15 @@ def clean_pipe_debris(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     for i, line in enumerate(lines):
         if _is_row_line(line):
             strip_outer_pipes(i)
+        elif _ends_table(lines, i):
+            drop_closing_pipe(i)
 
     for run in _runs(_cells(lines)):
         for cell in run:  # a cell's wrapped lines become one
             for i in range(cell.first, cell.last):
                 after = lines[i + 1].rstrip().removesuffix("|")
-                if should_join(lines[i], after, None, narrow=True):
+                if should_join(lines[i], after, None, narrow=True) \
+                        and not shape.is_signature_line(lines[i]) and not shape.is_signature_line(after):
                     edits.append((end_of(i), end_of(i) + 1, " "))
         k = _columns(run) if len(run) >= 4 else None
         if k is None:

@@ -124,6 +124,20 @@ def is_table_note(line: str) -> bool:
     return _table_note_re().match(line) is not None
 
 
+@lru_cache(maxsize=None)
+def _signature_words() -> tuple[tuple[str, ...], frozenset]:
+    meta = load_yaml("metadata.yaml")
+    prefixes = tuple(meta["signing_prefixes"]) + tuple(meta["signing_prefix_variants"])
+    return prefixes, frozenset(squash(m).lower() for m in meta["signature_marks"])
+
+
+def is_signature_line(line: str) -> bool:
+    """`TM. ỦY BAN NHÂN DÂN`, `KT. GIÁM ĐỐC`, `(Đã ký)`: a line of a signing block, which stands alone."""
+    body = squash(line)
+    prefixes, marks = _signature_words()
+    return body.upper().startswith(prefixes) or body.lower() in marks
+
+
 def ends_with_credit(line: str) -> bool:
     """A caption's last words: a photo credit (`Ảnh: Thanh Thủy`, `(Ảnh: Quang Hưng)`)."""
     tail = line.rstrip()[-56:]

@@ -56,9 +56,17 @@ class Layout:
 
 
 def _find_motto(folded: str, end: int) -> Optional[Span]:
-    starts = word_starts(folded, first_words(tuple(cues()["motto"] + cues()["party_motto"])), 0, end)
+    starts = word_starts(folded, first_words(tuple(cues()["motto"] + cues()["party_motto"] + cues()["union_motto"])), 0, end)
     m = next(matches_at(_motto_re(), folded, starts, end), None)
-    return m.span() if m else None
+    u = next(matches_at(_union_motto_re(), folded, starts, end), None)
+    found = min((x for x in (m, u) if x is not None), key=lambda x: x.start(), default=None)
+    return found.span() if found else None
+
+
+@lru_cache(maxsize=None)
+def _union_motto_re() -> regex.Pattern:
+    """The youth union's name alone in its line or cell."""
+    return regex.compile(rf"(?<=^|\n|\t|\|)[ \t]*{any_cue(cues()['union_motto'])}(?=[ \t]*(?:$|\n|\t|\|))")
 
 
 @lru_cache(maxsize=None)
@@ -176,8 +184,13 @@ def _motto_re() -> regex.Pattern:
     return regex.compile(any_cue(cues()["motto"] + cues()["party_motto"]))
 
 
+@lru_cache(maxsize=None)
+def _whole_motto_re() -> regex.Pattern:
+    return regex.compile(any_cue(cues()["motto"] + cues()["party_motto"] + cues()["union_motto"]))
+
+
 def _is_motto(cell: str) -> bool:
-    return bool(_motto_re().fullmatch(fold(clean(cell))))
+    return bool(_whole_motto_re().fullmatch(fold(clean(cell))))
 
 
 _NUMBER_CELL = regex.compile(r"\s*(?:Số|SỐ)\b")

@@ -18,7 +18,8 @@ from .text import (RIGHT_COLUMN, any_cue, cells, clean, first_words, fold, is_ca
 MAX_GAP_LINES = 8
 MAX_BLANK_LINES = 20
 MAX_BLANKS_IN_RUN = 2
-_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
+_WORD = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}*)?"  # "H' Nguyên Niê", "H’Hen Niê": Ê Đê and Jrai names
+_NAME = regex.compile(rf"{_WORD}(?:\s+{_WORD}){{1,4}}")
 
 
 @lru_cache(maxsize=None)
