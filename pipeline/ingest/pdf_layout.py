@@ -102,12 +102,12 @@ def _adjacent(upper: Line, lower: Line) -> bool:
 def _wraps_into(upper: Line, lower: Line, right: float, left: float) -> bool:
     """`lower` continues `upper`'s paragraph: `upper` runs to the right margin (a justified line),
     `lower` starts at the left one and is not a numbered item or a document kind's title."""
-    from .shape import ends_sentence, is_list_item, is_title_line
+    from .shape import ends_sentence, is_list_item, is_post_date_line, is_title_line
 
     height = max(upper.bottom - upper.top, 1.0)
     if not _adjacent(upper, lower) or lower.x0 > left + 1.5 * height:
         return False
-    if is_title_line(upper.text) or is_title_line(lower.text):
+    if is_title_line(upper.text) or is_title_line(lower.text) or is_post_date_line(lower.text):
         return False
     closed = ends_sentence(upper.text)
     if upper.x1 < right - (0.8 if closed else 2.5) * height:

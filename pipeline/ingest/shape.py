@@ -138,6 +138,17 @@ def is_signature_line(line: str) -> bool:
     return body.upper().startswith(prefixes) or body.lower() in marks
 
 
+@lru_cache(maxsize=None)
+def _post_date_re() -> regex.Pattern:
+    labels = "|".join(regex.escape(w) for w in sorted(load_yaml("metadata.yaml")["news"]["post_date_labels"], key=len, reverse=True))
+    return regex.compile(rf"^(?:{labels})(?:\s+lúc)?\s*:?\s*\d", regex.I)
+
+
+def is_post_date_line(line: str) -> bool:
+    """`Cập nhật: 08:45, 30/12/2026`, `Đăng ngày 12/3/2026`: a post's date line, which stands alone."""
+    return _post_date_re().match(line.strip()) is not None
+
+
 def ends_with_credit(line: str) -> bool:
     """A caption's last words: a photo credit (`Ảnh: Thanh Thủy`, `(Ảnh: Quang Hưng)`)."""
     tail = line.rstrip()[-56:]
