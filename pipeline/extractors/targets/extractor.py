@@ -11,6 +11,7 @@ from .context import Context, build_context
 from .draft import Draft
 from .period import PeriodMention
 from .prose import prose_drafts
+from .recipients import recipients_spans
 from .structure import lines, tables
 from .tables import table_drafts
 from .task_rows import task_row_drafts
@@ -20,6 +21,7 @@ def find_targets(text: str, doc_type: Optional[str] = None, issue_year: Optional
                  title: Optional[str] = None, skip: Optional[list[tuple[int, int]]] = None,
                  periods: Optional[list[PeriodMention]] = None) -> list[Target]:
     """Targets of a normalized text; the document's kind, year and title sharpen kind and period."""
+    skip = (skip or []) + recipients_spans(text)
     ctx = build_context(text, doc_type=doc_type, issue_year=issue_year, title=title, periods=periods, skip=skip)
     return targets_from_context(ctx)
 
