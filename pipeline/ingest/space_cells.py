@@ -66,8 +66,17 @@ def continues_cells(columns: tuple[int, set[int]], line: str) -> bool:
     indent = len(line) - len(line.lstrip(" "))
     if "|" in line or not line.strip() or indent <= first + SLACK or shape.is_table_note(line):
         return False
-    cell_starts = [indent] + [g.end() for g in _GAP.finditer(line)]
-    return all(any(abs(c - s) <= SLACK for s in starts) for c in cell_starts)
+    gaps = list(_GAP.finditer(line))
+    cell_starts = [indent] + [g.end() for g in gaps]
+    cell_ends = [g.start() for g in gaps] + [len(line.rstrip())]
+    return all(any(abs(c - s) <= SLACK for s in starts) and e <= _next_column(starts, c) + SLACK
+               for c, e in zip(cell_starts, cell_ends))
+
+
+def _next_column(starts: set[int], column: int) -> float:
+    """Where the cell after the one starting at `column` starts: a wrapped cell's end stays left of it (an indented
+    paragraph under the table runs on past it)."""
+    return min((s for s in starts if s > column + SLACK), default=float("inf"))
 
 
 def heads_row(columns: tuple[int, set[int]], line: str, below: str) -> bool:
