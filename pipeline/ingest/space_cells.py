@@ -38,8 +38,9 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
             rules.append(pos + len(line) - len(line.lstrip(" \t")))  # its first dash
             pos += len(line) + 1
             continue
-        gaps = _row_gaps(line) or (_short_row_gaps(line) if run else [])
-        if gaps and run and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
+        group = bool(run) and _group_row(line)
+        gaps = _row_gaps(line) or (_short_row_gaps(line) if run else []) or (list(_GAP.finditer(line)) if group else [])
+        if gaps and run and not group and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
                 and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)):
             _close(run, edits, rules)
             run, rules = [], []
@@ -108,6 +109,15 @@ def _short_row_gaps(line: str) -> list[re.Match]:
         return []
     gaps = list(_GAP.finditer(line))
     return gaps if len(gaps) == 1 and shape.is_figure_cell(line[gaps[0].end():].strip()) else []
+
+
+def _group_row(line: str) -> bool:
+    """` II   Chỉ tiêu về chuyên môn`: a row grouping the rows under it, its index and its name, no figure."""
+    gaps = list(_GAP.finditer(line))
+    if len(gaps) != 1 or "|" in line:
+        return False
+    index, name = line[:gaps[0].start()].strip(), line[gaps[0].end():].strip()
+    return shape.is_index_cell(index) and any(c.isalpha() for c in name) and not any(c.isdigit() for c in name)
 
 
 def _starts(line: str, gaps: list[re.Match]) -> list[int]:
