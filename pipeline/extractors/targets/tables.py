@@ -157,10 +157,11 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 kind, period, comparator = cols[i] if i < len(cols) else (None, None, "=")
                 if row_period and i < len(t.header) and not head_periods[i]:
                     period = row_period
-                figure = signed_figure(c.text) if i in changes else cell_figure(c.text)
+                cell_change, amount = _cell_change(c.text)  # "giảm 1-1,5": a change by, in the cell itself
+                figure = signed_figure(c.text) if i in changes else cell_figure(amount)
                 value_max = None
                 if figure is None and kind is not None:
-                    found = cell_range(c.text)
+                    found = cell_range(amount)
                     figure, value_max = ((found[0], None, None), found[1]) if found else (None, None)
                 if kind is None or figure is None:
                     continue
@@ -181,7 +182,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     value_max = unscaled(float(value_max), unit)[0]
                 value, unit = unscaled(float(value), unit)  # "45" under "Nghìn lượt": 45.000 lượt
                 d = Draft(value=value, value_max=value_max, unit=unit, start=cell.start + lead, end=c.end,
-                          fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or row_cmp or comparator,
+                          fig_start=c.start, fig_end=c.end, kind=kind, comparator=cell_cmp or cell_change or row_cmp or comparator,
                           period=period, indicator=f"{indicator} so với {changes[i]}" if i in changes
                           else column_indicator(indicator, i, ind_i, shares, measures, compared))
                 d.rules = {"shape": "table", "unit": "table", "kind": "table_header", "period": "table_header",
@@ -224,7 +225,8 @@ def _cell_words():
     change = re.compile(rf"(?<!\w)(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})"
                         rf"(?:\s+(?:{alternation(cmp['gap_objects'])})(?!\w)|\s*(?:\([^)]*\))?\s*$)", re.IGNORECASE)
     down = {w.lower() for w in cmp["decrease_by"]}
-    return symbols, sub, change, down
+    opens = re.compile(rf"^\s*(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})\s+(?=\d)", re.IGNORECASE)
+    return symbols, sub, change, down, opens
 
 
 def _sub_row() -> re.Pattern:
@@ -244,10 +246,19 @@ def _row_bound_of(label: str) -> tuple[Optional[str], str]:
     return None, label
 
 
+def _cell_change(cell: str) -> tuple[Optional[str], str]:
+    """`giảm 1-1,5`, `tăng 5`: a cell opening on a direction verb right before its figure holds a change by; the
+    comparator and the figure's text (the cell unchanged when it holds none: `giảm còn 2` is a level)."""
+    m = _cell_words()[4].match(cell)
+    if not m:
+        return None, cell
+    return ("-=" if " ".join(m.group("verb").lower().split()) in _cell_words()[3] else "+="), cell[m.end():]
+
+
 def _row_change(indicator: str) -> Optional[str]:
     """`Số vụ tai nạn lao động chết người giảm so với năm trước | % | 5`, `Tỷ lệ hộ nghèo giảm | % | 0,8`:
     the row's figures are a change by."""
-    _, _, change, down = _cell_words()
+    _, _, change, down, _ = _cell_words()
     m = change.search(indicator)
     if not m:
         return None
