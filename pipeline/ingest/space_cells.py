@@ -38,7 +38,7 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
             rules.append(pos + len(line) - len(line.lstrip(" \t")))  # its first dash
             pos += len(line) + 1
             continue
-        group = bool(run) and _group_row(line)
+        group = bool(run) and (_group_row(line) or _units_line(line))
         gaps = _row_gaps(line) or (_short_row_gaps(line) if run else []) or (list(_GAP.finditer(line)) if group else [])
         if gaps and run and not group and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
                 and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)):
@@ -118,6 +118,12 @@ def _group_row(line: str) -> bool:
         return False
     index, name = line[:gaps[0].start()].strip(), line[gaps[0].end():].strip()
     return shape.is_index_cell(index) and any(c.isalpha() for c in name) and not any(c.isdigit() for c in name)
+
+
+def _units_line(line: str) -> bool:
+    """`(người)      (ngày/lớp)` under a header: the units of its cells, on a line of their own."""
+    cells = _CELL_GAP.split(line.strip())
+    return len(cells) >= 2 and "|" not in line and all(c.startswith("(") and c.endswith(")") and len(c) <= 24 for c in cells)
 
 
 def _starts(line: str, gaps: list[re.Match]) -> list[int]:
