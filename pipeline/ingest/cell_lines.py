@@ -40,18 +40,20 @@ def _note_heads() -> frozenset:
 
 
 def regroup_cell_lines(text: str, offsets):
-    if "TT\n" not in text:  # most texts: no index column's head alone on a line
+    if "TT\n" not in text and not any(f"\n{h}\n" in text for h in _time_heads()):  # most texts: no such head alone on a line
         return text, offsets
     lines = text.split("\n")
     starts = shape.line_starts(lines)
     heads, _ = _words()
+    time_heads = {h.lower() for h in _time_heads()}
     edits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
-        if lines[i].strip().lower() not in heads:
+        head = lines[i].strip().lower()
+        if head not in heads and head not in time_heads:
             i += 1
             continue
-        grouped = _table_at(lines, i)
+        grouped = _table_at(lines, i) if head in heads else _schedule_at(lines, i)
         if grouped is None:
             i += 1
             continue
@@ -117,6 +119,32 @@ def _wrapped_label(lines: list[str], at: int, width: int, notes: bool) -> int:
         if _row_cells(cells, width - 1, notes) and _next_row_fits(lines, at, at + width + extra):
             return extra
     return 0
+
+
+@lru_cache(maxsize=None)
+def _time_heads() -> tuple[str, ...]:
+    return tuple(load_yaml("line_shapes.yaml")["time_heads"])
+
+
+_TIME_ROW = regex.compile(r"^(?:(?:tháng|quý|năm)\s+)?(?:\d{1,2}|[IVX]{1,4})(?:/(?:19|20)\d\d)?$|^(?:năm\s+)?(?:19|20)\d\d$", regex.I)
+
+
+def _schedule_at(lines: list[str], head: int) -> Optional[tuple[list[tuple[int, int]], set[int]]]:
+    """A schedule copied one cell per line: a time head (`Tháng`), the headers of its figure columns, then rows
+    each a month, quarter or year (`Tháng 7/2026`) and that many figures."""
+    width = 1
+    while head + width < len(lines) and width <= _MAX_HEADER_CELLS and _header_cell(lines[head + width]) \
+            and not _TIME_ROW.match(lines[head + width].strip()):
+        width += 1
+    if width < 2:
+        return None
+    out = [(head, head + width - 1)]
+    at = head + width
+    while at + width <= len(lines) and _TIME_ROW.match(lines[at].strip()) \
+            and all(shape.is_figure_cell(c) for c in lines[at + 1:at + width]):
+        out.append((at, at + width - 1))
+        at += width
+    return (out, set()) if len(out) >= 3 else None
 
 
 def _unit_only(line: str) -> bool:

@@ -1,5 +1,5 @@
 """Tables whose rows are years: `Năm | Mã số vùng trồng cấp mới (mã số) | Diện tích cấp mới (ha)` then
-`2026 | 20 | 900`, closed by a `Tổng cộng` row.
+`2026 | 20 | 900`, closed by a `Tổng cộng` row; or months, a schedule's (`Tháng 7/2026 | 3.440 | 35`).
 
 Each value column's header names the indicator and, in brackets or by its counted noun, the unit; each
 row's year is its figures' period, and the total row's period is the span of the years above it. A
@@ -18,7 +18,14 @@ from .lexicon import alternation, data
 from .structure import Table
 from .table_columns import bracket_unit, counted_noun
 
-_YEAR_CELL = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*$", re.IGNORECASE)
+_YEAR_CELL = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*$|^\s*tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
+
+
+def _row_time(m: re.Match) -> tuple[str, int]:
+    """(period, year) of a year cell (`2026`) or a month cell (`Tháng 7/2026`: 2026-07)."""
+    if m.group(1):
+        return m.group(1), int(m.group(1))
+    return f"{m.group(3)}-{int(m.group(2)):02d}", int(m.group(3))
 
 
 @lru_cache(maxsize=None)
@@ -50,7 +57,7 @@ def year_row_drafts(ctx: Context, t: Table, year_col: int,
                     cell_figure: Callable[[str], Optional[tuple]]) -> list[Draft]:
     _, total = _words()
     heads = [_head_parts(c.text) for c in t.header]
-    years = [int(m.group(1)) for r in t.rows if year_col < len(r) and (m := _YEAR_CELL.match(r[year_col].text))]
+    years = [_row_time(m)[1] for r in t.rows if year_col < len(r) and (m := _YEAR_CELL.match(r[year_col].text))]
     span = f"{min(years)}-{max(years)}" if years else None
     out: list[Draft] = []
     for row in t.rows:
@@ -59,14 +66,14 @@ def year_row_drafts(ctx: Context, t: Table, year_col: int,
         label = row[year_col].text
         m = _YEAR_CELL.match(label)
         if m:
-            period, year = m.group(1), int(m.group(1))
+            period, year = _row_time(m)
         elif total.match(label) and span:
             period, year = span, max(years)
         else:
             continue
         if ctx.ref_year is not None and year < ctx.ref_year:
             kind = "result"
-        elif ctx.plan or ctx.ref_year is None or year > ctx.ref_year:
+        elif ctx.plan or ctx.ref_year is None or year > ctx.ref_year or len(period) == 7:  # a month's milestone
             kind = "target"
         else:
             kind = ctx.news_prior  # the report's own year
