@@ -71,7 +71,7 @@ class _Units:
         self.scale = Gated(plain(
             rf"[ \t]+(?P<s>(?:{_alt(self.scales)})(?:[ \t]+(?:{_alt(self.scales)}))*)(?!\w)", _FLAGS), self.scales)
         self.cur_after = ByFirst(r"[ \t]*(?P<c>", list(self.currency_after), (
-            rf")(?!\w)(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})"
+            rf")(?!\w)(?![ \t]+(?:{_alt(u['currency_nouns'])})(?!\w))(?:(?:[ \t]+(?:{_alt(u['between_and'])}))?[ \t]+(?P<minor>[0-9]{{1,2}}|{word}(?:[ \t]+{word}){{0,3}})"
             rf"(?:[ \t]+(?:{_alt(self.minor)}))?(?=[\s.,;)]|$))?"), _alt)
         self.cur_before = plain(rf"(?<![\w$])(?P<c>{_alt(self.currency_before)})[ \t]*(?=[0-9])")
         self.currency_before_last = frozenset(w[-1] for w in self.currency_before)
