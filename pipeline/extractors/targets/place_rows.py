@@ -142,7 +142,10 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
 def _heads_counted(inner: str, head: str) -> bool:
     """`Số giấy chứng nhận (giấy)`: the bracket gives the unit as the first word of the noun the header counts."""
     counted = counted_after_lead(_PAREN.sub(" ", head))
-    return bool(inner) and counted is not None and counted.lower().startswith(inner.lower() + " ")
+    if counted is None:  # a noun the unit list does not know: "Số biển cảnh báo lắp mới (biển)"
+        words = _PAREN.sub(" ", head).lower().split()
+        return bool(inner) and len(inner.split()) == 1 and words[:2] == ["số", inner.lower()]
+    return bool(inner) and counted.lower().startswith(inner.lower() + " ")
 
 
 def _named_before(heads: list[tuple[str, Optional[str], str]], place_col: int, i: int, unit: Optional[str]) -> str:
