@@ -102,7 +102,7 @@ class Context:
 
     def _cites(self, p: PeriodMention, head: str) -> bool:
         words = self.text[max(0, p.start - 300):p.start] + head
-        return may_cite(words) and bool(roles().cited.search(words))
+        return may_cite(words) and bool(roles().cited.search(words)) or _in_quotes(self.text, p.start)
 
     def heading_kind(self, pos: int) -> Optional[str]:
         """`result`/`target` as the headings over `pos` name a situation or goals section (kind.section_kind)."""
@@ -165,7 +165,8 @@ class Context:
         """A year written that may hold for the figures after it: no deadline, baseline or comparison."""
         found = self._in_force.get(id(p))
         if found is None:
-            found = self._in_force[id(p)] = not self.is_deadline(p) and not self.is_comparison(p) and not self.yearless(p)
+            found = self._in_force[id(p)] = not self.is_deadline(p) and not self.is_comparison(p) and not self.yearless(p) \
+                and not _in_quotes(self.text, p.start)
         return found
 
     @property
@@ -243,6 +244,19 @@ def _lead_partial(text: str, quantities: list[Quantity], skip: list[tuple[int, i
 @lru_cache(maxsize=None)
 def _uncounted_units() -> frozenset:
     return frozenset(u.lower() for u in data("not_targets")["units"])
+
+
+_NAMED = re.compile(r"(?:đề án|chương trình|kế hoạch|dự án|phong trào|cuộc vận động|chiến dịch)\s*$", re.IGNORECASE)
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """`Đề án "Đầu tư xây dựng … giai đoạn 2021 - 2030"`: a period inside the quoted name of a programme or scheme
+    (not inside quoted speech: `"… phấn đấu cả năm 2025 thu hút …", ông Hùng nói`)."""
+    window = text[max(0, pos - 300):pos]
+    window = window[window.rfind("\n") + 1:]
+    curly = window.rfind("“")
+    opened = curly if curly > window.rfind("”") else window.rfind('"') if window.count('"') % 2 == 1 else -1
+    return opened >= 0 and _NAMED.search(window, 0, opened) is not None
 
 
 def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
