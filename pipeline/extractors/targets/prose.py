@@ -281,6 +281,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         if lead is None and drafts and drafts[-1].fig_end >= line_start:
             lead = drafts[-1].rules.get("base_indicator") or drafts[-1].indicator  # "Con số này của năm 2021 là …"
             shape = "context"
+        if lead is None and against_plan and (quota := ind.clean(rw, keep="first")):
+            lead, shape = quota, "quota"  # "Hoàn thành 100% chỉ tiêu giao quân": the share of a quota, named by it
         if lead is None:
             return None
         indicator, start = lead, seg_start + len(seg_left) - len(seg_left.lstrip(" -+*•\t"))
