@@ -28,7 +28,8 @@ def _fits(target, want: dict) -> bool:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["rule"] for c in CASES])
 def test_example(case):
-    targets = find_targets(case["text"], doc_type=case.get("doc_type"), title=case.get("title"), issue_year=case.get("issue_year"))
+    targets = find_targets(case["text"], doc_type=case.get("doc_type"), title=case.get("title"), issue_year=case.get("issue_year"),
+                           issue_month=case.get("issue_month"))
     for want in case["expect"]:
         assert any(_fits(t, want) for t in targets), (want, [t.model_dump(exclude={"text", "span"}) for t in targets])
     values = {t.value for t in targets}

@@ -38,6 +38,7 @@ class Context:
     text: str
     doc_type: Optional[str] = None
     ref_year: Optional[int] = None
+    issue_month: Optional[int] = None  # the month of the document's own date, when known
     default_year: Optional[int] = None
     quantities: list[Quantity] = field(default_factory=list)
     periods: list[PeriodMention] = field(default_factory=list)

@@ -39,6 +39,16 @@ def time_head() -> re.Pattern:
     return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['time'])})\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 
 
+_DEADLINE_HEAD = re.compile(r"(?<!\w)(?:đến|trước)(?:\s+(?:hết\s+)?ngày)?\s+\d{1,2}/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE)
+
+
+def _after_issue(ctx: Context, m: Optional[re.Match]) -> bool:
+    """The day a header's figures stand at comes after the document's own date (as of a past day, they are results)."""
+    if m is None or ctx.ref_year is None or ctx.issue_month is None:
+        return False
+    return (int(m["y"]), int(m["m"])) > (ctx.ref_year, ctx.issue_month)
+
+
 def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Optional[str], Optional[str], str]:
     """(kind, period, comparator) of a header cell; a header that names no kind holds results under a situation
     heading (`section`, the kind the headings over the table name), else the document's kind of figures."""
@@ -58,6 +68,8 @@ def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Opti
     if _TARGET_HEAD.search(head):
         return "target", period, comparator
     if _DONE_HEAD.search(head):
+        if _after_issue(ctx, _DEADLINE_HEAD.search(head)):
+            return "target", period, comparator  # "Giải ngân đến 30/6/2027 (%)" in a CV of 19/3/2027: a milestone to reach
         return "result", period, comparator
     if period and part and not ctx.plan:
         return "result", period, comparator  # a post's "9 tháng năm 2025" column: months gone by
