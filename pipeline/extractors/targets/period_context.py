@@ -79,6 +79,7 @@ _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
 _CLAUSE_CUT = re.compile(r"[,;(]")
 _STOP_OR_FIGURE = re.compile(r"[;.]|\d")
+_AND = re.compile(r"(?<!\w)và(?!\w)")
 _DIGIT = re.compile(r"\d")
 _YEAR_SPAN = re.compile(r"\d{4}-\d{4}")
 _MONTH = re.compile(r"\d{4}-\d\d")
@@ -133,8 +134,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         between = text[qe:p.start]
         if _STOP_OR_FIGURE.search(between) or ctx.is_baseline(p):
             break
-        if "," in between and _leads_next(text, p):
-            break  # "…: 6 tháng đạt 50%, năm 2024 đạt 95%": the year opens the next figure's clause
+        if ("," in between or _AND.search(between)) and _leads_next(text, p):
+            break  # "…: 6 tháng đạt 50%, năm 2024 đạt 95%", "… trên 95% và đến ngày 31/01/2028 giải ngân 100%": the next figure's
         ptext = text[p.start:p.end]
         prefix = _DIGIT.split(ptext, maxsplit=1)[0]
         if words.right_cue.search(between + prefix) or (not between.strip(" ,(") and words.right_lead.match(prefix.lower())):
