@@ -247,7 +247,9 @@ def _uncounted_units() -> frozenset:
     return frozenset(u.lower() for u in data("not_targets")["units"])
 
 
-_NAMED = re.compile(r"(?:đề án|chương trình|kế hoạch|dự án|phong trào|cuộc vận động|chiến dịch)\s*$", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _quoted_name_head() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['quoted_name_heads'])})\s*$", re.IGNORECASE)
 
 
 def _in_quotes(text: str, pos: int) -> bool:
@@ -257,12 +259,12 @@ def _in_quotes(text: str, pos: int) -> bool:
     window = window[window.rfind("\n") + 1:]
     curly = window.rfind("“")
     opened = curly if curly > window.rfind("”") else window.rfind('"') if window.count('"') % 2 == 1 else -1
-    return opened >= 0 and _NAMED.search(window, 0, opened) is not None
+    return opened >= 0 and _quoted_name_head().search(window, 0, opened) is not None
 
 
 def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optional[int] = None,
                   title: Optional[str] = None, periods: Optional[list[PeriodMention]] = None,
-                  skip: Optional[list[tuple[int, int]]] = None) -> Context:
+                  skip: Optional[list[tuple[int, int]]] = None, issue_month: Optional[int] = None) -> Context:
     doc_type = doc_type or guess_doc_type(text)
     ref_year = issue_year
     if ref_year is None:
@@ -291,7 +293,8 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
         elif narrated:
             default_year = ref_year
     ctx = Context(text=text, doc_type=doc_type, ref_year=ref_year, default_year=default_year, periods=periods,
-                  tree=section_tree(text), skip=skip or [], title=title)
+                  tree=section_tree(text), skip=skip or [], title=title,
+                  issue_month=issue_month if issue_year is not None else None)
     ctx.quantities = sorted(find_quantities(text, ctx.low), key=lambda q: q.span[0])
     if ctx.plan:
         ctx.default_span = plan_span(text, title, ref_year)

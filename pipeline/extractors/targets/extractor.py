@@ -22,8 +22,8 @@ def find_targets(text: str, doc_type: Optional[str] = None, issue_year: Optional
                  periods: Optional[list[PeriodMention]] = None, issue_month: Optional[int] = None) -> list[Target]:
     """Targets of a normalized text; the document's kind, date and title sharpen kind and period."""
     skip = (skip or []) + recipients_spans(text)
-    ctx = build_context(text, doc_type=doc_type, issue_year=issue_year, title=title, periods=periods, skip=skip)
-    ctx.issue_month = issue_month if issue_year is not None else None
+    ctx = build_context(text, doc_type=doc_type, issue_year=issue_year, title=title, periods=periods, skip=skip,
+                        issue_month=issue_month)
     return targets_from_context(ctx)
 
 
@@ -69,6 +69,12 @@ def _issue_year(record: PlanDocument) -> Optional[int]:
     return None
 
 
+def _issue_month(record: PlanDocument) -> Optional[int]:
+    if record.issue_date and record.issue_date.value[5:7].isdigit():
+        return int(record.issue_date.value[5:7])
+    return None
+
+
 @register("targets")
 def extract_targets(doc: Document, record: PlanDocument) -> None:
     skip = [b.span for b in doc.blocks if b.kind == "boilerplate"]
@@ -78,7 +84,5 @@ def extract_targets(doc: Document, record: PlanDocument) -> None:
         periods = [PeriodMention(p.label, p.span[0], p.span[1]) for p in cached]
     elif record.periods:
         periods = sorted((PeriodMention(p.label, p.span[0], p.span[1]) for p in record.periods), key=lambda p: p.start)
-    month = record.issue_date.value[5:7] if record.issue_date else ""
     record.targets = find_targets(doc.text, doc_type=record.doc_type, issue_year=_issue_year(record),
-                                  title=record.title, skip=skip, periods=periods,
-                                  issue_month=int(month) if month.isdigit() else None)
+                                  title=record.title, skip=skip, periods=periods, issue_month=_issue_month(record))

@@ -13,6 +13,7 @@ from .kind import of_plan
 from .lexicon import Ending, alternation, data, word_alternation
 from .period import end_year_of, partial_of, says_per_year, says_whole_year
 from .period_in_force import PART_OF_YEAR, bracketed_before, carry, gone_by, in_result_section
+from .prose_words import prose_words
 from .quantities import Quantity
 
 class _Words(NamedTuple):
@@ -79,7 +80,6 @@ _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
 _CLAUSE_CUT = re.compile(r"[,;(]")
 _STOP_OR_FIGURE = re.compile(r"[;.]|\d")
-_AND = re.compile(r"(?<!\w)và(?!\w)")
 _DIGIT = re.compile(r"\d")
 _YEAR_SPAN = re.compile(r"\d{4}-\d{4}")
 _MONTH = re.compile(r"\d{4}-\d\d")
@@ -134,7 +134,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         between = text[qe:p.start]
         if _STOP_OR_FIGURE.search(between) or ctx.is_baseline(p):
             break
-        if ("," in between or _AND.search(between)) and _leads_next(text, p):
+        if ("," in between or prose_words().coordinator.search(between)) and _leads_next(text, p):
             break  # "…: 6 tháng đạt 50%, năm 2024 đạt 95%", "… trên 95% và đến ngày 31/01/2028 giải ngân 100%": the next figure's
         ptext = text[p.start:p.end]
         prefix = _DIGIT.split(ptext, maxsplit=1)[0]
