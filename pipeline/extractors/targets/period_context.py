@@ -68,7 +68,7 @@ def _words() -> _Words:
 _FIGURE_NEXT = re.compile(r"[ \t]*(?::[ \t]*)?(?:[^\d\s,;.()]+[ \t]+){0,3}\d")
 
 
-def _leads_next(text: str, p) -> bool:
+def leads_next(text: str, p) -> bool:
     """A period followed within a few words by a figure (`năm 2024 đạt 95%`) leads that figure."""
     return bool(_FIGURE_NEXT.match(text, p.end))
 
@@ -134,7 +134,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         between = text[qe:p.start]
         if _STOP_OR_FIGURE.search(between) or ctx.is_baseline(p):
             break
-        if ("," in between or prose_words().coordinator.search(between)) and _leads_next(text, p):
+        if ("," in between or prose_words().coordinator.search(between)) and leads_next(text, p):
             break  # "…: 6 tháng đạt 50%, năm 2024 đạt 95%", "… trên 95% và đến ngày 31/01/2028 giải ngân 100%": the next figure's
         ptext = text[p.start:p.end]
         prefix = _DIGIT.split(ptext, maxsplit=1)[0]
@@ -146,7 +146,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         seg_lo = qs - len(seg_left)
         left_ps = [p for p in ctx.periods_in(seg_lo, qs) if not ctx.is_baseline(p) and not ctx.is_cited(p)
                    and not (prev is not None and prev.fig_end == seg_lo and not text[seg_lo:p.start].strip(" ,(")
-                            and not _leads_next(text, p))]
+                            and not leads_next(text, p))]
         outside = [p for p in left_ps if not bracketed_before(text, p.start, p.end, qs)]
         left_ps = outside or left_ps  # "Tổng kế hoạch vốn năm 2024 (bao gồm vốn các năm 2022, 2023 …) là …"
         if left_ps:

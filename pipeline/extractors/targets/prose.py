@@ -14,7 +14,7 @@ from .draft import Draft
 from .filters import at_most_rank, class_unit, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_measure, is_multiplier, known_unit
-from .period_context import before_plan, inherit_period, resolve_period, tells_present
+from .period_context import before_plan, inherit_period, leads_next, resolve_period, tells_present
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
                             lead_measure, with_counted_object)
 from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
@@ -27,6 +27,7 @@ from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
+_TIME_OPENER_GAP = 12  # "đến hết ", "trong ": the words a clause's time may open with after the coordinator
 _CLOSED_BY_COMMA = re.compile(r"\d\s*%\s*,")  # a class's rate inside a count's words, then a comma: the words end
 
 
@@ -57,7 +58,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
         for sent in sentences(text, line.start, line.end):
             sent_drafts: list[int] = []
             for it in items(text, sent.start, sent.end):
-                seg_start = it.start
+                seg_start = item_start = it.start
                 it_qs = line_qs[bisect.bisect_left(line_starts, it.start):bisect.bisect_left(line_starts, it.end)]
                 own = [k > 0 and not _group_qualifier(text, n, it.start, it.end) for k, n in enumerate(it_qs)]
                 next_own = _next_own_starts(it_qs, own, it.end)
@@ -65,7 +66,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     if q.unit is None and sent_drafts:
                         unit = place_list_unit(text, drafts[sent_drafts[-1]], q.span[0])
                         q = q if unit is None else replace(q, unit=unit)
-                    d = _draft_for(ctx, q, it.start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts,
+                    d = _draft_for(ctx, q, item_start, seg_start, it.end, sent.start, line.start, drafts, sent_drafts,
                                    next_own[k], None if k == 0 else not own[k])
                     if d is None:
                         continue
@@ -85,6 +86,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     if between is not None and (prose_words().coordinated.match(between) or prose_words().list_on.match(between)
                                                 or prose_words().share_of_before.match(between)):
                         seg_start = d.rules["rw_end"]
+                    elif between is not None and (opened := _time_opened_clause(ctx, q.span[1], it_qs[k + 1].span[0])):
+                        seg_start = item_start = opened
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
         opens_sublist = leads_sublist(_lowered(text, ctx.low, line.start, line.end).strip())
         if not attached or opens_sublist:
@@ -94,6 +97,19 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
         if d.parent is not None and d.unit == drafts[d.parent].unit and _unit_family(d.unit) == "money":
             name_source(d, drafts[d.parent])
     return drafts
+
+
+def _time_opened_clause(ctx: Context, end: int, next_start: int) -> Optional[int]:
+    """`… trên 95% kế hoạch vốn và đến ngày 31/01/2028 giải ngân 100%`: where a clause opened by a coordinator and a
+    time of its own, leading the next figure, starts (None when the words between hold no such clause)."""
+    text = ctx.text
+    for m in prose_words().coordinator.finditer(text, end, next_start):
+        for p in ctx.periods_in(m.end(), next_start):
+            if p.start - m.end() <= _TIME_OPENER_GAP and not any(ch.isdigit() for ch in text[m.end():p.start]) \
+                    and leads_next(text, p):
+                return m.end()
+            break
+    return None
 
 
 def _before_next_verbs(words: str) -> int:
