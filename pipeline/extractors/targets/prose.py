@@ -198,7 +198,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     # "16 xe, trong đó 05 xe đã sử dụng trên 10 năm": a sub-figure's own words follow it
     left_ind = "" if sub_figure else ind.clean(seg_left)
     against_plan = of_plan(right_full)
-    right_core = "" if against_plan else ind.clean(rw, keep="first")
+    closed = q.unit == "%" and rw.lstrip(" \t").startswith(",")  # "… tăng 12,6%, tiếp tục là động lực …": a new clause
+    right_core = "" if against_plan or closed else ind.clean(rw, keep="first")
     right_ind = right_core
     unit_word = q.unit if q.unit and q.unit != "%" and not q.money else None
     named = None if is_measure(unit_word) else unit_word  # "120 hộ nghèo": hộ nghèo; "120 ha rừng": rừng
