@@ -4,14 +4,14 @@ document's title or symbol (`Báo cáo tình hình cấp nước … năm 2026  
 running over the break reads on.
 
 A line is such a footer only in a run of them: the same words at each break, the numbers going up
-by one (from 1 or 2), several lines apart. A table's rows differ from one another, and a total row
-is written once."""
+by one (from 1 or 2), a page's worth of lines apart (a table's `Xã Sơn Kim 1` and `Xã Sơn Kim 2`, a row
+apart, are place names). A table's rows differ from one another, and a total row is written once."""
 from __future__ import annotations
 
 from ..normalize import apply_edits
 from . import shape
 
-_MIN_PAGE_LINES = 4
+_MIN_PAGE_LINES = 10
 
 
 def drop_numbered_footers(text: str, offsets):
