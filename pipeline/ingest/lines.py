@@ -66,6 +66,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return False
     if a[-1].isdigit() and shape.is_range_tail(b):
         return True
+    if a[-1] in "-–" and a[:-1].rstrip()[-1:].isdigit() and shape.starts_with_figure(b):
+        return True  # a range broken after its dash: "giảm bình quân 1,0 -" / "1,5%/năm."
     if _symbol_runs_on(a, b):
         return True
     if shape.is_list_item(b):
