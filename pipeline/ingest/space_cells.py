@@ -38,7 +38,7 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
             rules.append(pos + len(line) - len(line.lstrip(" \t")))  # its first dash
             pos += len(line) + 1
             continue
-        group = bool(run) and (_group_row(line) or _units_line(line))
+        group = bool(run) and (_group_row(line) or _units_line(line) or len(run) == 1 and _sub_heads(run[0][1], run[0][2], line))
         gaps = _row_gaps(line) or (_short_row_gaps(line) if run else []) or (list(_GAP.finditer(line)) if group else [])
         if gaps and run and not group and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
                 and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)):
@@ -118,6 +118,15 @@ def _group_row(line: str) -> bool:
         return False
     index, name = line[:gaps[0].start()].strip(), line[gaps[0].end():].strip()
     return shape.is_index_cell(index) and any(c.isalpha() for c in name) and not any(c.isdigit() for c in name)
+
+
+def _sub_heads(head: str, head_gaps: list[re.Match], line: str) -> bool:
+    """`So sánh (%)` over `Cùng kỳ      KH`: a header's last cell split into the heads of the columns under it, on
+    a line of their own that starts under that cell."""
+    cells = _CELL_GAP.split(line.strip())
+    indent = len(line) - len(line.lstrip(" "))
+    return len(cells) >= 2 and "|" not in line and bool(head_gaps) and indent >= head_gaps[-1].end() - SLACK \
+        and not any(shape.is_figure_cell(c) for c in cells)
 
 
 def _units_line(line: str) -> bool:

@@ -234,7 +234,24 @@ def _table_from_rows(rows: list[list[Cell]]) -> Table | None:
             and sum(1 for c in body[0] if c.text) >= 2 and not body[0][0].text:
         header = _merge_header(header, body[0])  # "Năm 2023" over "Kế hoạch | Thực hiện"
         body = body[1:]
+    elif len(body) >= 2 and (sub := _split_heads(body[0])) and all(len(r) == len(header) + len(sub) - 1 for r in body[1:3]):
+        # "So sánh (%)" over "Cùng kỳ | KH": the header's last cell split over the columns under it, its unit last
+        name, unit = _BRACKET_UNIT.fullmatch(header[-1].text).groups()
+        header = header[:-1] + [Cell(c.start, c.end, f"{name} {c.text} {unit}".strip()) for c in sub]
+        body = body[1:]
     return Table(0, 0, header, body)
+
+
+def _split_heads(row: list[Cell]) -> list[Cell]:
+    """The cells of a row of two heads or more and no figure, the row's empty cells after them (a copy pads a
+    short row) left out; none for other rows."""
+    heads = row[:next((k for k, c in enumerate(row) if not c.text), len(row))]
+    if len(heads) < 2 or any(c.numeric for c in heads) or any(c.text for c in row[len(heads):]):
+        return []
+    return heads
+
+
+_BRACKET_UNIT = re.compile(r"(.*?)\s*(\([^()]*\)|)", re.S)
 
 
 def _merge_header(top: list[Cell], sub: list[Cell]) -> list[Cell]:

@@ -27,10 +27,10 @@ def column_indicator(row_indicator: str, i: int, label_col: int, shares: set[int
 
 
 def compared_with(head: str) -> Optional[str]:
-    """`So với cùng kỳ (%)`, `So cùng kỳ`, `So với năm 2024 (%)`: the comparison a column's header names, as
-    written; None for other headers."""
+    """`So với cùng kỳ (%)`, `So cùng kỳ`, `So sánh cùng kỳ`, `So với năm 2024 (%)`: the comparison a column's header
+    names, told as `so với` and what it names (`so với cùng kỳ`); None for other headers."""
     m = _compared_pattern().search(" ".join(_TRAILING_BRACKET.sub("", head).split()).lower())
-    return m.group(0) if m else None
+    return f"so với {m.group('object')}" if m else None
 
 
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)\s*$")
@@ -40,7 +40,7 @@ _TRAILING_BRACKET = re.compile(r"\([^()]*\)\s*$")
 def _compared_pattern() -> re.Pattern:
     h = data("kind")["table_heads"]
     year = r"năm\s+(?:19|20)\d\d"
-    return re.compile(rf"(?<!\w)(?:{alternation(h['compared_with'])})\s+(?:{alternation(h['of_plan_not'])}|{year})(?:\s+{year})?$")
+    return re.compile(rf"(?<!\w)(?:{alternation(h['compared_with'])})\s+(?P<object>(?:{alternation(h['of_plan_not'])}|{year})(?:\s+{year})?)$")
 
 
 def count_measure(ctx: Context, head: str) -> Optional[str]:
