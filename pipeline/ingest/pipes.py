@@ -80,17 +80,27 @@ def _runs(cells: list[_Cell]) -> list[list[_Cell]]:
 
 
 def _columns(run: list[_Cell]) -> int | None:
-    """The column count that makes most rows read `index | text | ...`."""
+    """The column count that makes most rows read `index | text | ...`, or, in a table with no index column,
+    `text | figure | figure …` (`Số vụ TNGT (vụ) |`, `310 |`, `287 |`, `-7,42 |`)."""
     best, best_score = None, 0.0
     for k in range(2, 13):
         rows = [run[j : j + k] for j in range(0, len(run) - k + 1, k)]
         if len(rows) < 2:
             break
-        fits = sum(1 for r in rows if shape.is_index_cell(r[0].text) and sum(c.isalpha() for c in r[1].text) >= 3)
+        fits = sum(1 for r in rows if _indexed_row(r) or k >= 3 and _labelled_row(r))
         score = fits / len(rows)
         if score > best_score + 1e-9:
             best, best_score = k, score
     return best if best_score >= 0.7 else None
+
+
+def _indexed_row(row: list[_Cell]) -> bool:
+    return shape.is_index_cell(row[0].text) and sum(c.isalpha() for c in row[1].text) >= 3
+
+
+def _labelled_row(row: list[_Cell]) -> bool:
+    return sum(c.isalpha() for c in row[0].text) >= 3 and not shape.is_figure_cell(row[0].text) \
+        and all(shape.is_figure_cell(c.text) for c in row[1:])
 
 
 def clean_pipe_debris(text: str, offsets: list[int]) -> tuple[str, list[int]]:
