@@ -62,7 +62,7 @@ def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Opti
     part = partial_of(head)
     if period and part and len(period) == 4:
         period = f"{period}-{part}"
-    comparator = "~" if _APPROX_HEAD.search(head) else "="
+    comparator = "~" if _APPROX_HEAD.search(head) else "+=" if _added_head().search(head) else "="
     if _RESULT_HEAD.search(head):
         return "result", period, comparator
     if _TARGET_HEAD.search(head):
@@ -86,6 +86,12 @@ def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Opti
     if counted_noun(head) is not None:  # "Số tuyến", "Lượt hành khách 9 tháng": a count of that noun
         return prior, None, comparator
     return None, None, comparator
+
+
+@lru_cache(maxsize=None)
+def _added_head() -> re.Pattern:
+    """`Số người cần phát triển thêm năm 2027 (người)`: a column of additions."""
+    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['column_head_up'])})(?!\w)", re.IGNORECASE)
 
 
 def counted_noun(head: str) -> Optional[str]:

@@ -256,13 +256,23 @@ def _cell_change(cell: str) -> tuple[Optional[str], str]:
 
 
 def _row_change(indicator: str) -> Optional[str]:
-    """`Số vụ tai nạn lao động chết người giảm so với năm trước | % | 5`, `Tỷ lệ hộ nghèo giảm | % | 0,8`:
-    the row's figures are a change by."""
+    """`Số vụ tai nạn lao động chết người giảm so với năm trước | % | 5`, `Tỷ lệ hộ nghèo giảm | % | 0,8`,
+    `Giảm cường độ năng lượng so với năm trước | % | 1,0`: the row's figures are a change by."""
     _, _, change, down, _ = _cell_words()
     m = change.search(indicator)
-    if not m:
-        return None
-    return "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
+    if m:
+        return "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
+    m = _row_opening().match(indicator)
+    if m and indicator[m.end():m.end() + 1].islower():  # `Giảm cường độ năng lượng so với năm trước`, not `Xã Tăng Thành`
+        return "-=" if " ".join(m.group("verb").lower().split()) in data("comparators")["row_opening_down"] else "+="
+    return None
+
+
+@lru_cache(maxsize=None)
+def _row_opening() -> re.Pattern:
+    cmp = data("comparators")
+    return re.compile(rf"\s*(?!(?:{alternation(cmp['not_direction'])})(?!\w))"
+                      rf"(?P<verb>{alternation(cmp['row_opening_down'] + cmp['row_opening_up'])})\s+", re.IGNORECASE)
 
 
 def cell_range(cell: str) -> Optional[tuple[float, float]]:
