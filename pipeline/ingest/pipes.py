@@ -60,6 +60,12 @@ def _cells(lines: list[str]) -> list[_Cell]:
     return cells
 
 
+def _last_cell_wraps(lines: list[str], i: int) -> bool:
+    """A row whose last cell is left open and whose next line closes a cell: that cell's words, wrapped."""
+    return i + 1 < len(lines) and lines[i].lstrip().startswith("|") and not lines[i].rstrip().endswith("|") \
+        and _closes_cell(lines[i + 1]) and bool(lines[i + 1].strip().strip("|").strip())
+
+
 def _ends_table(lines: list[str], i: int) -> bool:
     return lines[i].strip() == "|" and i > 0 and _is_row_line(lines[i - 1])
 
@@ -142,6 +148,8 @@ def clean_pipe_debris(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     for i, line in enumerate(lines):
         if _is_row_line(line):
             strip_outer_pipes(i)
+            if _last_cell_wraps(lines, i):  # "| 3 | TDP Nam Hà | 455 | 22 | Địa bàn đông" / "dân cư |"
+                edits.append((end_of(i), end_of(i) + 1, " "))
         elif _ends_table(lines, i):
             drop_closing_pipe(i)
 
