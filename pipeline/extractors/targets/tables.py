@@ -140,7 +140,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
             if sub:
                 label = label[sub.end():]  # "Trong đó: Xuất khẩu lao động": a sub-item of the row above
             row_bound, bare_label = _row_bound_of(label)  # "Tỷ số giới tính khi sinh (không vượt quá)"
-            indicator = clean(bare_label)
+            indicator = clean(bare_label) or (" ".join(bare_label.split()).lower() if _whole_row().match(bare_label) else "")
             if not indicator:
                 continue
             in_brackets = bracket_unit(indicator)  # "Số trường đạt chuẩn quốc gia (trường)", "Tỷ lệ … (%)"
@@ -266,6 +266,11 @@ def _row_change(indicator: str) -> Optional[str]:
     if m and indicator[m.end():m.end() + 1].islower():  # `Giảm cường độ năng lượng so với năm trước`, not `Xã Tăng Thành`
         return "-=" if " ".join(m.group("verb").lower().split()) in data("comparators")["row_opening_down"] else "+="
     return None
+
+
+@lru_cache(maxsize=None)
+def _whole_row() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['whole_rows'])})\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
