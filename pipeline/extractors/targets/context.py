@@ -103,7 +103,7 @@ class Context:
 
     def _cites(self, p: PeriodMention, head: str) -> bool:
         words = self.text[max(0, p.start - 300):p.start] + head
-        return may_cite(words) and bool(roles().cited.search(words)) or _in_quotes(self.text, p.start)
+        return may_cite(words) and bool(roles().cited.search(words)) or in_quoted_name(self.text, p.start)
 
     def heading_kind(self, pos: int) -> Optional[str]:
         """`result`/`target` as the headings over `pos` name a situation or goals section (kind.section_kind)."""
@@ -167,7 +167,7 @@ class Context:
         found = self._in_force.get(id(p))
         if found is None:
             found = self._in_force[id(p)] = not self.is_deadline(p) and not self.is_comparison(p) and not self.yearless(p) \
-                and not _in_quotes(self.text, p.start)
+                and not in_quoted_name(self.text, p.start)
         return found
 
     @property
@@ -252,8 +252,8 @@ def _quoted_name_head() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['quoted_name_heads'])})\s*$", re.IGNORECASE)
 
 
-def _in_quotes(text: str, pos: int) -> bool:
-    """`Đề án "Đầu tư xây dựng … giai đoạn 2021 - 2030"`: a period inside the quoted name of a programme or scheme
+def in_quoted_name(text: str, pos: int) -> bool:
+    """`Đề án "Đầu tư xây dựng … giai đoạn 2021 - 2030"`: a period or a figure inside the quoted name of a programme or scheme
     (not inside quoted speech: `"… phấn đấu cả năm 2025 thu hút …", ông Hùng nói`)."""
     window = text[max(0, pos - 300):pos]
     window = window[window.rfind("\n") + 1:]

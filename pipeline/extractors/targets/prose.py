@@ -9,7 +9,7 @@ from typing import Optional
 
 from . import indicator as ind
 from .comparator import comparator_for
-from .context import Context
+from .context import Context, in_quoted_name
 from .draft import Draft
 from .filters import at_most_rank, class_unit, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
@@ -179,7 +179,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     right_full = text[qe:right_end]
     low_left = low[left_start:qs] if low is not None else None
     low_right = low[qe:right_end] if low is not None else None
-    if reject_reason(q, left, right_full, text[max(line_start, qs - 200):qs], low_left, low_right):
+    if reject_reason(q, left, right_full, text[max(line_start, qs - 200):qs], low_left, low_right) \
+            or in_quoted_name(text, qs):  # Đề án “Trồng 1 tỷ cây xanh”: the scheme's name
         return None
     if qualifies_next(q, left, right_full, low_left) or qualifies_indicator(left, right_full, grouped):
         return None
