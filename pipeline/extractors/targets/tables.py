@@ -102,6 +102,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         cols, part_units = share_bases(t, cols, cell_figure)
         cols, changes = change_columns(t, cols)
         head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
+        cols = _results_share_period(cols)
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
             as_of = _caption_as_of(ctx, t.start)  # "Biểu tổng hợp giải ngân (đến ngày 31/01/2025)": where the results stand
@@ -192,6 +193,18 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 elif not sub:
                     main_row[i] = len(out)
                 out.append(d)
+    return out
+
+
+def _results_share_period(cols: list) -> list:
+    """`Tàu cá … đến hết năm 2026 (chiếc) | Đã lắp thiết bị GSHT (chiếc)`: a column of results naming no period
+    stands where the results column before it does."""
+    out, last = [], None
+    for kind, period, cmp in cols:
+        if kind == "result":
+            period = period or last
+            last = period
+        out.append((kind, period, cmp))
     return out
 
 
