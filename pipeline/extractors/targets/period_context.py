@@ -29,7 +29,7 @@ class _Words(NamedTuple):
     this_year: re.Pattern  # "năm nay": the year of the text itself
     vintage: re.Pattern  # "xe sản xuất trước năm 2010": a year gone names which things, not when
     whole_span: re.Pattern  # "Tổng cả giai đoạn tối thiểu 1.700 km": over the plan's span
-    per_year_opener: re.Pattern  # "Mỗi năm di dời ít nhất 20 cơ sở": a yearly rate opening its clause
+    per_year_opener: re.Pattern  # "Mỗi năm di dời ít nhất 20 cơ sở", "Hằng năm, ít nhất 80% …": a yearly rate opening its clause
     present: re.Pattern  # "hiện toàn tỉnh còn 47 bản": the present state, in a post's own year
     plan_funds: re.Pattern  # "Tổng kinh phí thực hiện Kế hoạch dự kiến 86 tỷ đồng": over the plan's span
     merit: re.Pattern  # "… cho 15 tập thể có thành tích xuất sắc trong công tác … năm 2024": the year of the work honoured
@@ -50,7 +50,7 @@ def _words() -> _Words:
         merit=re.compile(rf"(?:{word_alternation(per['merit_words'])})(?!\w)[^.;\n\d]{{0,160}}?\bnăm\s+(?=(?:19|20)\d\d(?!\d))",
                          re.IGNORECASE),
         whole_span=re.compile(rf"(?<!\w)(?:{alternation(per['whole_span'])})(?!\w)(?!\s*(?:\d|năm))", re.IGNORECASE),
-        per_year_opener=re.compile(rf"^[\s\-+•*]*(?:(?:[a-zđ]|\d{{1,2}}(?:\.\d{{1,2}})*)[.)]\s+)?(?:{alternation(per['per_year_openers'])})(?!\w)[^\d,;:()]{{0,80}}$", re.IGNORECASE),
+        per_year_opener=re.compile(rf"^[\s\-+•*]*(?:(?:[a-zđ]|\d{{1,2}}(?:\.\d{{1,2}})*)[.)]\s+)?(?:{alternation(per['per_year_openers'])})(?!\w)\s*,?[^\d,;:()]{{0,80}}$", re.IGNORECASE),
         present=re.compile(rf"(?:{word_alternation(per['present_words'], per['present_not_after'])})(?!\w)(?!\s+(?:{alternation(per['present_not_before'])})(?!\w))",
                            re.IGNORECASE),
         plan_funds=re.compile(rf"^[\s\-+•*]*(?:{alternation(per['plan_funds'])})(?!\w)\D*$", re.IGNORECASE),
@@ -121,7 +121,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
     clause = seg_left[max(seg_left.rfind(","), seg_left.rfind(";"), seg_left.rfind(":")) + 1:]
     per_year = q.per_year or says_per_year(_clause_head(text, qe, 12)) \
         or words.per_year_end.may_end(per_tail) and bool(words.per_year_before.search(per_tail)) \
-        or bool(words.per_year_opener.match(clause))
+        or bool(words.per_year_opener.match(clause)) or bool(words.per_year_opener.match(seg_left))  # "Hằng năm, ít nhất 80%"
     part = _partial_in(ctx, qs - len(seg_left), qs) or _partial_in(ctx, qe, qe + len(rw))
     whole = says_whole_year(seg_left) or not of_plan(text[qe:qe + 80]) \
         and says_whole_year(_CLAUSE_CUT.split(rw[:20], maxsplit=1)[0])  # not the next clause's "ước cả năm"; "72,9% kế hoạch năm" is of the year's plan

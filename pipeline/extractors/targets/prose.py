@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import replace
 from typing import Optional
 
@@ -97,6 +98,11 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
         if d.parent is not None and d.unit == drafts[d.parent].unit and _unit_family(d.unit) == "money":
             name_source(d, drafts[d.parent])
     return drafts
+
+
+@lru_cache(maxsize=None)
+def _per_year_openers() -> frozenset:
+    return frozenset(w.lower() for w in data("periods")["per_year_openers"])
 
 
 def _time_opened_clause(ctx: Context, end: int, next_start: int) -> Optional[int]:
@@ -198,6 +204,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     sub_figure = prose_words().breakdown_end.search(seg_left) is not None
     # "16 xe, trong đó 05 xe đã sử dụng trên 10 năm": a sub-figure's own words follow it
     left_ind = "" if sub_figure else ind.clean(seg_left)
+    if left_ind in _per_year_openers():
+        left_ind = ""  # "Hằng năm, ít nhất 80% cán bộ … được bồi dưỡng": the words after the figure name it
     against_plan = of_plan(right_full)
     closed = q.unit == "%" and rw.lstrip(" \t").startswith(",")  # "… tăng 12,6%, tiếp tục là động lực …": a new clause
     right_core = "" if against_plan or closed else ind.clean(rw, keep="first")
@@ -319,7 +327,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     d.comparator, d.rules["comparator"] = comparator_for(text[cmp_start:qs], right_full, q.unit, clause_left,
                                                          q.value_max is not None, lowered)
     if d.rules["comparator"] == "default" and prev is not None:
-        by_prev = prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
+        whole = q.unit == "%" and q.value == 100 and prev.comparator in (">", ">=")  # "trên 95% …, 100% …": no more than all
+        by_prev = not whole and prev.rules.get("comparator") in ("by", "by_clause", "carried") or not whole and (
             prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start and q.value_max is None
             and _unit_family(prev.unit) == _unit_family(d.unit))  # not "phạt tiền hơn 412 tỷ đồng, tước 9.870 giấy phép"
         bare_item = len(left_ind.split()) <= 4 and not sub_figure and not prose_words().carry_blockers.search(seg_left)
