@@ -40,20 +40,21 @@ def _note_heads() -> frozenset:
 
 
 def regroup_cell_lines(text: str, offsets):
-    if "TT\n" not in text and not any(f"\n{h}\n" in text for h in _time_heads()):  # most texts: no such head alone on a line
+    if "TT\n" not in text and not any(f"\n{h}\n" in text for h in _time_heads() + _label_heads()):  # most texts: no such head alone on a line
         return text, offsets
     lines = text.split("\n")
     starts = shape.line_starts(lines)
     heads, _ = _words()
     time_heads = {h.lower() for h in _time_heads()}
+    label_heads = {h.lower() for h in _label_heads()}
     edits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
         head = lines[i].strip().lower()
-        if head not in heads and head not in time_heads:
+        if head not in heads and head not in time_heads and head not in label_heads:
             i += 1
             continue
-        grouped = _table_at(lines, i) if head in heads else _schedule_at(lines, i)
+        grouped = _table_at(lines, i) if head in heads else _schedule_at(lines, i) if head in time_heads else _labelled_at(lines, i)
         if grouped is None:
             i += 1
             continue
@@ -145,6 +146,29 @@ def _schedule_at(lines: list[str], head: int) -> Optional[tuple[list[tuple[int, 
         out.append((at, at + width - 1))
         at += width
     return (out, set()) if len(out) >= 3 else None
+
+
+@lru_cache(maxsize=None)
+def _label_heads() -> tuple[str, ...]:
+    return tuple(load_yaml("line_shapes.yaml")["label_heads"])
+
+
+def _labelled_at(lines: list[str], head: int) -> Optional[tuple[list[tuple[int, int]], set[int]]]:
+    """A table copied one cell per line with no index column: a label head (`Tiêu chí`), the headers of its figure
+    columns, then rows each a label and that many figures; the header width that reads the most such rows."""
+    best: list[tuple[int, int]] = []
+    for width in range(3, _MAX_HEADER_CELLS + 1):
+        if head + width > len(lines) or not all(_header_cell(c) for c in lines[head + 1:head + width]):
+            break
+        out = [(head, head + width - 1)]
+        at = head + width
+        while at + width <= len(lines) and _row_cells(lines[at:at + width], width) \
+                and all(shape.is_figure_cell(c) for c in lines[at + 1:at + width]):
+            out.append((at, at + width - 1))
+            at += width
+        if len(out) > len(best):
+            best = out
+    return (best, set()) if len(best) >= 3 else None
 
 
 def _unit_only(line: str) -> bool:
