@@ -17,13 +17,15 @@ from .quantities import Quantity
 from .structure import Span, bullet_of
 
 
+_RATE_BEFORE = re.compile(r"\d\s*%\s*\(\s*$")  # "đạt 33,3% (8/24 người)": the count behind the rate
 _SHARE_IN_BRACKETS = re.compile(r"^[^;()]{0,60}\(\s*\d[\d.,]*\s*%\s*\)")  # "1.146/1.290 hộ kinh doanh (88,8%)": a share
 
 
 def fraction_plan(ctx: Context, d: Draft, q: Quantity, right: str, sent_start: int) -> None:
     """`9.550/ 28.000 người`: achieved against planned. The plan becomes its own target."""
     before = ctx.text[max(0, q.span[0] - 25):q.span[0]]
-    if prose_words().share_after.match(right) or _SHARE_IN_BRACKETS.match(right) or is_rank(before.lower()) \
+    if prose_words().share_after.match(right) or _SHARE_IN_BRACKETS.match(right) or _RATE_BEFORE.search(before) \
+            or is_rank(before.lower()) \
             or prose_words().counted_totals.match(q.unit or "") or prose_words().total_after.search(before):
         return
     partial = d.period and not re.fullmatch(r"\d{4}(-\d{4})?", d.period)
