@@ -298,8 +298,8 @@ def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int,
         if cue[0] == "result" and doc_is_plan and section is None and _subject_link().search(cues.text[cue[1]:pos]) \
                 and ";" not in cues.text[cue[1]:pos]:
             return "target", "plan_weak_cue"  # a plan's "Tỷ lệ hộ được công nhận … đạt trên 90%": the cue is in the subject
-    if cue:
-        return cue[0], "cue"
+    if cue and not (item_cue is None and not cue[2] and section and section != cue[0]):
+        return cue[0], "cue"  # not a weak cue in an earlier ";" item against the section ("… bản đồ đã biến động lớn; chỉnh lý …")
     if section:
         return section, "section"
     run_lead = run_lead_kind(cues, para_lo, item_lo)
