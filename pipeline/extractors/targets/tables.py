@@ -102,7 +102,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         cols, part_units = share_bases(t, cols, cell_figure)
         cols, changes = change_columns(t, cols)
         head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
-        cols = _results_share_period(cols)
+        compared = [compared_with(c.text) for c in t.header]
+        cols = _results_share_period(_compared_periods(cols, compared))
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
             as_of = _caption_as_of(ctx, t.start)  # "Biểu tổng hợp giải ngân (đến ngày 31/01/2025)": where the results stand
@@ -127,7 +128,6 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         table_unit = _one_header_unit(t)
         measures = [count_measure(ctx, c.text) if i < len(cols) and cols[i][0] is not None and i not in (unit_col, time_col)
                     else None for i, c in enumerate(t.header)]
-        compared = [compared_with(c.text) for c in t.header]
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
             row = _aligned(t, row)
@@ -193,6 +193,17 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 elif not sub:
                     main_row[i] = len(out)
                 out.append(d)
+    return out
+
+
+def _compared_periods(cols: list, compared: list) -> list:
+    """`Ước tính năm 2026 | So với năm 2025 (%)`: the year a comparison column names is the baseline; its figures are
+    of the period of the figures they compare, the column before it."""
+    out = list(cols)
+    for i, (kind, period, cmp) in enumerate(cols):
+        if compared[i] and period is not None and i > 0:
+            before = next((out[j][1] for j in range(i - 1, -1, -1) if out[j][0] is not None), None)
+            out[i] = (kind, before, cmp)
     return out
 
 
