@@ -31,8 +31,9 @@ _COMPARATOR_SIGNS = "≥≤<>~="
 
 @lru_cache(maxsize=4096)  # each line is asked about twice, as the line before and the line after
 def _stands_alone(line: str) -> bool:
-    """A document kind's name, the motto, or web chrome: never part of a wrapped sentence."""
-    return shape.is_title_line(line) or shape.is_motto_line(line) or is_chrome_line(line) or shape.is_post_date_line(line)
+    """A document kind's name, the motto, a number line, or web chrome: never part of a wrapped sentence."""
+    return shape.is_title_line(line) or shape.is_motto_line(line) or is_chrome_line(line) or shape.is_post_date_line(line) \
+        or shape.is_number_line(line)
 
 
 _SYMBOL_BREAK = re.compile(r"\d/[A-ZĐ][\w/&]*-$")

@@ -149,6 +149,14 @@ def is_post_date_line(line: str) -> bool:
     return _post_date_re().match(line.strip()) is not None
 
 
+_NUMBER_LINE = regex.compile(r"^\s*Số\s*:\s*(?:\d|/|\.{2,})")
+
+
+def is_number_line(line: str) -> bool:
+    """`Số: 27-CTr/TĐTN-PT`, `Số:      /KH-UBND`: a document's number line, which stands alone."""
+    return _NUMBER_LINE.match(line) is not None
+
+
 def ends_with_credit(line: str) -> bool:
     """A caption's last words: a photo credit (`Ảnh: Thanh Thủy`, `(Ảnh: Quang Hưng)`)."""
     tail = line.rstrip()[-56:]
