@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..normalize import apply_edits
+from ..rules import load_yaml
 from . import shape
 from .chrome import is_chrome_line
 
@@ -34,6 +35,12 @@ def _stands_alone(line: str) -> bool:
     """A document kind's name, the motto, a number line, or web chrome: never part of a wrapped sentence."""
     return shape.is_title_line(line) or shape.is_motto_line(line) or is_chrome_line(line) or shape.is_post_date_line(line) \
         or shape.is_number_line(line)
+
+
+@lru_cache(maxsize=None)
+def _scaled_figure_end() -> re.Pattern:
+    scales = "|".join(map(re.escape, load_yaml("units.yaml")["scales"]))
+    return re.compile(rf"\d\s+(?:{scales})$")
 
 
 _SYMBOL_BREAK = re.compile(r"\d/[A-ZĐ][\w/&]*-$")
@@ -69,6 +76,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return True
     if a[-1] in "-–" and a[:-1].rstrip()[-1:].isdigit() and shape.starts_with_figure(b):
         return True  # a range broken after its dash: "giảm bình quân 1,0 -" / "1,5%/năm."
+    if _scaled_figure_end().search(a):
+        return True  # a figure's scale word never ends a line's sense: "đạt 19.870 triệu" / "USD."
     if _symbol_runs_on(a, b):
         return True
     if shape.is_list_item(b):
