@@ -27,6 +27,20 @@ def _patterns():
 
 
 @lru_cache(maxsize=None)
+def _reorganised() -> tuple[frozenset, re.Pattern, re.Pattern]:
+    nt = data("not_targets")
+    return (frozenset(nt["administrative_units"]), re.compile(rf"(?<!\w)(?:{alternation(nt['reorganisation_words'])})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{alternation(nt['reorganised_reach'])})(?!\w)"))
+
+
+def _reorganised_units(low_left: str, low_right: str) -> bool:
+    """A count of administrative units told with the reorganisation that made them, nothing reached after it."""
+    _, words, reach = _reorganised()
+    after = low_right[:60]
+    return bool(words.search(low_left[-90:]) or words.search(after)) and not reach.search(after)
+
+
+@lru_cache(maxsize=None)
 def _population_before() -> re.Pattern:
     nt = data("not_targets")
     return re.compile(rf"(?:{word_alternation(nt['population_before'] + nt['formed_from'])})\s*$")
@@ -287,6 +301,9 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "own_part"
     if q.total is None and is_scope(unit, low_left):  # "tại 10/10 huyện, thành phố" counts coverage
         return "scope"
+    if q.total is None and unit in _reorganised()[0] \
+            and _reorganised_units(low_left, right.lower() if low_right is None else low_right):
+        return "reorganised_units"
     if unit and unit != "%" and _unit_phrase().match(unit + (right.lower() if low_right is None else low_right)) \
             and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left) \
             and not (q.total is not None and _reached_fraction(_unit_phrase().sub("", unit + right, 1), low_left)):
