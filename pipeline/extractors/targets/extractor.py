@@ -9,7 +9,7 @@ from .. import register
 from .confidence import confidence
 from .context import Context, build_context
 from .draft import Draft
-from .period import PeriodMention
+from .period import PeriodMention, quarter_end
 from .prose import prose_drafts
 from .recipients import recipients_spans
 from .structure import lines, tables
@@ -56,7 +56,7 @@ def targets_from_context(ctx: Context) -> list[Target]:
         sec = ctx.tree.at(d.fig_start) if ctx.tree else None
         out.append(Target(
             id=ids[id(d)], kind=d.kind, indicator=d.indicator or None, value=d.value, value_max=d.value_max,
-            unit=d.unit, comparator=d.comparator, period=d.period, deadline=d.deadline,
+            unit=d.unit, comparator=d.comparator, period=quarter_end(d.period), deadline=d.deadline,
             section=sec.label if sec else None, parent=parent, responsible=d.responsible,
             text=ctx.text[d.start:d.end], span=(d.start, d.end), confidence=confidence(d),
         ))

@@ -32,6 +32,18 @@ class PeriodMention:
         return bool(_SPAN.fullmatch(self.label))
 
 
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def quarter_end(label: Optional[str]) -> Optional[str]:
+    """A figure's quarter in the gold's notation, which has none: the month the figure stands at, the quarter's last
+    (`2027-Q1` → `2027-03`), and the year for the last quarter, as for `cuối năm` (`2026-Q4` → `2026`)."""
+    m = _QUARTER.fullmatch(label) if label else None
+    if m is None:
+        return label
+    return m.group(1) if m.group(2) == "4" else f"{m.group(1)}-{3 * int(m.group(2)):02d}"
+
+
 def find_period_mentions(text: str, year: Optional[int] = None) -> list[PeriodMention]:
     """Periods from the value layer (`pipeline.values.find_periods`); a yearless one takes `year`."""
     return [PeriodMention(p.label, p.span[0], p.span[1]) for p in find_periods(text, default_year=year)]
