@@ -63,6 +63,8 @@ def _index_cell_re() -> regex.Pattern:
 
 def squash(line: str) -> str:
     """Runs of white space as one space, none at the ends."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line  # most lines: no white space but single inner spaces (the only white space isprintable lets by)
     if has_separator_controls(line):
         return _SPACES.sub(" ", line).strip()
     return " ".join(line.split())
