@@ -86,6 +86,13 @@ def _caption_as_of(ctx: Context, start: int) -> Optional[str]:
 _AS_OF_MONTH = re.compile(r"\d{4}-\d\d")
 
 
+def _caption_bound(ctx: Context, start: int) -> Optional[str]:
+    """The bound a caption on the line above a table sets on all its figures (`Chỉ tiêu giao là mức tối thiểu`)."""
+    lo = ctx.text.rfind("\n", 0, max(0, start - 1)) + 1
+    found = bound_in(ctx.text[lo:start], (">=", "<="))
+    return found[0] if found else None
+
+
 def _unit_above(ctx: Context, start: int) -> Optional[str]:
     m = None
     for m in _unit_cue().finditer(ctx.text[max(0, start - 300):start]):
@@ -104,6 +111,9 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
         compared = [compared_with(c.text) for c in t.header]
         cols = _results_share_period(_compared_periods(cols, compared))
+        caption_bound = _caption_bound(ctx, t.start)
+        if caption_bound is not None:  # "Chỉ tiêu giao là mức tối thiểu phải đạt …" over the table
+            cols = [(kind, period, caption_bound if cmp == "=" and kind == "target" else cmp) for kind, period, cmp in cols]
         if any(kind is not None and period is None for kind, period, _ in cols):
             in_force = period_in_force(ctx, t.start)  # "Kế hoạch | Thực hiện" under "KẾT QUẢ THỰC HIỆN NĂM 2024"
             as_of = _caption_as_of(ctx, t.start)  # "Biểu tổng hợp giải ngân (đến ngày 31/01/2025)": where the results stand
