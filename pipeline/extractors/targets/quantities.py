@@ -90,7 +90,8 @@ def _time_measure_patterns() -> tuple:
     bound = re.compile(rf"\s*(?:{alternation(tm['bound_moves'])})(?!\w)", re.IGNORECASE)
     reduce = re.compile(rf"(?<!\w)(?:{alternation(tm['reduce_before'])})\s+$", re.IGNORECASE)
     activity = re.compile(rf"(?:{alternation(tm['activity_heads'])})(?!\w)")  # run on lowercased text
-    return heads, moves, figure, moved, follow, bound, reduce, activity
+    not_after = re.compile(rf"(?<!\w)(?:{alternation(tm['heads_not_after'])})\s+$")  # run on lowercased text
+    return heads, moves, figure, moved, follow, bound, reduce, activity, not_after
 
 
 _CLAUSE_END = re.compile(r"[.;:\n]")
@@ -102,13 +103,15 @@ def _time_measures(text: str, found: list[Quantity], low: Optional[str] = None) 
     """`tuổi thọ trung bình đạt 74,8 tuổi`, `thời gian … giảm còn 3 ngày`: figures the value layer leaves
     out as ages or durations, taken where the indicator itself is an age or a duration (the first
     figure of the clause after the head, or after a move word for `thời gian`-like heads)."""
-    heads, moves, figure, moved, follow, bound, reduce, activity = _time_measure_patterns()
+    heads, moves, figure, moved, follow, bound, reduce, activity, not_after = _time_measure_patterns()
     taken = [q.span for q in found]
     out = []
     low = text.lower() if low is None else low
     if len(low) != len(text):
         return out
     for h in heads.finditer(low):
+        if not_after.search(low, max(0, h.start() - 8), h.start()):
+            continue
         stop = _CLAUSE_END.search(text, h.end(), h.end() + 101)
         end = stop.start() if stop else min(len(text), h.end() + 100)
         at = h.end()
