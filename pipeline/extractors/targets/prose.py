@@ -389,7 +389,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.kind, d.rules["kind"] = "target", "plan_in_brackets"
         if d.indicator:
             d.indicator = d.indicator.replace(" so với kế hoạch", "")
-    if d.kind == "target" and d.period and not ctx.plan and (_YEAR_MONTH.fullmatch(d.period) or d.rules["period"] == "title_partial"
+    own_month = d.rules["period"] in ("left", "right")  # "đến ngày 31/3/2027 hoàn thành …": a month of its own words
+    if d.kind == "target" and d.period and not ctx.plan and (_YEAR_MONTH.fullmatch(d.period) and not own_month
+                                                            or d.rules["period"] == "title_partial"
                                                             or d.rules["kind"] == "plan_in_brackets"):
         d.period = d.period[:4]  # a plan's figure quoted in a report on 6 tháng đầu năm: the year's
     if against_plan:
