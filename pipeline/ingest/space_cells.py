@@ -147,7 +147,9 @@ def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Mat
     """At least two of the line's cells start, or end, at the columns of cells of the line before it (figures
     are set flush right under their headers: `Năm 2026` over `4.850`), or stand centred inside them (a header's
     second line: `Kế hoạch` over `2026`)."""
-    starts, ends = _starts(prev, prev_gaps), _ends(prev, prev_gaps)
+    indent = len(prev) - len(prev.lstrip(" "))  # the first cell too: a header's top line set over its right columns
+    starts = [indent] + _starts(prev, prev_gaps)
+    ends = ([prev_gaps[0].start()] if prev_gaps else []) + _ends(prev, prev_gaps)
     shared = sum(any(abs(s - a) <= SLACK for a in starts) or any(abs(e - a) <= SLACK for a in ends)
                  or any(a - SLACK <= s and e <= b + SLACK for a, b in zip(starts, ends))
                  for s, e in zip(_starts(line, gaps), _ends(line, gaps)))

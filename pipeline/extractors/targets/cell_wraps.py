@@ -79,3 +79,32 @@ def fold_header(text: str, head_line: Span, head: list[Cell], line: Span, sub: l
         last = hits[0]
         out[last] = Cell(out[last].start, out[last].end, f"{out[last].text} {c.text}")
     return out
+
+
+_UNIT_LAST = re.compile(r"(.*?)\s*(\([^()]*\))$")
+
+
+def fold_header_above(text: str, top_line: Span, top: list[Cell], head_line: Span, head: list[Cell]) -> Optional[list[Cell]]:
+    """`Kế hoạch   Ước TH   So sánh (%)` over `TT  Chỉ tiêu  Đơn vị tính  năm 2026  năm 2026  KH 2026  Năm 2025`: a
+    header's first words set on a line of their own above it, over the columns they head (one over two: `So sánh (%)`
+    over `KH 2026` and `Năm 2025`). The header with each piece put before the cells it stands over, a unit in brackets
+    last; None when the lines are no such thing."""
+    pieces = [c for c in top if c.text]
+    cells = [c for c in head if c.text]
+    if len(pieces) < 2 or len(cells) < 3 or len(pieces) >= len(cells) \
+            or any(c.numeric and not _YEAR.fullmatch(c.text) for c in pieces + cells):
+        return None
+    spans = [(c.start - head_line.start, c.end - head_line.start) for c in head]
+    out, last = list(head), 0
+    for c in pieces:
+        lo, hi = c.start - top_line.start, c.end - top_line.start
+        hits = [k for k, (s, e) in enumerate(spans) if head[k].text and s < hi + SLACK and lo < e + SLACK]
+        if not hits or hits[0] <= last:
+            return None  # not over the first column (the index or the label), left to right
+        m = _UNIT_LAST.fullmatch(c.text)
+        name, unit = (m.group(1), m.group(2)) if m else (c.text, "")
+        for k in hits:
+            out[k] = Cell(out[k].start, out[k].end, f"{name} {out[k].text} {unit}".strip())
+        last = hits[-1]
+    return out
+

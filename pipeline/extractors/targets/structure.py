@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from .cell_wraps import fold_header, fold_into, heads_row, wraps_row
+from .cell_wraps import fold_header, fold_header_above, fold_into, heads_row, wraps_row
 from .table_cells import Cell, Span, Table
 
 _LINE = re.compile(r"[^\n]+")
@@ -118,7 +118,8 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
                     break  # a blank line ends the table: what follows is no wrapped cell
                 wrapped.add(j)
             j += 1
-        j = next((k for k in range(i + 1, j) if _NEW_TABLE.match(all_lines[k].text(text))), j)
+        j = next((k for k in range(i + 1, j) if _NEW_TABLE.match(all_lines[k].text(text))
+                  and not (k == i + 1 and _heads_over(text, all_lines[i], all_lines[k]))), j)  # not under a header's top line
         run = all_lines[i:j]
         rows = _rows_of_lines(text, run)
         for k in sorted(wrapped):
@@ -129,6 +130,8 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             head = fold_header(text, all_lines[i], rows[0], all_lines[i + 1], rows[1])
             if head is not None:
                 rows[0], rows[1] = head, []
+            elif (head := fold_header_above(text, all_lines[i], rows[0], all_lines[i + 1], rows[1])) is not None:
+                rows[0], rows[1] = [], head
         if max(len(r) for r in rows) >= 3:
             table = _table_from_rows(_mend_rows([r for r in rows if not _is_rule_row(r)]))
         else:
@@ -177,6 +180,15 @@ def _filled(row: list[Cell]) -> list[Cell]:
 
 _RULE_CELL = re.compile(r":?-{3,}:?")
 NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)  # a row-number column's header
+
+
+def _heads_over(text: str, line: Span, head: Span) -> bool:
+    """A line of two heads or more and no figure set over the right columns of the `TT | …` header under it
+    (`Kế hoạch | Ước TH | So sánh (%)`): its first cell starts past the header's second."""
+    cells = [c for c in _cells_of_line(text, line) if c.text]
+    below = [c for c in _cells_of_line(text, head) if c.text]
+    return len(cells) >= 2 and len(below) > len(cells) and not any(c.numeric for c in cells) \
+        and cells[0].start - line.start > below[1].start - head.start
 
 
 def _is_rule_row(row: list[Cell]) -> bool:
