@@ -38,9 +38,10 @@ def _stands_alone(line: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _scaled_figure_end() -> re.Pattern:
-    scales = "|".join(map(re.escape, load_yaml("units.yaml")["scales"]))
-    return re.compile(rf"\d\s+(?:{scales})$")
+def _scale_words() -> tuple[tuple[str, ...], re.Pattern]:
+    """units.yaml's scale words, and a figure ending a line on one (`đạt 19.870 triệu`)."""
+    scales = tuple(load_yaml("units.yaml")["scales"])
+    return scales, re.compile(rf"\d\s+(?:{'|'.join(map(re.escape, scales))})$")
 
 
 _SYMBOL_BREAK = re.compile(r"\d/[A-ZĐ][\w/&]*-$")
@@ -76,7 +77,7 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return True
     if a[-1] in "-–" and a[:-1].rstrip()[-1:].isdigit() and shape.starts_with_figure(b):
         return True  # a range broken after its dash: "giảm bình quân 1,0 -" / "1,5%/năm."
-    if _scaled_figure_end().search(a):
+    if a.endswith(_scale_words()[0]) and _scale_words()[1].search(a):
         return True  # a figure's scale word never ends a line's sense: "đạt 19.870 triệu" / "USD."
     if _symbol_runs_on(a, b):
         return True

@@ -81,7 +81,13 @@ def fold_header(text: str, head_line: Span, head: list[Cell], line: Span, sub: l
     return out
 
 
-_UNIT_LAST = re.compile(r"(.*?)\s*(\([^()]*\))$")
+_UNIT_LAST = re.compile(r"(.*?)\s*(\([^()]*\)|)", re.S)
+
+
+def under_head(head: str, sub: str) -> str:
+    """`So sánh (%)` over `Cùng kỳ`: the column's header `So sánh Cùng kỳ (%)`, the head's unit in brackets last."""
+    name, unit = _UNIT_LAST.fullmatch(head).groups()
+    return f"{name} {sub} {unit}".strip()
 
 
 def fold_header_above(text: str, top_line: Span, top: list[Cell], head_line: Span, head: list[Cell]) -> Optional[list[Cell]]:
@@ -101,10 +107,7 @@ def fold_header_above(text: str, top_line: Span, top: list[Cell], head_line: Spa
         hits = [k for k, (s, e) in enumerate(spans) if head[k].text and s < hi + SLACK and lo < e + SLACK]
         if not hits or hits[0] <= last:
             return None  # not over the first column (the index or the label), left to right
-        m = _UNIT_LAST.fullmatch(c.text)
-        name, unit = (m.group(1), m.group(2)) if m else (c.text, "")
         for k in hits:
-            out[k] = Cell(out[k].start, out[k].end, f"{name} {out[k].text} {unit}".strip())
+            out[k] = Cell(out[k].start, out[k].end, under_head(c.text, out[k].text))
         last = hits[-1]
     return out
-

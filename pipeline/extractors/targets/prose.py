@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 from . import indicator as ind
@@ -328,9 +328,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
                                                          q.value_max is not None, lowered)
     if d.rules["comparator"] == "default" and prev is not None:
         whole = q.unit == "%" and q.value == 100 and prev.comparator in (">", ">=")  # "trên 95% …, 100% …": no more than all
-        by_prev = not whole and prev.rules.get("comparator") in ("by", "by_clause", "carried") or not whole and (
+        by_prev = not whole and (prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
             prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start and q.value_max is None
-            and _unit_family(prev.unit) == _unit_family(d.unit))  # not "phạt tiền hơn 412 tỷ đồng, tước 9.870 giấy phép"
+            and _unit_family(prev.unit) == _unit_family(d.unit)))  # not "phạt tiền hơn 412 tỷ đồng, tước 9.870 giấy phép"
         bare_item = len(left_ind.split()) <= 4 and not sub_figure and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from .cell_wraps import fold_header, fold_header_above, fold_into, heads_row, wraps_row
+from .cell_wraps import fold_header, fold_header_above, fold_into, heads_row, under_head, wraps_row
 from .table_cells import Cell, Span, Table
 
 _LINE = re.compile(r"[^\n]+")
@@ -248,8 +248,7 @@ def _table_from_rows(rows: list[list[Cell]]) -> Table | None:
         body = body[1:]
     elif len(body) >= 2 and (sub := _split_heads(body[0])) and all(len(r) == len(header) + len(sub) - 1 for r in body[1:3]):
         # "So sánh (%)" over "Cùng kỳ | KH": the header's last cell split over the columns under it, its unit last
-        name, unit = _BRACKET_UNIT.fullmatch(header[-1].text).groups()
-        header = header[:-1] + [Cell(c.start, c.end, f"{name} {c.text} {unit}".strip()) for c in sub]
+        header = header[:-1] + [Cell(c.start, c.end, under_head(header[-1].text, c.text)) for c in sub]
         body = body[1:]
     return Table(0, 0, header, body)
 
@@ -261,9 +260,6 @@ def _split_heads(row: list[Cell]) -> list[Cell]:
     if len(heads) < 2 or any(c.numeric for c in heads) or any(c.text for c in row[len(heads):]):
         return []
     return heads
-
-
-_BRACKET_UNIT = re.compile(r"(.*?)\s*(\([^()]*\)|)", re.S)
 
 
 def _merge_header(top: list[Cell], sub: list[Cell]) -> list[Cell]:

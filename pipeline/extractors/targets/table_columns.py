@@ -39,17 +39,18 @@ def time_head() -> re.Pattern:
     return re.compile(rf"^\s*(?:{alternation(data('kind')['table_heads']['time'])})\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 
 
-_DEADLINE_HEAD = re.compile(r"(?<!\w)(?:đến|trước)(?:\s+(?:hết\s+)?ngày)?\s+\d{1,2}/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE)
+_DEADLINE_HEAD = re.compile(r"(?<!\w)(?:đến|trước)(?:\s+(?:hết\s+)?ngày)?\s+\d{1,2}/(?P<m>\d{1,2})/(?P<y>\d{4})"
+                            r"|(?<!\w)(?:đến\s+)?(?:hết|cuối)\s+năm\s+(?P<year_end>\d{4})", re.IGNORECASE)
 
 
-_YEAR_END_HEAD = re.compile(r"(?<!\w)(?:đến\s+)?(?:hết|cuối)\s+năm\s+(?P<y>\d{4})(?P<m>)", re.IGNORECASE)  # "hết năm 2027": its December
-
-
-def _after_issue(ctx: Context, m: Optional[re.Match]) -> bool:
-    """The day a header's figures stand at comes after the document's own date (as of a past day, they are results)."""
+def _after_issue(ctx: Context, head: str) -> bool:
+    """The day a header's figures stand at (`đến 30/6/2027`, `hết năm 2027`: its December) comes after the document's
+    own date (as of a past day, they are results)."""
+    m = _DEADLINE_HEAD.search(head)
     if m is None or ctx.ref_year is None or ctx.issue_month is None:
         return False
-    return (int(m["y"]), int(m["m"] or 12)) > (ctx.ref_year, ctx.issue_month)
+    stands_at = (int(m["year_end"]), 12) if m["year_end"] else (int(m["y"]), int(m["m"]))
+    return stands_at > (ctx.ref_year, ctx.issue_month)
 
 
 def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Optional[str], Optional[str], str]:
@@ -71,7 +72,7 @@ def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Opti
     if _TARGET_HEAD.search(head):
         return "target", period, comparator
     if _DONE_HEAD.search(head):
-        if _after_issue(ctx, _DEADLINE_HEAD.search(head) or _YEAR_END_HEAD.search(head)):
+        if _after_issue(ctx, head):
             return "target", period, comparator  # "Giải ngân đến 30/6/2027 (%)" in a CV of 19/3/2027: a milestone to reach
         return "result", period, comparator
     if period and part and not ctx.plan:

@@ -283,10 +283,16 @@ def _row_bound_of(label: str) -> tuple[Optional[str], str]:
 def _cell_change(cell: str) -> tuple[Optional[str], str]:
     """`giảm 1-1,5`, `tăng 5`: a cell opening on a direction verb right before its figure holds a change by; the
     comparator and the figure's text (the cell unchanged when it holds none: `giảm còn 2` is a level)."""
-    m = _cell_words()[4].match(cell)
+    _, _, _, down, opens = _cell_words()
+    m = opens.match(cell)
     if not m:
         return None, cell
-    return ("-=" if " ".join(m.group("verb").lower().split()) in _cell_words()[3] else "+="), cell[m.end():]
+    return _direction(m.group("verb"), down), cell[m.end():]
+
+
+def _direction(verb: str, down: set[str] | frozenset[str]) -> str:
+    """`-=` for a verb among the `down` ones (`giảm`), `+=` for the others."""
+    return "-=" if " ".join(verb.lower().split()) in down else "+="
 
 
 def _row_change(indicator: str) -> Optional[str]:
@@ -295,10 +301,10 @@ def _row_change(indicator: str) -> Optional[str]:
     _, _, change, down, _ = _cell_words()
     m = change.search(indicator)
     if m:
-        return "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
+        return _direction(m.group("verb"), down)
     m = _row_opening().match(indicator)
     if m and indicator[m.end():m.end() + 1].islower():  # `Giảm cường độ năng lượng so với năm trước`, not `Xã Tăng Thành`
-        return "-=" if " ".join(m.group("verb").lower().split()) in data("comparators")["row_opening_down"] else "+="
+        return _direction(m.group("verb"), frozenset(data("comparators")["row_opening_down"]))
     return None
 
 
