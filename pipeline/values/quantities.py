@@ -79,7 +79,8 @@ class _Units:
         self.minor_unit = Gated(plain(rf"[ \t]+(?P<c>{_alt(self.minor_units)})(?!\w)"), self.minor_units)
         self.time_unit = Gated(plain(
             rf"[ \t]*(?:{_alt(u['time_units'])})(?!\w)(?![ \t]+(?:{_alt(u['time_unit_events'])})(?!\w))", _FLAGS), u["time_units"])
-        self.counted = ByFirst(r"[ \t]*(?P<u>", u["counted"], r")(?!\w)", _alt)
+        self.spelled = u["misspelled"]
+        self.counted = ByFirst(r"[ \t]*(?P<u>", u["counted"] + list(self.spelled), r")(?!\w)", _alt)
         self.multiplier = Gated(plain(rf"[ \t]*(?P<u>{_alt(u['multiplier_unit'])})(?!\w)"), u["multiplier_unit"])
         self.gap_before = plain(rf"(?:{_alt(self.multiplier_before)})[ \t]*$", _FLAGS)
         self.range_sep = Gated(plain(rf"[ \t]*(?:[-–—]|{_alt(u['range_words'])})[ \t]*", _FLAGS),

@@ -158,16 +158,17 @@ def _build_one(text, s, e, value, words, by_start, u) -> Optional[QuantityMentio
     m = unit(u.counted, pos)
     if m:
         end = m.end()
-        per_area = u.per_area.match(text, end) if m["u"].lower() in u.yield_units else None
+        noun = u.spelled.get(m["u"], m["u"])
+        per_area = u.per_area.match(text, end) if noun.lower() in u.yield_units else None
         if per_area:  # "67,8 tạ/ha": a yield
             return QuantityMention(_n(value_s), (start, per_area.end()), text[start:per_area.end()], "count",
-                                   m["u"] + "/ha", _n(max_s), total=_n(total))
+                                   noun + "/ha", _n(max_s), total=_n(total))
         per = u.per_unit.match(text, end) if total is None else None  # "46,5 tấn/ngày": a rate stays in the unit
         end = per.end() if per else end
         per_year = u.per_year.match(text, end)
         end = per_year.end() if per_year else end
         kind = "count_of_total" if total is not None else "count"
-        return QuantityMention(_n(value_s), (start, end), text[start:end], kind, m["u"] + (per[0] if per else ""),
+        return QuantityMention(_n(value_s), (start, end), text[start:end], kind, noun + (per[0] if per else ""),
                                _n(max_s), per_year=bool(per_year), total=_n(total))
     if total is not None:
         total_scale = unit(u.scale, pos)

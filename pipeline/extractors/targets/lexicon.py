@@ -90,7 +90,8 @@ def any_pattern(key: str, *path: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def counted_nouns() -> tuple[str, ...]:
     """The genre's counted nouns: the value layer's (rules/units.yaml) and those the targets add."""
-    return tuple(dict.fromkeys(load_yaml("units.yaml")["counted"] + data("units")["counted"]))
+    values = load_yaml("units.yaml")
+    return tuple(dict.fromkeys(values["counted"] + list(values["misspelled"]) + data("units")["counted"]))
 
 
 @lru_cache(maxsize=None)
@@ -118,7 +119,7 @@ def unit_at(text: str, pos: int) -> Optional[tuple[str, int]]:
     not_units, heads = _not_units()
     if m.group(1).lower() in heads and not_units.match(text, i):
         return None  # "Giải ngân đến 30/9": a word whose first syllable is a unit
-    return m.group(1), m.end()
+    return load_yaml("units.yaml")["misspelled"].get(m.group(1), m.group(1)), m.end()
 
 
 @lru_cache(maxsize=None)
