@@ -270,6 +270,14 @@ def _distance() -> tuple[frozenset, re.Pattern, re.Pattern]:
             re.compile(rf"(?<!\w)(?:{alternation(nt['distance_conditions_not'])})(?!\w)"))
 
 
+@lru_cache(maxsize=None)
+def _dimension() -> tuple[frozenset, re.Pattern]:
+    nt = data("not_targets")
+    return (frozenset(nt["dimension_units"]),
+            re.compile(rf"(?:{word_alternation(nt['dimension_words'], not_after=nt['dimension_words_not_after'])})"
+                       rf"(?:\s+(?:{alternation(nt['dimension_links'])}))?\s*:?\s*$"))
+
+
 def reject_reason(q: Quantity, left: str, right: str, line_left: str,
                   low_left: Optional[str] = None, low_right: Optional[str] = None) -> Optional[str]:
     """Why a figure is not a target, or None. `left`/`right`: words of its item around it;
@@ -330,6 +338,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     distance_units, distance_cue, distance_not = _distance()
     if unit in distance_units and distance_cue.search(distance_not.sub(" ", clause.lower())):
         return "distance_condition"
+    if unit in _dimension()[0] and _dimension()[1].search(low_left[-30:]):
+        return "dimension"
     if _noise_patterns()[0].match(right):
         return "counter_or_age"
     if q.value in (100, 1000, 10000, 100000) and q.unit != "%" and _TREN.search(low_left[-12:]) \
