@@ -51,6 +51,7 @@ _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _HEAD_END = re.compile(r"\s|%")
 _ROW_NUMBER_WORD = re.compile(r"[1-9]\d?[ \t]+(\w\w)")
 _SLASH_START = re.compile(r"^\s*/")
+_SMALL_INTEGER = re.compile(r"\s*[0-9]{1,2}(?![0-9]|[.,][0-9])")
 _BRACKET_OPEN = re.compile(r"\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*:?\s*$")
 @lru_cache(maxsize=None)
 def _ends() -> tuple[Ending, Ending, Ending, Ending]:
@@ -271,6 +272,11 @@ def _distance() -> tuple[frozenset, re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
+def _name_number() -> re.Pattern:
+    return re.compile(rf"(?:{word_alternation(data('not_targets')['name_number_heads'])})(?:\s+[^\W\d]+){{0,5}}\s+số\s*$")
+
+
+@lru_cache(maxsize=None)
 def _dimension() -> tuple[frozenset, re.Pattern]:
     nt = data("not_targets")
     return (frozenset(nt["dimension_units"]),
@@ -340,6 +346,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "distance_condition"
     if unit in _dimension()[0] and _dimension()[1].search(low_left[-30:]):
         return "dimension"
+    if _SMALL_INTEGER.match(q.text) and low_left.endswith(("số ", "số")) and _name_number().search(low_left[-60:]):
+        return "name_number"
     if _noise_patterns()[0].match(right):
         return "counter_or_age"
     if q.value in (100, 1000, 10000, 100000) and q.unit != "%" and _TREN.search(low_left[-12:]) \
