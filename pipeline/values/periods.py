@@ -55,6 +55,7 @@ class _Patterns:
         self.as_of_date = EndsBefore(
             plain(rf"(?:(?:{words(r['as_of_words'])})\s+(?:{word('ngày')}\s*)?|(?<![0-9][ \t]*)(?:{words(r['as_of_day_words'])})\s*)$"),
             r["as_of_words"] + r["as_of_day_words"] + ["ngày"], 64)
+        self.as_of_named = plain(rf"(?<!\w)(?:{words(r['as_of_named'])})\s+[^\W0-9][^\W0-9]*(?:[ \t]+[^\W0-9]+){{0,8}}[ \t]*\([ \t]*$")
         self.since_start = EndsBefore(plain(rf"(?:{words(r['since_year_start'])})[\s,]*$"), r["since_year_start"], 30)
         self.first_months = {last: suffix for suffix, first, last in r["part_of_year"].values() if first == 1}
         self.range_from_start = plain(
@@ -161,12 +162,15 @@ def _scan(text: str) -> tuple:
             out.append(_months_from_start(int(d.value[:4]), int(d.value[5:7]), text, start, d.span[1], p))
             continue
         start = _as_of_start(text, d.span[0], p, "" if d.text[:1].isdigit() else "ngày ")
+        end = d.span[1]
+        if start is None:
+            start, end = _named_as_of(text, d.span, p)
         if start is not None:
             since = p.since_start.search(text, start)
             if since is not None and word_start(text, since.start()):
                 out.append(_months_from_start(int(d.value[:4]), int(d.value[5:7]), text, since.start(), d.span[1], p))
             else:
-                out.append(_period(d.value[:7], None, d.value, text, start, d.span[1]))
+                out.append(_period(d.value[:7], None, d.value, text, start, end))
     return tuple(out)
 
 
@@ -178,6 +182,16 @@ def _as_of_start(text: str, pos: int, p: "_Patterns", then: str = "") -> Optiona
     if head and (head.start() == 0 or not probe[head.start() - 1].isalnum()):
         return pos - min(30, pos) + head.start()
     return None
+
+
+def _named_as_of(text: str, span: tuple[int, int], p: "_Patterns") -> tuple[Optional[int], int]:
+    """Start and end of a time named in words with its day in brackets (`đến hết thời gian giải ngân (31/01/2028)`),
+    the day at `span`; (None, end of the day) if it is none."""
+    close = text.find(")", span[1], span[1] + 3)
+    if close < 0 or text[span[1]:close].strip(" \t"):
+        return None, span[1]
+    head = p.as_of_named.search(text, max(0, span[0] - 70), span[0])
+    return (head.start(), close + 1) if head else (None, span[1])
 
 
 def _part(y: int, part, text: str, s: int, e: int) -> PeriodMention:

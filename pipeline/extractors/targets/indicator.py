@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...rules import load_yaml
 from .lexicon import Ending, alternation, data
 from .prose_words import figure_words
 
@@ -34,8 +35,10 @@ def _period_words() -> re.Pattern:
     lead, count = alternation(w["leads"]), alternation(w["part_counts"])
     quarter, school, span = alternation(w["quarter"]), alternation(w["school_year"]), alternation(data("periods")["span_words"])
     year = r"(?:19|20)\d\d"
+    named = alternation(load_yaml("periods.yaml")["as_of_named"])  # "đến hết thời gian giải ngân (31/01/2028)"
     return re.compile(
-        rf"(?<!\w)(?:(?:{lead})\s+)?"
+        rf"(?<!\w)(?:{named})\s+(?:[^\W\d]+\s+){{0,8}}\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*\)"
+        rf"|(?<!\w)(?:(?:{lead})\s+)?"
         rf"(?:(?:{count})\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
         rf"|(?:{alternation(w['cumulative'])})\s+(?:{count})\s+tháng"
         rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"

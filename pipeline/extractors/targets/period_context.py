@@ -78,6 +78,8 @@ _PER_YEAR_AFTER = re.compile(r"\s*/\s*năm(?!\w)")
 _DECEMBER = re.compile(r"\d{4}-12")
 _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
+_BARE_NAM = re.compile(r"năm\s", re.IGNORECASE)
+_BY_DAY = re.compile(r"(?:đến|tới)\s", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;(]")
 _STOP_OR_FIGURE = re.compile(r"[;.]|\d")
 _DIGIT = re.compile(r"\d")
@@ -150,7 +152,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         outside = [p for p in left_ps if not bracketed_before(text, p.start, p.end, qs)]
         left_ps = outside or left_ps  # "Tổng kế hoạch vốn năm 2024 (bao gồm vốn các năm 2022, 2023 …) là …"
         if left_ps:
-            label, rule, chosen = left_ps[-1].label, "left", left_ps[-1]
+            chosen = _named_year_after_deadline(text, left_ps) or left_ps[-1]
+            label, rule = chosen.label, "left"
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"
     if label is None:
@@ -237,6 +240,18 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
 def tells_present(sent_left: str) -> bool:
     """`Theo kết quả rà soát, hiện toàn tỉnh còn 47 bản`: the words before a figure in its sentence tell the present state."""
     return _words().present.search(sent_left) is not None
+
+
+def _named_year_after_deadline(text: str, left_ps: list):
+    """`Phấn đấu đến hết thời gian giải ngân (31/01/2028) tỷ lệ giải ngân kế hoạch vốn năm 2027 đạt trên 95%`: a
+    year inside the figure's noun phrase names which funds or plan; the day the words opened on before it is when
+    the figure is due (that day, None if the left holds no such pair)."""
+    last = left_ps[-1]
+    if len(left_ps) < 2 or not _YEAR.fullmatch(last.label) or not _BARE_NAM.match(text, last.start) \
+            or not text[max(0, last.start - 2):last.start].strip()[-1:].isalpha():
+        return None
+    due = next((p for p in reversed(left_ps[:-1]) if _MONTH.fullmatch(p.label) and _BY_DAY.match(text, p.start)), None)
+    return due if due is not None and due.label[:4] >= last.label else None
 
 
 def _names_which(ctx: Context, p, between: str, prefix: str, qs: int, words: _Words) -> bool:

@@ -88,7 +88,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                                                 or prose_words().share_of_before.match(between)):
                         seg_start = d.rules["rw_end"]
                     elif between is not None and (opened := _time_opened_clause(ctx, q.span[1], it_qs[k + 1].span[0])):
-                        seg_start = item_start = opened
+                        seg_start = item_start = opened.end()
         attached = sub and line_first is not None and drafts[line_first].parent == last_dash_main
         opens_sublist = leads_sublist(_lowered(text, ctx.low, line.start, line.end).strip())
         if not attached or opens_sublist:
@@ -105,15 +105,15 @@ def _per_year_openers() -> frozenset:
     return frozenset(w.lower() for w in data("periods")["per_year_openers"])
 
 
-def _time_opened_clause(ctx: Context, end: int, next_start: int) -> Optional[int]:
-    """`… trên 95% kế hoạch vốn và đến ngày 31/01/2028 giải ngân 100%`: where a clause opened by a coordinator and a
-    time of its own, leading the next figure, starts (None when the words between hold no such clause)."""
+def _time_opened_clause(ctx: Context, end: int, next_start: int) -> Optional[re.Match]:
+    """`… trên 95% kế hoạch vốn và đến ngày 31/01/2028 giải ngân 100%`: the coordinator opening a clause with a time
+    of its own that leads the next figure (None when the words between hold no such clause)."""
     text = ctx.text
     for m in prose_words().coordinator.finditer(text, end, next_start):
         for p in ctx.periods_in(m.end(), next_start):
             if p.start - m.end() <= _TIME_OPENER_GAP and not any(ch.isdigit() for ch in text[m.end():p.start]) \
                     and leads_next(text, p):
-                return m.end()
+                return m
             break
     return None
 
@@ -200,6 +200,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         rw = text[qe:rw_end]
     elif (closed := _CLOSED_BY_COMMA.search(rw)) is not None:
         rw_end = qe + closed.start() + len(closed.group(0)) - 1  # "… có tỷ lệ giải ngân dưới 50%, chủ yếu do …"
+        rw = text[qe:rw_end]
+    if next_start < item_end and (opened := _time_opened_clause(ctx, qe, next_start)) is not None and opened.start() < rw_end:
+        rw_end = opened.start()  # "… trên 85% và đến hết thời gian giải ngân (31/01/2028) đạt 100%": the next figure's words
+        while rw_end > qe and text[rw_end - 1] in " \t":
+            rw_end -= 1
         rw = text[qe:rw_end]
     sub_figure = prose_words().breakdown_end.search(seg_left) is not None
     # "16 xe, trong đó 05 xe đã sử dụng trên 10 năm": a sub-figure's own words follow it
