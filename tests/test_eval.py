@@ -144,6 +144,24 @@ def test_pairing_is_one_to_one(gdoc):
     assert score_document(gdoc, record).counts["targets"] == {"tp": 2, "fp": 1, "fn": 0}
 
 
+def test_equal_figures_over_one_span_pair_by_their_indicators(gdoc):
+    """Two cells of one table row holding the same figure, both quoted from the row label, both predicted over the
+    whole row: each gold goes with the prediction that names the same thing."""
+    quote = "Số lao động được tạo việc làm mới là 25.000 người"
+    gdoc.gold["targets"] = [
+        {"kind": "target", "indicator": "chỉ tiêu giao lao động", "value": 25000, "value_max": None, "unit": "người",
+         "comparator": "=", "period": "2024", "quote": quote},
+        {"kind": "result", "indicator": "đã tạo việc làm lao động", "value": 25000, "value_max": None, "unit": "người",
+         "comparator": "=", "period": "2024", "quote": quote},
+    ]
+    record = perfect_record(gdoc)
+    record.targets = [target(gdoc, quote, 25000, "người", 0, kind="result", indicator="đã tạo việc làm lao động"),
+                      target(gdoc, quote, 25000, "người", 1, kind="target", indicator="chỉ tiêu giao lao động")]
+    attrs = aggregate([score_document(gdoc, record)])["target_attributes"]
+    assert attrs["kind"] == {"n": 2, "score": 1.0}
+    assert attrs["indicator_token_f1"]["score"] == 1.0
+
+
 def test_attributes_are_scored_on_matched_pairs_only(gdoc):
     record = perfect_record(gdoc)
     record.targets[0].comparator = ">="

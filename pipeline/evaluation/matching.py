@@ -124,11 +124,13 @@ def match_targets(gdoc: GoldDocument, preds: Sequence[Target]) -> TargetMatch:
             span = result.pred_spans[pj]
             if span is None or not _same_figure(gold, pred):
                 continue
-            shared = max((overlap(span, g) for g in result.gold_spans[gi]), default=0)
+            shared, g = max(((overlap(span, g), g) for g in result.gold_spans[gi]), default=(0, None))
             if shared:
-                candidates.append((-shared, gi, pj))
+                # equal overlaps (two cells of one row holding the same figure): the one nearer the quote's end,
+                # then the one whose indicator is nearer the gold's
+                candidates.append((-shared, abs(span[1] - g[1]), -token_f1(gold.get("indicator"), pred.indicator), gi, pj))
     used_gold, used_pred = set(), set()
-    for _, gi, pj in sorted(candidates):
+    for *_, gi, pj in sorted(candidates):
         if gi not in used_gold and pj not in used_pred:
             used_gold.add(gi)
             used_pred.add(pj)
