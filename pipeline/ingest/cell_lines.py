@@ -193,7 +193,17 @@ def _row_size(lines: list[str], at: int, width: int, notes: bool = False) -> Opt
     if not first and at + 1 < len(lines) and _words()[1].match(lines[at + 1].strip()) \
             and _row_cells(lines[at + 1:at + width], width - 1, notes):
         return width  # its index cell empty, a blank line
+    if _group_row(lines[at:at + width]) and _row_size(lines, at + width, width, notes) is not None:
+        return width
     return None
+
+
+def _group_row(cells: list[str]) -> bool:
+    """`I`, `Xã phấn đấu đạt chuẩn nông thôn mới`, then empty cells: a group's heading row, before the group's rows."""
+    index = cells[0].strip() if cells else ""
+    return len(cells) >= 3 and bool(index) and not index[0].isdigit() and shape.is_index_cell(index) \
+        and any(ch.isalpha() for ch in cells[1]) and not shape.is_figure_cell(cells[1].strip()) \
+        and not any(c.strip() for c in cells[2:])
 
 
 def _row_cells(cells: list[str], count: int, notes: bool = False) -> bool:
