@@ -61,7 +61,7 @@ def _page_numbers(lines: list[str]) -> list[int]:
     run: list[int] = []
     for i in range(2, len(lines)):
         m = PAGE_NUMBER.match(lines[i]) if not lines[i - 1].strip() and (lines[i - 2].strip() or i > 2 and lines[i - 3].strip()) else None
-        if m is None or not lines[i].strip():
+        if m is None or not lines[i].strip() or _row_index(lines, i):
             continue
         page = int(m.group(1))
         if run and page == int(PAGE_NUMBER.match(lines[run[-1]]).group(1)) + 1 and i - run[-1] > _MIN_PAGE_LINES:
@@ -73,6 +73,13 @@ def _page_numbers(lines: list[str]) -> list[int]:
         if len(run) > len(best):
             best = list(run)
     return best if len(best) >= 2 else []
+
+
+def _row_index(lines: list[str], i: int) -> bool:
+    """`19`, ``, `2`, `Xã Phù Ninh`, `16`: the running number of a table copied one cell per line, after the
+    previous row's empty last cell, before its own label and figures."""
+    return i + 2 < len(lines) and shape.is_figure_cell(lines[i - 2]) and shape.is_figure_cell(lines[i + 2]) \
+        and any(ch.isalpha() for ch in lines[i + 1]) and not shape.is_figure_cell(lines[i + 1])
 
 
 def _drop_headed_numbers(text: str, offsets):
