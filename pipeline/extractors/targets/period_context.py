@@ -87,7 +87,7 @@ _YEAR_SPAN = re.compile(r"\d{4}-\d{4}")
 _MONTH = re.compile(r"\d{4}-\d\d")
 
 
-def _normal(label: Optional[str], said: str = "") -> Optional[str]:
+def year_end_normal(label: Optional[str], said: str = "") -> Optional[str]:
     """`đến 31/12/2017` is the whole year 2017; `đến ngày 15/12/2024` stands at December."""
     if label and _DECEMBER.fullmatch(label) and not _DAY_BEFORE_YEAR_END.search(said):
         return label[:4]
@@ -198,7 +198,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         carried, _ = carry(ctx, qs)
         if carried and _YEAR.fullmatch(carried) and label and label[:4] != carried:
             label = carried + label[4:]  # "Theo kết quả rà soát cuối năm," in a post about last year
-    label = _normal(label, text[chosen.start:chosen.end] if chosen is not None else "")
+    label = year_end_normal(label, text[chosen.start:chosen.end] if chosen is not None else "")
     if label is not None and not whole and rule in ("sentence", "carry") and _MONTH.fullmatch(label):
         said_from = chosen.end if chosen is not None and chosen.end <= qs else 0  # not "trong 6 tháng …; tính đến 30/6 có 640 lò"
         flow = part or _partial_in(ctx, max(sent_start, qs - 300, said_from), qs)  # "… có 156 chợ. Trong 10 tháng đã … cải tạo 9 chợ"

@@ -9,6 +9,7 @@ from typing import Callable, Optional
 from .context import Context
 from .lexicon import alternation, context_units, data, known_unit, unit_at
 from .period import find_period_mentions, partial_of
+from .period_context import year_end_normal
 from .structure import Table
 
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -58,7 +59,7 @@ def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Opti
     heading (`section`, the kind the headings over the table name), else the document's kind of figures."""
     _TARGET_HEAD, _RESULT_HEAD, _APPROX_HEAD, _AMOUNT_HEAD, _, _DONE_HEAD = heads()
     ps = find_period_mentions(head, ctx.ref_year)
-    period = ps[-1].label if ps else None
+    period = year_end_normal(ps[-1].label, head) if ps else None  # "Số tiêu chí đã đạt (đến 31/12/2026)": the year
     if period is None:
         day = _HEAD_DATE.search(head)  # "Trẻ em có nguy cơ (rà soát 31/12/2024)": the month its figures stand at
         years = BARE_YEAR.findall(head)  # "TH 2023", "KH 2024", "Ước thực hiện 2023"
