@@ -190,9 +190,14 @@ def left_start(text: str, lo: int, hi: int) -> int:
 
 @lru_cache(maxsize=None)
 def _right_stop() -> re.Pattern:
+    """Where the words after a figure stop (only the match's start counts): one class of the stops' first
+    characters opens the pattern, so that the regex engine skips to them; what must follow each is looked at
+    from there."""
     openers = alternation(data("indicator")["clause_openers"])
-    return re.compile(r"[;.()\n]|,\s*(?=\S*\d)|,\s*(?:trong đó|đạt|chiếm)(?!\w)|\s(?:và|hoặc|trong đó)\s+(?=[\d(]|đạt)"
-                      rf"|\s(?:vào|đến)\s+(?:cuối\s+)?năm|\s(?:so với|so)\s|,\s*(?=(?:{openers})(?!\w))", re.IGNORECASE)
+    return re.compile(r"[;.()\n,\s](?:(?<=[;.()\n])"
+                      r"|(?<=,)(?=\s*(?:\S*\d|(?:trong đó|đạt|chiếm)(?!\w)" rf"|(?:{openers})(?!\w)))"
+                      r"|(?<=\s)(?=(?:và|hoặc|trong đó)\s+(?=[\d(]|đạt)|(?:vào|đến)\s+(?:cuối\s+)?năm|(?:so với|so)\s))",
+                      re.IGNORECASE)
 
 
 def right_words(text: str, start: int, hi: int) -> tuple[str, int]:
