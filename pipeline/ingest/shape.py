@@ -1,6 +1,7 @@
 """What a line of administrative text looks like: list item, heading, rule, all capitals..."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -25,7 +26,7 @@ _FULL_DAY = r"\d{1,2}/\d{1,2}/(?:19|20)\d\d"
 _DAY_START = regex.compile(rf"^\s*{_FULL_DAY}(?!\d)")
 # a figure with a decimal or thousands separator or a percent sign: never a list marker
 _FIGURE_START = regex.compile(r"^\s*\d+(?:[.,]\d+)+|^\s*\d+(?:[.,]\d+)*\s?%")
-_RULE_LINE = regex.compile(r"^[\s\-–—_=.*°~•·]+$")
+_RULE_LINE = re.compile(r"^[\s\-–—_=.*°~•·]+$")  # the stdlib's \s: with \x1c-\x1f (is_rule_line leaves them out)
 _LABEL = regex.compile(r"^\s*\p{L}[\p{L}/.]*(?:\s\p{L}[\p{L}/.]*)?\s*:\s*$")
 _SPACES = regex.compile(r"\s+")
 
@@ -166,7 +167,7 @@ def ends_with_credit(line: str) -> bool:
 
 
 def is_rule_line(line: str) -> bool:
-    return bool(_RULE_LINE.match(line))
+    return _RULE_LINE.match(line) is not None and not has_separator_controls(line)
 
 
 def is_label(line: str) -> bool:

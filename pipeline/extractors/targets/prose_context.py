@@ -143,4 +143,4 @@ def only_baseline(words: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _coordinator_end() -> re.Pattern:
-    return re.compile(rf"[\s,]+(?:{alternation(data('prose')['coordinators'])})\s*$", re.IGNORECASE)
+    return re.compile(rf"[\s,][\s,]*(?:{alternation(data('prose')['coordinators'])})\s*$", re.IGNORECASE)  # a class first: skipped to

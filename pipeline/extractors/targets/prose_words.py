@@ -64,7 +64,7 @@ def prose_words() -> ProseWords:
         assigned_to=re.compile(rf"\s+(?:{_words(w['assigned_to'])})\s.*$", re.IGNORECASE),
         share_part=re.compile(rf"^[\s,(]*(?P<lead>{_words(w['share_part_leads'])})\s+", re.IGNORECASE),
         own_link=re.compile(rf"(?<!\w)(?:{_words(w['own_links'])})(?!\w)", re.IGNORECASE),
-        coordinator=re.compile(rf"\s+(?:{_words(w['coordinators'])})\s+", re.IGNORECASE),
+        coordinator=re.compile(rf"\s\s*(?:{_words(w['coordinators'])})\s+", re.IGNORECASE),  # \s\s*: a class first, which the engine skips to
         coordinated=re.compile(rf"^[\s,]*(?:{_words(w['coordinators'])})\s*$", re.IGNORECASE),
         list_on=re.compile(rf"^[ \t]*(?:,|{_words(w['list_joiners'])}|,\s*(?:{_words(w['list_joiners'])}))[ \t]*$", re.IGNORECASE),
     )
