@@ -13,7 +13,7 @@ from functools import lru_cache
 from .lexicon import PhraseScan, alternation, context_units, data, unit_at
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     value: float
     value_max: Optional[float]

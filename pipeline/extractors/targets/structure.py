@@ -15,7 +15,6 @@ from typing import Optional
 from .cell_wraps import fold_header, fold_header_above, fold_into, heads_row, under_head, wraps_row
 from .table_cells import Cell, Span, Table
 
-_LINE = re.compile(r"[^\n]+")
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
 _SENT_END_CAND = re.compile(r"[.!?…][.!?…]*(?=\s+[\"“(]?\w|\s*$)")  # `[.!?…]+`: opening on a set, it is skipped to
 _LAST_TOKEN = re.compile(r"([\w./]+)$")
@@ -25,7 +24,13 @@ _NEW_TABLE = re.compile(r"^\s*\|?\s*(?:S?TT|Stt|Số TT|STT)\s*\|", re.IGNORECAS
 
 
 def lines(text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in _LINE.finditer(text)]
+    """The non-empty lines."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        if raw:
+            out.append(Span(pos, pos + len(raw)))
+        pos += len(raw) + 1
+    return out
 
 
 @lru_cache(maxsize=None)

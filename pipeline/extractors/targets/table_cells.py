@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 _NUMERIC_CELL = re.compile(r"^\s*[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int
     end: int
@@ -16,7 +16,7 @@ class Span:
         return doc_text[self.start:self.end]
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     start: int
     end: int
