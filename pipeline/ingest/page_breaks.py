@@ -8,6 +8,7 @@ at 1). A running header is a line standing right after two or more of the page n
 line stands before them, the page numbers are those followed each by the same running header."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import regex
@@ -19,11 +20,15 @@ PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:trang\s*)?(\d{1,4})(?:\s*/\s*\d{1,
 _MIN_PAGE_LINES = 4
 _SECOND_PAGE = regex.compile(r"\n[ \t]*\n[-–—\s]*(?:trang\s*)?2(?:\s*/\s*\d{1,4})?[-–—\s]*\n", regex.I)
 _BARE_SECOND_PAGE = regex.compile(r"\n[-–—\s]*(?:trang\s*)?2(?:\s*/\s*\d{1,4})?[-–—\s]*\n[^\n\d]", regex.I)
+# The two read by the stdlib engine, \d widened to \S and [^\n\d] to [^\n] (its \s takes in regex's): they match
+# wherever those do, at a fifth of the cost, so those run only on the few texts these find something in.
+_SECOND_PAGE_SUPERSET = re.compile(r"\n[ \t]*\n[-–—\s]*(?:trang\s*)?2(?:\s*/\s*\S{1,4})?[-–—\s]*\n", re.I)
+_BARE_SECOND_PAGE_SUPERSET = re.compile(r"\n[-–—\s]*(?:trang\s*)?2(?:\s*/\s*\S{1,4})?[-–—\s]*\n[^\n]", re.I)
 
 
 def drop_page_breaks(text: str, offsets):
-    if _SECOND_PAGE.search(text) is None:  # most texts: no page 2 after a blank line
-        if _BARE_SECOND_PAGE.search(text) is None:
+    if _SECOND_PAGE_SUPERSET.search(text) is None or _SECOND_PAGE.search(text) is None:  # most texts: no page 2 after a blank line
+        if _BARE_SECOND_PAGE_SUPERSET.search(text) is None or _BARE_SECOND_PAGE.search(text) is None:
             return text, offsets
         return _drop_headed_numbers(text, offsets)
     lines = text.split("\n")
