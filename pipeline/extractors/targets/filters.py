@@ -277,6 +277,11 @@ def _name_number() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _grade() -> re.Pattern:
+    return re.compile(rf"(?:{word_alternation(data('not_targets')['grade_words'])})\s+$")
+
+
+@lru_cache(maxsize=None)
 def _dimension() -> tuple[frozenset, re.Pattern]:
     nt = data("not_targets")
     return (frozenset(nt["dimension_units"]),
@@ -348,6 +353,8 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "dimension"
     if _SMALL_INTEGER.match(q.text) and low_left.endswith(("số ", "số")) and _name_number().search(low_left[-60:]):
         return "name_number"
+    if _SMALL_INTEGER.match(q.text) and 1 <= q.value <= 12 and _grade().search(low_left[-12:]):
+        return "grade"
     if _noise_patterns()[0].match(right):
         return "counter_or_age"
     if q.value in (100, 1000, 10000, 100000) and q.unit != "%" and _TREN.search(low_left[-12:]) \
