@@ -148,6 +148,9 @@ def _organs_in(block: str) -> list:
     for it: `… CHÂU THÀNH ỦY BAN NHÂN DÂN XÃ …` holds `Ủy ban nhân dân`, not `Thành ủy` + `ban`."""
     found, pos = [], 0
     while (m := _organ_re().search(block, pos)) is not None:
+        if _names_unit(block, m.start()):
+            pos = m.start() + 1  # "PHƯỜNG TRƯỜNG VINH", "XÃ HỘI AN": a place's name opening on an organ's word
+            continue
         longer = next((o for o in (_organ_at().match(block, i) for i in _word_starts(block, m.start() + 1, m.end()))
                        if o is not None and o.end() > m.end() and len(o.group()) > len(m.group())), None)
         if longer is not None:
@@ -156,6 +159,17 @@ def _organs_in(block: str) -> list:
         found.append(m)
         pos = max(m.end(), m.start() + 1)
     return found
+
+
+def _names_unit(block: str, at: int) -> bool:
+    """The words at `at` follow a unit word on their line: they name the unit (`phường trường vinh`)."""
+    words = block[max(0, at - 16):at].rsplit("\n", 1)[-1].split()
+    return bool(words) and (words[-1] in _unit_words() or " ".join(words[-2:]) in _unit_words())
+
+
+@lru_cache(maxsize=None)
+def _unit_words() -> frozenset:
+    return frozenset(fold(u) for u in cues()["units"])
 
 
 def _word_starts(text: str, lo: int, hi: int) -> list[int]:
