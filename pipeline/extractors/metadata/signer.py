@@ -143,7 +143,7 @@ def _column(raw: str) -> str:
     if not found:
         return ""
     for cell in reversed(found[1:]):
-        if signing_line(cell) or _is_name(cell) or _is_mark(cell):
+        if signing_line(cell) or _is_name(_without_rank(cell)) or _is_mark(cell):
             return cell  # a wrapped list item rejoined after it may stand right of it
     cell = found[-1]
     glued = glued_signature(cell) if not signing_line(cell) else None
@@ -182,7 +182,7 @@ def from_signature(text: str, folded: str, start: int) -> Optional[Signer]:
         while j < len(lines) and gap <= MAX_GAP_LINES:
             cell = _column(lines[j].raw)
             left = len(lines[j].raw) - len(lines[j].raw.lstrip()) < RIGHT_COLUMN
-            if left and (_left_column(cell) or (in_list and cell and not _is_name(cell))):
+            if left and (_left_column(cell) or (in_list and cell and not _is_name(_without_rank(cell)))):
                 j, in_list = j + 1, True  # the recipients list beside the signature (items and their wrapped tails) is no gap
                 continue
             in_list = False
