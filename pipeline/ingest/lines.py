@@ -83,6 +83,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return True
     if shape.is_list_item(b):
         return False
+    if _ends_on_capital_column(a):
+        return False  # "- Công an tỉnh          CHỦ TỊCH" / "Nghệ An (b/c);": the left column's item wraps under the signature
     caps_a, caps_b = shape.caps(a), shape.caps(b)
     if caps_a is not None and caps_b is not None and caps_a != caps_b:
         return False
@@ -98,6 +100,15 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return narrow or width is not None or a[-1] in _COMPARATOR_SIGNS \
             or (a[-1].islower() and (shape.starts_with_figure(b) or shape.starts_with_day(b)))
     return wrapped
+
+
+_LAST_COLUMN = re.compile(r"\S {4,}(\S[^\n]*)$")
+
+
+def _ends_on_capital_column(line: str) -> bool:
+    """The line is set in two columns, the right one in capitals (a signature's position beside the recipients)."""
+    m = _LAST_COLUMN.search(line) if "    " in line.strip() else None
+    return m is not None and shape.caps(m.group(1)) is True
 
 
 def _indent_to_drop(before: str, after: str) -> int:
