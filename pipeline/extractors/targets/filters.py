@@ -273,7 +273,8 @@ def _distance() -> tuple[frozenset, re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=None)
 def _name_number() -> re.Pattern:
-    return re.compile(rf"(?:{word_alternation(data('not_targets')['name_number_heads'])})(?:\s+[^\W\d]+){{0,5}}\s+số\s*$")
+    nt = data("not_targets")
+    return re.compile(rf"(?:{word_alternation(nt['name_number_heads'])})(?:\s+[^\W\d]+){{0,5}}?\s+(?:{alternation(nt['name_number_words'])})\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -351,7 +352,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         return "distance_condition"
     if unit in _dimension()[0] and _dimension()[1].search(low_left[-30:]):
         return "dimension"
-    if _SMALL_INTEGER.match(q.text) and low_left.endswith(("số ", "số")) and _name_number().search(low_left[-60:]):
+    if _SMALL_INTEGER.match(q.text) and _name_number().search(low_left[-60:]):
         return "name_number"
     if _SMALL_INTEGER.match(q.text) and 1 <= q.value <= 12 and _grade().search(low_left[-12:]):
         return "grade"
