@@ -79,7 +79,7 @@ def title_span(text: str, title: Optional[str]) -> Optional[str]:
     """The span a report's title names (`… nhiệm kỳ 2021 - 2026`, `tổng kết giai đoạn 2021 - 2025`): what its
     figures count where their words name no period; None when the title names no span or a year besides."""
     ps = find_period_mentions(title if title else _title_block(text[:400]))
-    return ps[0].label if len(ps) == 1 and ps[0].is_span else None
+    return ps[0].label if ps and ps[0].is_span and all(p.label == ps[0].label for p in ps) else None  # told once or again
 
 
 _FIGURE_NOT_YEAR = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
