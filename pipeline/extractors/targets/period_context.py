@@ -79,7 +79,7 @@ _DECEMBER = re.compile(r"\d{4}-12")
 _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
 _BARE_NAM = re.compile(r"năm\s", re.IGNORECASE)
-_BY_DAY = re.compile(r"(?:đến|tới)\s", re.IGNORECASE)
+_BY_DAY = re.compile(r"(?:tính\s+)?(?:đến|tới)\s", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;(]")
 _STOP_OR_FIGURE = re.compile(r"[;.]|\d")
 _DIGIT = re.compile(r"\d")
@@ -150,7 +150,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
                    and not (prev is not None and prev.fig_end == seg_lo and not text[seg_lo:p.start].strip(" ,(")
                             and not leads_next(text, p))]
         outside = [p for p in left_ps if not bracketed_before(text, p.start, p.end, qs)]
-        left_ps = outside or left_ps  # "Tổng kế hoạch vốn năm 2024 (bao gồm vốn các năm 2022, 2023 …) là …"
+        left_ps = outside or [p for p in left_ps if _time_in_brackets(text, p)]  # "Tổng kế hoạch vốn năm 2024 (bao gồm
+        # vốn các năm 2022, 2023 …) là …", "(gồm … vốn năm 2025 được kéo dài), đã giải ngân …": an aside; "(tháng 10/2026)" is a time
         if left_ps:
             chosen = _named_year_after_deadline(text, left_ps) or left_ps[-1]
             label, rule = chosen.label, "left"
@@ -160,9 +161,10 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         sent_ps = [p for p in ctx.periods_in(max(sent_start, qs - 2000), qs) if not ctx.is_baseline(p) and not ctx.is_cited(p)]
         sent_ps = [p for p in sent_ps if not ctx.is_deadline(p) or p.end > qs - len(seg_left) - 40
                    or _opens_sentence(text, sent_start, p)]
+        sent_ps = [p for p in sent_ps if not bracketed_before(text, p.start, p.end, qs)] or sent_ps  # "(gồm … vốn năm 2025 được kéo dài)"
         singles = [p for p in sent_ps if not p.is_span]
         if sent_ps:
-            chosen = (singles or sent_ps)[-1]
+            chosen = _named_year_after_deadline(text, singles) or (singles or sent_ps)[-1]
             label, rule = chosen.label, "sentence"
     if per_year and not (label and _YEAR_SPAN.fullmatch(label) and rule in ("right", "left")):
         spans = [p for p in ctx.periods_in(max(sent_start, qs - 2000), min(sent_end, qe + 2000)) if p.is_span and (not ctx.is_baseline(p) or ctx.is_naming(p))]
@@ -242,12 +244,21 @@ def tells_present(sent_left: str) -> bool:
     return _words().present.search(sent_left) is not None
 
 
+def _time_in_brackets(text: str, p) -> bool:
+    """The brackets around the period hold only it (`trong đợt bão số 12 (tháng 10/2026) đã sơ tán …`), no aside."""
+    opened = text.rfind("(", max(0, p.start - 12), p.start + 1)
+    closed = text.find(")", p.end - 1, p.end + 12)
+    return opened >= 0 and closed >= 0 and not text[opened + 1:p.start].strip() and not text[p.end:closed].strip()
+
+
 def _named_year_after_deadline(text: str, left_ps: list):
     """`Phấn đấu đến hết thời gian giải ngân (31/01/2028) tỷ lệ giải ngân kế hoạch vốn năm 2027 đạt trên 95%`: a
     year inside the figure's noun phrase names which funds or plan; the day the words opened on before it is when
     the figure is due (that day, None if the left holds no such pair)."""
+    if len(left_ps) < 2:
+        return None
     last = left_ps[-1]
-    if len(left_ps) < 2 or not _YEAR.fullmatch(last.label) or not _BARE_NAM.match(text, last.start) \
+    if not _YEAR.fullmatch(last.label) or not _BARE_NAM.match(text, last.start) \
             or not text[max(0, last.start - 2):last.start].strip()[-1:].isalpha():
         return None
     due = next((p for p in reversed(left_ps[:-1]) if _MONTH.fullmatch(p.label) and _BY_DAY.match(text, p.start)), None)
