@@ -18,7 +18,7 @@ from .draft import Draft
 from .lexicon import alternation, data, known_unit, unit_at
 from .period import find_period_mentions
 from .prose_words import figure_words, prose_words
-from .structure import NUMBER_HEAD, Cell, Table
+from .structure import INDEX_CELL, NUMBER_HEAD, Cell, Table
 from .table_columns import counted_after_lead
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
@@ -45,7 +45,7 @@ def place_column(t: Table) -> Optional[int]:
     place = _words()[0]
     full = [r for r in t.rows if len(r) >= len(t.header)] or t.rows
     first = next((i for i in range(len(t.header)) if any(i < len(r) and re.search(r"[^\W\d_]", r[i].text)
-                                                          for r in full)), None)
+                                                          and not INDEX_CELL.match(r[i].text) for r in full)), None)  # not a group's "II"
     if first is None or not (place.match(t.header[first].text) or _place_list(t.header[first].text)) \
             or _units_column(t, first):
         return None

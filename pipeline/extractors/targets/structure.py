@@ -184,6 +184,7 @@ def _filled(row: list[Cell]) -> list[Cell]:
 
 
 _RULE_CELL = re.compile(r":?-{3,}:?")
+INDEX_CELL = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Za-zĐđ])\s*[.)]?\s*$")  # "A", "II", "b)": an index column's cell, no label
 NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)  # a row-number column's header
 
 

@@ -22,12 +22,11 @@ from .period import date_month, find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .table_changes import change_columns, signed_figure
-from .structure import NUMBER_HEAD, Cell, Table
+from .structure import INDEX_CELL, NUMBER_HEAD, Cell, Table
 from .table_measures import column_indicator, compared_with, count_measure
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts
 
-_INDEX_CELL = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Za-zĐđ])\s*[.)]?\s*$")  # "A", "II", "b)": an index column's cell, no label
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -142,7 +141,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         for row in t.rows:
             row = _aligned(t, row)
             ind_i = next((i for i, c in enumerate(row) if _LETTER.search(c.text) and i != unit_col
-                          and cell_figure(c.text) is None and not _INDEX_CELL.match(c.text)), None)
+                          and cell_figure(c.text) is None and not INDEX_CELL.match(c.text)), None)
             if ind_i is None:
                 continue
             cell = row[ind_i]
