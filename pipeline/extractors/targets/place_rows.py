@@ -19,7 +19,7 @@ from .lexicon import alternation, data, known_unit, unit_at
 from .period import find_period_mentions
 from .prose_words import figure_words, prose_words
 from .structure import INDEX_CELL, NUMBER_HEAD, Cell, Table
-from .table_columns import counted_after_lead
+from .table_columns import counted_after_lead, per_population_unit
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -122,6 +122,7 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
         inner = m.group(1).strip()
         if known_unit(inner) or inner in ("%", "‰") or inner.lower() in _measure_words() or _heads_counted(inner, head):
             unit = inner.lower() if not inner.isupper() else inner
+    unit = unit or per_population_unit(head)
     text = _PAREN.sub(" ", head)
     for p in find_period_mentions(text, ctx.ref_year):
         text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]

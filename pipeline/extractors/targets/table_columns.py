@@ -247,6 +247,16 @@ def _done_before_plan(t: Table, cols: list) -> None:
             cols[i] = ("result", period, cmp)
 
 
+_PER_POPULATION = re.compile(r"\(\s*([^\W\d][^()/]{0,20}?)\s*/\s*[0-9][0-9.]*\s+[^\W\d][^()/]{0,20}\)\s*$")
+
+
+def per_population_unit(text: str) -> Optional[str]:
+    """The counted noun of a rate per a population in brackets ending a header (`Tỷ lệ mắc SXH tối đa (ca/100.000
+    dân)` → `ca`), as the same words in prose count it; None when there is no such bracket."""
+    m = _PER_POPULATION.search(text)
+    return m.group(1) if m is not None and len(m.group(1).split()) <= 2 else None
+
+
 def bracket_unit(text: str) -> Optional[re.Match]:
     """A unit in brackets ending a header or row label (`Diện tích cấp mới (ha)`, `Tỷ lệ … (%)`), when
     it is a known unit; group 1 holds it."""

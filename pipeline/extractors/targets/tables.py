@@ -24,7 +24,7 @@ from .quantities import cell_number
 from .table_changes import change_columns, signed_figure
 from .structure import INDEX_CELL, NUMBER_HEAD, Cell, Table
 from .table_measures import column_indicator, compared_with, count_measure
-from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, report_columns, share_bases, time_head
+from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, per_population_unit, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
@@ -183,6 +183,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     unit = cell_unit
                 elif head_unit:
                     unit = head_unit.group(1).strip()
+                elif i < len(t.header) and (per := per_population_unit(t.header[i].text)):
+                    unit = per
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
                     unit = _unit_word(row[unit_col].text)
                 else:
