@@ -10,7 +10,7 @@ from typing import NamedTuple, Optional
 from .context import Context
 from .draft import Draft
 from .kind import of_plan
-from .lexicon import Ending, alternation, data, word_alternation
+from .lexicon import Ending, alternation, case_blind_alternation, data
 from .period import end_year_of, partial_of, says_per_year, says_whole_year
 from .period_in_force import PART_OF_YEAR, bracketed_before, carry, gone_by, in_result_section
 from .prose_words import prose_words
@@ -47,11 +47,11 @@ def _words() -> _Words:
                              rf"|\(\s*(?:(?:{edges})\s+)?{span}?\s*$", re.IGNORECASE),
         right_lead=re.compile(rf"(?:{cues}|năm)\s"),
         vintage=re.compile(rf"(?<!\w)(?:{alternation(per['vintage_cues'])})\s+(?:năm\s*)?$", re.IGNORECASE),
-        merit=re.compile(rf"(?:{word_alternation(per['merit_words'])})(?!\w)[^.;\n\d]{{0,160}}?\bnăm\s+(?=(?:19|20)\d\d(?!\d))",
+        merit=re.compile(rf"{case_blind_alternation(per['merit_words'], whole_word=True)}(?!\w)[^.;\n\d]{{0,160}}?\bnăm\s+(?=(?:19|20)\d\d(?!\d))",
                          re.IGNORECASE),
         whole_span=re.compile(rf"(?<!\w)(?:{alternation(per['whole_span'])})(?!\w)(?!\s*(?:\d|năm))", re.IGNORECASE),
         per_year_opener=re.compile(rf"^[\s\-+•*]*(?:(?:[a-zđ]|\d{{1,2}}(?:\.\d{{1,2}})*)[.)]\s+)?(?:{alternation(per['per_year_openers'])})(?!\w)\s*,?[^\d,;:()]{{0,80}}$", re.IGNORECASE),
-        present=re.compile(rf"(?:{word_alternation(per['present_words'], per['present_not_after'])})(?!\w)(?!\s+(?:{alternation(per['present_not_before'])})(?!\w))",
+        present=re.compile(rf"{case_blind_alternation(per['present_words'], whole_word=True, not_after=per['present_not_after'])}(?!\w)(?!\s+(?:{alternation(per['present_not_before'])})(?!\w))",
                            re.IGNORECASE),
         plan_funds=re.compile(rf"^[\s\-+•*]*(?:{alternation(per['plan_funds'])})(?!\w)\D*$", re.IGNORECASE),
         this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),

@@ -10,14 +10,14 @@ from typing import Optional
 from .comparator import starts_from_level
 from .filters import count_patterns
 from .structure import clause_start
-from .lexicon import Ending, alternation, data, known_unit
+from .lexicon import Ending, alternation, case_blind_alternation, data, known_unit
 from .quantities import Quantity
 
 
 @lru_cache(maxsize=None)
 def _qualifier_patterns():
     nt, ind = data("not_targets"), data("indicator")
-    head = re.compile(rf"(?<!\w)(?<!trong )(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE)  # not "trong số"
+    head = re.compile(rf"{case_blind_alternation(ind['measure_heads'], whole_word=True, not_after=['trong'])}(?!\w)", re.IGNORECASE)  # not "trong số"
     link = re.compile(rf"(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:", re.IGNORECASE)
     own = re.compile(rf"^[^,;.()\n]{{0,90}}?\)?\s*(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
                      rf"(?:(?:{alternation(nt['clause_bounds'])})\s+)*\d", re.IGNORECASE)
@@ -107,7 +107,7 @@ def _size_patterns():
 def _share_class() -> re.Pattern:
     sc = data("not_targets")["share_class"]
     count = r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*(?:/\d[\d.,]*)?(?!\s*%)"
-    return re.compile(rf"(?<!\w)(?:{alternation(sc['count_leads'])})\s+{count}\s+(?P<noun>[^\W\d][^\d%;:]{{0,60}}?[^\W\d])"
+    return re.compile(rf"{case_blind_alternation(sc['count_leads'], whole_word=True)}\s+{count}\s+(?P<noun>[^\W\d][^\d%;:]{{0,60}}?[^\W\d])"
                       rf"\s+(?:{alternation(sc['verbs'])})(?:\s+(?:{alternation(sc['rates'])})(?!\w)[^\d%;:,]{{0,50}}?)?"
                       rf"\s+(?:{alternation(sc['bounds'])})\s*$", re.IGNORECASE)
 

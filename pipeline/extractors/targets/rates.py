@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import alternation, any_first_word, data, word_alternation
+from .lexicon import alternation, any_first_word, case_blind_alternation, data, word_alternation
 from .quantities import Quantity
 from .structure import last_clause
 
@@ -44,7 +44,7 @@ def _rate_first_words() -> tuple[re.Pattern, re.Pattern]:
 @lru_cache(maxsize=None)
 def _norm_share() -> re.Pattern:
     """A norm word right before a percentage (`ngoài mức hỗ trợ 70% của ngân sách trung ương`, `lãi suất 6%`)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(data('not_targets')['norm_lead'])})\s*(?:là|bằng)?\s*$", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('not_targets')['norm_lead'], whole_word=True)}\s*(?:là|bằng)?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
