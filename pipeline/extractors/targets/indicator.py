@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ...rules import load_yaml
-from .lexicon import Ending, alternation, data
+from .lexicon import Ending, alternation, case_blind_alternation, data
 from .prose_words import figure_words
 
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
@@ -160,7 +160,7 @@ def _after_lead_clauses(t: str) -> str:
 
 @lru_cache(maxsize=None)
 def _actor_marker() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('indicator')['actor_markers'])})\s+(?=\w)", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('indicator')['actor_markers'], whole_word=True)}\s+(?=\w)", re.IGNORECASE)
 
 
 def _after_actor(t: str) -> str:

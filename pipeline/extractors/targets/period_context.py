@@ -57,7 +57,7 @@ def _words() -> _Words:
         this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),
         same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
         deadline_right=re.compile(rf"^[^;.]*?(?:{leads})\s+(?:(?:{due_edges})\s+)?năm", re.IGNORECASE),
-        deadline_left=re.compile(rf"(?:{leads})\s+(?:(?:{due_edges})\s+)?năm\s+\d{{4}}", re.IGNORECASE),
+        deadline_left=re.compile(rf"{case_blind_alternation(per['deadline_leads'])}\s+(?:(?:{due_edges})\s+)?năm\s+\d{{4}}", re.IGNORECASE),
         per_year_before=re.compile(rf"(?<!\w)(?:{alternation(per_year)})(?:\s+(?:{alternation(per['per_year_filler'])}))*\s*$",
                                    re.IGNORECASE),
         per_year_end=Ending(per_year, per["per_year_filler"], flags=re.IGNORECASE),

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import Ending, alternation, data
+from .lexicon import Ending, alternation, case_blind_alternation, data
 
 
 class _Roles(NamedTuple):
@@ -29,7 +29,7 @@ def roles() -> _Roles:
     return _Roles(
         deadline=re.compile(rf"(?:{alternation(per['deadline_before'])})(?:\s+(?:{due_edges}))?(?:\s+năm)?\s*$", re.IGNORECASE),
         baseline=re.compile(rf"(?:(?:{compared})|(?<![.\n(;]\s)(?<![.\n(;])(?<!^)(?:{same}))[\s,]*{year}", re.IGNORECASE),
-        averaged=re.compile(rf"(?:{compared})\s+(?:{alternation(per['baseline_averages'])})(?:\s+\d+\s+năm)?[\s,(]*"
+        averaged=re.compile(rf"{case_blind_alternation(per['compared_with'])}\s+(?:{alternation(per['baseline_averages'])})(?:\s+\d+\s+năm)?[\s,(]*"
                             rf"(?:(?:năm|{spans})\s*)?$", re.IGNORECASE),
         same_period=re.compile(rf"(?:{same})[\s,]*{year}", re.IGNORECASE),
         naming=re.compile(rf"(?<!\w)(?:{alternation(per['standard_names'])})(?:\s+[^\s\d,;.:()]+){{0,3}}\s+(?:(?:{spans})\s*)?$",

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Ending, alternation, data, word_alternation
+from .lexicon import Ending, alternation, case_blind_alternation, data
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,9 @@ def prose_words() -> ProseWords:
         achieved_left=re.compile(rf"(?<!\w)(?:{_words(w['achieved_against_plan'])})(?!\w)"),
         counted_totals=re.compile(rf"^(?:{_words(w['total_of_places'] + w['total_of_cases'] + w['total_of_scales'])})(?:$|[\s,/])", re.IGNORECASE),
         total_after=re.compile(rf"(?<!\w)(?:{_words(w['total_after'])})\s*$", re.IGNORECASE),
-        breakdown=re.compile(rf"(?:{word_alternation(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
+        breakdown=re.compile(rf"{case_blind_alternation(w['breakdown_leads'], whole_word=True)}(?!\w)", re.IGNORECASE),
         breakdown_start=re.compile(rf"\s*(?:{_words(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
-        breakdown_end=re.compile(rf"(?:{word_alternation(w['breakdown_leads'])})(?:\s+(?:{_words(w['breakdown_verbs'])}))?\s*:?\s*$",
+        breakdown_end=re.compile(rf"{case_blind_alternation(w['breakdown_leads'], whole_word=True)}(?:\s+(?:{_words(w['breakdown_verbs'])}))?\s*:?\s*$",
                                  re.IGNORECASE),
         named_place=re.compile(rf"^[\s\\\-+•*]*(?i:{_words(w['place_levels'])})\s+(?P<name>[^\W\d_][\w'-]*(?:\s+[\w'-]+){{0,4}})\s*$"),
         share_of_before=re.compile(rf"\s*,\s*(?:{_words(w['share_of_links'])})\s*$", re.IGNORECASE),

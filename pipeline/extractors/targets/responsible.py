@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import data
+from .lexicon import case_blind_alternation, data
 
 
 def _alt(words) -> str:
@@ -18,7 +18,7 @@ def _patterns():
     r = data("responsible")
     places = rf"(?:,\s*(?:{_alt(r['place_kinds'])})(?!\w))*"
     name = rf"(?P<org>(?:{_alt(r['heads'])})(?:\s+(?!(?:{_alt(r['name_stops'])})(?!\w))[^\s,;:.()]+){{0,14}}?{places})"
-    before = re.compile(rf"(?:{_alt(r['assign_before'])})\s+{name}(?=\s+(?:{_alt(r['name_stops'])})(?!\w)|\s*[,:;]|$)",
+    before = re.compile(rf"{case_blind_alternation(r['assign_before'])}\s+{name}(?=\s+(?:{_alt(r['name_stops'])})(?!\w)|\s*[,:;]|$)",
                         re.IGNORECASE)
     after = re.compile(rf"(?:^|[,.;:]\s*|\s){name}\s+(?:(?:{_alt(r['adverbs'])})\s+)?(?:{_alt(r['assign_after'])})(?!\w)")
     return before, after
