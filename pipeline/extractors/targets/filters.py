@@ -76,7 +76,7 @@ def count_patterns() -> _Counts:
         label=re.compile(rf"(?:^|[-+•;,]\s*|\s)(?:{alternation(nt['count_heads'])})\s[^:;.]{{2,80}}(?::|\b(?:{links}))\s*$",
                          re.IGNORECASE),
         label_ends=tuple({":"} | {w.lower() for w in nt["label_links"]}),
-        next_before=re.compile(rf"(?<!\w)(?:{alternation(nt['next_qualifier_before'])})\s*$"),
+        next_before=re.compile(rf"(?:{word_alternation(nt['next_qualifier_before'])})\s*$"),
         count_after=re.compile(rf"^[\s\w]{{0,60}}?\s(?:{alternation(nt['next_links'])}|:)\s*(?:(?:{alternation(nt['next_bounds'])})\s+)?"
                                rf"(?!\d[\d.,]*\s*(?:{alternation(nt['next_class_units'])})(?!\w))\d", re.IGNORECASE),
     )
