@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ...rules import load_yaml
-from .lexicon import Ending, alternation, case_blind_alternation, data
+from .lexicon import Ending, alternation, case_blind_alternation, data, first_letters
 from .prose_words import figure_words
 
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
@@ -35,15 +35,18 @@ def _period_words() -> re.Pattern:
     lead, count = alternation(w["leads"]), alternation(w["part_counts"])
     quarter, school, span = alternation(w["quarter"]), alternation(w["school_year"]), alternation(data("periods")["span_words"])
     year = r"(?:19|20)\d\d"
-    named = alternation(load_yaml("periods.yaml")["as_of_named"])  # "đến hết thời gian giải ngân (31/01/2028)"
-    return re.compile(
-        rf"(?<!\w)(?:{named})\s+(?:[^\W\d]+\s+){{0,8}}\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*\)"
+    named = load_yaml("periods.yaml")["as_of_named"]  # "đến hết thời gian giải ngân (31/01/2028)"
+    words = [*named, *w["leads"], *w["part_counts"], *w["cumulative"], *w["quarter"], *data("periods")["span_words"],
+             *w["school_year"], *w["phrases"], "năm", "ngày"]
+    return re.compile(  # a look-ahead of the characters a match can open on: other offsets fail at once
+        rf"(?=(?-i:[{first_letters(words)}\d(]))"
+        rf"(?:(?<!\w)(?:{alternation(named)})\s+(?:[^\W\d]+\s+){{0,8}}\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*\)"
         rf"|(?<!\w)(?:(?:{lead})\s+)?"
         rf"(?:(?:{count})\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
         rf"|(?:{alternation(w['cumulative'])})\s+(?:{count})\s+tháng"
         rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
         rf"|(?:{span})\s+{year}\s*[-–]\s*{year}|(?:{school})\s+{year}\s*[-–]\s*{year}"
-        rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w)",
+        rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w))",
         re.IGNORECASE,
     )
 

@@ -43,10 +43,15 @@ def case_blind_alternation(phrases: Iterable[str], whole_word: bool = False, not
     gives the stdlib engine nothing to skip to, so it tries every offset; this one it skips to those characters.
     Its start must not be a group's start."""
     items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    firsts = "".join(re.escape(c) for c in sorted(case_variants(p[0] for p in items)))
+    firsts = first_letters(items)
     behind = (r"(?<!\w.)" + "".join(rf"(?<!{re.escape(w)} .)" for w in not_after)) if whole_word else ""
     branches = _trie([[rf"(?<={path[0]})"] + path[1:] for path in map(_tokens, items)])
     return rf"(?-i:[{firsts}]){behind}(?:{branches})"
+
+
+def first_letters(phrases: Iterable[str]) -> str:
+    """The inside of a character class of every character the phrases' first letters match under IGNORECASE."""
+    return "".join(re.escape(c) for c in sorted(case_variants(p.strip()[0] for p in phrases if p.strip())))
 
 
 def _tokens(phrase: str) -> list[str]:
