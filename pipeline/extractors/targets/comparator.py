@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ...rules import load_yaml
-from .lexicon import Ending, alternation, any_first_word, data, is_multiplier, word_alternation
+from .lexicon import Ending, alternation, case_blind_alternation, any_first_word, data, is_multiplier, word_alternation
 
 _BOUND_ORDER = (">=", "<=", "<", "~", ">")
 
@@ -114,7 +114,7 @@ def bound_cue(left: str) -> Optional[tuple[str, str]]:
 @lru_cache(maxsize=None)
 def _bound_words() -> dict[str, re.Pattern]:
     before = data("comparators")["before"]
-    return {code: re.compile(rf"(?<!\w)(?:{alternation(before[code])})(?!\w)", re.IGNORECASE)
+    return {code: re.compile(rf"{case_blind_alternation(before[code], whole_word=True)}(?!\w)", re.IGNORECASE)
             for code in _BOUND_ORDER if code in before and code != "~"}
 
 

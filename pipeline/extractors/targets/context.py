@@ -13,7 +13,7 @@ from ...values.textpat import lowercased
 from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_span, title_year_of
 from .filters import names_conditions, names_funds
 from .kind import CueIndex, section_kind
-from .lexicon import Ending, alternation, data
+from .lexicon import Ending, alternation, case_blind_alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of, partial_words
 from .period_roles import may_cite, role_endings, roles
 from .quantities import Quantity, find_quantities
@@ -28,7 +28,7 @@ def _sentence_end(text: str, pos: int) -> int:
 
 @lru_cache(maxsize=None)
 def reported_plans() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['reported_plans'])})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('periods')['reported_plans'], whole_word=True)}(?!\w)", re.IGNORECASE)
 
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 
@@ -249,7 +249,7 @@ def _uncounted_units() -> frozenset:
 
 @lru_cache(maxsize=None)
 def _quoted_name_head() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('periods')['quoted_name_heads'])})\s*$", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('periods')['quoted_name_heads'], whole_word=True)}\s*$", re.IGNORECASE)
 
 
 def in_quoted_name(text: str, pos: int) -> bool:

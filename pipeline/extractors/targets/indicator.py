@@ -242,4 +242,4 @@ def object_verb_start(left: str) -> int | None:
 
 @lru_cache(maxsize=None)
 def _not_verbs() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('indicator')['object_verbs_not'])})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('indicator')['object_verbs_not'], whole_word=True)}(?!\w)", re.IGNORECASE)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import WordScan, alternation, data
+from .lexicon import WordScan, alternation, case_blind_alternation, data
 from .list_kind import inline_list_kind, leads_bullets, run_lead_kind
 from .period import end_year_of, year_of
 
@@ -100,7 +100,7 @@ def _plan_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 @lru_cache(maxsize=None)
 def _aim_bound() -> re.Pattern:
     """`kim ngạch xuất khẩu tăng tối thiểu 10% so với năm 2024`: a change bounded so is aimed at (kind.yaml aim_bounds)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(data('kind')['aim_bounds'])})\s*$", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('kind')['aim_bounds'], whole_word=True)}\s*$", re.IGNORECASE)
 
 
 def _blanked(text: str, matches: list[re.Match]) -> str:
@@ -246,7 +246,7 @@ _PARTIAL = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)$")
 
 @lru_cache(maxsize=None)
 def _subject_link() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('kind')['subject_links'])})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('kind')['subject_links'], whole_word=True)}(?!\w)", re.IGNORECASE)
 
 
 def kind_for(cues: CueIndex, item_lo: int, sent_lo: int, para_lo: int, pos: int, right: str,

@@ -153,7 +153,7 @@ def context_units() -> list[tuple[str, re.Pattern, re.Pattern, re.Pattern]]:
     """(noun, the noun right after a figure, its cue words, a figure counted in it anywhere) of the counted nouns
     with another everyday meaning (rules/targets/units.yaml context_units: "ca" counts cases where the words say so)."""
     return [(unit, re.compile(rf"[ \t]+({re.escape(unit)})(?!\w)", re.IGNORECASE),
-             re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.IGNORECASE),
+             re.compile(rf"{case_blind_alternation(cues, whole_word=True)}(?!\w)", re.IGNORECASE),
              re.compile(rf"\d[ \t]+{re.escape(unit)}(?!\w)", re.IGNORECASE))
             for unit, cues in data("units")["context_units"].items()]
 

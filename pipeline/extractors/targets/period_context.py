@@ -46,22 +46,22 @@ def _words() -> _Words:
         right_cue=re.compile(rf"(?:{cues})\s+(?:(?:{edges})\s+)?(?:{span}|{alternation(per['right_cue_dates'])})?(?:\s+[IVX]{{1,3}}\s*/)?\s*$"
                              rf"|\(\s*(?:(?:{edges})\s+)?{span}?\s*$", re.IGNORECASE),
         right_lead=re.compile(rf"(?:{cues}|năm)\s"),
-        vintage=re.compile(rf"(?<!\w)(?:{alternation(per['vintage_cues'])})\s+(?:năm\s*)?$", re.IGNORECASE),
+        vintage=re.compile(rf"{case_blind_alternation(per['vintage_cues'], whole_word=True)}\s+(?:năm\s*)?$", re.IGNORECASE),
         merit=re.compile(rf"{case_blind_alternation(per['merit_words'], whole_word=True)}(?!\w)[^.;\n\d]{{0,160}}?\bnăm\s+(?=(?:19|20)\d\d(?!\d))",
                          re.IGNORECASE),
-        whole_span=re.compile(rf"(?<!\w)(?:{alternation(per['whole_span'])})(?!\w)(?!\s*(?:\d|năm))", re.IGNORECASE),
+        whole_span=re.compile(rf"{case_blind_alternation(per['whole_span'], whole_word=True)}(?!\w)(?!\s*(?:\d|năm))", re.IGNORECASE),
         per_year_opener=re.compile(rf"^[\s\-+•*]*(?:(?:[a-zđ]|\d{{1,2}}(?:\.\d{{1,2}})*)[.)]\s+)?(?:{alternation(per['per_year_openers'])})(?!\w)\s*,?[^\d,;:()]{{0,80}}$", re.IGNORECASE),
         present=re.compile(rf"{case_blind_alternation(per['present_words'], whole_word=True, not_after=per['present_not_after'])}(?!\w)(?!\s+(?:{alternation(per['present_not_before'])})(?!\w))",
                            re.IGNORECASE),
         plan_funds=re.compile(rf"^[\s\-+•*]*(?:{alternation(per['plan_funds'])})(?!\w)\D*$", re.IGNORECASE),
-        this_year=re.compile(rf"(?<!\w)(?:{alternation(per['this_year'])})(?!\w)", re.IGNORECASE),
+        this_year=re.compile(rf"{case_blind_alternation(per['this_year'], whole_word=True)}(?!\w)", re.IGNORECASE),
         same_period=re.compile(rf"^\W*(?:{alternation(per['same_period'])})", re.IGNORECASE),
         deadline_right=re.compile(rf"^[^;.]*?(?:{leads})\s+(?:(?:{due_edges})\s+)?năm", re.IGNORECASE),
         deadline_left=re.compile(rf"{case_blind_alternation(per['deadline_leads'])}\s+(?:(?:{due_edges})\s+)?năm\s+\d{{4}}", re.IGNORECASE),
         per_year_before=re.compile(rf"(?<!\w)(?:{alternation(per_year)})(?:\s+(?:{alternation(per['per_year_filler'])}))*\s*$",
                                    re.IGNORECASE),
         per_year_end=Ending(per_year, per["per_year_filler"], flags=re.IGNORECASE),
-        rate_words=re.compile(rf"(?<!\w)(?:{alternation(per['per_year_rate_words'])})(?!\w)", re.IGNORECASE),
+        rate_words=re.compile(rf"{case_blind_alternation(per['per_year_rate_words'], whole_word=True)}(?!\w)", re.IGNORECASE),
     )
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .context import Context
-from .lexicon import alternation, data
+from .lexicon import alternation, case_blind_alternation, data
 from .list_kind import SENTENCE_END
 
 PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)$")  # "2024-H1", "2025-9M", "2024-Q2", "2024-09"
@@ -189,7 +189,7 @@ def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern,
     this = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?(?:{alternation(per['this_year'])})\s*,",
                       re.IGNORECASE | re.MULTILINE)
     any_opener = re.compile(f"{openers}|{alternation(per['this_year'])}")  # on lowercased text: where none is, neither can match
-    single = re.compile(rf"(?<!\w)(?:{alternation(per['singling_out'])})\s+(?:năm\s*)?$", re.IGNORECASE)
+    single = re.compile(rf"{case_blind_alternation(per['singling_out'], whole_word=True)}\s+(?:năm\s*)?$", re.IGNORECASE)
     return year, last, this, any_opener, single
 
 

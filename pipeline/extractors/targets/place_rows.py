@@ -15,7 +15,7 @@ from . import indicator as ind
 from .comparator import bound_in
 from .context import Context
 from .draft import Draft
-from .lexicon import alternation, data, known_unit, unit_at
+from .lexicon import alternation, case_blind_alternation, data, known_unit, unit_at
 from .period import find_period_mentions
 from .prose_words import figure_words, prose_words
 from .structure import INDEX_CELL, NUMBER_HEAD, Cell, Table
@@ -33,7 +33,7 @@ def _words():
     leads = h["place_value_leads"] + h["target"] + h["result"] + h["approx"]
     lead = re.compile(rf"^\s*(?:(?:{alternation(leads)})(?!\w)\s*)+", re.IGNORECASE)
     parts = [w for ws in data("periods")["partial_year"].values() for w in ws]
-    partial = re.compile(rf"(?<!\w)(?:{alternation(parts)})(?!\w)", re.IGNORECASE)
+    partial = re.compile(rf"{case_blind_alternation(parts, whole_word=True)}(?!\w)", re.IGNORECASE)
     verb = re.compile(rf"^\s*(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})(?!\w)\s*", re.IGNORECASE)
     down = {" ".join(w.lower().split()) for w in cmp["decrease_by"]}
     return place, lead, verb, down, partial

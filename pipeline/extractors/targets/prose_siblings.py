@@ -11,13 +11,13 @@ import regex
 
 from . import indicator as ind
 from .draft import Draft
-from .lexicon import alternation, data
+from .lexicon import alternation, case_blind_alternation, data
 from .prose_words import figure_words, prose_words
 
 
 @lru_cache(maxsize=None)
 def _distributive() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['distributive_by'])})\s*$", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('comparators')['distributive_by'], whole_word=True)}\s*$", re.IGNORECASE)
 
 
 def distributes(text: str, prev: Draft, d: Draft) -> bool:
@@ -30,7 +30,7 @@ def distributes(text: str, prev: Draft, d: Draft) -> bool:
 
 @lru_cache(maxsize=None)
 def _estimate_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['estimate_words'])})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('comparators')['estimate_words'], whole_word=True)}(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -85,7 +85,7 @@ def same_kind_unit(a: Optional[str], b: Optional[str]) -> bool:
 @lru_cache(maxsize=None)
 def _funding() -> tuple[re.Pattern, re.Pattern, str]:
     f = data("indicator")["funding"]
-    return (re.compile(rf"(?<!\w)(?:{alternation(f['money_nouns'])})(?!\w)", re.IGNORECASE),
+    return (re.compile(rf"{case_blind_alternation(f['money_nouns'], whole_word=True)}(?!\w)", re.IGNORECASE),
             re.compile(rf"^(?:{alternation(f['sources'])})(?!\w)", re.IGNORECASE), f["link"])
 
 

@@ -95,8 +95,8 @@ def figure_words() -> FigureWords:
         lead_before=re.compile(rf"(?:^|\s)(?:{alternation(ind['figure_leads'])})"
                                rf"(?:\s+(?:{alternation(ind['figure_lead_bounds'])}))?\s*$", re.IGNORECASE),
         lead_end=Ending(ind["figure_leads"], ind["figure_lead_bounds"], flags=re.IGNORECASE),
-        predicate=re.compile(rf"(?<!\w)(?:{alternation(ind['shared_predicates'])})(?!\w)", re.IGNORECASE),
-        measure=re.compile(rf"(?<!\w)(?:{alternation(ind['measure_heads'])})(?!\w)", re.IGNORECASE),
+        predicate=re.compile(rf"{case_blind_alternation(ind['shared_predicates'], whole_word=True)}(?!\w)", re.IGNORECASE),
+        measure=re.compile(rf"{case_blind_alternation(ind['measure_heads'], whole_word=True)}(?!\w)", re.IGNORECASE),
         not_lead_tail=re.compile(rf"(?:(?:^|\s+)(?:{alternation(_not_lead_words(ind))}))+\s*$", re.IGNORECASE),
         short_lead_words=int(ind["short_lead_words"]),
         happening_verbs=frozenset(ind["happening_verbs"]),

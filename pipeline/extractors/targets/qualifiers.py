@@ -18,11 +18,11 @@ from .quantities import Quantity
 def _qualifier_patterns():
     nt, ind = data("not_targets"), data("indicator")
     head = re.compile(rf"{case_blind_alternation(ind['measure_heads'], whole_word=True, not_after=['trong'])}(?!\w)", re.IGNORECASE)  # not "trong số"
-    link = re.compile(rf"(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:", re.IGNORECASE)
+    link = re.compile(rf"{case_blind_alternation(nt['clause_links'], whole_word=True)}(?!\w)|:", re.IGNORECASE)
     own = re.compile(rf"^[^,;.()\n]{{0,90}}?\)?\s*(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
                      rf"(?:(?:{alternation(nt['clause_bounds'])})\s+)*\d", re.IGNORECASE)
     of_plan = re.compile(r"^[\d.,\s]*%\s*(?:so\s+với\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)", re.IGNORECASE)
-    threshold = re.compile(rf"(?<!\w)(?:{alternation(nt['threshold_before'])})\s*$", re.IGNORECASE)
+    threshold = re.compile(rf"{case_blind_alternation(nt['threshold_before'], whole_word=True)}\s*$", re.IGNORECASE)
     return head, link, own, of_plan, threshold
 
 
@@ -65,7 +65,7 @@ def _group_patterns():
                                    re.IGNORECASE)
     employ = re.compile(rf"{fig}\s*%?\s+[^\d]{{1,80}}?\s(?:{alternation(g['employ_verbs'])})"
                         rf"(?:\s+(?:{alternation(g['bounds'])}))+\s*$", re.IGNORECASE)
-    klass = re.compile(rf"(?<!\w)(?:{alternation(g['class_verbs'])})\s+(?:{alternation(g['class_bounds'])})\s*$", re.IGNORECASE)
+    klass = re.compile(rf"{case_blind_alternation(g['class_verbs'], whole_word=True)}\s+(?:{alternation(g['class_bounds'])})\s*$", re.IGNORECASE)
     klass_end = re.compile(rf"^\s*(?:{alternation(g['ends'])})(?!\w)", re.IGNORECASE)
     return left, right, duty_left, duty_right, employ, klass, klass_end, class_then_figure
 

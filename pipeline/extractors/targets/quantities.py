@@ -10,7 +10,7 @@ from ...values import find_quantities as value_layer
 from ...values import parse_number
 from functools import lru_cache
 
-from .lexicon import PhraseScan, alternation, context_units, data, unit_at
+from .lexicon import PhraseScan, alternation, case_blind_alternation, context_units, data, unit_at
 
 
 @dataclass(slots=True)
@@ -83,12 +83,12 @@ def _time_measure_patterns() -> tuple:
     tm = data("not_targets")["time_measures"]
     heads = PhraseScan(re.compile(rf"(?<!\w)(?:{alternation(tm['heads'] + tm['moved_heads'])})(?!\w)"),
                        tm["heads"] + tm["moved_heads"])  # run on lowercased text
-    moves = re.compile(rf"(?<!\w)(?:{alternation(tm['moves'])})(?!\w)", re.IGNORECASE)
+    moves = re.compile(rf"{case_blind_alternation(tm['moves'], whole_word=True)}(?!\w)", re.IGNORECASE)
     figure = re.compile(rf"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>{alternation(tm['units'])})(?!\w)", re.IGNORECASE)
     moved = frozenset(" ".join(h.lower().split()) for h in tm["moved_heads"])
-    follow = re.compile(rf"(?<!\w)(?:{alternation(tm['follow_moves'])})\s+(?=\d)", re.IGNORECASE)
+    follow = re.compile(rf"{case_blind_alternation(tm['follow_moves'], whole_word=True)}\s+(?=\d)", re.IGNORECASE)
     bound = re.compile(rf"\s*(?:{alternation(tm['bound_moves'])})(?!\w)", re.IGNORECASE)
-    reduce = re.compile(rf"(?<!\w)(?:{alternation(tm['reduce_before'])})\s+$", re.IGNORECASE)
+    reduce = re.compile(rf"{case_blind_alternation(tm['reduce_before'], whole_word=True)}\s+$", re.IGNORECASE)
     activity = re.compile(rf"(?:{alternation(tm['activity_heads'])})(?!\w)")  # run on lowercased text
     not_after = re.compile(rf"(?<!\w)(?:{alternation(tm['heads_not_after'])})\s+$")  # run on lowercased text
     return heads, moves, figure, moved, follow, bound, reduce, activity, not_after
@@ -279,7 +279,7 @@ def _listed_in(line: str, counted: re.Pattern, cue: re.Pattern) -> bool:
 
 @lru_cache(maxsize=None)
 def _breakdown() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('structure')['sublist_leads'])})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('structure')['sublist_leads'], whole_word=True)}(?!\w)", re.IGNORECASE)
 
 
 def _widen_unit(text: str, q: "Quantity") -> None:

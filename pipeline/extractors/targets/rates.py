@@ -49,7 +49,7 @@ def _norm_share() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _move_before() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['decrease_by'])})\s*$", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('comparators')['decrease_by'], whole_word=True)}\s*$", re.IGNORECASE)
 
 
 def _moved_by(left: str) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from .context import Context
-from .lexicon import alternation, context_units, data, known_unit, unit_at
+from .lexicon import alternation, case_blind_alternation, context_units, data, known_unit, unit_at
 from .period import find_period_mentions, partial_of
 from .period_context import year_end_normal
 from .structure import Table
@@ -23,16 +23,16 @@ def heads():
     h = data("kind")["table_heads"]
 
     def words(key: str) -> re.Pattern:
-        return re.compile(rf"(?<!\w)(?:{alternation(h[key])})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"{case_blind_alternation(h[key], whole_word=True)}(?!\w)", re.IGNORECASE)
 
-    amount = re.compile(rf"(?<!\w)(?:{alternation(h['amount'])})(?!\w)|\([^)]*(?:đồng|%|[^\W\d_]+)\s*\)", re.IGNORECASE)
+    amount = re.compile(rf"{case_blind_alternation(h['amount'], whole_word=True)}(?!\w)|\([^)]*(?:đồng|%|[^\W\d_]+)\s*\)", re.IGNORECASE)
     unit = re.compile(rf"^\s*(?:{alternation(h['unit'])})\s*$", re.IGNORECASE)
     return words("target"), words("result"), words("approx"), amount, unit, words("done")
 
 
 @lru_cache(maxsize=None)
 def _whole_year() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(data('kind')['table_heads']['whole_year'])})\s*$", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('kind')['table_heads']['whole_year'], whole_word=True)}\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -96,7 +96,7 @@ def column(ctx: Context, head: str, section: Optional[str] = None) -> tuple[Opti
 @lru_cache(maxsize=None)
 def _added_head() -> re.Pattern:
     """`Số người cần phát triển thêm năm 2027 (người)`: a column of additions."""
-    return re.compile(rf"(?<!\w)(?:{alternation(data('comparators')['column_head_up'])})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{case_blind_alternation(data('comparators')['column_head_up'], whole_word=True)}(?!\w)", re.IGNORECASE)
 
 
 def counted_noun(head: str) -> Optional[str]:
@@ -186,9 +186,9 @@ def _of_plan_patterns() -> tuple[re.Pattern, ...]:
     h = data("kind")["table_heads"]
     whole = re.compile(rf"^\s*(?:{alternation(h['of_plan'])})\s*$", re.IGNORECASE)
     pct = re.compile(rf"%|(?<!\w)(?:{alternation(h['of_plan_percent'])})(?!\w)", re.IGNORECASE)
-    plan = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_plan'])})(?!\w)", re.IGNORECASE)
-    other = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_not'])})(?!\w)", re.IGNORECASE)
-    compare = re.compile(rf"(?<!\w)(?:{alternation(h['of_plan_compare'])})(?!\w)", re.IGNORECASE)
+    plan = re.compile(rf"{case_blind_alternation(h['of_plan_plan'], whole_word=True)}(?!\w)", re.IGNORECASE)
+    other = re.compile(rf"{case_blind_alternation(h['of_plan_not'], whole_word=True)}(?!\w)", re.IGNORECASE)
+    compare = re.compile(rf"{case_blind_alternation(h['of_plan_compare'], whole_word=True)}(?!\w)", re.IGNORECASE)
     return whole, pct, plan, other, compare
 
 
