@@ -35,6 +35,7 @@ def _period_words() -> re.Pattern:
     lead, count = alternation(w["leads"]), alternation(w["part_counts"])
     quarter, school, span = alternation(w["quarter"]), alternation(w["school_year"]), alternation(data("periods")["span_words"])
     year = r"(?:19|20)\d\d"
+    not_duration = "".join(f"(?<!{re.escape(d)} )" for d in w["duration_before"])
     named = load_yaml("periods.yaml")["as_of_named"]  # "đến hết thời gian giải ngân (31/01/2028)"
     words = [*named, *w["leads"], *w["part_counts"], *w["cumulative"], *w["quarter"], *data("periods")["span_words"],
              *w["school_year"], *w["phrases"], "năm", "ngày"]
@@ -44,6 +45,7 @@ def _period_words() -> re.Pattern:
         rf"|(?<!\w)(?:(?:{lead})\s+)?"
         rf"(?:(?:{count})\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
         rf"|(?:{alternation(w['cumulative'])})\s+(?:{count})\s+tháng"
+        rf"|{not_duration}(?:{count})\s+tháng(?:\s+(?:vừa\s+)?qua)?(?=\s*$|\s+(?:so\s+với|ước|đạt|đã|tăng|giảm|là|chiếm)(?!\w)|\s*[,;:])"
         rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
         rf"|(?:{span})\s+{year}\s*[-–]\s*{year}|(?:{school})\s+{year}\s*[-–]\s*{year}"
         rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w))",
