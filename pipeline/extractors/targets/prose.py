@@ -105,6 +105,15 @@ def _per_year_openers() -> frozenset:
     return frozenset(w.lower() for w in data("periods")["per_year_openers"])
 
 
+# the kind rules that only read a cue word, a heading or the paragraph, which a floor set on the figure outweighs
+_WEAK_KIND_RULES = frozenset({"cue", "section", "paragraph_cue", "default", "list_lead"})
+
+
+def _gone_by(ctx: Context, period: Optional[str]) -> bool:
+    """The period is a year before the one the text is written in."""
+    return bool(period) and period[:4].isdigit() and ctx.ref_year is not None and int(period[:4]) < ctx.ref_year
+
+
 def _time_opened_clause(ctx: Context, end: int, next_start: int) -> Optional[re.Match]:
     """`… trên 95% kế hoạch vốn và đến ngày 31/01/2028 giải ngân 100%`: the coordinator opening a clause with a time
     of its own that leads the next figure (None when the words between hold no such clause)."""
@@ -381,6 +390,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.kind, d.rules["kind"] = "result", "present"  # "hiện toàn tỉnh còn 47 bản": the state the text starts from
     elif d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
+    if d.kind == "result" and d.comparator == ">=" and d.rules["kind"] in _WEAK_KIND_RULES and not _gone_by(ctx, d.period):
+        d.kind, d.rules["kind"] = "target", "floor"  # "tổ chức ít nhất 4 hội nghị …": a floor is set for what is to come
     if d.kind == "target" and d.rules["kind"] in ("section", "default", "paragraph_cue") and before_plan(ctx, d.period):
         d.kind, d.rules["kind"] = "result", "before_plan"  # an NQ for 2026-2030: "Giai đoạn 2021 - 2025, toàn tỉnh có 612 sản phẩm"
     funds = d.rules["period"] == "plan_funds" or d.parent is not None and drafts[d.parent].rules.get("kind") == "plan_funds"
