@@ -27,7 +27,8 @@ def heads():
 
     amount = re.compile(rf"{case_blind_alternation(h['amount'], whole_word=True)}(?!\w)|\([^)]*(?:đồng|%|[^\W\d_]+)\s*\)", re.IGNORECASE)
     unit = re.compile(rf"^\s*(?:{alternation(h['unit'])})\s*$", re.IGNORECASE)
-    return words("target"), words("result"), words("approx"), amount, unit, words("done")
+    result = re.compile(rf"(?!(?:{alternation(h['result_not'])})(?!\w)){words('result').pattern}", re.IGNORECASE)
+    return words("target"), result, words("approx"), amount, unit, words("done")
 
 
 @lru_cache(maxsize=None)
