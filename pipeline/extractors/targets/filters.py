@@ -51,6 +51,7 @@ _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _HEAD_END = re.compile(r"\s|%")
 _ROW_NUMBER_WORD = re.compile(r"[1-9]\d?[ \t]+(\w\w)")
 _SLASH_START = re.compile(r"^\s*/")
+_BOUND_OPENED = re.compile(r"\s*(?:từ|trên|dưới|không quá|tối đa|tối thiểu)\s*$", re.IGNORECASE)  # a clause of its bound only
 _SMALL_INTEGER = re.compile(r"\s*[0-9]{1,2}(?![0-9]|[.,][0-9])")
 _BRACKET_OPEN = re.compile(r"\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*:?\s*$")
 @lru_cache(maxsize=None)
@@ -348,8 +349,9 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     if rate:
         return rate
     distance_units, distance_cue, distance_not = _distance()
-    if unit in distance_units and distance_cue.search(distance_not.sub(" ", clause.lower())):
-        return "distance_condition"
+    if unit in distance_units and (distance_cue.search(distance_not.sub(" ", clause.lower()))
+                                   or _BOUND_OPENED.match(clause) and distance_cue.search(distance_not.sub(" ", low_left[-160:]))):
+        return "distance_condition"  # "cách trường từ 04 km trở lên đối với …, từ 07 km trở lên đối với …": a series of them
     if unit in _dimension()[0] and _dimension()[1].search(low_left[-30:]):
         return "dimension"
     if _SMALL_INTEGER.match(q.text) and _name_number().search(low_left[-60:]):
