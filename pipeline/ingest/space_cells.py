@@ -41,13 +41,15 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
         group = bool(run) and (_group_row(line) or _units_line(line) or len(run) == 1 and _sub_heads(run[0][1], run[0][2], line))
         gaps = _row_gaps(line) or (_short_row_gaps(line) if run else []) or (list(_GAP.finditer(line)) if group else [])
         if gaps and run and not group and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
-                and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)):
+                and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)) \
+                and not (_indexed_row(line, gaps) and (_indexed_row(run[-1][1], run[-1][2]) or _index_head(run[0][1]))):
             _close(run, edits, rules)
             run, rules = [], []
         if gaps:
             run.append((pos, line, gaps))
         elif not run or not (continues_cells(columns := _cell_columns(run), line)
-                             or heads_row(columns, line, text_lines[at + 1] if at + 1 < len(text_lines) else "")):
+                             or heads_row(columns, line, text_lines[at + 1] if at + 1 < len(text_lines) else "")
+                             or _header_second_line(run, line)):
             _close(run, edits, rules)
             run, rules = [], []
         pos += len(line) + 1
@@ -141,6 +143,29 @@ def _starts(line: str, gaps: list[re.Match]) -> list[int]:
 
 def _ends(line: str, gaps: list[re.Match]) -> list[int]:
     return [g.start() for g in gaps[1:]] + [len(line.rstrip())]
+
+
+def _indexed_row(line: str, gaps: list[re.Match]) -> bool:
+    """`    6      Xã Mù Cả          98,00          Xã ĐBKK`: a running number, a label and a figure, however ragged a
+    PDF copy set their columns: two such lines in a row are rows of one table."""
+    cells = [line[:gaps[0].start()].strip()] + [line[g.end():n.start() if n else len(line)].strip()
+                                                for g, n in zip(gaps, gaps[1:] + [None])] if gaps else []
+    return len(cells) >= 3 and shape.is_index_cell(cells[0]) and bool(cells[0]) and any(c.isalpha() for c in cells[1]) \
+        and not shape.is_figure_cell(cells[1]) and shape.is_figure_cell(cells[2])
+
+
+def _header_second_line(run: list[tuple[int, str, list[re.Match]]], line: str) -> bool:
+    """`BHYT năm 2027 (%)` under `STT   Đơn vị hành chính   Chỉ tiêu tỷ lệ bao phủ   Ghi chú`: words under a lone
+    header opening on the running number's head, set off its columns (centred), the rest of a cell's words."""
+    indent = len(line) - len(line.lstrip(" "))
+    return len(run) == 1 and _index_head(run[0][1]) and bool(line.strip()) and "|" not in line \
+        and indent > len(run[0][1]) - len(run[0][1].lstrip(" ")) + SLACK and not shape.is_figure_cell(line.strip())
+
+
+def _index_head(line: str) -> bool:
+    """`  STT      Đơn vị hành chính      Chỉ tiêu …`: a header opening on the running number's head (`TT`, `STT`)."""
+    first = _CELL_GAP.split(line.strip(), maxsplit=1)[0]
+    return bool(first) and not first[0].isdigit() and shape.is_index_cell(first)
 
 
 def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Match]) -> bool:
