@@ -119,7 +119,8 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             elif not _spilled_cells(text, all_lines, i, j):
                 row = _cells_of_line(text, all_lines[row_at])
                 if "\n" in text[all_lines[j - 1].end + 1:all_lines[j].start] \
-                        or not wraps_row(text, all_lines[row_at], row, all_lines[j], all_lines[j + 1] if j + 1 < n else None):
+                        or not (wraps_row(text, all_lines[row_at], row, all_lines[j], all_lines[j + 1] if j + 1 < n else None)
+                                or row_at == i and _under_number_head(text, all_lines[i], row, all_lines[j])):
                     break  # a blank line ends the table: what follows is no wrapped cell
                 wrapped.add(j)
             j += 1
@@ -146,6 +147,18 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             out.append(table)
         i = j
     return out
+
+
+def _under_number_head(text: str, head_line: Span, head: list[Cell], line: Span) -> bool:
+    """`BHYT năm 2027 (%)` under `STT | Đơn vị hành chính | Chỉ tiêu tỷ lệ bao phủ | Ghi chú`: the rest of a header
+    cell's words, set centred under it on a line of their own."""
+    body = text[line.start:line.end]
+    indent = len(body) - len(body.lstrip(" "))
+    return bool(head) and bool(NUMBER_HEAD.match(head[0].text)) and bool(body.strip()) \
+        and indent > head[0].end - head_line.start and not _FIGURES_ONLY.fullmatch(body.strip())
+
+
+_FIGURES_ONLY = re.compile(r"[\d.,%\s|()-]+")
 
 
 def _rows_of_lines(text: str, run: list[Span]) -> list[list[Cell]]:
