@@ -149,8 +149,36 @@ def ci(phrase: str) -> str:
 
 
 def words(items: Iterable[str]) -> str:
-    """An alternation (no group) of case-blind phrases, longest first."""
-    return "|".join(ci(w) for w in sorted(set(items), key=lambda s: (-len(s), s)))
+    r"""An alternation (to be put in a group) of case-blind phrases, longest first.
+
+    Written to open on one class of every first character (`[cCđĐ](?:(?<=[cC])(?:[hH][ỉỈ]|[óÓ])|(?<=[đĐ])…)`):
+    the stdlib engine skips a search ahead to such a class, but tries every offset for an alternation of classes.
+    Phrases whose first characters' classes partly overlap keep the plain alternation."""
+    phrases = [ci(w) for w in sorted(set(items), key=lambda s: (-len(s), s))]
+    heads = [_first_token(p) for p in phrases]
+    groups: dict[str, list[str]] = {}
+    for p, head in zip(phrases, heads):
+        groups.setdefault(head, []).append(p[len(head):])
+    members = [_class_members(h) for h in groups]
+    if len(groups) < 2 or not all(members) or sum(map(len, members)) != len(set().union(*members)):
+        return "|".join(phrases)
+    branches = [f"(?<={h})(?:{'|'.join(rests)})" for h, rests in groups.items()]
+    return f"[{''.join(sorted(set().union(*members)))}](?:{'|'.join(branches)})"
+
+
+def _first_token(pattern: str) -> str:
+    """The first character class (`[nN]`) or escaped character of a pattern written by ci()."""
+    if pattern.startswith("["):
+        return pattern[:pattern.index("]") + 1]
+    return pattern[:2] if pattern.startswith("\\") else pattern[:1]
+
+
+def _class_members(token: str) -> frozenset:
+    """The characters a first token of ci() stands for, written as members of a class (empty when it is no
+    single character: `\s+`)."""
+    if token.startswith("["):
+        return frozenset(token[1:-1])
+    return frozenset() if token == r"\s" else frozenset({token})
 
 
 def word(w: str) -> str:
