@@ -35,18 +35,22 @@ def word_alternation(phrases: Iterable[str], not_after: Iterable[str] = ()) -> s
     return _trie([[path[0] + behind] + path[1:] for path in map(_tokens, items)])
 
 
-def case_blind_alternation(phrases: Iterable[str], whole_word: bool = False, not_after: Iterable[str] = ()) -> str:
-    r"""For an IGNORECASE pattern: `(?:{alternation(phrases)})`, or `(?<!\w)(?:…)` with `whole_word` (and `not_after`
-    as in word_alternation), the same matches, written to open on one case-sensitive class of every character a
-    phrase's first letter matches in any case (`(?-i:[dDkK])`); the look-behinds and each branch's first letter are
-    then looked for behind that character (`(?<!\w.)`, `(?<=d)`). Under IGNORECASE a pattern opening on letters
-    gives the stdlib engine nothing to skip to, so it tries every offset; this one it skips to those characters.
-    Its start must not be a group's start."""
+def case_blind_alternation(phrases: Iterable[str], whole_word: bool = False, not_after: Iterable[str] = (),
+                           then: str = "", or_char: str = "") -> str:
+    r"""For an IGNORECASE pattern: `(?:{alternation(phrases)}){then}`, or `(?<!\w)(?:…){then}` with `whole_word` (and
+    `not_after` as in word_alternation), the same matches, written to open on one case-sensitive class of every
+    character a phrase's first letter matches in any case (`(?-i:[dDkK])`); the look-behinds and each branch's first
+    letter are then looked for behind that character (`(?<!\w.)`, `(?<=d)`). Under IGNORECASE a pattern opening on
+    letters gives the stdlib engine nothing to skip to, so it tries every offset; this one it skips to those
+    characters. `or_char`, a character no phrase starts with, matches by itself as well (`(?:…){then}|:`), in the
+    same class. Its start must not be a group's start."""
     items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     firsts = first_letters(items)
     behind = (r"(?<!\w.)" + "".join(rf"(?<!{re.escape(w)} .)" for w in not_after)) if whole_word else ""
     branches = _trie([[rf"(?<={path[0]})"] + path[1:] for path in map(_tokens, items)])
-    return rf"(?-i:[{firsts}]){behind}(?:{branches})"
+    if or_char:
+        return rf"(?-i:[{firsts}{re.escape(or_char)}])(?:(?<={re.escape(or_char)})|{behind}(?:{branches}){then})"
+    return rf"(?-i:[{firsts}]){behind}(?:{branches}){then}"
 
 
 def first_letters(phrases: Iterable[str]) -> str:

@@ -45,7 +45,8 @@ def prose_words() -> ProseWords:
     return ProseWords(
         rate_heads=tuple(f"{h} " for h in w["rate_heads"]),
         only_links=re.compile(rf"^[\s,:;(]*(?:(?:{_words(w['companion_links'])})(?!\w)|,|\s)*[\s,:;(]*$", re.IGNORECASE),
-        carry_blockers=re.compile(rf"(?<!\w)(?:{_words(w['carry_blockers'])})(?!\w)|:", re.IGNORECASE),
+        carry_blockers=re.compile(case_blind_alternation(w["carry_blockers"], whole_word=True, then=r"(?!\w)", or_char=":"),
+                                  re.IGNORECASE),
         plan_words=re.compile(rf"(?<!\w)(?:{plan})(?!\w)", re.IGNORECASE),
         plan_in_brackets=re.compile(rf"(?<!\w)(?:{plan})(?!\w)(?:(?!,\s*(?:{_words(w['bracket_comparisons'])})(?!\w))[^()%;])*\(\s*(?:(?:{_words(w['bracket_leads'])})\s*)?$"
                                     rf"|\(\s*(?:{plan})(?:\s+năm)?\s*:?\s*$", re.IGNORECASE),

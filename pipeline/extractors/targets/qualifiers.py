@@ -18,7 +18,7 @@ from .quantities import Quantity
 def _qualifier_patterns():
     nt, ind = data("not_targets"), data("indicator")
     head = re.compile(rf"{case_blind_alternation(ind['measure_heads'], whole_word=True, not_after=['trong'])}(?!\w)", re.IGNORECASE)  # not "trong số"
-    link = re.compile(rf"{case_blind_alternation(nt['clause_links'], whole_word=True)}(?!\w)|:", re.IGNORECASE)
+    link = re.compile(case_blind_alternation(nt["clause_links"], whole_word=True, then=r"(?!\w)", or_char=":"), re.IGNORECASE)
     own = re.compile(rf"^[^,;.()\n]{{0,90}}?\)?\s*(?:(?<!\w)(?:{alternation(nt['clause_links'])})(?!\w)|:)\s*"
                      rf"(?:(?:{alternation(nt['clause_bounds'])})\s+)*\d", re.IGNORECASE)
     of_plan = re.compile(r"^[\d.,\s]*%\s*(?:so\s+với\s+)?(?:kế hoạch|kh|chỉ tiêu)(?!\w)", re.IGNORECASE)
