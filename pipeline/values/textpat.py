@@ -174,7 +174,7 @@ def _first_token(pattern: str) -> str:
 
 
 def _class_members(token: str) -> frozenset:
-    """The characters a first token of ci() stands for, written as members of a class (empty when it is no
+    r"""The characters a first token of ci() stands for, written as members of a class (empty when it is no
     single character: `\s+`)."""
     if token.startswith("["):
         return frozenset(token[1:-1])
