@@ -195,7 +195,8 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
     caption = _caption_measure(ctx.text, t.start) if not named else None
     for row in t.rows:
         short = len(row) == len(t.header) - 1 or len(row) < len(t.header) and NUMBER_HEAD.match(t.header[0].text)
-        if short and row and re.search(r"[^\W\d_]", row[0].text) and not row[0].text.strip().isdigit():
+        if short and row and re.search(r"[^\W\d_]", row[0].text) and not row[0].text.strip().isdigit() \
+                and not INDEX_CELL.match(row[0].text):  # "| II | Khu vực … | 98,20 |": a group's index, its note cell missing
             row = [Cell(row[0].start, row[0].start, "")] + row  # "| Tổng cộng | 1.800 |": its STT cell left blank
         if place_col >= len(row) or not re.search(r"[^\W\d_]", row[place_col].text):
             continue
