@@ -27,11 +27,8 @@ _MAX_CELL_CHARS = 160
 
 
 @lru_cache(maxsize=None)
-def _words() -> tuple[frozenset, regex.Pattern]:
-    shapes = load_yaml("line_shapes.yaml")
-    heads = frozenset(w.lower() for w in shapes["index_cells"])
-    totals = "|".join(regex.escape(w) for w in sorted(shapes["total_rows"], key=len, reverse=True))
-    return heads, regex.compile(rf"^(?:{totals})(?!\w)", regex.I)
+def _index_heads() -> frozenset:
+    return frozenset(w.lower() for w in load_yaml("line_shapes.yaml")["index_cells"])
 
 
 @lru_cache(maxsize=None)
@@ -44,7 +41,7 @@ def regroup_cell_lines(text: str, offsets):
         return text, offsets
     lines = text.split("\n")
     starts = shape.line_starts(lines)
-    heads, _ = _words()
+    heads = _index_heads()
     time_heads = {h.lower() for h in _time_heads()}
     label_heads = {h.lower() for h in _label_heads()}
     edits: list[tuple[int, int, str]] = []
@@ -188,9 +185,9 @@ def _row_size(lines: list[str], at: int, width: int, notes: bool = False) -> Opt
     first = lines[at].strip()
     if first and shape.is_index_cell(first) and _row_cells(lines[at + 1:at + width], width - 1, notes):
         return width
-    if _words()[1].match(first) and _row_cells(lines[at:at + width - 1], width - 1, notes):
+    if shape.opens_total_row(first) and _row_cells(lines[at:at + width - 1], width - 1, notes):
         return width - 1
-    if not first and at + 1 < len(lines) and _words()[1].match(lines[at + 1].strip()) \
+    if not first and at + 1 < len(lines) and shape.opens_total_row(lines[at + 1].strip()) \
             and _row_cells(lines[at + 1:at + width], width - 1, notes):
         return width  # its index cell empty, a blank line
     if _group_row(lines[at:at + width]) and _row_size(lines, at + width, width, notes) is not None:

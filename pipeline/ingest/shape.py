@@ -224,6 +224,17 @@ def is_time_cell(cell: str) -> bool:
     return _TIME_CELL.match(cell.strip()) is not None
 
 
+@lru_cache(maxsize=None)
+def _total_row_re() -> regex.Pattern:
+    totals = "|".join(regex.escape(w) for w in sorted(_shapes()["total_rows"], key=len, reverse=True))
+    return regex.compile(rf"^(?:{totals})(?!\w)", regex.I)
+
+
+def opens_total_row(cell: str) -> bool:
+    """`Tổng cộng`, `Toàn tỉnh`: a total row's label, in place of its running number."""
+    return _total_row_re().match(cell) is not None
+
+
 def is_index_cell(cell: str) -> bool:
     return bool(_index_cell_re().match(squash(cell)))
 

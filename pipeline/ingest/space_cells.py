@@ -42,7 +42,8 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
         gaps = _row_gaps(line) or (_short_row_gaps(line) if run else []) or (list(_GAP.finditer(line)) if group else [])
         if gaps and run and not group and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
                 and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)) \
-                and not (_indexed_row(line, gaps) and (_indexed_row(run[-1][1], run[-1][2]) or _index_head(run[0][1]))):
+                and not (_indexed_row(line, gaps) and (_indexed_row(run[-1][1], run[-1][2]) or _index_head(run[0][1]))) \
+                and not (_total_row(line, gaps) and _indexed_row(run[-1][1], run[-1][2])):
             _close(run, edits, rules)
             run, rules = [], []
         if gaps:
@@ -160,6 +161,12 @@ def _header_second_line(run: list[tuple[int, str, list[re.Match]]], line: str) -
     indent = len(line) - len(line.lstrip(" "))
     return len(run) == 1 and _index_head(run[0][1]) and bool(line.strip()) and "|" not in line \
         and indent > len(run[0][1]) - len(run[0][1].lstrip(" ")) + SLACK and not shape.is_figure_cell(line.strip())
+
+
+def _total_row(line: str, gaps: list[re.Match]) -> bool:
+    """`        TỔNG CỘNG TOÀN TỈNH            96,50`: a total row ending a table of indexed rows, its figure off their column."""
+    return bool(gaps) and shape.opens_total_row(line[:gaps[0].start()].strip()) \
+        and shape.is_figure_cell(line[gaps[-1].end():].strip())
 
 
 def _index_head(line: str) -> bool:
