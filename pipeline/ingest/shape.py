@@ -112,14 +112,17 @@ def ends_sentence(line: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _credit_re() -> regex.Pattern:
-    words = "|".join(regex.escape(w) for w in sorted(_shapes()["credit_words"], key=len, reverse=True))
-    return regex.compile(rf"(?:^|[\s.(])(?:{words})\s*:\s*[^\s:;.][^:;.]{{0,40}}\)?$")
+    return regex.compile(rf"(?:^|[\s.(])(?:{_phrases('credit_words')})\s*:\s*[^\s:;.][^:;.]{{0,40}}\)?$")
+
+
+def _phrases(key: str) -> str:
+    """line_shapes.yaml's list `key` as an alternation, the longest phrase first."""
+    return "|".join(regex.escape(w) for w in sorted(_shapes()[key], key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def _table_note_re() -> regex.Pattern:
-    words = "|".join(regex.escape(w) for w in sorted(_shapes()["table_notes"], key=len, reverse=True))
-    return regex.compile(rf"^[(*\s]*(?:{words})\s*:", regex.I)
+    return regex.compile(rf"^[(*\s]*(?:{_phrases('table_notes')})\s*:", regex.I)
 
 
 def is_table_note(line: str) -> bool:
@@ -226,8 +229,7 @@ def is_time_cell(cell: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _total_row_re() -> regex.Pattern:
-    totals = "|".join(regex.escape(w) for w in sorted(_shapes()["total_rows"], key=len, reverse=True))
-    return regex.compile(rf"^(?:{totals})(?!\w)", regex.I)
+    return regex.compile(rf"^(?:{_phrases('total_rows')})(?!\w)", regex.I)
 
 
 def opens_total_row(cell: str) -> bool:
