@@ -78,6 +78,11 @@ _PER_YEAR_AFTER = re.compile(r"\s*/\s*năm(?!\w)")
 _DECEMBER = re.compile(r"\d{4}-12")
 _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
+# a day the figure is due by, right after it in its own clause: "đạt 85% (trước ngày 30/6/2027)", "giải ngân 100% kế
+# hoạch vốn trước ngày 31/01/2027", "hoàn thành … chậm nhất ngày 10/7/2026" (56 of the gold's 70 such figures, its
+# December days aside, are told in that month)
+_DUE_DAY_AFTER = re.compile(r"(?:[^;.,\n\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}?(?<!\w)(?:trước|chậm nhất(?:\s+là)?|hạn chót)\s+(?:ngày\s+)?"
+                            r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _BARE_NAM = re.compile(r"năm\s", re.IGNORECASE)
 _BY_DAY = re.compile(r"(?:tính\s+)?(?:đến|tới)\s", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;(]")
@@ -144,6 +149,9 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             if not _names_which(ctx, p, between, prefix, qs, words):
                 label, rule, chosen = p.label, "right", p
         break
+    if label is None and (due := _DUE_DAY_AFTER.match(text, qe, min(qe + 80, sent_end))) is not None:
+        label, rule = f"{due['y']}-{int(due['m']):02d}", "right_due"  # "đạt 85% (trước ngày 30/6/2027)": due that month
+        d.deadline = year_end_normal(label, due.group(0))
     if label is None:
         seg_lo = qs - len(seg_left)
         left_ps = [p for p in ctx.periods_in(seg_lo, qs) if not ctx.is_baseline(p) and not ctx.is_cited(p)
