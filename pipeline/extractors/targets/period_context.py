@@ -81,7 +81,7 @@ _YEAR = re.compile(r"\d{4}")
 # a day the figure is due by, right after it in its own clause: "đạt 85% (trước ngày 30/6/2027)", "giải ngân 100% kế
 # hoạch vốn trước ngày 31/01/2027", "hoàn thành … chậm nhất ngày 10/7/2026" (56 of the gold's 70 such figures, its
 # December days aside, are told in that month)
-_DUE_DAY_AFTER = re.compile(r"(?:[^;.,\n\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}?(?<!\w)(?:trước|chậm nhất(?:\s+là)?|hạn chót)\s+(?:ngày\s+)?"
+_DUE_DAY_AFTER = re.compile(r"(?:[^;.\n\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,100}?(?<!\w)(?:trước|chậm nhất(?:\s+là)?|hạn chót)\s+(?:ngày\s+)?"
                             r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _BARE_NAM = re.compile(r"năm\s", re.IGNORECASE)
 _BY_DAY = re.compile(r"(?:tính\s+)?(?:đến|tới)\s", re.IGNORECASE)
@@ -149,7 +149,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             if not _names_which(ctx, p, between, prefix, qs, words):
                 label, rule, chosen = p.label, "right", p
         break
-    if label is None and (due := _DUE_DAY_AFTER.match(text, qe, min(qe + 80, sent_end))) is not None:
+    if label is None and (due := _DUE_DAY_AFTER.match(text, qe, min(qe + 120, sent_end))) is not None \
+            and not any(_MONTH.fullmatch(p.label) for p in ctx.periods_in(qs - len(seg_left), qs)):
         label, rule = f"{due['y']}-{int(due['m']):02d}", "right_due"  # "đạt 85% (trước ngày 30/6/2027)": due that month
         d.deadline = year_end_normal(label, due.group(0))
     if label is None:
