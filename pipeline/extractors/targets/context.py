@@ -10,7 +10,7 @@ from typing import Optional
 
 from ...sections import SectionTree, section_tree
 from ...values.textpat import lowercased
-from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_span, title_year_of
+from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_span, title_spans_reviewed_and_ahead, title_year_of
 from .filters import names_conditions, names_funds
 from .kind import CueIndex, section_kind
 from .lexicon import Ending, alternation, case_blind_alternation, data
@@ -47,6 +47,7 @@ class Context:
     lead_partial: Optional[str] = None
     title_partial: Optional[str] = None  # a report's own part of a year, from its title ("6 tháng đầu năm 2025")
     default_span: Optional[str] = None
+    ahead_span: Optional[str] = None  # a report's title's next span, for its tasks ahead ("… và nhiệm vụ năm học 2026 - 2027")
     title_year: Optional[int] = None  # the single year a plan's title names ("Kế hoạch … năm 2025")
     title: Optional[str] = None
 
@@ -303,4 +304,6 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
         ctx.lead_partial = _lead_partial(text, ctx.quantities, ctx.skip)
         ctx.title_partial = title_part_of(text, title)
         ctx.default_span = title_span(text, title)
+        if ctx.default_span is None and (spans := title_spans_reviewed_and_ahead(text, title)) is not None:
+            ctx.default_span, ctx.ahead_span = spans
     return ctx

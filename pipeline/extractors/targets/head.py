@@ -82,6 +82,16 @@ def title_span(text: str, title: Optional[str]) -> Optional[str]:
     return ps[0].label if ps and ps[0].is_span and all(p.label == ps[0].label for p in ps) else None  # told once or again
 
 
+def title_spans_reviewed_and_ahead(text: str, title: Optional[str]) -> Optional[tuple[str, str]]:
+    """`Tổng kết năm học 2025 - 2026 và phương hướng, nhiệm vụ năm học 2026 - 2027`: the span a report reviews and
+    the one its tasks are for, the second following the first; None for other titles."""
+    ps = find_period_mentions(title if title else _title_block(text[:400]))
+    if len(ps) != 2 or not all(p.is_span for p in ps):
+        return None
+    first, second = ps[0].label, ps[1].label
+    return (first, second) if first[:4].isdigit() and second[:4].isdigit() and int(second[:4]) > int(first[:4]) else None
+
+
 _FIGURE_NOT_YEAR = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
 
 

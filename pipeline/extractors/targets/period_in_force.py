@@ -110,6 +110,8 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
         plan_year = ctx.ref_year  # a horizon ("đến năm 2030") is not the year the situation is told from
     if sec is not None and ctx.plan and plan_year is not None and in_result_section(ctx, pos):
         return str(plan_year - 1), "section_past"  # a plan's situation section narrates the year before it
+    if ctx.ahead_span is not None and ctx.heading_kind(pos) == "target":
+        return ctx.ahead_span, "default"  # a report's tasks ahead: the next span its title names
     if ctx.default_span is not None:
         return ctx.default_span, "default"
     if ctx.default_year is not None:
