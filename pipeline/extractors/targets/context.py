@@ -93,10 +93,15 @@ class Context:
             role = (self._test(p, head, patterns.deadline, 20, due),
                     self._test(p, head, patterns.baseline, 30, compared) or self._test(p, head, patterns.averaged, 60),
                     self._test(p, head, patterns.same_period, 25, same),
-                    p.is_span and self._test(p, head, patterns.naming, 40),
+                    p.is_span and self._test(p, head, patterns.naming, 40) and not self._opens_sentence(p),
                     self._cites(p, head))
             self._roles[id(p)] = role
         return role
+
+    def _opens_sentence(self, p: PeriodMention) -> bool:
+        """`Nhiệm kỳ 2020 - 2025, đảng bộ … đã kết nạp 214 đảng viên`: the period opens its sentence, a comma after it."""
+        before = self.text[max(0, p.start - 3):p.start].rstrip(" \t")
+        return (not before or before[-1] in ".;:\n") and self.text[p.end:p.end + 2].lstrip(" ")[:1] == ","
 
     def _test(self, p: PeriodMention, head: str, pattern: re.Pattern, reach: int, ending: Optional[Ending] = None) -> bool:
         words = self.text[max(0, p.start - reach):p.start] + head
