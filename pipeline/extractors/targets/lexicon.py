@@ -247,6 +247,36 @@ class Ending:
         return self._reversed.match(text[::-1]) is not None
 
 
+class LineOpening:
+    r"""The MULTILINE pattern `(?:^|[marks]\s+|\n)body|…` (`(?:^|\n)body` where no marks are given) of some
+    `(marks, body)` alternatives: each opens on a line's start, or after a sentence mark and spaces. Its search tries
+    the whole pattern at every offset; `search` and `finditer` here give the same matches trying it at the first offset
+    only, then searching with the alternatives written to open on one class of the marks and a newline, which the
+    engine skips to. Past the first offset a line's start follows a newline, where the `\n` branch of the same
+    alternative matches one offset earlier, so the first match never opens there. No body may match an empty string."""
+
+    def __init__(self, alternatives: Iterable[tuple[str, str]], flags: int = 0):
+        alternatives = list(alternatives)
+        whole, opened = [], []
+        for marks, body in alternatives:
+            after_mark = rf"[{marks}]\s+|" if marks else ""
+            whole.append(rf"(?:^|{after_mark}\n){body}")
+            after_mark = rf"|(?<=[{marks}])\s+" if marks else ""
+            opened.append(rf"(?:(?<=\n){after_mark}){body}")
+        opening = "".join(marks for marks, _ in alternatives)
+        self.whole = re.compile("|".join(whole), flags | re.MULTILINE)
+        self.rest = re.compile(rf"[{opening}\n](?:{'|'.join(opened)})", flags | re.MULTILINE)
+
+    def search(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
+        return self.whole.match(text, pos, endpos) or self.rest.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
+        m = self.search(text, pos, endpos)
+        while m is not None:
+            yield m
+            m = self.search(text, m.end(), endpos)
+
+
 class PhraseScan:
     """`pattern.finditer(text)` for a pattern `(?<!\\w)(?:phrases)(?!\\w)` run on lowercased text, tried only
     where the first word of a phrase stands as a word (found with str.find), not at every offset: the

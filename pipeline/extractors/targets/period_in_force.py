@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .context import Context
-from .lexicon import alternation, case_blind_alternation, data
+from .lexicon import LineOpening, alternation, case_blind_alternation, data
 from .list_kind import SENTENCE_END
 
 PART_OF_YEAR = re.compile(r"^\d{4}-(?:H[12]|\d{1,2}M|Q\d|\d\d)$")  # "2024-H1", "2025-9M", "2024-Q2", "2024-09"
@@ -179,17 +179,18 @@ def bracketed_before(text: str, start: int, end: int, pos: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _opening_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _opening_patterns() -> tuple[LineOpening, LineOpening, LineOpening, re.Pattern, re.Pattern]:
     per = data("periods")
     leads = alternation(per["opening_year_leads"])
-    year = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?năm\s*(?:19|20)\d\d\s*,\s*$", re.IGNORECASE | re.MULTILINE)
+    sentence_marks = ".!?;:"
+    year = LineOpening([(sentence_marks, rf"[\s\-+•*]*(?:(?:{leads})\s+)?năm\s*(?:19|20)\d\d\s*,\s*$")], re.IGNORECASE)
     openers = alternation(per['last_year_openers'])
     # "Năm qua, …" opening a sentence, or a label ending on it: "Tình hình thực hiện năm qua: …"
-    last = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:{openers})\s*,|(?:^|\n)[\s\-+•*]*[^\n.:;\d]{{0,60}}?(?<!\w)(?:{openers})\s*:",
-                      re.IGNORECASE | re.MULTILINE)
+    last = LineOpening([(sentence_marks, rf"[\s\-+•*]*(?:{openers})\s*,"),
+                        ("", rf"[\s\-+•*]*[^\n.:;\d]{{0,60}}?(?<!\w)(?:{openers})\s*:")], re.IGNORECASE)
     # "Năm nay, …" opening a sentence: the year of the text itself
-    this = re.compile(rf"(?:^|[.!?;:]\s+|\n)[\s\-+•*]*(?:(?:{leads})\s+)?(?:{alternation(per['this_year'])})\s*,",
-                      re.IGNORECASE | re.MULTILINE)
+    this = LineOpening([(sentence_marks, rf"[\s\-+•*]*(?:(?:{leads})\s+)?(?:{alternation(per['this_year'])})\s*,")],
+                       re.IGNORECASE)
     any_opener = re.compile(f"{openers}|{alternation(per['this_year'])}")  # on lowercased text: where none is, neither can match
     single = re.compile(rf"{case_blind_alternation(per['singling_out'], whole_word=True)}\s+(?:năm\s*)?$", re.IGNORECASE)
     return year, last, this, any_opener, single
