@@ -184,6 +184,16 @@ def _bullet_kind(bullet: str) -> str:
     return "-" if bullet in ("-", "–") else bullet
 
 
+def _plan_in_brackets(left: str) -> bool:
+    """`prose_words().plan_in_brackets.search(left)` tried only from the last `(`, `)`, `%` or `;` before the last
+    `(`: a match ends on that bracket (and bracket leads), and none of these stands inside it before the bracket."""
+    bracket = left.rfind("(")
+    if bracket < 0:
+        return False
+    start = max(left.rfind(c, 0, bracket) for c in "()%;") + 1
+    return prose_words().plan_in_brackets.search(left, start) is not None
+
+
 def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_end: int,
                sent_start: int, line_start: int, drafts: list[Draft], sent_drafts: list[int],
                next_start: int, grouped: Optional[bool]) -> Optional[Draft]:
@@ -401,7 +411,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         follow_parent(d, drafts[d.parent])  # "… trồng mới được 1.245 ha rừng (…); trong đó rừng phòng hộ 410 ha"
     if d.rules["comparator"] == "from_level":
         d.kind, d.rules["kind"] = "result", "from_level"  # "từ 60% năm 2020 lên 70%": where it starts from
-    if in_paren and prose_words().plan_in_brackets.search(text[max(0, qs - 160):qs]):
+    if in_paren and _plan_in_brackets(text[max(0, qs - 160):qs]):
         d.kind, d.rules["kind"] = "target", "plan_in_brackets"
         if d.indicator:
             d.indicator = d.indicator.replace(" so với kế hoạch", "")
