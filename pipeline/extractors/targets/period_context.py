@@ -83,6 +83,15 @@ _YEAR = re.compile(r"\d{4}")
 # December days aside, are told in that month)
 _DUE_DAY_AFTER = re.compile(r"(?:[^;.\n\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,100}?(?<!\w)(?:trước|chậm nhất(?:\s+là)?|hạn chót)\s+(?:ngày\s+)?"
                             r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_DUE_WORDS = ("trước", "chậm nhất", "hạn chót")
+
+
+def _may_be_due(ctx: Context, start: int, end: int) -> bool:
+    """The cheap test before _DUE_DAY_AFTER: one of its words stands in the window."""
+    window = (ctx.low[start:end] if ctx.low is not None else ctx.text[start:end].lower())
+    return any(w in window for w in _DUE_WORDS)
+
+
 _BARE_NAM = re.compile(r"năm\s", re.IGNORECASE)
 _BY_DAY = re.compile(r"(?:tính\s+)?(?:đến|tới)\s", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;(]")
@@ -149,7 +158,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             if not _names_which(ctx, p, between, prefix, qs, words):
                 label, rule, chosen = p.label, "right", p
         break
-    if label is None and (due := _DUE_DAY_AFTER.match(text, qe, min(qe + 120, sent_end))) is not None \
+    if label is None and _may_be_due(ctx, qe, min(qe + 120, sent_end)) \
+            and (due := _DUE_DAY_AFTER.match(text, qe, min(qe + 120, sent_end))) is not None \
             and not any(_MONTH.fullmatch(p.label) for p in ctx.periods_in(qs - len(seg_left), qs)):
         label, rule = f"{due['y']}-{int(due['m']):02d}", "right_due"  # "đạt 85% (trước ngày 30/6/2027)": due that month
         d.deadline = year_end_normal(label, due.group(0))
