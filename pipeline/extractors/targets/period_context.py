@@ -78,18 +78,20 @@ _PER_YEAR_AFTER = re.compile(r"\s*/\s*năm(?!\w)")
 _DECEMBER = re.compile(r"\d{4}-12")
 _DAY_BEFORE_YEAR_END = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|30)/12\b")
 _YEAR = re.compile(r"\d{4}")
-# a day the figure is due by, right after it in its own clause: "đạt 85% (trước ngày 30/6/2027)", "giải ngân 100% kế
-# hoạch vốn trước ngày 31/01/2027", "hoàn thành … chậm nhất ngày 10/7/2026" (56 of the gold's 70 such figures, its
-# December days aside, are told in that month)
-_DUE_DAY_AFTER = re.compile(r"(?:[^;.\n\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,100}?(?<!\w)(?:trước|chậm nhất(?:\s+là)?|hạn chót)\s+(?:ngày\s+)?"
-                            r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
-_DUE_WORDS = ("trước", "chậm nhất", "hạn chót")
+@lru_cache(maxsize=None)
+def _due_day_after() -> tuple[tuple[str, ...], re.Pattern]:
+    """periods.yaml's due-by words (lowercased, for a quick look in the window) and the pattern of a day after them
+    ending the figure's clause: a gap of words (and years) to `trước ngày 30/6/2027`."""
+    due = tuple(w.lower() for w in data("periods")["due_by_words"])
+    return due, re.compile(rf"(?:[^;.\n\d]|(?<!\d)(?:19|20)\d\d(?!\d)){{0,100}}?(?<!\w)(?:{alternation(due)})\s+(?:ngày\s+)?"
+                           rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
-def _may_be_due(ctx: Context, start: int, end: int) -> bool:
-    """The cheap test before _DUE_DAY_AFTER: one of its words stands in the window."""
-    window = (ctx.low[start:end] if ctx.low is not None else ctx.text[start:end].lower())
-    return any(w in window for w in _DUE_WORDS)
+def _due_day(ctx: Context, start: int, end: int) -> Optional[re.Match]:
+    """The day a figure ending at `start` is due by, told before `end` (its words looked for first in the window)."""
+    words, pattern = _due_day_after()
+    window = ctx.low[start:end] if ctx.low is not None else ctx.text[start:end].lower()
+    return pattern.match(ctx.text, start, end) if any(w in window for w in words) else None
 
 
 _BARE_NAM = re.compile(r"năm\s", re.IGNORECASE)
@@ -158,8 +160,7 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
             if not _names_which(ctx, p, between, prefix, qs, words):
                 label, rule, chosen = p.label, "right", p
         break
-    if label is None and _may_be_due(ctx, qe, min(qe + 120, sent_end)) \
-            and (due := _DUE_DAY_AFTER.match(text, qe, min(qe + 120, sent_end))) is not None \
+    if label is None and (due := _due_day(ctx, qe, min(qe + 120, sent_end))) is not None \
             and not any(_MONTH.fullmatch(p.label) for p in ctx.periods_in(qs - len(seg_left), qs)):
         label, rule = f"{due['y']}-{int(due['m']):02d}", "right_due"  # "đạt 85% (trước ngày 30/6/2027)": due that month
         d.deadline = year_end_normal(label, due.group(0))
