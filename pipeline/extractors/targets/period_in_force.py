@@ -125,9 +125,19 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
 
 def gone_by(ctx: Context, p) -> bool:
     """A period over before the year the text was written in."""
+    return label_gone_by(ctx, p.label)
+
+
+_SPAN_LABEL = re.compile(r"\d{4}-\d{4}")
+
+
+def label_gone_by(ctx: Context, label: Optional[str]) -> bool:
+    """gone_by for a period's label (`2025`, `2021-2025`, `2025-09`)."""
     own = ctx.ref_year if ctx.ref_year is not None else ctx.default_year
-    last = p.label[-4:] if p.is_span else p.label[:4]
-    return own is not None and last.isdigit() and int(last) < own
+    if own is None or not label:
+        return False
+    last = label[-4:] if _SPAN_LABEL.fullmatch(label) else label[:4]
+    return last.isdigit() and int(last) < own
 
 
 def _past_in_passing(ctx: Context, p) -> bool:

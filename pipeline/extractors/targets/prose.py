@@ -16,6 +16,7 @@ from .filters import at_most_rank, class_unit, ranks, reject_reason
 from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import before_plan, inherit_period, leads_next, resolve_period, tells_present
+from .period_in_force import label_gone_by
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
                             lead_measure, with_counted_object)
 from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
@@ -107,11 +108,6 @@ def _per_year_openers() -> frozenset:
 
 # the kind rules that only read a cue word, a heading or the paragraph, which a floor set on the figure outweighs
 _WEAK_KIND_RULES = frozenset({"cue", "section", "paragraph_cue", "default", "list_lead"})
-
-
-def _gone_by(ctx: Context, period: Optional[str]) -> bool:
-    """The period is a year before the one the text is written in."""
-    return bool(period) and period[:4].isdigit() and ctx.ref_year is not None and int(period[:4]) < ctx.ref_year
 
 
 def _time_opened_clause(ctx: Context, end: int, next_start: int) -> Optional[re.Match]:
@@ -400,7 +396,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.kind, d.rules["kind"] = "result", "present"  # "hiện toàn tỉnh còn 47 bản": the state the text starts from
     elif d.rules["kind"] == "default":
         d.kind = "target" if ctx.plan else ctx.news_prior
-    if d.kind == "result" and d.comparator == ">=" and d.rules["kind"] in _WEAK_KIND_RULES and not _gone_by(ctx, d.period):
+    if d.kind == "result" and d.comparator == ">=" and d.rules["kind"] in _WEAK_KIND_RULES and not label_gone_by(ctx, d.period):
         d.kind, d.rules["kind"] = "target", "floor"  # "tổ chức ít nhất 4 hội nghị …": a floor is set for what is to come
     if d.kind == "target" and d.rules["kind"] in ("section", "default", "paragraph_cue") and before_plan(ctx, d.period):
         d.kind, d.rules["kind"] = "result", "before_plan"  # an NQ for 2026-2030: "Giai đoạn 2021 - 2025, toàn tỉnh có 612 sản phẩm"
