@@ -10,7 +10,7 @@ from typing import Optional
 
 from ...sections import SectionTree, section_tree
 from ...values.textpat import lowercased
-from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_span, title_spans_reviewed_and_ahead, title_year_of
+from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_spans, title_year_of
 from .filters import names_conditions, names_funds
 from .kind import CueIndex, section_kind
 from .lexicon import Ending, alternation, case_blind_alternation, data
@@ -308,7 +308,5 @@ def build_context(text: str, doc_type: Optional[str] = None, issue_year: Optiona
     if not ctx.plan:
         ctx.lead_partial = _lead_partial(text, ctx.quantities, ctx.skip)
         ctx.title_partial = title_part_of(text, title)
-        ctx.default_span = title_span(text, title)
-        if ctx.default_span is None and (spans := title_spans_reviewed_and_ahead(text, title)) is not None:
-            ctx.default_span, ctx.ahead_span = spans
+        ctx.default_span, ctx.ahead_span = title_spans(text, title)
     return ctx

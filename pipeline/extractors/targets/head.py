@@ -75,21 +75,20 @@ def plan_span(text: str, title: Optional[str], ref_year: Optional[int]) -> Optio
     return None
 
 
-def title_span(text: str, title: Optional[str]) -> Optional[str]:
-    """The span a report's title names (`… nhiệm kỳ 2021 - 2026`, `tổng kết giai đoạn 2021 - 2025`): what its
-    figures count where their words name no period; None when the title names no span or a year besides."""
+def title_spans(text: str, title: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """The span a report's title names (`… nhiệm kỳ 2021 - 2026`, `tổng kết giai đoạn 2021 - 2025`, told once or
+    again): what its figures count where their words name no period; and, when it names the span it reviews and
+    the next one (`Tổng kết năm học 2025 - 2026 và phương hướng, nhiệm vụ năm học 2026 - 2027`), that next span,
+    for its tasks ahead. (None, None) when the title names no span or a year besides."""
     ps = find_period_mentions(title if title else _title_block(text[:400]))
-    return ps[0].label if ps and ps[0].is_span and all(p.label == ps[0].label for p in ps) else None  # told once or again
-
-
-def title_spans_reviewed_and_ahead(text: str, title: Optional[str]) -> Optional[tuple[str, str]]:
-    """`Tổng kết năm học 2025 - 2026 và phương hướng, nhiệm vụ năm học 2026 - 2027`: the span a report reviews and
-    the one its tasks are for, the second following the first; None for other titles."""
-    ps = find_period_mentions(title if title else _title_block(text[:400]))
-    if len(ps) != 2 or not all(p.is_span for p in ps):
-        return None
-    first, second = ps[0].label, ps[1].label
-    return (first, second) if first[:4].isdigit() and second[:4].isdigit() and int(second[:4]) > int(first[:4]) else None
+    if not ps or not all(p.is_span for p in ps):
+        return None, None
+    labels = list(dict.fromkeys(p.label for p in ps))
+    if len(labels) == 1:
+        return labels[0], None
+    if len(ps) == 2 and labels[0][:4].isdigit() and labels[1][:4].isdigit() and int(labels[1][:4]) > int(labels[0][:4]):
+        return labels[0], labels[1]
+    return None, None
 
 
 _FIGURE_NOT_YEAR = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
