@@ -27,11 +27,6 @@ _MAX_CELL_CHARS = 160
 
 
 @lru_cache(maxsize=None)
-def _index_heads() -> frozenset:
-    return frozenset(w.lower() for w in load_yaml("line_shapes.yaml")["index_cells"])
-
-
-@lru_cache(maxsize=None)
 def _note_heads() -> frozenset:
     return frozenset(w.lower() for w in load_yaml("line_shapes.yaml")["note_cells"])
 
@@ -41,17 +36,17 @@ def regroup_cell_lines(text: str, offsets):
         return text, offsets
     lines = text.split("\n")
     starts = shape.line_starts(lines)
-    heads = _index_heads()
     time_heads = {h.lower() for h in _time_heads()}
     label_heads = {h.lower() for h in _label_heads()}
     edits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
         head = lines[i].strip().lower()
-        if head not in heads and head not in time_heads and head not in label_heads:
+        indexed = shape.is_index_head(head)
+        if not indexed and head not in time_heads and head not in label_heads:
             i += 1
             continue
-        grouped = _table_at(lines, i) if head in heads else _schedule_at(lines, i) if head in time_heads else _labelled_at(lines, i)
+        grouped = _table_at(lines, i) if indexed else _schedule_at(lines, i) if head in time_heads else _labelled_at(lines, i)
         if grouped is None:
             i += 1
             continue

@@ -237,6 +237,16 @@ def opens_total_row(cell: str) -> bool:
     return _total_row_re().match(cell) is not None
 
 
+@lru_cache(maxsize=None)
+def _index_heads() -> frozenset:
+    return frozenset(w.lower() for w in _shapes()["index_cells"])
+
+
+def is_index_head(cell: str) -> bool:
+    """`TT`, `STT`: the head of a table's running-number column (line_shapes.yaml index_cells)."""
+    return squash(cell).lower() in _index_heads()
+
+
 def is_index_cell(cell: str) -> bool:
     return bool(_index_cell_re().match(squash(cell)))
 

@@ -171,8 +171,7 @@ def _total_row(line: str, gaps: list[re.Match]) -> bool:
 
 def _index_head(line: str) -> bool:
     """`  STT      Đơn vị hành chính      Chỉ tiêu …`: a header opening on the running number's head (`TT`, `STT`)."""
-    first = _CELL_GAP.split(line.strip(), maxsplit=1)[0]
-    return bool(first) and not first[0].isdigit() and shape.is_index_cell(first)
+    return shape.is_index_head(_CELL_GAP.split(line.strip(), maxsplit=1)[0])
 
 
 def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Match]) -> bool:
