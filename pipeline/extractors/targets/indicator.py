@@ -45,7 +45,7 @@ def _period_words() -> re.Pattern:
         rf"|(?<!\w)(?:(?:{lead})\s+)?"
         rf"(?:(?:{count})\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
         rf"|(?:{alternation(w['cumulative'])})\s+(?:{count})\s+tháng"
-        rf"|{not_duration}(?:{count})\s+tháng(?:\s+(?:vừa\s+)?qua)?(?=\s*$|\s+(?:so\s+với|ước|đạt|đã|tăng|giảm|là|chiếm)(?!\w)|\s*[,;:])"
+        rf"|{not_duration}(?:{count})\s+tháng(?:\s+(?:vừa\s+)?qua)?(?=\s*$|\s+(?:{alternation(w['bare_months_then'])})(?!\w)|\s*[,;:])"
         rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
         rf"|(?:{span})\s+{year}\s*[-–]\s*{year}|(?:{school})\s+{year}\s*[-–]\s*{year}"
         rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w))",
