@@ -51,7 +51,6 @@ _TREN = re.compile(r"(?:^|[^\w])trên\s*$")
 _HEAD_END = re.compile(r"\s|%")
 _ROW_NUMBER_WORD = re.compile(r"[1-9]\d?[ \t]+(\w\w)")
 _SLASH_START = re.compile(r"^\s*/")
-_BOUND_OPENED = re.compile(r"\s*(?:từ|trên|dưới|không quá|tối đa|tối thiểu)\s*$", re.IGNORECASE)  # a clause of its bound only
 _SMALL_INTEGER = re.compile(r"\s*[0-9]{1,2}(?![0-9]|[.,][0-9])")
 _BRACKET_OPEN = re.compile(r"\(\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*:?\s*$")
 @lru_cache(maxsize=None)
@@ -266,10 +265,11 @@ def _is_label(left: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _distance() -> tuple[frozenset, re.Pattern, re.Pattern]:
+def _distance() -> tuple[frozenset, re.Pattern, re.Pattern, re.Pattern]:
     nt = data("not_targets")
     return (frozenset(nt["distance_units"]), re.compile(rf"(?<!\w)(?:{alternation(nt['distance_conditions'])})(?!\w)"),
-            re.compile(rf"(?<!\w)(?:{alternation(nt['distance_conditions_not'])})(?!\w)"))
+            re.compile(rf"(?<!\w)(?:{alternation(nt['distance_conditions_not'])})(?!\w)"),
+            re.compile(rf"\s*(?:{alternation(nt['distance_series_bounds'])})\s*$", re.IGNORECASE))  # a clause of its bound only
 
 
 @lru_cache(maxsize=None)
@@ -348,9 +348,9 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
     rate = rate_reason(q, left, right, clause, low_left if exact else None)
     if rate:
         return rate
-    distance_units, distance_cue, distance_not = _distance()
+    distance_units, distance_cue, distance_not, bound_only = _distance()
     if unit in distance_units and (distance_cue.search(distance_not.sub(" ", clause.lower()))
-                                   or _BOUND_OPENED.match(clause) and distance_cue.search(distance_not.sub(" ", low_left[-160:]))):
+                                   or bound_only.match(clause) and distance_cue.search(distance_not.sub(" ", low_left[-160:]))):
         return "distance_condition"  # "cách trường từ 04 km trở lên đối với …, từ 07 km trở lên đối với …": a series of them
     if unit in _dimension()[0] and _dimension()[1].search(low_left[-30:]):
         return "dimension"
