@@ -21,7 +21,9 @@ _MIN_CELLS = 3
 _RULE_LINE = re.compile(r"[ \t]*[-=_–—]{5,}[ \t]*")
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CELL_GAP = re.compile(r" {2,}")
-SLACK = 1  # columns a cell may start off its column, as proportional fonts set it
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+SLACK = 1
+_HEADER_LINES = 4  # columns a cell may start off its column, as proportional fonts set it
 
 
 def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
@@ -38,7 +40,8 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
             rules.append(pos + len(line) - len(line.lstrip(" \t")))  # its first dash
             pos += len(line) + 1
             continue
-        group = bool(run) and (_group_row(line) or _units_line(line) or len(run) == 1 and _sub_heads(run[0][1], run[0][2], line))
+        group = bool(run) and (_group_row(line) or _units_line(line) or len(run) == 1 and _sub_heads(run[0][1], run[0][2], line)
+                               or _header_wrap(run, line))
         gaps = _row_gaps(line) or (_short_row_gaps(line) if run else []) or (list(_GAP.finditer(line)) if group else [])
         if gaps and run and not group and not any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) \
                 and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)) \
@@ -115,12 +118,13 @@ def _short_row_gaps(line: str) -> list[re.Match]:
 
 
 def _group_row(line: str) -> bool:
-    """` II   Chỉ tiêu về chuyên môn`: a row grouping the rows under it, its index and its name, no figure."""
+    """` II   Chỉ tiêu về chuyên môn`: a row grouping the rows under it, its index and its name, no figure (a year in
+    its name is none: `I   Các xã phấn đấu đạt chuẩn nông thôn mới năm 2027`)."""
     gaps = list(_GAP.finditer(line))
     if len(gaps) != 1 or "|" in line:
         return False
     index, name = line[:gaps[0].start()].strip(), line[gaps[0].end():].strip()
-    return shape.is_index_cell(index) and any(c.isalpha() for c in name) and not any(c.isdigit() for c in name)
+    return shape.is_index_cell(index) and any(c.isalpha() for c in name) and not any(c.isdigit() for c in _YEAR.sub("", name))
 
 
 def _sub_heads(head: str, head_gaps: list[re.Match], line: str) -> bool:
@@ -130,6 +134,14 @@ def _sub_heads(head: str, head_gaps: list[re.Match], line: str) -> bool:
     indent = len(line) - len(line.lstrip(" "))
     return len(cells) >= 2 and "|" not in line and bool(head_gaps) and indent >= head_gaps[-1].end() - SLACK \
         and not any(shape.is_figure_cell(c) for c in cells)
+
+
+def _header_wrap(run: list[tuple[int, str, list[re.Match]]], line: str) -> bool:
+    """`1 tuổi được tiêm    chủng đầy đủ` under `TT   Xã, phường   Số trẻ em dưới   Tỷ lệ tiêm`: a header's cells
+    wrapped onto a line of two cells or more, each under a cell of the header, before any row."""
+    return len(run) < _HEADER_LINES and "  " in line.strip() and "|" not in line \
+        and not any(shape.is_figure_cell(c) for _, head, _ in run for c in _CELL_GAP.split(head.strip())) \
+        and not any(shape.is_figure_cell(c) for c in _CELL_GAP.split(line.strip())) and continues_cells(_cell_columns(run), line)
 
 
 def _units_line(line: str) -> bool:

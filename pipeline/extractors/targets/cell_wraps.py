@@ -11,7 +11,7 @@ from ...ingest.space_cells import SLACK, continues_cells
 from .table_cells import Cell, Span
 
 _WORDS = re.compile(r"\S+(?: \S+)*")  # the text between runs of two spaces or more
-_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 
 
 def wraps_row(text: str, row_line: Span, row: list[Cell], line: Span, next_line: Optional[Span]) -> bool:
@@ -64,7 +64,7 @@ def fold_header(text: str, head_line: Span, head: list[Cell], line: Span, sub: l
     columns of one header cell, left to right: the header with the pieces appended; None when the row is no such thing."""
     pieces = [c for c in sub if c.text]
     if len(pieces) < 2 or len(pieces) >= len([c for c in head if c.text]) \
-            or any(c.numeric and not _YEAR.fullmatch(c.text) for c in pieces):  # "Thực hiện" over "2025"
+            or any(c.numeric and not YEAR_CELL.fullmatch(c.text) for c in pieces):  # "Thực hiện" over "2025"
         return None
     spans = [(c.start - head_line.start, c.end - head_line.start) for c in head]
     lead = text[line.start:pieces[0].start]
@@ -98,7 +98,7 @@ def fold_header_above(text: str, top_line: Span, top: list[Cell], head_line: Spa
     pieces = [c for c in top if c.text]
     cells = [c for c in head if c.text]
     if len(pieces) < 2 or len(cells) < 3 or len(pieces) >= len(cells) \
-            or any(c.numeric and not _YEAR.fullmatch(c.text) for c in pieces + cells):
+            or any(c.numeric and not YEAR_CELL.fullmatch(c.text) for c in pieces + cells):
         return None
     spans = [(c.start - head_line.start, c.end - head_line.start) for c in head]
     out, last = list(head), 0

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from .cell_wraps import fold_header, fold_header_above, fold_into, heads_row, under_head, wraps_row
+from .cell_wraps import YEAR_CELL, fold_header, fold_header_above, fold_into, heads_row, under_head, wraps_row
 from .table_cells import Cell, Span, Table
 
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
@@ -120,7 +120,7 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
                 row = _cells_of_line(text, all_lines[row_at])
                 if "\n" in text[all_lines[j - 1].end + 1:all_lines[j].start] \
                         or not (wraps_row(text, all_lines[row_at], row, all_lines[j], all_lines[j + 1] if j + 1 < n else None)
-                                or row_at == i and _under_number_head(text, all_lines[i], row, all_lines[j])):
+                                or _under_number_head(text, all_lines[i], all_lines[j]) and _heads_only(text, all_lines[i:j])):
                     break  # a blank line ends the table: what follows is no wrapped cell
                 wrapped.add(j)
             j += 1
@@ -136,6 +136,10 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             head = fold_header(text, all_lines[i], rows[0], all_lines[i + 1], rows[1])
             if head is not None:
                 rows[0], rows[1] = head, []
+                for k in range(2, min(len(rows) - 1, _HEADER_LINES)):  # a header wrapped over three or four lines
+                    if i + k in wrapped or (head := fold_header(text, all_lines[i], rows[0], all_lines[i + k], rows[k])) is None:
+                        break
+                    rows[0], rows[k] = head, []
             elif (head := fold_header_above(text, all_lines[i], rows[0], all_lines[i + 1], rows[1])) is not None:
                 rows[0], rows[1] = [], head
         if max(len(r) for r in rows) >= 3:
@@ -149,9 +153,15 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
     return out
 
 
-def _under_number_head(text: str, head_line: Span, head: list[Cell], line: Span) -> bool:
-    """`BHYT năm 2027 (%)` under `STT | Đơn vị hành chính | Chỉ tiêu tỷ lệ bao phủ | Ghi chú`: the rest of a header
-    cell's words, set centred under it on a line of their own."""
+def _heads_only(text: str, run: list[Span]) -> bool:
+    """Lines of a header so far: no figure in their cells but a year (`Kế hoạch | năm 2027`)."""
+    return not any(c.numeric and not YEAR_CELL.fullmatch(c.text) for ln in run for c in _cells_of_line(text, ln))
+
+
+def _under_number_head(text: str, head_line: Span, line: Span) -> bool:
+    """`BHYT năm 2027 (%)` under `STT | Đơn vị hành chính | Chỉ tiêu tỷ lệ bao phủ | Ghi chú`, `(tiêu chí)` under its
+    header's third line: the rest of a header cell's words, set centred under it on a line of their own."""
+    head = _cells_of_line(text, head_line)
     body = text[line.start:line.end]
     indent = len(body) - len(body.lstrip(" "))
     return bool(head) and bool(NUMBER_HEAD.match(head[0].text)) and bool(body.strip()) \
@@ -196,6 +206,7 @@ def _filled(row: list[Cell]) -> list[Cell]:
     return row[:end]
 
 
+_HEADER_LINES = 4
 _RULE_CELL = re.compile(r":?-{3,}:?")
 INDEX_CELL = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Za-zĐđ])\s*[.)]?\s*$")  # "A", "II", "b)": an index column's cell, no label
 NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)  # a row-number column's header
