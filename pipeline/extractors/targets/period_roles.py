@@ -28,7 +28,8 @@ def roles() -> _Roles:
     year = rf"(?:(?:{edges})\s+)?(?:(?:{alternation(per['year_words'])})\s+)?$"
     return _Roles(
         deadline=re.compile(rf"(?:{alternation(per['deadline_before'])})(?:\s+(?:{due_edges}))?(?:\s+năm)?\s*$", re.IGNORECASE),
-        baseline=re.compile(rf"(?:(?:{compared})|(?<![.\n(;]\s)(?<![.\n(;])(?<!^)(?:{same}))[\s,]*{year}", re.IGNORECASE),
+        baseline=re.compile(rf"(?:(?:{compared})(?:\s+(?:{alternation(per['baseline_nouns'])}))?|(?<![.\n(;]\s)(?<![.\n(;])(?<!^)(?:{same}))"
+                            rf"[\s,]*{year}", re.IGNORECASE),
         averaged=re.compile(rf"{case_blind_alternation(per['compared_with'])}\s+(?:{alternation(per['baseline_averages'])})(?:\s+\d+\s+năm)?[\s,(]*"
                             rf"(?:(?:năm|{spans})\s*)?$", re.IGNORECASE),
         same_period=re.compile(rf"(?:{same})[\s,]*{year}", re.IGNORECASE),
@@ -62,5 +63,5 @@ def role_endings() -> tuple[Ending, Ending, Ending]:
     per = data("periods")
     year = per["year_edges"] + per["year_words"]
     return (Ending(per["deadline_before"], per["deadline_edges"] + ["năm"], flags=re.IGNORECASE),
-            Ending(per["compared_with"] + per["same_period"], year, flags=re.IGNORECASE),
+            Ending(per["compared_with"] + per["same_period"], year + per["baseline_nouns"], flags=re.IGNORECASE),
             Ending(per["same_period"], year, flags=re.IGNORECASE))
