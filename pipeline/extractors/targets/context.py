@@ -93,7 +93,8 @@ class Context:
             role = (self._test(p, head, patterns.deadline, 20, due),
                     self._test(p, head, patterns.baseline, 30, compared) or self._test(p, head, patterns.averaged, 60),
                     self._test(p, head, patterns.same_period, 25, same),
-                    p.is_span and self._test(p, head, patterns.naming, 40) and not self._opens_sentence(p),
+                    p.is_span and (self._test(p, head, patterns.naming, 40) or self._test(p, head, patterns.congress, 120))
+                    and not self._opens_sentence(p),
                     self._cites(p, head))
             self._roles[id(p)] = role
         return role
@@ -151,6 +152,10 @@ class Context:
         `chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the version of a standard in an indicator's name."""
         _, baseline, _, standard, _ = self._role(p)
         return baseline or standard
+
+    def is_term(self, p: PeriodMention) -> bool:
+        """`nhiệm kỳ 2021 - 2026`: a council's or a committee's term."""
+        return p.is_span and self._test(p, _DIGIT.split(self.text[p.start:p.end], maxsplit=1)[0], roles().term, 12)
 
     def is_same_period(self, p: PeriodMention) -> bool:
         """`cùng kỳ năm 2024`: the same part of an earlier year."""

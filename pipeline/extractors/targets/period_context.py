@@ -174,6 +174,8 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         # vốn các năm 2022, 2023 …) là …", "(gồm … vốn năm 2025 được kéo dài), đã giải ngân …": an aside; "(tháng 10/2026)" is a time
         if left_ps:
             chosen = _named_year_after_deadline(text, left_ps) or left_ps[-1]
+            if ctx.is_term(chosen) and (told := [p for p in left_ps if not p.is_span]):
+                chosen = told[-1]  # "năm 2024 tỷ lệ nữ đại biểu HĐND tỉnh nhiệm kỳ 2021 - 2026 đạt 31,4%": as of the year told
             label, rule = chosen.label, "left"
     if label is None and prev is not None and d.parent is not None and prev.period:
         label, rule = prev.period, "parent"

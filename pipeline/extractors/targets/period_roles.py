@@ -16,6 +16,8 @@ class _Roles(NamedTuple):
     averaged: re.Pattern  # "so với trung bình 5 năm (2020 - 2024)", "so với bình quân giai đoạn 2016-2020"
     same_period: re.Pattern  # "cùng kỳ năm 2020"
     naming: re.Pattern  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the version of a standard
+    congress: re.Pattern  # "Nghị quyết Đại hội … lần thứ I, nhiệm kỳ 2025 - 2030": the congress's term, a name
+    term: re.Pattern  # "nhiệm kỳ 2021 - 2026": a council's or a committee's term
     compared: re.Pattern  # a year right after "so với" / "cùng kỳ" is no year a text is about
     cited: re.Pattern  # "Kế hoạch số 36/KH-UBND … về phát triển văn hóa đọc năm 2024": a cited document's title
 
@@ -35,6 +37,9 @@ def roles() -> _Roles:
         same_period=re.compile(rf"(?:{same})[\s,]*{year}", re.IGNORECASE),
         naming=re.compile(rf"(?<!\w)(?:{alternation(per['standard_names'])})(?:\s+[^\s\d,;.:()]+){{0,3}}\s+(?:(?:{spans})\s*)?$",
                           re.IGNORECASE),
+        congress=re.compile(rf"(?<!\w)(?:{alternation(per['congress_names'])})\s[^.;:\n]{{0,100}}?(?:{alternation(per['term_words'])})\s*$",
+                            re.IGNORECASE),
+        term=re.compile(rf"(?<!\w)(?:{alternation(per['term_words'])})\s*$", re.IGNORECASE),
         compared=re.compile(rf"(?:{compared}|{same})[\s,]*(?:năm\s+)?$", re.IGNORECASE),
         cited=re.compile(rf"(?<!\w)số\s*\d+(?:/\d{{4}})?/[A-ZĐ][^\s;,]*[^;.\n]{{0,80}}?\s(?:{alternation(per['cited_title_words'])})\s"
                          rf"[^;.\n\d]{{0,160}}?\s(?:{spans}|năm)\s*$"
