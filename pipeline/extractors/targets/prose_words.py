@@ -53,7 +53,7 @@ def prose_words() -> ProseWords:
         share_after=re.compile(rf"^[^;]{{0,80}}(?:{_words(w['share_words'])})", re.IGNORECASE),
         plan_hint=re.compile(rf"(?<!\w)(?:{_words(w['plan_hint'])})(?!\w)|(?<!\w)đạt\s+\d", re.IGNORECASE),
         achieved_left=re.compile(rf"(?<!\w)(?:{_words(w['achieved_against_plan'])})(?!\w)"),
-        counted_totals=re.compile(rf"^(?:{_words(w['total_of_places'] + w['total_of_cases'] + w['total_of_scales'])})(?:$|[\s,/])", re.IGNORECASE),
+        counted_totals=re.compile(rf"^(?:{_words(w['total_of_places'] + w['total_of_cases'] + w['total_of_scales'] + w['total_of_sets'])})(?:$|[\s,/])", re.IGNORECASE),
         total_after=re.compile(rf"(?<!\w)(?:{_words(w['total_after'])})\s*$", re.IGNORECASE),
         breakdown=re.compile(rf"{case_blind_alternation(w['breakdown_leads'], whole_word=True)}(?!\w)", re.IGNORECASE),
         breakdown_start=re.compile(rf"\s*(?:{_words(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
