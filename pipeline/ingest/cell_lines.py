@@ -68,9 +68,25 @@ def _table_at(lines: list[str], head: int) -> Optional[tuple[list[tuple[int, int
         span += 1
     if width < 3:
         return None
+    heads = [c.strip().lower() for c in lines[head:head + span] if not _unit_only(c)]
+    best = _rows_under(lines, head, span, width, heads[-1] in _note_heads())  # "Ghi chú": a last cell of words, or empty
+    for subs in _merged_sub_heads(heads):  # "Tổng số | Trong đó | Ghi chú" then "Cao đẳng, trung cấp | Sơ cấp"
+        under = _rows_under(lines, head, span, width - subs + 1, heads[-subs - 1] in _note_heads())
+        if len(under[0]) > len(best[0]):
+            best = under
+    return best if len(best[0]) >= 3 else None
+
+
+def _merged_sub_heads(heads: list[str]) -> range:
+    """How many sub-heads may close a header that holds a merged cell (`Trong đó`) before its last two cells."""
+    merged = next((k for k, c in enumerate(heads) if shape.is_merged_head(c)), None)
+    return range(2, len(heads) - merged) if merged is not None else range(0)
+
+
+def _rows_under(lines: list[str], head: int, span: int, width: int, notes: bool) -> tuple[list[tuple[int, int]], set[int]]:
+    """(first line, last line) of the header and of each row of `width` cells under it, and the wrapped label lines."""
     out = [(head, head + span - 1)]
     at = head + span
-    notes = lines[head + span - 1].strip().lower() in _note_heads()  # "Ghi chú": a last cell of words, or empty
     wrapped: set[int] = set()
     while at < len(lines):
         size = _row_size(lines, at, width, notes)
@@ -83,7 +99,7 @@ def _table_at(lines: list[str], head: int) -> Optional[tuple[list[tuple[int, int
                 size += extra
         out.append((at, at + size - 1))
         at += size
-    return (out, wrapped) if len(out) >= 3 else None
+    return out, wrapped
 
 
 def _next_row_fits(lines: list[str], at: int, after: int) -> bool:

@@ -247,6 +247,16 @@ def is_index_head(cell: str) -> bool:
     return squash(cell).lower() in _index_heads()
 
 
+@lru_cache(maxsize=None)
+def _merged_heads() -> frozenset:
+    return frozenset(w.lower() for w in _shapes()["merged_heads"])
+
+
+def is_merged_head(cell: str) -> bool:
+    """`Trong đó`, `Chia ra`: a header cell over the heads of the columns under it (line_shapes.yaml merged_heads)."""
+    return squash(cell).lower() in _merged_heads()
+
+
 def is_index_cell(cell: str) -> bool:
     return bool(_index_cell_re().match(squash(cell)))
 

@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
+from ...ingest.shape import is_merged_head
 from .cell_wraps import YEAR_CELL, fold_header, fold_header_above, fold_into, heads_row, under_head, wraps_row
 from .table_cells import Cell, Span, Table
 
@@ -272,6 +273,7 @@ def _table_from_rows(rows: list[list[Cell]]) -> Table | None:
         return None
     head_i = next((k for k, r in enumerate(rows) if not any(c.numeric for c in r) and len(r) >= 3), 0)
     header, body = rows[head_i], rows[head_i + 1:]
+    header = _unfold_merged(header, body)
     if body and len(body[0]) <= len(header) and not any(c.numeric for c in body[0]) \
             and sum(1 for c in body[0] if c.text) >= 2 and not body[0][0].text:
         header = _merge_header(header, body[0])  # "Năm 2023" over "Kế hoạch | Thực hiện"
@@ -281,6 +283,18 @@ def _table_from_rows(rows: list[list[Cell]]) -> Table | None:
         header = header[:-1] + [Cell(c.start, c.end, under_head(header[-1].text, c.text)) for c in sub]
         body = body[1:]
     return Table(0, 0, header, body)
+
+
+def _unfold_merged(header: list[Cell], body: list[list[Cell]]) -> list[Cell]:
+    """`STT | Xã, phường | Tổng số | Trong đó | Ghi chú | Cao đẳng, trung cấp | Sơ cấp` over rows of six cells (a copy
+    one cell per line): the merged cell's sub-heads, after the header's last cell, stand in its place."""
+    width = max((len(r) for r in body), default=0)  # a row's empty notes cell may be cut off
+    subs = len(header) - width + 1 if width >= 3 else 0
+    merged = next((k for k, c in enumerate(header) if is_merged_head(c.text)), None)
+    if subs < 2 or merged is None or merged >= len(header) - subs - 1:
+        return header
+    top = header[:len(header) - subs]
+    return top[:merged] + header[len(header) - subs:] + top[merged + 1:]
 
 
 def _split_heads(row: list[Cell]) -> list[Cell]:
