@@ -193,9 +193,13 @@ def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Mat
     indent = len(prev) - len(prev.lstrip(" "))  # the first cell too: a header's top line set over its right columns
     starts = [indent] + _starts(prev, prev_gaps)
     ends = ([prev_gaps[0].start()] if prev_gaps else []) + _ends(prev, prev_gaps)
+    cells = list(zip(_starts(line, gaps), _ends(line, gaps)))
+    first = len(line) - len(line.lstrip(" "))
+    if first > indent + SLACK and gaps:
+        cells.append((first, gaps[0].start()))  # a header's second line set under its right columns: its first cell too
     shared = sum(any(abs(s - a) <= SLACK for a in starts) or any(abs(e - a) <= SLACK for a in ends)
                  or any(a - SLACK <= s and e <= b + SLACK for a, b in zip(starts, ends))
-                 for s, e in zip(_starts(line, gaps), _ends(line, gaps)))
+                 for s, e in cells)
     return shared >= 2
 
 

@@ -70,14 +70,23 @@ def fold_header(text: str, head_line: Span, head: list[Cell], line: Span, sub: l
     lead = text[line.start:pieces[0].start]
     if "|" in lead or len(spans) < 2 or len(lead) <= spans[1][0] or set(pieces[0].text) <= set("-:"):
         return None  # set out in columns: indented past the header's first cells, not a `|---|` rule or a web row
-    out, last = list(head), -1
+    under: dict[int, list[str]] = {}
     for c in pieces:
         lo, hi = c.start - line.start, c.end - line.start
         hits = [k for k, (s, e) in enumerate(spans) if head[k].text and s < hi and lo < e]
-        if len(hits) != 1 or hits[0] <= last:
+        if len(hits) != 1 or under and hits[0] < max(under):
             return None
-        last = hits[0]
-        out[last] = Cell(out[last].start, out[last].end, f"{out[last].text} {c.text}")
+        under.setdefault(hits[0], []).append(c.text)
+    final = max(k for k, c in enumerate(head) if c.text)
+    if any(len(words) > 1 and k != final for k, words in under.items()):
+        return None
+    out = []
+    for k, cell in enumerate(head):
+        words = under.get(k, [])
+        if len(words) > 1:  # "So sánh (%)" over "Dự toán   Cùng kỳ": the last cell split over the columns under it
+            out += [Cell(cell.start, cell.end, under_head(cell.text, w)) for w in words]
+        else:
+            out.append(Cell(cell.start, cell.end, f"{cell.text} {words[0]}") if words else cell)
     return out
 
 
