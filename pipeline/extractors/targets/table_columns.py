@@ -206,13 +206,16 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
     else the document's); a `So với cùng kỳ` column takes the period of the figure before it. In a table with a plan and a result column, a `Tỷ lệ %` / `% so KH` column holds
     the share of the plan reached: a result in %, of the result column before it. Returns the columns
     and the indexes of such share columns."""
-    years = [p[:4] for _, p, _ in cols if p and re.match(r"\d{4}", p)]
+    written = [i for i, c in enumerate(t.header) if BARE_YEAR.search(c.text)]
+    years = [cols[i][1][:4] for i in written if cols[i][1] and re.match(r"\d{4}", cols[i][1])]
     year = years[0] if years else (str(ctx.default_year or ctx.ref_year) if (ctx.default_year or ctx.ref_year) else None)
     cols = list(cols)
     for i, (kind, period, cmp) in enumerate(cols):
         part = partial_of(t.header[i].text) if kind and period is None else None
         if part and year:
             cols[i] = (kind, f"{year}-{part}", cmp)
+        elif period and year and i not in written and len(period) > 4 and period[:4] != year:
+            cols[i] = (kind, year + period[4:], cmp)  # "Quý I" beside "Cả năm 2027": that year's, not the document's
         elif kind == "target" and period is None and year and _whole_year().search(t.header[i].text):
             cols[i] = (kind, year, cmp)
     _done_before_plan(t, cols)
