@@ -38,6 +38,8 @@ def qualifies_indicator(left: str, right_to_item_end: str, grouped: Optional[boo
         return False  # "Giảm tỷ lệ hộ nghèo từ 4,2% xuống còn 2%": the level the change starts from
     if _group_ends()[0].may_end(tail) and threshold.search(tail):
         return True
+    if _class_threshold_end().may_end(tail) and _measures_class(left[-120:]):
+        return True
     if qualifies_group(left, right_to_item_end) if grouped is None else grouped:
         return True
     near = left[-300:]
@@ -130,6 +132,27 @@ def size_class(clause: str, right_to_item_end: str) -> bool:
         return owner.split()[-1] == "có" or known_unit(owner) or known_unit(owner.split()[-1])
     m = noun.search(clause[-80:])
     return m is not None and known_unit(m.group("owner")) and bool(end.match(right_to_item_end))
+
+
+@lru_cache(maxsize=None)
+def _class_threshold() -> re.Pattern:
+    c = data("not_targets")["class_threshold"]
+    word = rf"(?!(?:{alternation(c['not_words'])})(?!\w))[^\W\d][^\s\d,;.:()]*"
+    return re.compile(rf"(?<!\w)(?:{alternation(c['markers'])})(?:\s[^,;.:()\d]{{0,60}}?)?\s(?:{alternation(c['verbs'])})\s+"
+                      rf"(?:{alternation(c['measures'])})(?:\s+{word}){{0,6}}?\s+(?:{alternation(c['bounds'])})\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _class_threshold_end() -> Ending:
+    return Ending(data("not_targets")["class_threshold"]["bounds"], flags=re.IGNORECASE)
+
+
+def _measures_class(left: str) -> bool:
+    """`các dự án có tỷ lệ giải ngân dưới`: a measure of a class, then a bound: what the figure after it picks out."""
+    return _class_threshold().search(_DAY.sub("ngày", left)) is not None  # "… có tỷ lệ giải ngân đến ngày 30/6/2027 dưới"
+
+
+_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?")
 
 
 @lru_cache(maxsize=None)
