@@ -109,6 +109,8 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if ctx.ref_year is not None and plan_year is not None and plan_year - ctx.ref_year > 1:
         plan_year = ctx.ref_year  # a horizon ("đến năm 2030") is not the year the situation is told from
     if sec is not None and ctx.plan and plan_year is not None and in_result_section(ctx, pos):
+        if ctx.doc_type in _NOTICES and ctx.ref_year is not None and ctx.issue_month is not None:
+            return f"{ctx.ref_year}-{ctx.issue_month:02d}", "section_now"  # a notice's situation: as it stands when written
         return str(plan_year - 1), "section_past"  # a plan's situation section narrates the year before it
     if ctx.ahead_span is not None and ctx.heading_kind(pos) == "target":
         return ctx.ahead_span, "default"  # a report's tasks ahead: the next span its title names
@@ -121,6 +123,9 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if ctx.title_partial:
         return ctx.title_partial, "title_partial"
     return None, None
+
+
+_NOTICES = ("TB",)
 
 
 def gone_by(ctx: Context, p) -> bool:
