@@ -39,13 +39,15 @@ def _period_words() -> re.Pattern:
     named = load_yaml("periods.yaml")["as_of_named"]  # "đến hết thời gian giải ngân (31/01/2028)"
     words = [*named, *w["leads"], *w["part_counts"], *w["cumulative"], *w["quarter"], *data("periods")["span_words"],
              *w["school_year"], *w["phrases"], "năm", "ngày"]
-    return re.compile(  # a look-ahead of the characters a match can open on: other offsets fail at once
-        rf"(?=(?-i:[{first_letters(words)}\d(]))"
-        rf"(?:(?<!\w)(?:{alternation(named)})\s+(?:[^\W\d]+\s+){{0,8}}\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*\)"
-        rf"|(?<!\w)(?:(?:{lead})\s+)?"
+    # every match opens a word, on one of the characters of the look-ahead: other offsets fail at once; the
+    # duration look-behinds run only where a count stands
+    return re.compile(
+        rf"(?<!\w)(?=(?-i:[{first_letters(words)}\d(]))"
+        rf"(?:(?:{alternation(named)})\s+(?:[^\W\d]+\s+){{0,8}}\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*\)"
+        rf"|(?:(?:{lead})\s+)?"
         rf"(?:(?:{count})\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
         rf"|(?:{alternation(w['cumulative'])})\s+(?:{count})\s+tháng"
-        rf"|{not_duration}(?:{count})\s+tháng(?:\s+(?:vừa\s+)?qua)?(?=\s*$|\s+(?:{alternation(w['bare_months_then'])})(?!\w)|\s*[,;:])"
+        rf"|(?=(?:{count})\s){not_duration}(?:{count})\s+tháng(?:\s+(?:vừa\s+)?qua)?(?=\s*$|\s+(?:{alternation(w['bare_months_then'])})(?!\w)|\s*[,;:])"
         rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
         rf"|(?:{span})\s+{year}\s*[-–]\s*{year}|(?:{school})\s+{year}\s*[-–]\s*{year}"
         rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w))",
