@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ...rules import load_yaml
-from .lexicon import Ending, alternation, case_blind_alternation, data, first_letters
+from .lexicon import Ending, alternation, case_blind_alternation, data, first_letters, last_words_start
 from .prose_words import figure_words
 
 _PLAN_WORDS_LEAD = re.compile(r"^\s*(?:so\s+với\s+|so\s+)?(?:kế hoạch|kh|chỉ tiêu)(?:\s+(?:năm|tỉnh giao|được giao|đề ra))?\s*[,;)]", re.IGNORECASE)
@@ -65,6 +65,12 @@ def _patterns():
     new_thing = re.compile(rf"(?:{alternation(ind['new_things'])})\s*$", re.IGNORECASE)
     right_end = re.compile(rf"(?:^|\s)(?:{alternation(ind['right_tail'])})\s*$", re.IGNORECASE)
     return end, start, int(ind["max_words"]), opener, right_start, right_end, new_thing
+
+
+@lru_cache(maxsize=None)
+def _link_words() -> int:
+    """The most words a link verb (indicator.yaml link_end) has."""
+    return max(len(p.split()) for p in data("indicator")["link_end"])
 
 
 @lru_cache(maxsize=None)
@@ -129,7 +135,8 @@ def clean(text: str, keep: str = "last") -> str:
         before = t
         t = _trim(t)
         if link_end.may_end(t) and not (kept_end.may_end(t) and _keep_end().search(t)):
-            t = end.sub("", t)
+            m = end.search(t, last_words_start(t, _link_words()))
+            t = t[:m.start()] if m else t  # its one match runs to the end
         t = start.sub("", t)
         t = t.strip()
         if t == before:

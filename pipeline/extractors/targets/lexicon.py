@@ -225,6 +225,14 @@ def known_unit(unit: Optional[str]) -> bool:
     return bool(unit) and unit.lower() in _known_units()
 
 
+def last_words_start(text: str, n: int) -> int:
+    r"""Where a search of `(?:^|\s)(?:phrases)\s*$`, phrases of at most `n` words, may start in `text` and find
+    what a search from 0 finds: the whitespace before its last `n` words (0 when it has no more), as a match
+    spans a whitespace character or the start, then only the phrase's words and whitespace to the end."""
+    parts = text.rsplit(None, n)
+    return len(parts[0]) if len(parts) > n else 0
+
+
 def _reversed_alternation(phrases: Iterable[str]) -> str:
     """`alternation` of the phrases written backwards."""
     items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
