@@ -190,7 +190,7 @@ class PhraseFinder:
         self.anchor = Anchored(plain("|".join(ci(a) for a in sorted(anchors, key=len, reverse=True))), anchors)
         # the other words of the phrases an anchor stands for: a cheap test before the regex
         self.needs = {a: [[w for w in p.split() if w != a] for p in phrases if a in p.split()] for a in anchors}
-        self.full = plain(rf"(?P<phrase>{words(phrases)})(?!\w){tail}")
+        self.full = plain(rf"(?P<phrase>{words(phrases, opened=False)})(?!\w){tail}")  # run by regex, for its \w
         self.before = max(len(p) for p in phrases)
         self.reach = reach
         self.neighbours = _neighbours(phrases, anchors)

@@ -148,13 +148,16 @@ def ci(phrase: str) -> str:
     return "".join(out).replace(r"\s+\s+", r"\s+")
 
 
-def words(items: Iterable[str]) -> str:
+def words(items: Iterable[str], opened: bool = True) -> str:
     r"""An alternation (to be put in a group) of case-blind phrases, longest first.
 
     Written to open on one class of every first character (`[cCđĐ](?:(?<=[cC])(?:[hH][ỉỈ]|[óÓ])|(?<=[đĐ])…)`):
     the stdlib engine skips a search ahead to such a class, but tries every offset for an alternation of classes.
-    Phrases whose first characters' classes partly overlap keep the plain alternation."""
+    Phrases whose first characters' classes partly overlap keep the plain alternation, and so do all with
+    `opened=False`, for a pattern `regex` runs (its look-behinds cost more than it saves)."""
     phrases = [ci(w) for w in sorted(set(items), key=lambda s: (-len(s), s))]
+    if not opened:
+        return "|".join(phrases)
     heads = [_first_token(p) for p in phrases]
     groups: dict[str, list[str]] = {}
     for p, head in zip(phrases, heads):
