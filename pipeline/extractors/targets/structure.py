@@ -14,7 +14,7 @@ from typing import Optional
 
 from ...ingest.shape import is_merged_head
 from .cell_wraps import YEAR_CELL, fold_header, fold_header_above, fold_into, heads_row, under_head, wraps_row
-from .table_cells import Cell, Span, Table
+from .table_cells import NUMBER_HEAD, Cell, Span, Table
 
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
 _SENT_END_CAND = re.compile(r"[.!?…][.!?…]*(?=\s+[\"“(]?\w|\s*$)")  # `[.!?…]+`: opening on a set, it is skipped to
@@ -149,9 +149,20 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             table = _table_from_cell_lines([c for r, ln in zip(rows, run) for c in (r or [Cell(ln.start, ln.start, "")])], run)
         if table is not None:
             table.start, table.end = run[0].start, run[-1].end
-            out.append(table)
+            if out and _continues(out[-1], table, text):
+                out[-1].rows += table.rows  # its header repeated after a page break
+                out[-1].end = table.end
+            else:
+                out.append(table)
         i = j
     return out
+
+
+def _continues(before: Table, table: Table, text: str) -> bool:
+    """The same header again after a table, with no words between but a page number: the table goes on."""
+    between = text[before.end:table.start]
+    return [c.text for c in before.header] == [c.text for c in table.header] and len(table.header) >= 3 \
+        and not any(ch.isalpha() for ch in between)
 
 
 def _heads_only(text: str, run: list[Span]) -> bool:
@@ -210,7 +221,6 @@ def _filled(row: list[Cell]) -> list[Cell]:
 _HEADER_LINES = 4
 _RULE_CELL = re.compile(r":?-{3,}:?")
 INDEX_CELL = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Za-zĐđ])\s*[.)]?\s*$")  # "A", "II", "b)": an index column's cell, no label
-NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)  # a row-number column's header
 
 
 def _heads_over(text: str, line: Span, head: Span) -> bool:

@@ -22,13 +22,12 @@ from .period import date_month, find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .table_changes import change_columns, signed_figure
-from .structure import INDEX_CELL, NUMBER_HEAD, Cell, Table
+from .structure import INDEX_CELL, Cell, Table
+from .table_cells import LETTER, ROW_NUMBER, aligned
 from .table_measures import column_indicator, compared_with, count_measure
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, per_population_unit, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts
 
-_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
-_LETTER = re.compile(r"[^\W\d_]")
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CELL_FIGURE = re.compile(r"^(?P<cue>[^\d]*?)\s*(?P<num>\d[\d.,]*\s*%?)(?:\s*/\s*(?P<total>\d[\d.,]*))?\s*(?P<after>[^\d]*)$")
 
@@ -67,7 +66,7 @@ def _amount_parts(t: Table, cols: list, skip: set) -> list:
         return cols
     out = list(cols)
     for i in range(first + 1, min(len(cols), len(t.header))):
-        if out[i][0] is None and i not in skip and _LETTER.search(t.header[i].text) \
+        if out[i][0] is None and i not in skip and LETTER.search(t.header[i].text) \
                 and figures_column(t, i, cell_figure):
             out[i] = (cols[first][0], cols[first][1], "=")
     return out
@@ -139,13 +138,13 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     else None for i, c in enumerate(t.header)]
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
-            row = _aligned(t, row)
-            ind_i = next((i for i, c in enumerate(row) if _LETTER.search(c.text) and i != unit_col
+            row = aligned(t, row)
+            ind_i = next((i for i, c in enumerate(row) if LETTER.search(c.text) and i != unit_col
                           and cell_figure(c.text) is None and not INDEX_CELL.match(c.text)), None)
             if ind_i is None:
                 continue
             cell = row[ind_i]
-            label = _ROW_NUMBER.sub("", cell.text)
+            label = ROW_NUMBER.sub("", cell.text)
             sub = _sub_row().match(label)
             if sub:
                 label = label[sub.end():]  # "Trong đó: Xuất khẩu lao động": a sub-item of the row above
@@ -228,16 +227,6 @@ def _results_share_period(cols: list) -> list:
             last = period
         out.append((kind, period, cmp))
     return out
-
-
-def _aligned(t: Table, row: list[Cell]) -> list[Cell]:
-    """`Trong đó: Cao đẳng, trung cấp | Người | 2.814 | 3.000` under `STT | Chỉ tiêu | ĐVT | … | …`: a row one
-    cell short (or more, its trailing empty cells dropped too: `| Tổng cộng | | 120,4 | |`) whose first cell is words,
-    not a row number, has left its STT cell blank."""
-    if len(row) < len(t.header) and row and NUMBER_HEAD.match(t.header[0].text) \
-            and _LETTER.search(row[0].text) and not _ROW_NUMBER.match(row[0].text + " "):
-        return [Cell(row[0].start, row[0].start, "")] + row
-    return row
 
 
 def _one_header_unit(t: Table) -> Optional[str]:

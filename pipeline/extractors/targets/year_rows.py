@@ -16,6 +16,7 @@ from .context import Context
 from .draft import Draft
 from .lexicon import alternation, data
 from .structure import Table
+from .table_cells import NUMBER_HEAD, aligned
 from .table_columns import bracket_unit, counted_noun
 
 _YEAR_CELL = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*$|^\s*tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
@@ -61,6 +62,7 @@ def year_row_drafts(ctx: Context, t: Table, year_col: int,
     span = f"{min(years)}-{max(years)}" if years else None
     out: list[Draft] = []
     for row in t.rows:
+        row = aligned(t, row)  # `Tổng cộng | 36 | 30.500` under `TT | Năm | …`: its number cell left blank
         if year_col >= len(row):
             continue
         label = row[year_col].text
@@ -79,7 +81,7 @@ def year_row_drafts(ctx: Context, t: Table, year_col: int,
             kind = ctx.news_prior  # the report's own year
         cells = [c for c in row if c.text.strip()]
         for i in range(len(row)):
-            if i == year_col or i >= len(heads) or not heads[i][0]:
+            if i == year_col or i >= len(heads) or not heads[i][0] or NUMBER_HEAD.match(t.header[i].text):
                 continue
             figure = cell_figure(row[i].text)
             if figure is None:
