@@ -203,6 +203,9 @@ def _row_size(lines: list[str], at: int, width: int, notes: bool = False) -> Opt
         return width  # its index cell empty, a blank line
     if _group_row(lines[at:at + width]) and _row_size(lines, at + width, width, notes) is not None:
         return width
+    if _group_row(lines[at:at + 2] + [""]) and at + 2 < len(lines) and lines[at + 2].strip()[:1].isdigit() \
+            and _row_size(lines, at + 2, width, notes) is not None:
+        return 2  # `I`, `Kéo giảm tai nạn giao thông`, then the group's first row: its empty cells not copied
     return None
 
 
