@@ -140,6 +140,8 @@ def _with_territory(name: str, scope: Optional[str], territory: Optional[Territo
         return name
     if scope == "party" and (not territory.unit or fold(name).split()[0] == fold(territory.unit).split()[0]):
         return f"{name} {territory.name}"
+    if territory.unit and fold(name).endswith(" " + fold(territory.unit)):
+        return f"{name} {territory.name}"  # "CÔNG AN TỈNH" under "UBND TỈNH ĐỒNG NAI": Công an tỉnh Đồng Nai
     return f"{name} {territory.unit} {territory.name}"
 
 
