@@ -14,7 +14,8 @@ from typing import Optional
 
 from ...ingest.shape import is_merged_head
 from .cell_wraps import YEAR_CELL, fold_header, fold_header_above, fold_into, heads_row, under_head, wraps_row
-from .table_cells import NUMBER_HEAD, Cell, Span, Table
+from .header_columns import header_by_columns
+from .table_cells import INDEX_CELL, NUMBER_HEAD, Cell, Span, Table
 
 # a sentence ends at . ! ? followed by a space and a capital or a line end; "TP. Đồng Hới" does not
 _SENT_END_CAND = re.compile(r"[.!?…][.!?…]*(?=\s+[\"“(]?\w|\s*$)")  # `[.!?…]+`: opening on a set, it is skipped to
@@ -133,7 +134,11 @@ def tables(text: str, all_lines: list[Span]) -> list[Table]:
             if k < j:
                 top = max(t for t in range(i, k) if t not in wrapped)
                 rows[top - i], rows[k - i] = fold_into(text, all_lines[top], rows[top - i], all_lines[k]), []
-        if len(rows) > 2 and i + 1 not in wrapped:
+        by_columns = header_by_columns(run, rows)
+        if by_columns is not None:
+            lines_taken, head = by_columns
+            rows[:lines_taken] = [head] + [[] for _ in range(lines_taken - 1)]
+        elif len(rows) > 2 and i + 1 not in wrapped:
             head = fold_header(text, all_lines[i], rows[0], all_lines[i + 1], rows[1])
             if head is not None:
                 rows[0], rows[1] = head, []
@@ -220,7 +225,6 @@ def _filled(row: list[Cell]) -> list[Cell]:
 
 _HEADER_LINES = 4
 _RULE_CELL = re.compile(r":?-{3,}:?")
-INDEX_CELL = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Za-zĐđ])\s*[.)]?\s*$")  # "A", "II", "b)": an index column's cell, no label
 
 
 def _heads_over(text: str, line: Span, head: Span) -> bool:
@@ -273,8 +277,24 @@ def _mend_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
                 label = Cell(above[-1].start, row[0].end, f"{above[-1].text} {row[0].text}")
                 out[-1] = above[:-1] + [label] + row[1:]
                 continue
-        out.append(row)
+        out.append(_split_glued(row, width))
     return out
+
+
+_GLUED = re.compile(r"(?P<words>[^\d|]*[^\W\d_])\s(?P<figure>[<>≤≥~]?\s?\d[\d.,]*\s*%?)")
+
+
+def _split_glued(row: list[Cell], width: int) -> list[Cell]:
+    """`3 | Kim ngạch xuất khẩu | triệu USD 16.000 | 1.452,6 | …`: a row one cell short whose unit cell took the next
+    figure (a PDF copy set them one space apart): the figure is a cell of its own."""
+    if len(row) != width - 1 or width < 4:
+        return row
+    glued = [k for k in range(2, len(row)) if len(row[k].text.split()) <= 4 and _GLUED.fullmatch(row[k].text)]
+    if len(glued) != 1:
+        return row
+    c, m = row[glued[0]], _GLUED.fullmatch(row[glued[0]].text)
+    at = c.start + m.start("figure")
+    return row[:glued[0]] + [Cell(c.start, c.start + m.end("words"), m["words"]), Cell(at, c.end, m["figure"])] + row[glued[0] + 1:]
 
 
 def _table_from_rows(rows: list[list[Cell]]) -> Table | None:

@@ -8,6 +8,7 @@ _NUMERIC_CELL = re.compile(r"^\s*[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*$")
 NUMBER_HEAD = re.compile(r"^\s*(?:s\.?\s*tt|stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)  # a row-number column's header
 ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[a-zđ])\s*[-.)]?\s+")
 LETTER = re.compile(r"[^\W\d_]")
+INDEX_CELL = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Za-zĐđ])\s*[.)]?\s*$")  # "A", "II", "b)": an index column's cell, no label
 
 
 @dataclass(slots=True)
