@@ -222,8 +222,8 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
     _, _, _, same_period, _ = _of_plan_patterns()
     for i, (kind, period, cmp) in enumerate(cols):
         before = [(k, p) for j, (k, p, _) in enumerate(cols[:i]) if k is not None and not _of_plan_head(t.header[j].text)]
-        if kind and period is None and before and before[-1][1] and same_period.search(t.header[i].text):
-            cols[i] = (*before[-1], cmp)  # "So với cùng kỳ (%)" compares the figure before it
+        if period is None and before and before[-1][1] and same_period.search(t.header[i].text):
+            cols[i] = (*before[-1], cmp)  # "So với cùng kỳ (%)", "% cùng kỳ" compare the figure before it
     shares: set[int] = set()
     share_heads = {i for i, c in enumerate(t.header) if _of_plan_head(c.text)}
     kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}

@@ -176,7 +176,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     continue
                 value, cell_cmp, cell_unit = figure
                 head_unit = bracket_unit(t.header[i].text) if i < len(t.header) else None
-                if i in shares or indicator.startswith(pct_starts) or "%" in c.text:
+                if i in shares or indicator.startswith(pct_starts) or "%" in c.text \
+                        or i < len(t.header) and t.header[i].text.startswith("%"):  # "% cùng kỳ"
                     unit = "%"
                 elif cell_unit:
                     unit = cell_unit
