@@ -85,6 +85,8 @@ def should_join(before: str, after: str, width: int | None, narrow: bool = False
         return False
     if _ends_on_capital_column(a):
         return False  # "- Công an tỉnh          CHỦ TỊCH" / "Nghệ An (b/c);": the left column's item wraps under the signature
+    if a[-1] == "," and not shape.caps(a) and (width is None or len(a) >= 0.4 * width):
+        return True  # "Tính chung 9 tháng," / "IIP tăng 9,6%": a sentence goes on after its comma
     caps_a, caps_b = shape.caps(a), shape.caps(b)
     if caps_a is not None and caps_b is not None and caps_a != caps_b:
         return False
