@@ -12,7 +12,8 @@ from .draft import Draft
 from .period import PeriodMention, quarter_end
 from .prose import prose_drafts
 from .recipients import recipients_spans
-from .structure import lines, tables
+from .structure import lines
+from .table_reader import tables
 from .tables import table_drafts
 from .task_rows import task_row_drafts
 

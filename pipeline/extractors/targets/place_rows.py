@@ -18,7 +18,7 @@ from .draft import Draft
 from .lexicon import alternation, case_blind_alternation, data, known_unit, unit_at
 from .period import find_period_mentions
 from .prose_words import figure_words, prose_words
-from .structure import INDEX_CELL, NUMBER_HEAD, Cell, Table
+from .table_cells import INDEX_CELL, NUMBER_HEAD, Cell, Table
 from .table_columns import counted_after_lead, per_population_unit
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")

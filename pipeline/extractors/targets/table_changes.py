@@ -9,7 +9,7 @@ from typing import Optional
 
 from .lexicon import alternation, data
 from .quantities import cell_number
-from .structure import Table
+from .table_cells import Table
 from .table_columns import heads
 
 _SIGNED = re.compile(r"^\s*(?P<sign>[+\-−–])\s*(?P<num>\d[\d.,]*)\s*(?P<pct>%)?\s*$")

@@ -10,7 +10,7 @@ from .context import Context
 from .lexicon import alternation, case_blind_alternation, context_units, data, known_unit, unit_at
 from .period import find_period_mentions, partial_of
 from .period_context import year_end_normal
-from .structure import Table
+from .table_cells import Table
 
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BRACKET_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)

@@ -22,8 +22,7 @@ from .period import date_month, find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
 from .table_changes import change_columns, signed_figure
-from .structure import INDEX_CELL, Cell, Table
-from .table_cells import LETTER, ROW_NUMBER, aligned
+from .table_cells import INDEX_CELL, LETTER, ROW_NUMBER, Cell, Table, aligned
 from .table_measures import column_indicator, compared_with, count_measure
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, per_population_unit, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts

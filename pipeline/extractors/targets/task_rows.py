@@ -16,7 +16,7 @@ from .context import Context
 from .draft import Draft
 from .lexicon import alternation, data
 from .period import date_month, find_period_mentions
-from .structure import Cell, Span, Table
+from .table_cells import Cell, Span, Table
 
 _LETTER = re.compile(r"[^\W\d_]")
 _FALLBACK_PERIOD_RULES = {"carry", "default", "section", None}

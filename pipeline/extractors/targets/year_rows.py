@@ -15,8 +15,7 @@ from . import indicator as ind
 from .context import Context
 from .draft import Draft
 from .lexicon import alternation, data
-from .structure import Table
-from .table_cells import NUMBER_HEAD, aligned
+from .table_cells import NUMBER_HEAD, Table, aligned
 from .table_columns import bracket_unit, counted_noun
 
 _YEAR_CELL = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*$|^\s*tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
