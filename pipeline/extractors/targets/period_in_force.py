@@ -98,7 +98,8 @@ def carry(ctx: Context, pos: int) -> tuple[Optional[str], Optional[str]]:
     if cands:
         return cands[-1].label, "carry"  # only a span in force: "Năm học 2023 - 2024, …", "giai đoạn 2021-2025"
     parts = [p for p in ctx.periods_in(scope_start, line_start) if PART_OF_YEAR.search(p.label)
-             and ctx.in_force(p) and not _singled_out_before(ctx, p, pos, line_start)]
+             and ctx.in_force(p) and not _singled_out_before(ctx, p, pos, line_start)
+             and not bracketed_before(text, p.start, p.end, pos)]  # "(tháng 7/2022)": when a thing told was done
     if parts and (not ctx.plan or sec is not None and in_result_section(ctx, pos)):
         return parts[-1].label, "carry"  # "Chín tháng đầu năm 2024, …\nTrong đó, …": nothing else is in force
     if heading is not None:
