@@ -91,13 +91,19 @@ class Context:
             patterns, (due, compared, same) = roles(), role_endings()
             head = _DIGIT.split(self.text[p.start:p.end], maxsplit=1)[0]
             role = (self._test(p, head, patterns.deadline, 20, due),
-                    self._test(p, head, patterns.baseline, 30, compared) or self._test(p, head, patterns.averaged, 60),
+                    self._test(p, head, patterns.baseline, 30, compared) or self._test(p, head, patterns.averaged, 60)
+                    or self._before_past(p, head),
                     self._test(p, head, patterns.same_period, 25, same),
                     p.is_span and (self._test(p, head, patterns.naming, 40) or self._test(p, head, patterns.congress, 120))
                     and not self._opens_sentence(p),
                     self._cites(p, head))
             self._roles[id(p)] = role
         return role
+
+    def _before_past(self, p: PeriodMention, head: str) -> bool:
+        """`trước năm 2010` in a text of 2026: when something was done, no period of a figure."""
+        return self.ref_year is not None and p.year is not None and p.year < self.ref_year \
+            and self._test(p, head, roles().past_bound, 14)
 
     def _opens_sentence(self, p: PeriodMention) -> bool:
         """`Nhiệm kỳ 2020 - 2025, đảng bộ … đã kết nạp 214 đảng viên`: the period opens its sentence, a comma after it."""

@@ -18,6 +18,7 @@ class _Roles(NamedTuple):
     naming: re.Pattern  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the version of a standard
     congress: re.Pattern  # "Nghị quyết Đại hội … lần thứ I, nhiệm kỳ 2025 - 2030": the congress's term, a name
     term: re.Pattern  # "nhiệm kỳ 2021 - 2026": a council's or a committee's term
+    past_bound: re.Pattern  # "xây dựng trước năm 2010": before a past year, when something was done
     compared: re.Pattern  # a year right after "so với" / "cùng kỳ" is no year a text is about
     cited: re.Pattern  # "Kế hoạch số 36/KH-UBND … về phát triển văn hóa đọc năm 2024": a cited document's title
 
@@ -39,6 +40,7 @@ def roles() -> _Roles:
                           re.IGNORECASE),
         congress=re.compile(rf"(?<!\w)(?:{alternation(per['congress_names'])})\s[^.;:\n]{{0,100}}?(?:{alternation(per['term_words'])})\s*$",
                             re.IGNORECASE),
+        past_bound=re.compile(rf"(?<!\w)(?:{alternation(per['past_bounds'])})\s+(?:năm\s+)?$", re.IGNORECASE),
         term=re.compile(rf"(?<!\w)(?:{alternation(per['term_words'])})\s*$", re.IGNORECASE),
         compared=re.compile(rf"(?:{compared}|{same})[\s,]*(?:năm\s+)?$", re.IGNORECASE),
         cited=re.compile(rf"(?<!\w)số\s*\d+(?:/\d{{4}})?/[A-ZĐ][^\s;,]*[^;.\n]{{0,80}}?\s(?:{alternation(per['cited_title_words'])})\s"
