@@ -214,6 +214,10 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         elif rule in ("carry", "default", "section") and ctx.ref_year is not None and label \
                 and (_YEAR_SPAN.fullmatch(label) or label[:4] > str(ctx.ref_year)) and words.present.search(sent_left):
             label, rule = str(ctx.ref_year), "present"
+        elif per_year and d.unit == "%" and rule in ("section", "carry", "deadline_lead") and ctx.plan and ctx.default_span is None \
+                and ctx.ref_year is not None and label and _YEAR.fullmatch(label) and int(label) > ctx.ref_year + 1 \
+                and not _flow_level(text, q, seg_left, words):
+            label, rule = f"{ctx.ref_year}-{label}", "per_year_span"  # "tăng bình quân 16 - 18%/năm" under "Mục tiêu đến năm 2030"
     if chosen is not None and rule in ("left", "sentence") and ctx.yearless(chosen) \
             and words.this_year.search(text, chosen.start, chosen.end + 4) and ctx.ref_year is not None:
         label = str(ctx.ref_year) + label[4:]  # "Trong năm nay, …": the year of the text itself, whatever was told before
