@@ -152,8 +152,9 @@ def resolve_period(ctx: Context, d: Draft, q: Quantity, seg_left: str, rw: str, 
         between = text[qe:p.start]
         if _STOP_OR_FIGURE.search(between) or ctx.is_baseline(p):
             break
-        if ("," in between or prose_words().coordinator.search(between)) and leads_next(text, p):
-            break  # "…: 6 tháng đạt 50%, năm 2024 đạt 95%", "… trên 95% và đến ngày 31/01/2028 giải ngân 100%": the next figure's
+        if ("," in between or "(" in between or prose_words().coordinator.search(between)) and leads_next(text, p):
+            break  # "…: 6 tháng đạt 50%, năm 2024 đạt 95%", "… trên 95% và đến ngày 31/01/2028 giải ngân 100%",
+            # "ước đạt 14,2% (năm 2025 đạt 12,6%)": the next figure's
         ptext = text[p.start:p.end]
         prefix = _DIGIT.split(ptext, maxsplit=1)[0]
         if words.right_cue.search(between + prefix) or (not between.strip(" ,(") and words.right_lead.match(prefix.lower())):
