@@ -215,11 +215,17 @@ def _mend_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
 _GLUED = re.compile(r"(?P<words>[^\d|]*[^\W\d_])\s(?P<figure>[<>≤≥~]?\s?\d[\d.,]*\s*%?)")
 
 
+_GLUED_INDEX = re.compile(r"(?P<index>[IVX]{1,4}|\d{1,2})\s(?P<label>[^\W\d_].*)", re.S)
+
+
 def _split_glued(row: list[Cell], width: int) -> list[Cell]:
     """`3 | Kim ngạch xuất khẩu | triệu USD 16.000 | 1.452,6 | …`: a row one cell short whose unit cell took the next
-    figure (a PDF copy set them one space apart): the figure is a cell of its own."""
+    figure, or whose label took its index (a PDF copy set them one space apart): each is a cell of its own."""
     if len(row) != width - 1 or width < 4:
         return row
+    if (m := _GLUED_INDEX.match(row[0].text)) is not None:  # `III Dự phòng ngân sách`: its index one space off
+        c = row[0]
+        return [Cell(c.start, c.start + m.end("index"), m["index"]), Cell(c.start + m.start("label"), c.end, m["label"])] + row[1:]
     glued = [k for k in range(2, len(row)) if len(row[k].text.split()) <= 4 and _GLUED.fullmatch(row[k].text)]
     if len(glued) != 1:
         return row
