@@ -191,6 +191,8 @@ class PhraseFinder:
         # the other words of the phrases an anchor stands for: a cheap test before the regex
         self.needs = {a: [[w for w in p.split() if w != a] for p in phrases if a in p.split()] for a in anchors}
         self.full = plain(rf"(?P<phrase>{words(phrases, opened=False)})(?!\w){tail}")  # run by regex, for its \w
+        # where a phrase starts, found by the stdlib engine: every match of `full` starts there
+        self.phrase = plain(words(phrases))
         self.before = max(len(p) for p in phrases)
         self.reach = reach
         self.neighbours = _neighbours(phrases, anchors)
@@ -210,6 +212,13 @@ class PhraseFinder:
             if low is None or self.neighbours is None or _beside(low, a.start(), a.end(), self.neighbours[key]):
                 yield a.start(), a.end(), key
 
+    def _phrase_starts(self, text: str, lo: int, last: int, hi: int) -> Iterator[int]:
+        """Every position from `lo` to `last` where a phrase starts and ends by `hi`, ascending."""
+        m = self.phrase.search(text, lo, hi)
+        while m is not None and m.start() <= last:
+            yield m.start()
+            m = self.phrase.search(text, m.start() + 1, hi)
+
     def finditer(self, text: str) -> Iterator[regex.Match]:
         last = 0
         low = folded(text)
@@ -226,9 +235,7 @@ class PhraseFinder:
                     break  # every other word of a phrase is near
             else:
                 continue
-            for m in self.full.finditer(text, lo, hi):
-                if m.start() > start:
-                    break
+            for m in matches_at(self.full, text, self._phrase_starts(text, lo, start, hi), hi):
                 if m.end() >= end and word_start(text, m.start()):
                     last = m.end()
                     yield m
