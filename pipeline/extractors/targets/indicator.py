@@ -56,6 +56,20 @@ def _period_words() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _period_cue() -> re.Pattern:
+    """A word every match of _period_words() holds (`tháng`, `năm`, a date's `/` or a word of its lists): where it
+    finds none, there is no period phrase to look for."""
+    w = data("indicator")["period_words"]
+    cues = ["tháng", "năm", "/", *w["quarter"], *data("periods")["span_words"], *w["school_year"], *w["phrases"]]
+    return re.compile(case_blind_alternation(cues), re.IGNORECASE)
+
+
+def _without_periods(text: str) -> str:
+    """`text` with each period phrase (_period_words) turned into a space."""
+    return _period_words().sub(" ", text) if _period_cue().search(text) else text
+
+
+@lru_cache(maxsize=None)
 def _patterns():
     ind = data("indicator")
     end = re.compile(rf"(?:^|\s)(?:{alternation(ind['link_end'])})\s*$", re.IGNORECASE)
@@ -109,7 +123,7 @@ def clean(text: str, keep: str = "last") -> str:
     link_end, tail_end, kept_end = _ends()
     t = _PLAN_WORDS_LEAD.sub(" ", _bullet().sub("", text))
     if keep == "first":
-        t = _period_words().sub(" ", t)
+        t = _without_periods(t)
         t = " ".join(t.split())
         for _ in range(3):
             before = t
@@ -121,14 +135,14 @@ def clean(text: str, keep: str = "last") -> str:
         return " ".join(words[:max_words]).lower()
     if ":" in t:
         head, _, tail = t.rpartition(":")
-        tail = _period_words().sub(" ", tail)  # "…: 6 tháng đầu năm đạt 45%": a period, not a numbered item
+        tail = _without_periods(tail)  # "…: 6 tháng đầu năm đạt 45%": a period, not a numbered item
         t = tail if len(clean(tail, keep).split()) >= 2 else head
     t = _after_lead_clauses(t)
     t = _ONLY_REACHED.sub(lambda m: m.group(0) if new_thing.search(m.group(1)) else m.group(1), t)
     cuts = list(opener.finditer(t))
     if cuts and len(clean(t[cuts[-1].end():], keep).split()) >= 1:
         t = t[cuts[-1].end():]
-    t = _period_words().sub(" ", t)
+    t = _without_periods(t)
     t = " ".join(t.split())
     t = _after_actor(t)
     for _ in range(4):
@@ -190,7 +204,7 @@ def _after_actor(t: str) -> str:
 @lru_cache(maxsize=4096)  # asked of the same words for each figure they lead to
 def strip_periods(text: str) -> str:
     """Lowercased words without period phrases ("đạt chuẩn … giai đoạn 2013 - 2015" → "đạt chuẩn …")."""
-    return " ".join(_period_words().sub(" ", text).split()).strip(" ,;.").lower()
+    return " ".join(_without_periods(text).split()).strip(" ,;.").lower()
 
 
 def left_start(text: str, lo: int, hi: int) -> int:
