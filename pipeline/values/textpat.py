@@ -184,6 +184,50 @@ def _class_members(token: str) -> frozenset:
     return frozenset() if token == r"\s" else frozenset({token})
 
 
+def alternation(phrases: Iterable[str]) -> str:
+    r"""A regex alternation of phrases, longest first, spaces matching any run of spaces.
+
+    Written as a trie (`phấn đấu|phải` as `ph(?:ấn\s+đấu|ải)`): where the flat alternation tries
+    every phrase at each offset, this tries one branch per next letter. It matches what the flat one
+    matches: branches parting on different letters (or on a letter and a space) cannot both match,
+    and within a branch the longer phrases still come first."""
+    items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return trie([phrase_tokens(p) for p in items])
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    r"""A phrase as the tokens of a path of trie(): each character escaped, `\s+` between words."""
+    out: list[str] = []
+    for w in phrase.split():
+        if out:
+            out.append(r"\s+")
+        out += [re.escape(c) for c in w]
+    return out
+
+
+def trie(paths: list[list[str]]) -> str:
+    """The alternation of token paths given in order of preference; a path ending here (the shortest
+    one, so the last preferred) becomes an empty branch at the end."""
+    children: dict[str, list[list[str]]] = {}
+    ends = False
+    for path in paths:
+        if path:
+            children.setdefault(path[0], []).append(path[1:])
+        else:
+            ends = True
+    branches = []
+    for head, rests in children.items():
+        shared = [head]
+        while all(rests) and len({r[0] for r in rests}) == 1:
+            shared.append(rests[0][0])
+            rests = [r[1:] for r in rests]
+        tail = trie(rests)
+        branches.append("".join(shared) + (f"(?:{tail})" if "|" in tail else tail))
+    if ends:
+        branches.append("")
+    return "|".join(branches)
+
+
 def word(w: str) -> str:
     return f"(?:{ci(w)})"
 

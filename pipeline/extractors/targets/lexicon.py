@@ -6,23 +6,12 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from ...rules import load_yaml
-from ...values.textpat import case_variants
+from ...values.textpat import alternation, case_variants, phrase_tokens, trie
 
 
 @lru_cache(maxsize=None)
 def data(name: str) -> dict:
     return load_yaml(f"targets/{name}.yaml")
-
-
-def alternation(phrases: Iterable[str]) -> str:
-    r"""A regex alternation of phrases, longest first, spaces matching any run of spaces.
-
-    Written as a trie (`phấn đấu|phải` as `ph(?:ấn\s+đấu|ải)`): where the flat alternation tries
-    every phrase at each offset, this tries one branch per next letter. It matches what the flat one
-    matches: branches parting on different letters (or on a letter and a space) cannot both match,
-    and within a branch the longer phrases still come first."""
-    items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return _trie([_tokens(p) for p in items])
 
 
 def word_alternation(phrases: Iterable[str], not_after: Iterable[str] = ()) -> str:
@@ -32,7 +21,7 @@ def word_alternation(phrases: Iterable[str], not_after: Iterable[str] = ()) -> s
     before the phrase, one space between (`(?<!thực )`), looked for after the first letter as well."""
     behind = r"(?<!\w.)" + "".join(rf"(?<!{re.escape(w)} .)" for w in not_after)
     items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return _trie([[path[0] + behind] + path[1:] for path in map(_tokens, items)])
+    return trie([[path[0] + behind] + path[1:] for path in map(phrase_tokens, items)])
 
 
 def case_blind_alternation(phrases: Iterable[str], whole_word: bool = False, not_after: Iterable[str] = (),
@@ -47,7 +36,7 @@ def case_blind_alternation(phrases: Iterable[str], whole_word: bool = False, not
     items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     firsts = first_letters(items)
     behind = (r"(?<!\w.)" + "".join(rf"(?<!{re.escape(w)} .)" for w in not_after)) if whole_word else ""
-    branches = _trie([[rf"(?<={path[0]})"] + path[1:] for path in map(_tokens, items)])
+    branches = trie([[rf"(?<={path[0]})"] + path[1:] for path in map(phrase_tokens, items)])
     if or_char:
         return rf"(?-i:[{firsts}{re.escape(or_char)}])(?:(?<={re.escape(or_char)})|{behind}(?:{branches}){then})"
     return rf"(?-i:[{firsts}]){behind}(?:{branches}){then}"
@@ -56,38 +45,6 @@ def case_blind_alternation(phrases: Iterable[str], whole_word: bool = False, not
 def first_letters(phrases: Iterable[str]) -> str:
     """The inside of a character class of every character the phrases' first letters match under IGNORECASE."""
     return "".join(re.escape(c) for c in sorted(case_variants(p.strip()[0] for p in phrases if p.strip())))
-
-
-def _tokens(phrase: str) -> list[str]:
-    out: list[str] = []
-    for w in phrase.split():
-        if out:
-            out.append(r"\s+")
-        out += [re.escape(c) for c in w]
-    return out
-
-
-def _trie(paths: list[list[str]]) -> str:
-    """The alternation of token paths given in order of preference; a path ending here (the shortest
-    one, so the last preferred) becomes an empty branch at the end."""
-    children: dict[str, list[list[str]]] = {}
-    ends = False
-    for path in paths:
-        if path:
-            children.setdefault(path[0], []).append(path[1:])
-        else:
-            ends = True
-    branches = []
-    for head, rests in children.items():
-        shared = [head]
-        while all(rests) and len({r[0] for r in rests}) == 1:
-            shared.append(rests[0][0])
-            rests = [r[1:] for r in rests]
-        tail = _trie(rests)
-        branches.append("".join(shared) + (f"(?:{tail})" if "|" in tail else tail))
-    if ends:
-        branches.append("")
-    return "|".join(branches)
 
 
 def first_words(phrases: Iterable[str]) -> tuple[str, ...]:
@@ -236,7 +193,7 @@ def last_words_start(text: str, n: int) -> int:
 def _reversed_alternation(phrases: Iterable[str]) -> str:
     """`alternation` of the phrases written backwards."""
     items = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return _trie([_tokens(p)[::-1] for p in items])
+    return trie([phrase_tokens(p)[::-1] for p in items])
 
 
 class Ending:
