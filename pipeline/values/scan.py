@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 import regex
 
-from .textpat import SHORT, ci, fold, fold_short, folded, matches_at, plain, word_start, words
+from .textpat import SHORT, alternation, ci, fold, fold_short, folded, matches_at, plain, word_start, words
 
 
 @lru_cache(maxsize=256)
@@ -66,7 +66,7 @@ class Anchored:
         self.scan = None
         if whole_words and all(w.isalpha() for w in self.words) and not any(
                 a != b and b.startswith(a) for a in self.words for b in self.words):
-            self.scan = re.compile(f"(?:{'|'.join(map(re.escape, self.words))})(?![a-z])")
+            self.scan = re.compile(f"(?:{alternation(self.words)})(?![a-z])")
 
     def absent(self, text: str) -> bool:
         """A short text holds none of the first words: nothing can match (one lower() and a
