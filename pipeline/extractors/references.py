@@ -11,6 +11,7 @@ import regex
 
 from ..document import Document
 from ..models import PlanDocument, Reference
+from ..values.textpat import plain
 from . import register
 from .metadata.doc_number import NumberMatch, find_numbers
 from .metadata.place_date import parse_date_value
@@ -21,9 +22,9 @@ _DATE_AFTER = regex.compile(
     r"[\s,|]*(?:ban hành\s+)?(?P<d>ngày[\s|]*\d{1,2}(?:[\s|]*[/.-][\s|]*\d{1,2}[\s|]*[/.-][\s|]*\d{4}"
     r"|[\s|]+tháng[\s|]+\d{1,2}[\s|]+năm[\s|]+\d{4}))"
 )
-_OF = regex.compile(r"[\s,|]*của[\s|]+")
+_OF = plain(r"[\s,|]*của[\s|]+")
 _WORD = regex.compile(r"\S+")
-_BREAKS = regex.compile(r"[\s|]+")
+_BREAKS = plain(r"[\s|]+")
 
 
 @lru_cache(maxsize=None)

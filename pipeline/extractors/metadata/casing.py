@@ -9,6 +9,7 @@ from typing import Optional
 
 import regex
 
+from ...values.textpat import plain
 from .tables import provinces
 from .text import cells, cue_pattern, fold, is_acronym, is_caps, squash
 
@@ -49,7 +50,7 @@ def _replace_names(title: str, names: dict[str, str]) -> str:
 
 
 _DASHES = {"-", "–", "—"}
-_GAP = regex.compile(r"(?:[\s|]|\*\*)+")  # the pieces of text.cue_pattern, matched one at a time
+_GAP = plain(r"(?:[\s|]|\*\*)+")  # the pieces of text.cue_pattern, matched one at a time
 _DASH_GAP = regex.compile(r"[\s|*]*[-–—][\s|*]*")
 
 

@@ -8,6 +8,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ...values.textpat import plain
 from .tables import cited_symbols, kind_by_symbol, organ
 from .text import matches_at
 
@@ -23,7 +24,7 @@ BLANK_RE = regex.compile(rf"[ \t.…_]*/(?P<sym>{_PART}(?:[-–]{_PART})*)")
 BLANK_PARTY_RE = regex.compile(rf"[ \t.…_]*-(?P<pkind>\p{{Lu}}[\p{{L}}]*)/(?P<porg>{_PART}(?:[-–]{_PART})*)(?![\p{{L}}\d/])")
 _SPLIT_TAIL = regex.compile(r" (\p{Lu}{2,})(?![\p{L}\d])")
 _SYMBOL_SEPARATORS = regex.compile(r"[-–/]")
-_DASHES = regex.compile(r"[-–]")
+_DASHES = plain(r"[-–]")
 _GAP_AFTER_LABEL = regex.compile(r"[ \t|*]*(?:\n[ \t|*]*)?")
 _INNER_SPACE = regex.compile(r"[ \t]")
 _BARE_SYMBOL = regex.compile(r"\p{Lu}[\p{Lu}Đ&]{2,}")

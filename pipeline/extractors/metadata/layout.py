@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from ...values.textpat import plain
 from .doc_number import NumberMatch, number_after_label
 from .legal_db import legal_db_header
 from .place_line import PlaceDate, find_place_date, place_date_after
@@ -113,7 +114,7 @@ def _find_number_label(text: str, folded: str, end: int) -> tuple[Optional[Span]
     return None, None
 
 
-_ASCII_LOWER = regex.compile(r"[a-z]")
+_ASCII_LOWER = plain(r"[a-z]")
 
 
 def _kind_of(line: str) -> tuple[Optional[str], bool]:

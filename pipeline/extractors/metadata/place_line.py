@@ -7,6 +7,7 @@ from typing import Optional
 
 import regex
 
+from ...values.textpat import plain
 from .text import fold, squash
 
 Span = tuple[int, int]
@@ -38,7 +39,7 @@ class PlaceDate:
 
 # `, ngày` anchors every place-date line; the full pattern (with its costly look-behind) is
 # only tried on the few lines around an anchor.
-_PLACE_DATE_ANCHOR = regex.compile(r",[ \t\n]*[Nn]gày")
+_PLACE_DATE_ANCHOR = plain(r",[ \t\n]*[Nn]gày")
 
 
 def find_place_date(text: str, start: int, end: int) -> Optional[PlaceDate]:

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import regex
 
+from ...values.textpat import plain
 from .signer import glued_signature, signing_line
 from .tables import cues
 from .text import RIGHT_COLUMN, any_cue, cells, column_of, fold, squash
@@ -12,7 +13,7 @@ from .text import RIGHT_COLUMN, any_cue, cells, column_of, fold, squash
 MAX_LINES_BEFORE_LIST = 2
 MAX_ITEMS = 60
 _ITEM_MARK = regex.compile(r"^[-–+•*]\s*")
-_JOINED_ITEMS = regex.compile(r"(?<=[;.])\s*[-–+•]\s+")
+_JOINED_ITEMS = plain(r"(?<=[;.])\s*[-–+•]\s+")
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ from typing import Optional
 import regex
 
 from ...models import Signer
+from ...values.textpat import plain
 from .layout import Layout
 from .tables import cues
 from .text import (RIGHT_COLUMN, any_cue, cells, clean, first_words, fold, is_caps, is_decoration, lines_of, matches_at,
@@ -117,7 +118,7 @@ def _without_rank(cell: str) -> str:
     return cell
 
 
-_GLUE = regex.compile(r"(?<=[:;.,)])[ \t]+")
+_GLUE = plain(r"(?<=[:;.,)])[ \t]+")
 
 
 def glued_signature(cell: str) -> Optional[int]:

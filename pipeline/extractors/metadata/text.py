@@ -12,7 +12,7 @@ import regex
 from ...ingest.shape import has_separator_controls, squash  # noqa: F401  (the finders squash as ingest does)
 from ...normalize import fold_tones
 from ...values.textpat import matches_at  # noqa: F401  (metadata's cue scans use the value layer's)
-from ...values.textpat import lowercased
+from ...values.textpat import lowercased, plain
 
 
 def fold(text: str) -> str:
@@ -147,7 +147,7 @@ class Lines:
             i += 1
 
 
-_HEADING_MARK = regex.compile(r"^[ \t|]*#{1,6}[ \t]+")
+_HEADING_MARK = plain(r"^[ \t|]*#{1,6}[ \t]+")
 _SPACE_RUN = regex.compile(r"\s+")
 
 
@@ -207,7 +207,7 @@ def column_of(raw: str, pos: int) -> int:
 
 
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
-_ASCII_LOWER = regex.compile(r"[a-z]")
+_ASCII_LOWER = plain(r"[a-z]")
 
 
 def is_decoration(line: str) -> bool:
