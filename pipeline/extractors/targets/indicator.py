@@ -73,7 +73,8 @@ def _without_periods(text: str) -> str:
 def _patterns():
     ind = data("indicator")
     end = re.compile(rf"(?:^|\s)(?:{alternation(ind['link_end'])})\s*$", re.IGNORECASE)
-    start = re.compile(rf"^\s*(?:{alternation(ind['lead_start'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
+    start = re.compile(rf"^\s*(?!(?:{alternation(ind['lead_start_compounds'])})(?!\w))"
+                       rf"(?:{alternation(ind['lead_start'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
     opener = re.compile(rf",\s*(?=(?:{alternation(ind['clause_openers'])})(?!\w))", re.IGNORECASE)
     right_start = re.compile(rf"^\s*(?:{alternation(ind['right_lead'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
     new_thing = re.compile(rf"(?:{alternation(ind['new_things'])})\s*$", re.IGNORECASE)
