@@ -194,12 +194,12 @@ def _header_cell(line: str) -> bool:
 def _row_size(lines: list[str], at: int, width: int, notes: bool = False) -> Optional[int]:
     """The row's line count at line `at`: the header's width, one less for a total row, None for no row."""
     first = lines[at].strip()
-    if first and shape.is_index_cell(first) and _row_cells(lines[at + 1:at + width], width - 1, notes):
+    if first and shape.is_index_cell(first) and _row_cells(lines[at + 1:at + width], width - 1, notes, gaps=True):
         return width
     if shape.opens_total_row(first) and _row_cells(lines[at:at + width - 1], width - 1, notes):
         return width - 1
     if not first and at + 1 < len(lines) and shape.opens_total_row(lines[at + 1].strip()) \
-            and _row_cells(lines[at + 1:at + width], width - 1, notes):
+            and _row_cells(lines[at + 1:at + width], width - 1, notes, gaps=True):
         return width  # its index cell empty, a blank line
     if _group_row(lines[at:at + width]) and _row_size(lines, at + width, width, notes) is not None:
         return width
@@ -217,8 +217,10 @@ def _group_row(cells: list[str]) -> bool:
         and not any(c.strip() for c in cells[2:])
 
 
-def _row_cells(cells: list[str], count: int, notes: bool = False) -> bool:
-    """A text cell then cells ending on a figure, `count` of them (and a note cell after them, perhaps empty)."""
+def _row_cells(cells: list[str], count: int, notes: bool = False, gaps: bool = False) -> bool:
+    """A text cell then cells ending on a figure, `count` of them (and a note cell after them, perhaps empty).
+    With `gaps`, cells between the text and the last figure may be empty, each a blank line (a group's or the
+    total's row leaves a project's code, place and dates empty)."""
     if len(cells) < count:
         return False
     if notes:
@@ -226,8 +228,10 @@ def _row_cells(cells: list[str], count: int, notes: bool = False) -> bool:
         if len(note) > _MAX_CELL_CHARS or note and shape.is_index_cell(note):
             return False
         cells, count = cells[:count - 1], count - 1
-    cells = [c.strip() for c in cells]
-    if not all(cells) or any(len(c) > _MAX_CELL_CHARS for c in cells):
+    cells = [c.strip() for c in cells[:count]]
+    filled = [c for c in cells[1:-1] if c] if gaps else cells[1:-1]
+    if not cells[0] or not cells[-1] or len(filled) < len(cells) - 2 and not any(shape.is_figure_cell(c) for c in filled) \
+            or not gaps and not all(cells) or any(len(c) > _MAX_CELL_CHARS for c in cells):
         return False
     if shape.is_time_cell(cells[-1]):  # a schedule's last column: "… | 790 | 05/10/2026 - 06/10/2026"
         return any(ch.isalpha() for ch in cells[0]) and any(shape.is_figure_cell(c) for c in cells[1:-1])
