@@ -68,7 +68,7 @@ def fold_header(text: str, head_line: Span, head: list[Cell], line: Span, sub: l
         return None
     spans = [(c.start - head_line.start, c.end - head_line.start) for c in head]
     lead = text[line.start:pieces[0].start]
-    if "|" in lead or len(spans) < 2 or len(lead) <= spans[1][0] or set(pieces[0].text) <= set("-:"):
+    if "|" in lead or len(spans) < 2 or len(lead) < spans[1][0] or set(pieces[0].text) <= set("-:"):
         return None  # set out in columns: indented past the header's first cells, not a `|---|` rule or a web row
     under: dict[int, list[str]] = {}
     for c in pieces:
