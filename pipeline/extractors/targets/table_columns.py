@@ -14,7 +14,7 @@ from .table_cells import Table
 
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BRACKET_UNIT = re.compile(r"\(\s*(?:đvt\s*:?\s*)?([^()]{1,20})\)\s*$", re.IGNORECASE)
-_NUMBER_OF = re.compile(r"^\s*số\s+", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"^\s*(?:tổng\s+)?số\s+", re.IGNORECASE)
 _HEAD_DATE = re.compile(r"(?<!\d)\d{1,2}/(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?!\d)")
 
 
