@@ -9,6 +9,7 @@ from .. import register
 from .confidence import confidence
 from .context import Context, build_context
 from .draft import Draft
+from .future_results import future_results_as_targets
 from .period import PeriodMention, quarter_end
 from .prose import prose_drafts
 from .recipients import recipients_spans
@@ -48,6 +49,7 @@ def targets_from_context(ctx: Context) -> list[Target]:
         pair = d.rules.pop("pair", None)
         if pair is not None:
             expanded.append(pair)
+    future_results_as_targets(ctx, expanded)
     out: list[Target] = []
     ids = {id(d): f"t{k + 1}" for k, d in enumerate(expanded)}
     for d in expanded:
