@@ -44,9 +44,21 @@ def _compared_pattern() -> re.Pattern:
 
 
 def count_measure(ctx: Context, head: str) -> Optional[str]:
-    """`Nhóm tuyến | Số tuyến | Lượt hành khách 9 tháng`: a column whose header counts a noun, not a plan or a
-    result, names what its figures measure, of the thing each row's label names (`lượt hành khách (tuyến nội tỉnh)`)."""
+    """`Nhóm tuyến | Số tuyến | Lượt hành khách 9 tháng`, `Dự án | Tổng mức đầu tư | Kế hoạch vốn năm 2027`: a column
+    whose header counts a noun or names a measure in words of its own (not a plan, a result, a bare amount word or
+    a baseline) names what its figures measure, of the thing each row's label names (`lượt hành khách (tuyến nội
+    tỉnh)`)."""
     target, result, _, _, _, done = heads()
-    if counted_noun(head) is None or target.search(head) or result.search(head) or done.search(head):
+    if target.search(head) or result.search(head) or done.search(head):
         return None
-    return head_parts(ctx, head)[0] or None
+    name = head_parts(ctx, head)[0]
+    if counted_noun(head) is None and (len(name.split()) < 2 or _generic_measure().search(name)):
+        return None
+    return name or None
+
+
+@lru_cache(maxsize=None)
+def _generic_measure() -> re.Pattern:
+    """`Số lượng`, `Giá trị`: a bare amount word; `Cùng kỳ`: a baseline, which no figure measures."""
+    h = data("kind")["table_heads"]
+    return re.compile(rf"^(?:{alternation(h['amount'])})$|(?<!\w)(?:{alternation(h['of_plan_not'])})(?!\w)")
