@@ -350,7 +350,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         whole = q.unit == "%" and q.value == 100 and prev.comparator in (">", ">=")  # "trên 95% …, 100% …": no more than all
         by_prev = not whole and (prev.rules.get("comparator") in ("by", "by_clause", "carried") or (
             prev.rules.get("comparator") == "bound" and prev.comparator in ("<", ">") and prev.fig_end >= item_start and q.value_max is None
-            and _unit_family(prev.unit) == _unit_family(d.unit)))  # not "phạt tiền hơn 412 tỷ đồng, tước 9.870 giấy phép"
+            and _unit_family(prev.unit) == _unit_family(d.unit)
+            and (prev.unit == d.unit or not left_ind.split())))  # not "phạt tiền hơn 412 tỷ đồng, tước 9.870 giấy phép"
         bare_item = len(left_ind.split()) <= 4 and not sub_figure and not prose_words().carry_blockers.search(seg_left)
         plan_in_brackets = in_paren and prose_words().plan_words.search(seg_left)
         own_clause = shape == "leading" and figure_words().predicate.search(right_core)  # "; 100% đối tượng … được hưởng"
