@@ -20,7 +20,8 @@ from .period_in_force import label_gone_by
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
                             lead_measure, with_counted_object)
 from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
-from .prose_siblings import distributes, estimate_before, follow_parent, name_source, place_list_unit, same_kind_unit, share_predicate
+from .prose_siblings import (distributes, estimate_before, follow_parent, name_source, place_list_unit, running_total,
+                             same_kind_unit, share_predicate)
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next, share_class
 from .quantities import Quantity
@@ -312,6 +313,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if shape == "before" and indicator == left_ind and names_place(seg_left.strip(" :\t")) \
             and (lead := lead_measure(lead_indicator(text, line_start))) is not None:
         indicator, shape = f"{lead} {left_ind}", "place_item"  # "2. Chỉ tiêu tỷ lệ bao phủ …:\n- Thị trấn Phước An: 96,2%"
+    if shape in ("before", "leading") and (total := running_total(seg_left, prev, q.unit)) is not None:
+        indicator, shape = total[0], "running_total"
+        start = seg_start + total[1]
     if unit_word and not left_ind and (indicator == unit_word.lower() or named is None and not right_ind):
         listed = listed_under(text, drafts, q.unit, line_start)
         if listed is not None:  # "… đưa ít nhất 6.000 lao động đi làm việc ở nước ngoài …:\n+ Năm 2025: 900 lao động;"

@@ -98,3 +98,27 @@ def name_source(d: Draft, parent: Draft) -> None:
     noun = money.search(parent.rules.get("base_indicator") or parent.indicator)
     if noun is not None and not d.indicator.startswith(noun.group(0).lower()):
         d.indicator = " ".join(w for w in (noun.group(0).lower(), link, d.indicator) if w)
+
+
+@lru_cache(maxsize=None)
+def _running_total() -> tuple[re.Pattern, re.Pattern]:
+    w, ind_words = data("prose"), data("indicator")
+    bounds = alternation(ind_words["object_bounds"])
+    total = re.compile(rf"(?<!\w)(?:{alternation(w['running_total'])})(?:\s+(?:{bounds}))?\s*$", re.IGNORECASE)
+    leads = alternation(w["added_leads"] + ind_words["object_verbs"])
+    added = re.compile(rf"^(?:(?:{leads})(?:\s+|$))+", re.IGNORECASE)
+    return total, added
+
+
+def running_total(seg_left: str, prev: Optional[Draft], unit: Optional[str]) -> Optional[tuple[str, int]]:
+    """`…, nâng tổng số lên 30 tuyến` after `xây dựng thêm 08 tuyến phố văn minh đô thị`: the indicator
+    `tổng số tuyến phố văn minh đô thị`, the things the figure before counts, and where its words start in
+    `seg_left`; None when the words are no such thing."""
+    total, added = _running_total()
+    if prev is None or not prev.indicator or unit == "%" or not same_kind_unit(prev.unit, unit):
+        return None
+    m = total.search(seg_left)
+    if m is None:
+        return None
+    things = added.sub("", prev.rules.get("base_indicator") or prev.indicator).strip()
+    return (f"tổng số {things}", m.start()) if things else None
