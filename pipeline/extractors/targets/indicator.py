@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from ...rules import load_yaml
 from .lexicon import Ending, alternation, case_blind_alternation, data, first_letters, last_words_start
@@ -181,10 +182,25 @@ def _after_lead_clauses(t: str) -> str:
         return t
     parts = t.split(",")
     k = 0
-    while k < len(parts) - 1 and (_source_lead().match(parts[k]) or _period_words().fullmatch(parts[k].strip())):
+    while k < len(parts) - 1 and (_source_lead().match(parts[k]) or _period_words().fullmatch(parts[k].strip())
+                                  or fronted_baseline(parts[k]) is not None):
         k += 1
     rest = ",".join(parts[k:])
     return rest if k and rest.strip() else t
+
+
+@lru_cache(maxsize=None)
+def _fronted_baseline() -> re.Pattern:
+    w = data("indicator")["baseline"]
+    return re.compile(rf"^[\s\-+•*]*(?:{alternation(w['leads'])})\s+(?P<base>(?:(?!(?:{alternation(w['stops'])})(?!\w))[^,;.:()\n%])+)$",
+                      re.IGNORECASE)
+
+
+def fronted_baseline(clause: str) -> Optional[str]:
+    """`So với năm 2023` set off by a comma before what is measured (`So với năm 2023, số vụ giảm 12 vụ`): what the
+    figures after it are compared with (`so với năm 2023`); None for other words."""
+    m = _fronted_baseline().match(clause.strip())
+    return f"so với {' '.join(m['base'].split()).lower()}" if m else None
 
 
 @lru_cache(maxsize=None)

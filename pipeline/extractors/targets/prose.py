@@ -181,6 +181,12 @@ def _bullet_kind(bullet: str) -> str:
     return "-" if bullet in ("-", "–") else bullet
 
 
+def _fronted_baseline(text: str, sent_start: int, qs: int) -> Optional[str]:
+    """The baseline a sentence opens on, set off by a comma before the figure (`So với năm 2023, số vụ giảm 12 vụ`)."""
+    comma = text.find(",", sent_start, qs)
+    return ind.fronted_baseline(text[sent_start:comma]) if comma > 0 else None
+
+
 def _plan_in_brackets(left: str) -> bool:
     """`prose_words().plan_in_brackets.search(left)` tried only from the last `(`, `)`, `%` or `;` before the last
     `(`: a match ends on that bracket (and bracket leads), and none of these stands inside it before the bracket."""
@@ -425,6 +431,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.indicator = (d.indicator or "") + " so với kế hoạch"
     elif d.indicator and (base := baseline_after(text, d.rules["rw_end"], item_end)) and base not in d.indicator:
         d.indicator = f"{d.indicator} {base}"  # "tăng 11,2% so với cùng kỳ": … so với cùng kỳ
+    elif d.indicator and d.comparator in ("+=", "-=") and (base := _fronted_baseline(text, sent_start, qs)) and base not in d.indicator:
+        d.indicator = f"{d.indicator} {base}"  # "So với năm 2023, số vụ giảm 12 vụ": … so với năm 2023
     if d.kind == "target":
         d.responsible = responsible_for(text[sent_start:qs], None if low is None else low[sent_start:qs])
     if q.total is not None and q.total != q.value and q.unit != "%":
