@@ -183,10 +183,10 @@ def _after_lead_clauses(t: str) -> str:
     parts = t.split(",")
     k = 0
     while k < len(parts) - 1 and (_source_lead().match(parts[k]) or _period_words().fullmatch(parts[k].strip())
-                                  or fronted_baseline(parts[k]) is not None):
+                                  or fronted_baseline(parts[k]) is not None or _time_clause(parts[k])):
         k += 1
     rest = ",".join(parts[k:])
-    return rest if k and rest.strip() else t
+    return rest if k else t
 
 
 @lru_cache(maxsize=None)
@@ -194,6 +194,21 @@ def _fronted_baseline() -> re.Pattern:
     w = data("indicator")["baseline"]
     return re.compile(rf"^[\s\-+•*]*(?:{alternation(w['leads'])})\s+(?P<base>(?:(?!(?:{alternation(w['stops'])})(?!\w))[^,;.:()\n%])+)$",
                       re.IGNORECASE)
+
+
+def _time_clause(part: str) -> bool:
+    """`Cùng kỳ năm 2024`, `Kế hoạch năm 2025`, `Dự kiến đến ngày 31/01/2026`: a period and at most three words of
+    its own, none naming a measure, set off by a comma before what is measured."""
+    if not _period_cue().search(part):
+        return False
+    rest = _without_periods(part)
+    return rest != part and len(rest.split()) <= 3 and not any(ch.isdigit() for ch in rest) \
+        and _measure_head().search(rest) is None
+
+
+@lru_cache(maxsize=None)
+def _measure_head() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(data('indicator')['measure_heads'])})(?!\w)", re.IGNORECASE)
 
 
 def fronted_baseline(clause: str) -> Optional[str]:
