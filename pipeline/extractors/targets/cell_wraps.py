@@ -63,13 +63,18 @@ def fold_header(text: str, head_line: Span, head: list[Cell], line: Span, sub: l
     row of their own, set centred under them (`Thực hiện` over `2025`). Each piece (no figure but a year) overlaps the
     columns of one header cell, left to right: the header with the pieces appended; None when the row is no such thing."""
     pieces = [c for c in sub if c.text]
-    if len(pieces) < 2 or len(pieces) >= len([c for c in head if c.text]) \
-            or any(c.numeric and not YEAR_CELL.fullmatch(c.text) for c in pieces):  # "Thực hiện" over "2025"
+    if len(pieces) < 2:
         return None
     spans = [(c.start - head_line.start, c.end - head_line.start) for c in head]
     lead = text[line.start:pieces[0].start]
-    if "|" in lead or len(spans) < 2 or len(lead) < spans[1][0] or set(pieces[0].text) <= set("-:"):
-        return None  # set out in columns: indented past the header's first cells, not a `|---|` rule or a web row
+    under_first = len(spans) >= 2 and len(lead) < spans[1][0]
+    if under_first and not (pieces[0].text[:1] == "(" or pieces[0].text[:1].islower()):
+        return None  # under the first cell only a bracket or words going on in lower case (`Chỉ tiêu` over `(đơn vị tính)`)
+    if len(pieces) - under_first < 2 or len(pieces) - under_first >= len([c for c in head if c.text]) \
+            or any(c.numeric and not YEAR_CELL.fullmatch(c.text) for c in pieces):  # "Thực hiện" over "2025"
+        return None
+    if "|" in lead or len(spans) < 2 or set(pieces[0].text) <= set("-:"):
+        return None  # set out in columns, not a `|---|` rule or a web row
     under: dict[int, list[str]] = {}
     for c in pieces:
         lo, hi = c.start - line.start, c.end - line.start
