@@ -254,9 +254,10 @@ def _right_stop() -> re.Pattern:
     characters opens the pattern, so that the regex engine skips to them; what must follow each is looked at
     from there."""
     openers = alternation(data("indicator")["clause_openers"])
+    bounds = alternation([w for ws in data("comparators")["before"].values() for w in ws])
     return re.compile(r"[;.()\n,\s](?:(?<=[;.()\n])"
                       r"|(?<=,)(?=\s*(?:\S*\d|(?:trong đó|đạt|chiếm)(?!\w)" rf"|(?:{openers})(?!\w)))"
-                      r"|(?<=\s)(?=(?:và|hoặc|trong đó)\s+(?=[\d(]|đạt)|(?:vào|đến)\s+(?:cuối\s+)?năm|(?:so với|so)\s))",
+                      rf"|(?<=\s)(?=(?:và|hoặc|trong đó)\s+(?:(?:{bounds})\s+)?(?=[\d(]|đạt)|(?:vào|đến)\s+(?:cuối\s+)?năm|(?:so với|so)\s))",
                       re.IGNORECASE)
 
 

@@ -42,6 +42,7 @@ def _words(items) -> str:
 def prose_words() -> ProseWords:
     w = data("prose")
     plan = _words(w["plan_words"])
+    bounds = _words([b for bs in data("comparators")["before"].values() for b in bs])  # "và ít nhất 80% …"
     return ProseWords(
         rate_heads=tuple(f"{h} " for h in w["rate_heads"]),
         only_links=re.compile(rf"^[\s,:;(]*(?:(?:{_words(w['companion_links'])})(?!\w)|,|\s)*[\s,:;(]*$", re.IGNORECASE),
@@ -66,8 +67,8 @@ def prose_words() -> ProseWords:
         share_part=re.compile(rf"^[\s,(]*(?P<lead>{_words(w['share_part_leads'])})\s+", re.IGNORECASE),
         own_link=re.compile(rf"(?<!\w)(?:{_words(w['own_links'])})(?!\w)", re.IGNORECASE),
         coordinator=re.compile(rf"\s\s*(?:{_words(w['coordinators'])})\s+", re.IGNORECASE),  # \s\s*: a class first, which the engine skips to
-        coordinated=re.compile(rf"^[\s,]*(?:{_words(w['coordinators'])})\s*$", re.IGNORECASE),
-        list_on=re.compile(rf"^[ \t]*(?:,|{_words(w['list_joiners'])}|,\s*(?:{_words(w['list_joiners'])}))[ \t]*$", re.IGNORECASE),
+        coordinated=re.compile(rf"^[\s,]*(?:{_words(w['coordinators'])})(?:\s+(?:{bounds}))?\s*$", re.IGNORECASE),
+        list_on=re.compile(rf"^[ \t]*(?:,|(?:,\s*)?(?:{_words(w['list_joiners'])})(?:[ \t]+(?:{bounds}))?)[ \t]*$", re.IGNORECASE),
     )
 
 
