@@ -167,8 +167,10 @@ def _parts_of_columns_before(heads: list[tuple[str, Optional[str], str]], place_
         m = prose_words().breakdown_start.match(text)
         part = text[m.end():].strip(" :") if m else ""
         before, before_unit, _ = out[i - 1]
-        if part and before and part.split()[0] not in before.split():  # "Trong đó: Thu tiền sử dụng đất" names its own
+        if part and before and part.split()[0] not in before.split():
             out[i] = (f"{before} {part}", unit or before_unit, comparator)
+        elif part:  # "Trong đó: Thu tiền sử dụng đất" names its own
+            out[i] = (part, unit, comparator)
     return out
 
 
