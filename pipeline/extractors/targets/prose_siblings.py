@@ -64,12 +64,14 @@ def estimate_before(text: str, d: Draft) -> bool:
 
 
 def share_predicate(text: str, first: Draft, second: Draft) -> None:
-    """`100% quận, huyện và 99,7% đơn vị cấp xã đạt chuẩn`: the first figure's words run on to the
-    predicate both share, so its evidence and indicator hold it too."""
+    """`100% quận, huyện và 99,7% đơn vị cấp xã đạt chuẩn`: the first figure's words, when they have no
+    predicate of their own, run on to the one both share, so its evidence and indicator hold it too."""
     if first.rules.get("shape") != "leading" or second.rules.get("shape") != "leading":
         return
     if not prose_words().coordinated.match(text[first.end:second.fig_start]) or first.unit != second.unit:
         return
+    if figure_words().predicate.search(text, first.fig_end, first.end):
+        return  # "100% xã đạt chuẩn …, trong đó ít nhất 50% xã đạt chuẩn … nâng cao và 20% xã …": the first says its own
     m = figure_words().predicate.search(text, second.fig_end, second.end)
     if not m:
         return

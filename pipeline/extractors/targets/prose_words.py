@@ -58,8 +58,8 @@ def prose_words() -> ProseWords:
         total_after=re.compile(rf"(?<!\w)(?:{_words(w['total_after'])})\s*$", re.IGNORECASE),
         breakdown=re.compile(rf"{case_blind_alternation(w['breakdown_leads'], whole_word=True)}(?!\w)", re.IGNORECASE),
         breakdown_start=re.compile(rf"\s*(?:{_words(w['breakdown_leads'])})(?!\w)", re.IGNORECASE),
-        breakdown_end=re.compile(rf"{case_blind_alternation(w['breakdown_leads'], whole_word=True)}(?:\s+(?:{_words(w['breakdown_verbs'])}))?\s*:?\s*$",
-                                 re.IGNORECASE),
+        breakdown_end=re.compile(rf"{case_blind_alternation(w['breakdown_leads'], whole_word=True)}(?:\s+(?:{_words(w['breakdown_verbs'])}))?\s*:?"
+                                 rf"(?:\s*(?:{bounds}))?\s*$", re.IGNORECASE),
         named_place=re.compile(rf"^[\s\\\-+•*]*(?i:{_words(w['place_levels'])})\s+(?P<name>[^\W\d_][\w'-]*(?:\s+[\w'-]+){{0,4}})\s*$"),
         share_of_before=re.compile(rf"\s*,\s*(?:{_words(w['share_of_links'])})\s*$", re.IGNORECASE),
         own_words_end=re.compile(rf"\s*,|\s+(?:{_words(w['accompanying'])})\s", re.IGNORECASE),
