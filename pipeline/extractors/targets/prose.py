@@ -25,6 +25,7 @@ from .prose_siblings import (distributes, estimate_before, follow_parent, name_s
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next, share_class
 from .quantities import Quantity
+from .rank_names import rank_indicator, rank_steps
 from .responsible import responsible_for
 from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
@@ -374,9 +375,12 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
             d.comparator, d.rules["comparator"] = prev.comparator, "carried"
     rank_left = low_left if low_left is not None else left.lower()
     if ranks(q, rank_left):
+        d.indicator = d.rules["base_indicator"] = rank_indicator(d.indicator, rw, prev_ind)
         d.unit = None
         d.comparator = "<=" if at_most_rank(rank_left) else "="
         d.rules["comparator"] = "rank"
+    elif prev is not None and prev.rules.get("comparator") == "rank" and rank_steps(q.unit):
+        d.indicator = d.rules["base_indicator"] = prev.rules["base_indicator"]  # "xếp thứ 9/34, tăng 5 bậc so với năm 2024"
     # trong đó: a sub-figure of the figure before it in the sentence
     if prev is not None and prose_words().breakdown.search(text[prev.fig_end:qs]):
         same = [i for i in sent_drafts if same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
