@@ -187,8 +187,9 @@ def _passive_after() -> re.Pattern:
 
 def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                  cell_figure: Callable[[str], Optional[tuple]], unit_above: Optional[str] = None,
-                 shares: frozenset = frozenset(), unit_col: Optional[int] = None) -> list[Draft]:
+                 shares: Optional[dict[int, str]] = None, unit_col: Optional[int] = None) -> list[Draft]:
     out: list[Draft] = []
+    shares = shares or {}
     heads = _parts_of_columns_before([head_parts(ctx, c.text) for c in t.header], place_col)
     skip = {i for i, c in enumerate(t.header) if _not_value().match(c.text) or not figures_column(t, i, cell_figure)
             or _count_of_units(c.text) or _base_of_shares(c.text, i, heads)}
@@ -239,7 +240,7 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
                       start=cells[0].start, end=cells[-1].end, fig_start=row[i].start, fig_end=row[i].end,
                       kind=kind, comparator=cell_cmp or comparator, period=period,
                       indicator=(f"{indicator} ({place})" if indicator else place)
-                      + (" so với kế hoạch" if i in shares else ""))
+                      + (f" {shares[i]}" if i in shares else ""))
             d.rules = {"shape": "place_table", "unit": "table_header", "kind": "table_header",
                        "period": "table_header", "comparator": "table_header"}
             out.append(d)

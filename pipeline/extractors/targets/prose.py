@@ -17,6 +17,7 @@ from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
 from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import before_plan, inherit_period, leads_next, resolve_period, tells_present
 from .period_in_force import label_gone_by
+from .plan_names import compared_with_plan, without_plan
 from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
                             lead_measure, with_counted_object)
 from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
@@ -425,14 +426,14 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if in_paren and _plan_in_brackets(text[max(0, qs - 160):qs]):
         d.kind, d.rules["kind"] = "target", "plan_in_brackets"
         if d.indicator:
-            d.indicator = d.indicator.replace(" so với kế hoạch", "")
+            d.indicator = without_plan(d.indicator)
     own_month = d.rules["period"] in ("left", "right")  # "đến ngày 31/3/2027 hoàn thành …": a month of its own words
     if d.kind == "target" and d.period and not ctx.plan and (_YEAR_MONTH.fullmatch(d.period) and not own_month
                                                             or d.rules["period"] == "title_partial"
                                                             or d.rules["kind"] == "plan_in_brackets"):
         d.period = d.period[:4]  # a plan's figure quoted in a report on 6 tháng đầu năm: the year's
     if against_plan:
-        d.indicator = (d.indicator or "") + " so với kế hoạch"
+        d.indicator = f"{d.indicator or ''} {compared_with_plan(right_full[:of_plan_end(right_full)])}".lstrip()
     elif d.indicator and (base := baseline_after(text, d.rules["rw_end"], item_end)) and base not in d.indicator:
         d.indicator = f"{d.indicator} {base}"  # "tăng 11,2% so với cùng kỳ": … so với cùng kỳ
     elif d.indicator and d.comparator in ("+=", "-=") and (base := _fronted_baseline(text, sent_start, qs)) and base not in d.indicator:

@@ -10,6 +10,7 @@ from .context import Context
 from .lexicon import alternation, case_blind_alternation, context_units, data, known_unit, unit_at
 from .period import find_period_mentions, partial_of
 from .period_context import year_end_normal
+from .plan_names import compared_with_plan
 from .table_cells import Table
 
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -201,11 +202,11 @@ def _of_plan_head(head: str) -> bool:
     return bool(whole.match(head) or pct.search(head) and plan.search(head) and compare.search(head))
 
 
-def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
+def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, dict[int, str]]:
     """A partial-year column with no year written (`TH 6 tháng`) takes the table's year (another header's,
     else the document's); a `So với cùng kỳ` column takes the period of the figure before it. In a table with a plan and a result column, a `Tỷ lệ %` / `% so KH` column holds
     the share of the plan reached: a result in %, of the result column before it. Returns the columns
-    and the indexes of such share columns."""
+    and, by index, such share columns with the plan each is told against (`so với dự toán`)."""
     written = [i for i, c in enumerate(t.header) if BARE_YEAR.search(c.text)]
     years = [cols[i][1][:4] for i in written if cols[i][1] and re.match(r"\d{4}", cols[i][1])]
     year = years[0] if years else (str(ctx.default_year or ctx.ref_year) if (ctx.default_year or ctx.ref_year) else None)
@@ -224,14 +225,15 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, set[int]]:
         before = [(k, p) for j, (k, p, _) in enumerate(cols[:i]) if k is not None and not _of_plan_head(t.header[j].text)]
         if period is None and before and before[-1][1] and same_period.search(t.header[i].text):
             cols[i] = (*before[-1], cmp)  # "So với cùng kỳ (%)", "% cùng kỳ" compare the figure before it
-    shares: set[int] = set()
+    shares: dict[int, str] = {}
     share_heads = {i for i, c in enumerate(t.header) if _of_plan_head(c.text)}
     kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}
     if {"target", "result"} <= kinds:
         for i in sorted(share_heads):
             before = [p for k, p, _ in cols[:i] if k == "result"]
+            plans = [t.header[j].text for j in range(i - 1, -1, -1) if cols[j][0] == "target"]
             cols[i] = ("result", before[-1] if before else year, "=")
-            shares.add(i)
+            shares[i] = compared_with_plan(t.header[i].text, *plans[:1])
     return cols, shares
 
 

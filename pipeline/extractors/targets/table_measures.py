@@ -13,10 +13,10 @@ from .place_rows import head_parts
 from .table_columns import counted_noun, heads
 
 
-def column_indicator(row_indicator: str, i: int, label_col: int, shares: set[int], measures: list, compared: list) -> str:
+def column_indicator(row_indicator: str, i: int, label_col: int, shares: dict[int, str], measures: list, compared: list) -> str:
     """The indicator of a row's figure in column `i`: the row's, with what the column measures or compares."""
     if i in shares:
-        return f"{row_indicator} so với kế hoạch"
+        return f"{row_indicator} {shares[i]}"
     if i >= len(measures):
         return row_indicator
     if compared[i]:  # "Lượt hành khách | So với cùng kỳ (%)": the figure before, compared

@@ -130,7 +130,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         place_col = place_column(t)
         if place_col is not None:
             unit_col = next((i for i, c in enumerate(t.header) if heads()[4].match(c.text) and i != place_col), None)
-            out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above, frozenset(shares), unit_col)
+            out += place_drafts(ctx, t, cols, place_col, cell_figure, unit_above, shares, unit_col)
             continue
         table_unit = _one_header_unit(t)
         measures = [count_measure(ctx, c.text) if i < len(cols) and cols[i][0] is not None and i not in (unit_col, time_col)
