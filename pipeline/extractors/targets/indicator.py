@@ -73,7 +73,7 @@ def _without_periods(text: str) -> str:
 @lru_cache(maxsize=None)
 def _patterns():
     ind = data("indicator")
-    end = re.compile(rf"(?:^|\s)(?:{alternation(ind['link_end'])})\s*$", re.IGNORECASE)
+    end = re.compile(rf"(?:^|[\s(])(?:{alternation(ind['link_end'])})\s*$", re.IGNORECASE)  # "… (chiếm 6,1%)"
     start = re.compile(rf"^\s*(?!(?:{alternation(ind['lead_start_compounds'])})(?!\w))"
                        rf"(?:{alternation(ind['lead_start'])})(?:\s+|\s*[,:]\s*|$)", re.IGNORECASE)
     opener = re.compile(rf",\s*(?=(?:{alternation(ind['clause_openers'])})(?!\w))", re.IGNORECASE)
