@@ -18,7 +18,7 @@ from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import before_plan, inherit_period, leads_next, resolve_period, tells_present
 from .period_in_force import label_gone_by
 from .plan_names import compared_with_plan, without_plan
-from .prose_context import (baseline_after, context_indicator, fraction_plan, lead_indicator, only_baseline,
+from .prose_context import (baseline_after, baseline_then_change, change_only, context_indicator, fraction_plan, lead_indicator, only_baseline,
                             lead_measure, with_counted_object)
 from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
 from .prose_siblings import (distributes, estimate_before, follow_parent, name_source, place_list_unit, running_total,
@@ -321,6 +321,13 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     if shape == "before" and indicator == left_ind and names_place(seg_left.strip(" :\t")) \
             and (lead := lead_measure(lead_indicator(text, line_start))) is not None:
         indicator, shape = f"{lead} {left_ind}", "place_item"  # "2. Chỉ tiêu tỷ lệ bao phủ …:\n- Thị trấn Phước An: 96,2%"
+    if prev is not None and q.unit != "%" and (base := baseline_then_change(seg_left)) is not None \
+            and (counted := next((drafts[i] for i in reversed(sent_drafts) if drafts[i].unit == q.unit), None)) is not None:
+        indicator, shape = f"{counted.rules['base_indicator']} {base}", "change_of"  # "286 vụ …; so với năm 2024 giảm 31 vụ"
+        start = ind.left_start(text, seg_start, qs)
+    elif prev is not None and (base := prev.rules.get("change_against")) and indicator and base not in indicator \
+            and change_only(seg_left):
+        indicator = f"{indicator} {base}"  # "…, giảm 14 người chết": against the same year
     if shape in ("before", "leading") and (total := running_total(seg_left, prev, q.unit)) is not None:
         indicator, shape = total[0], "running_total"
         start = seg_start + total[1]
@@ -350,6 +357,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
               indicator=indicator)
     d.rules["shape"] = shape
     d.rules["base_indicator"] = indicator
+    if shape == "change_of":
+        d.rules["change_against"] = base
+    elif prev is not None and prev.rules.get("change_against") and (shape == "companion" or change_only(seg_left)):
+        d.rules["change_against"] = prev.rules["change_against"]  # "(-9,78%), giảm 14 người chết"
     d.rules["rw_end"] = max(rw_end, qe)
     d.rules["unit"] = "percent" if q.unit == "%" else (("count" if known_unit(q.unit) else "count_other") if q.unit else "bare")
     cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))

@@ -144,3 +144,30 @@ def only_baseline(words: str) -> bool:
 @lru_cache(maxsize=None)
 def _coordinator_end() -> re.Pattern:
     return re.compile(rf"[\s,][\s,]*(?:{alternation(data('prose')['coordinators'])})\s*$", re.IGNORECASE)  # a class first: skipped to
+
+
+@lru_cache(maxsize=None)
+def _baseline_then_change() -> re.Pattern:
+    cmp = data("comparators")
+    verbs = alternation(cmp["decrease_by"] + cmp["increase_by"])
+    bounds = alternation([w for ws in cmp["before"].values() for w in ws])
+    return re.compile(rf"^[\s,;]*{_baseline().pattern}\s*,?\s*(?:{verbs})(?:\s+(?:{bounds}))?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _change_only() -> re.Pattern:
+    cmp = data("comparators")
+    bounds = alternation([w for ws in cmp["before"].values() for w in ws])
+    return re.compile(rf"^[\s,;)]*(?:{alternation(cmp['decrease_by'] + cmp['increase_by'])})(?:\s+(?:{bounds}))?\s*$", re.IGNORECASE)
+
+
+def change_only(words: str) -> bool:
+    """`, giảm` before `14 người chết`: a direction verb and nothing else."""
+    return _change_only().match(words) is not None
+
+
+def baseline_then_change(words: str) -> Optional[str]:
+    """`so với năm 2024 giảm` before `31 vụ`: a change of a count the sentence gave before, against what these
+    words compare it with (`so với năm 2024`); None for other words."""
+    m = _baseline_then_change().match(words)
+    return f"so với {' '.join(m['base'].split()).lower()}" if m else None
