@@ -261,6 +261,16 @@ def _right_stop() -> re.Pattern:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _reason() -> re.Pattern:
+    return re.compile(rf"^[\s,]*(?:{alternation(data('indicator')['right_reasons'])})(?!\w)", re.IGNORECASE)
+
+
+def gives_reason(words: str) -> bool:
+    """The words after a figure open on a reason or a breakdown (`do nhu cầu … chững lại`): they name nothing."""
+    return _reason().match(words) is not None
+
+
 def right_words(text: str, start: int, hi: int) -> tuple[str, int]:
     """The words after a figure up to the next boundary: (text, end offset)."""
     m = _right_stop().search(text, start, hi)

@@ -237,7 +237,7 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         left_ind = ""  # "Hằng năm, ít nhất 80% cán bộ … được bồi dưỡng": the words after the figure name it
     against_plan = of_plan(right_full)
     closed = q.unit == "%" and rw.lstrip(" \t").startswith(",")  # "… tăng 12,6%, tiếp tục là động lực …": a new clause
-    right_core = "" if against_plan or closed else ind.clean(rw, keep="first")
+    right_core = "" if against_plan or closed or ind.gives_reason(rw) else ind.clean(rw, keep="first")
     right_ind = right_core
     unit_word = q.unit if q.unit and q.unit != "%" and not q.money else None
     named = None if is_measure(unit_word) else unit_word  # "120 hộ nghèo": hộ nghèo; "120 ha rừng": rừng
