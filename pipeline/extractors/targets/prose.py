@@ -34,6 +34,7 @@ _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _TIME_OPENER_GAP = 12  # "đến hết ", "trong ": the words a clause's time may open with after the coordinator
 _CLOSED_BY_COMMA = re.compile(r"\d\s*%\s*,")  # a class's rate inside a count's words, then a comma: the words end
+_RATE_TAIL = re.compile(r"(?:/[ \t]*(?:[^\W\d_]+|[\d.,]+[ \t]+dân))*")  # "/người/năm", "/100.000 dân" after a unit
 
 
 def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: Optional[list[Span]] = None) -> list[Draft]:
@@ -86,7 +87,8 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                     sent_drafts.append(idx)
                     if line_first is None:
                         line_first = idx
-                    seg_start = q.span[1] + of_plan_end(text[q.span[1]:min(it.end, q.span[1] + 80)])  # past "… kế hoạch"
+                    seg_start = q.span[1] + _RATE_TAIL.match(text, q.span[1], it.end).end() - q.span[1]  # past "/người/năm"
+                    seg_start += of_plan_end(text[seg_start:min(it.end, seg_start + 80)])  # past "… kế hoạch"
                     between = text[d.rules["rw_end"]:it_qs[k + 1].span[0]] if k + 1 < len(it_qs) else None
                     if between is not None and (prose_words().coordinated.match(between) or prose_words().list_on.match(between)
                                                 or prose_words().share_of_before.match(between)):
