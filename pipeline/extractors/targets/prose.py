@@ -18,8 +18,8 @@ from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import before_plan, inherit_period, leads_next, resolve_period, tells_present
 from .period_in_force import label_gone_by
 from .plan_names import compared_with_plan, without_plan
-from .prose_context import (baseline_after, baseline_then_change, change_only, context_indicator, fraction_plan, lead_indicator, only_baseline,
-                            lead_measure, with_counted_object)
+from .prose_context import (baseline_after, baseline_then_change, change_only, context_indicator, fraction_plan, lead_indicator,
+                            lead_measure, multiple_of, only_baseline, with_counted_object)
 from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
 from .prose_siblings import (distributes, estimate_before, follow_parent, name_source, place_list_unit, running_total,
                              same_kind_unit, share_predicate)
@@ -239,9 +239,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         left_ind = ""  # "Hằng năm, ít nhất 80% cán bộ … được bồi dưỡng": the words after the figure name it
     against_plan = of_plan(right_full)
     closed = q.unit == "%" and rw.lstrip(" \t").startswith(",")  # "… tăng 12,6%, tiếp tục là động lực …": a new clause
-    right_core = "" if against_plan or closed or ind.gives_reason(rw) else ind.clean(rw, keep="first")
+    multiple = multiple_of(rw) if is_multiplier(q.unit) else None  # "gấp 1,4 lần cùng kỳ": of the same period
+    right_core = "" if against_plan or closed or multiple or ind.gives_reason(rw) else ind.clean(rw, keep="first")
     right_ind = right_core
-    unit_word = q.unit if q.unit and q.unit != "%" and not q.money else None
+    unit_word = q.unit if q.unit and q.unit != "%" and not q.money and not is_multiplier(q.unit) else None
     named = None if is_measure(unit_word) else unit_word  # "120 hộ nghèo": hộ nghèo; "120 ha rừng": rừng
     if named and right_ind:
         right_ind = f"{named.lower()} {right_ind}"
@@ -447,6 +448,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.period = d.period[:4]  # a plan's figure quoted in a report on 6 tháng đầu năm: the year's
     if against_plan:
         d.indicator = f"{d.indicator or ''} {compared_with_plan(right_full[:of_plan_end(right_full)])}".lstrip()
+    elif d.indicator and multiple and multiple not in d.indicator:
+        d.indicator = f"{d.indicator} so với {multiple}"
     elif d.indicator and (base := baseline_after(text, d.rules["rw_end"], item_end)) and base not in d.indicator:
         d.indicator = f"{d.indicator} {base}"  # "tăng 11,2% so với cùng kỳ": … so với cùng kỳ
     elif d.indicator and d.comparator in ("+=", "-=") and (base := _fronted_baseline(text, sent_start, qs)) and base not in d.indicator:

@@ -171,3 +171,17 @@ def baseline_then_change(words: str) -> Optional[str]:
     words compare it with (`so với năm 2024`); None for other words."""
     m = _baseline_then_change().match(words)
     return f"so với {' '.join(m['base'].split()).lower()}" if m else None
+
+
+@lru_cache(maxsize=None)
+def _multiple_of() -> re.Pattern:
+    objects = alternation(data("kind")["baseline_objects"])
+    return re.compile(rf"^[ \t]*(?:so với[ \t]+|so[ \t]+)?(?P<base>(?:{objects})(?:[ \t]+(?:19|20)\d\d)?|năm[ \t]+(?:19|20)\d\d)(?!\w)",
+                      re.IGNORECASE)
+
+
+def multiple_of(right_words: str) -> Optional[str]:
+    """`gấp 1,4 lần cùng kỳ`, `gấp 2,5 lần năm 2027`: what a multiple is of, right after it (`cùng kỳ`,
+    `năm 2027`); None when other words follow."""
+    m = _multiple_of().match(right_words)
+    return " ".join(m["base"].split()).lower() if m else None
