@@ -13,7 +13,7 @@ from ...values.textpat import lowercased
 from .head import first_date_year, guess_doc_type, plan_doc, plan_span, title_part_of, title_spans, title_year_of
 from .filters import names_conditions, names_funds
 from .kind import CueIndex, section_kind
-from .lexicon import Ending, alternation, case_blind_alternation, data
+from .lexicon import Ending, case_blind_alternation, data
 from .period import PeriodMention, find_period_mentions, partial_of, partial_words
 from .period_roles import may_cite, role_endings, roles
 from .quantities import Quantity, find_quantities

@@ -13,16 +13,16 @@ from .comparator import comparator_for
 from .context import Context, in_quoted_name
 from .draft import Draft
 from .filters import at_most_rank, class_unit, ranks, reject_reason
-from .kind import kind_for, of_plan, of_plan_end, opens_on_estimate
+from .kind import of_plan, of_plan_end
 from .lexicon import data, is_measure, is_multiplier, known_unit
-from .period_context import before_plan, inherit_period, leads_next, resolve_period, tells_present
-from .period_in_force import label_gone_by
-from .plan_names import compared_with_plan, without_plan
+from .period_context import inherit_period, leads_next, resolve_period
+from .plan_names import compared_with_plan
 from .prose_context import (baseline_after, baseline_then_change, change_only, context_indicator, fraction_plan, lead_indicator,
                             lead_measure, multiple_of, only_baseline, with_counted_object)
 from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
-from .prose_siblings import (distributes, estimate_before, follow_parent, name_source, place_list_unit, running_total,
-                             same_kind_unit, share_predicate)
+from .prose_kind import decide_kind
+from .prose_siblings import (distributes, estimate_before, name_source, parent_of, place_list_unit, running_total,
+                             share_predicate)
 from .prose_words import figure_words, prose_words
 from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next, share_class
 from .quantities import Quantity
@@ -31,7 +31,6 @@ from .responsible import responsible_for
 from .structure import Span, bullet_of, items, leads_sublist, lines, sentences
 
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^()]*)$")
-_YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _TIME_OPENER_GAP = 12  # "đến hết ", "trong ": the words a clause's time may open with after the coordinator
 _CLOSED_BY_COMMA = re.compile(r"\d\s*%\s*,")  # a class's rate inside a count's words, then a comma: the words end
 _RATE_TAIL = re.compile(r"(?:/[ \t]*(?:[^\W\d_]+|[\d.,]+[ \t]+dân))*")  # "/người/năm", "/100.000 dân" after a unit
@@ -111,8 +110,6 @@ def _per_year_openers() -> frozenset:
     return frozenset(w.lower() for w in data("periods")["per_year_openers"])
 
 
-# the kind rules that only read a cue word, a heading or the paragraph, which a floor set on the figure outweighs
-_WEAK_KIND_RULES = frozenset({"cue", "section", "paragraph_cue", "default", "list_lead"})
 
 
 def _time_opened_clause(ctx: Context, end: int, next_start: int) -> Optional[re.Match]:
@@ -189,16 +186,6 @@ def _fronted_baseline(text: str, sent_start: int, qs: int) -> Optional[str]:
     """The baseline a sentence opens on, set off by a comma before the figure (`So với năm 2023, số vụ giảm 12 vụ`)."""
     comma = text.find(",", sent_start, qs)
     return ind.fronted_baseline(text[sent_start:comma]) if comma > 0 else None
-
-
-def _plan_in_brackets(left: str) -> bool:
-    """`prose_words().plan_in_brackets.search(left)` tried only from the last `(`, `)`, `%` or `;` before the last
-    `(`: a match ends on that bracket (and bracket leads), and none of these stands inside it before the bracket."""
-    bracket = left.rfind("(")
-    if bracket < 0:
-        return False
-    start = max(left.rfind(c, 0, bracket) for c in "()%;") + 1
-    return prose_words().plan_in_brackets.search(left, start) is not None
 
 
 def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_end: int,
@@ -396,56 +383,12 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.rules["comparator"] = "rank"
     elif prev is not None and prev.rules.get("comparator") == "rank" and rank_steps(q.unit):
         d.indicator = d.rules["base_indicator"] = prev.rules["base_indicator"]  # "xếp thứ 9/34, tăng 5 bậc so với năm 2024"
-    # trong đó: a sub-figure of the figure before it in the sentence
-    if prev is not None and prose_words().breakdown.search(text[prev.fig_end:qs]):
-        same = [i for i in sent_drafts if same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
-        main = [i for i in same if drafts[i].rules.get("shape") != "companion"]  # "(kế hoạch năm 3.000 ha); trong đó …"
-        d.parent = (main or same or sent_drafts)[-1]
-    elif prev is not None and prev.parent is not None and prose_words().breakdown.search(text[sent_start:qs]) and same_kind_unit(prev.unit, d.unit):
-        d.parent = prev.parent  # "trong đó (:) a 1.742 người; b 738 người, …" lists sub-figures
-    elif prev is None and prose_words().breakdown_start.match(text, sent_start) and drafts and drafts[-1].fig_end >= line_start:
-        mains = [i for i in range(len(drafts) - 1, -1, -1) if drafts[i].fig_end >= line_start
-                 and drafts[i].parent is None and same_kind_unit(drafts[i].unit, d.unit)
-                 and text.rfind("(", line_start, drafts[i].fig_start) <= text.rfind(")", line_start, drafts[i].fig_start)]
-        # not the plan in brackets: "… 14,2 triệu lượt khách (kế hoạch năm là 18 triệu lượt khách). Trong đó, …"
-        d.parent = mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
+    d.parent = parent_of(text, d, prev, drafts, sent_drafts, sent_start, line_start)
     if d.parent is not None and d.rules["comparator"] == "default" and drafts[d.parent].comparator == "~" \
             and estimate_before(text, drafts[d.parent]) and not prose_words().own_link.search(text[drafts[d.parent].fig_end:qs]):
         d.comparator, d.rules["comparator"] = "~", "carried"  # "ước đạt 70,2%, trong đó có bằng cấp 27,6%"
     resolve_period(ctx, d, q, seg_left, rw, text[sent_start:qs], prev)
-    sec = ctx.tree.at(qs) if ctx.tree else None
-    para_lo = max(0, line_start - 600, sec.heading[0] if sec is not None else 0)  # a cue does not cross a heading
-    d.kind, d.rules["kind"] = kind_for(ctx.cues, item_start, sent_start, para_lo, qs, right_full,
-                                       d.period, ctx.ref_year if ctx.ref_year is not None else ctx.title_year,
-                                       ctx.plan, ctx.heading_kind(qs))
-    # a section's kind gives way to a present state told in the figure's own clause, a default in its sentence
-    told_from = sent_start if d.rules["kind"] == "default" else max(sent_start, text.rfind(";", 0, qs) + 1)
-    if opens_on_estimate(text[sent_start:qs]):
-        d.kind, d.rules["kind"] = "target", "estimate"  # "Dự toán thu nội địa năm 2025 … giao là 34.200 tỷ đồng"
-    elif d.rules["kind"] in ("default", "section", "paragraph_cue") and tells_present(text[told_from:qs]):
-        d.kind, d.rules["kind"] = "result", "present"  # "hiện toàn tỉnh còn 47 bản": the state the text starts from
-    elif d.rules["kind"] == "default":
-        d.kind = "target" if ctx.plan else ctx.news_prior
-    if d.kind == "result" and d.comparator == ">=" and d.rules["kind"] in _WEAK_KIND_RULES and not label_gone_by(ctx, d.period):
-        d.kind, d.rules["kind"] = "target", "floor"  # "tổ chức ít nhất 4 hội nghị …": a floor is set for what is to come
-    if d.kind == "target" and d.rules["kind"] in ("section", "default", "paragraph_cue") and before_plan(ctx, d.period):
-        d.kind, d.rules["kind"] = "result", "before_plan"  # an NQ for 2026-2030: "Giai đoạn 2021 - 2025, toàn tỉnh có 612 sản phẩm"
-    funds = d.rules["period"] == "plan_funds" or d.parent is not None and drafts[d.parent].rules.get("kind") == "plan_funds"
-    if funds and d.rules["kind"] != "target":
-        d.kind, d.rules["kind"] = "target", "plan_funds"  # "Tổng nhu cầu vốn ước khoảng 520 tỷ đồng, trong đó …": what the plan needs
-    if d.parent is not None and ctx.cues.nearest(item_start, qs) is None:
-        follow_parent(d, drafts[d.parent])  # "… trồng mới được 1.245 ha rừng (…); trong đó rừng phòng hộ 410 ha"
-    if d.rules["comparator"] == "from_level":
-        d.kind, d.rules["kind"] = "result", "from_level"  # "từ 60% năm 2020 lên 70%": where it starts from
-    if in_paren and _plan_in_brackets(text[max(0, qs - 160):qs]):
-        d.kind, d.rules["kind"] = "target", "plan_in_brackets"
-        if d.indicator:
-            d.indicator = without_plan(d.indicator)
-    own_month = d.rules["period"] in ("left", "right")  # "đến ngày 31/3/2027 hoàn thành …": a month of its own words
-    if d.kind == "target" and d.period and not ctx.plan and (_YEAR_MONTH.fullmatch(d.period) and not own_month
-                                                            or d.rules["period"] == "title_partial"
-                                                            or d.rules["kind"] == "plan_in_brackets"):
-        d.period = d.period[:4]  # a plan's figure quoted in a report on 6 tháng đầu năm: the year's
+    decide_kind(ctx, d, drafts, item_start, sent_start, line_start, right_full, bool(in_paren))
     if against_plan:
         d.indicator = f"{d.indicator or ''} {compared_with_plan(right_full[:of_plan_end(right_full)])}".lstrip()
     elif d.indicator and multiple and multiple not in d.indicator:

@@ -124,3 +124,25 @@ def running_total(seg_left: str, prev: Optional[Draft], unit: Optional[str]) -> 
         return None
     things = added.sub("", prev.rules.get("base_indicator") or prev.indicator).strip()
     return (f"tổng số {things}", m.start()) if things else None
+
+
+def parent_of(text: str, d: Draft, prev: Optional[Draft], drafts: list[Draft], sent_drafts: list[int], sent_start: int,
+              line_start: int) -> Optional[int]:
+    """The figure `d` breaks down (`trong đó`), by its index in `drafts`: the last main figure of its kind of unit
+    before it in the sentence (`prev` is the figure before it), its sibling's parent in a list of parts, or the
+    line's first figure when the sentence opens on `Trong đó`; None for a figure of its own."""
+    qs = d.fig_start
+    if prev is not None and prose_words().breakdown.search(text[prev.fig_end:qs]):
+        same = [i for i in sent_drafts if same_kind_unit(drafts[i].unit, d.unit) and drafts[i].parent is None]
+        main = [i for i in same if drafts[i].rules.get("shape") != "companion"]  # "(kế hoạch năm 3.000 ha); trong đó …"
+        return (main or same or sent_drafts)[-1]
+    if prev is not None and prev.parent is not None and prose_words().breakdown.search(text[sent_start:qs]) \
+            and same_kind_unit(prev.unit, d.unit):
+        return prev.parent  # "trong đó (:) a 1.742 người; b 738 người, …" lists sub-figures
+    if prev is None and prose_words().breakdown_start.match(text, sent_start) and drafts and drafts[-1].fig_end >= line_start:
+        mains = [i for i in range(len(drafts) - 1, -1, -1) if drafts[i].fig_end >= line_start
+                 and drafts[i].parent is None and same_kind_unit(drafts[i].unit, d.unit)
+                 and text.rfind("(", line_start, drafts[i].fig_start) <= text.rfind(")", line_start, drafts[i].fig_start)]
+        # not the plan in brackets: "… 14,2 triệu lượt khách (kế hoạch năm là 18 triệu lượt khách). Trong đó, …"
+        return mains[0] if mains else None  # "Tổng kinh phí: 38.657 triệu đồng. Trong đó: …"
+    return None
