@@ -5,7 +5,7 @@ lower-case text (DTI, VSNT, XIV) and the names the body or the provinces table s
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
@@ -35,17 +35,25 @@ def _proper_names(text: str) -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=4096)
-def _word_re(word: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
+def _word_places(word: str, text: str) -> Iterator[int]:
+    """Where `word` stands in `text` with no letter right before or after it, left to right without overlap: the
+    matches of `(?<!\\p{L})word(?!\\p{L})`, found with str.find (a pattern per title word costs a compile each)."""
+    n = len(word)
+    at = text.find(word)
+    while at >= 0:
+        if (at == 0 or not text[at - 1].isalpha()) and not text[at + n:at + n + 1].isalpha():
+            yield at
+            at = text.find(word, at + n)
+        else:
+            at = text.find(word, at + 1)
 
 
 def _replace_names(title: str, names: dict[str, str]) -> str:
     folded_title = fold(title)
     present = [key for key in names if key in folded_title]  # the few names in the title, without a regex per name
     for key in sorted(present, key=len, reverse=True):
-        for m in _word_re(key).finditer(folded_title):
-            title = title[:m.start()] + names[key] + title[m.end():]
+        for at in _word_places(key, folded_title):
+            title = title[:at] + names[key] + title[at + len(key):]
     return title
 
 
@@ -121,14 +129,14 @@ def normal_case(title: str, text: str, folded: str, span: Span) -> str:
 def _used_in_lowercase_context(word: str, body: str) -> bool:
     """An acronym (DTI, VSNT): written in capitals inside a line that is not in capitals."""
     letters_only = word.isalpha() and len(word) >= 2
-    for m in _word_re(word).finditer(body):
-        line_start = body.rfind("\n", 0, m.start()) + 1
-        line_end = body.find("\n", m.end())
+    for at in _word_places(word, body):
+        line_start = body.rfind("\n", 0, at) + 1
+        line_end = body.find("\n", at + len(word))
         line = body[line_start:line_end if line_end >= 0 else len(body)]
         if letters_only and is_caps(line):
             continue  # the cell holding a word of two letters or more is in capitals like its line
         # the cell it stands in, not the row: `Nơi nhận: | TM. ỦY BAN NHÂN DÂN` holds no lower-case use
-        cell = next((line[a:b] for a, b in cells(line) if a <= m.start() - line_start < b), line)
+        cell = next((line[a:b] for a, b in cells(line) if a <= at - line_start < b), line)
         if not is_caps(cell):
             return True
     return False
