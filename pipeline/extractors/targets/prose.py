@@ -19,7 +19,7 @@ from .period_context import inherit_period, leads_next, resolve_period
 from .plan_names import compared_with_plan
 from .prose_context import (baseline_after, baseline_then_change, change_only, context_indicator, fraction_plan, lead_indicator,
                             lead_measure, multiple_of, only_baseline, with_counted_object)
-from .prose_indicator import ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
+from .prose_indicator import casualties, ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
 from .prose_kind import decide_kind
 from .prose_siblings import (distributes, estimate_before, name_source, parent_of, place_list_unit, running_total,
                              share_predicate)
@@ -341,6 +341,9 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         if lead is None:
             return None
         indicator, start = lead, seg_start + len(seg_left) - len(seg_left.lstrip(" -+*•\t"))
+    hurt = casualties(seg_left, rw, unit_word, prev.rules.get("cause") if prev is not None else None) if unit_word else None
+    if hurt is not None:
+        indicator, shape = hurt[0], "casualties"  # "tai nạn giao thông, làm chết 132 người": người chết do tai nạn giao thông
     if start > qs:
         start = qs
     d = Draft(value=q.value, value_max=q.value_max, unit=q.unit, start=start, end=end, fig_start=qs, fig_end=qe,
@@ -351,6 +354,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.rules["change_against"] = base
     elif prev is not None and prev.rules.get("change_against") and (shape == "companion" or change_only(seg_left)):
         d.rules["change_against"] = prev.rules["change_against"]  # "(-9,78%), giảm 14 người chết"
+    if hurt is not None:
+        d.rules["cause"] = hurt[1]
     d.rules["rw_end"] = max(rw_end, qe)
     d.rules["unit"] = "percent" if q.unit == "%" else (("count" if known_unit(q.unit) else "count_other") if q.unit else "bare")
     cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))

@@ -5,10 +5,12 @@ trung học cơ sở đạt 97%`), or the figure its list breaks down (`Chỉ ti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from . import indicator as ind
 from .draft import Draft
+from .lexicon import alternation, data
 from .prose_words import figure_words, prose_words
 
 
@@ -65,3 +67,33 @@ def names_place(words: str) -> bool:
     """`Thị trấn Phước An`: a place level and a proper name, nothing else."""
     m = prose_words().named_place.match(words)
     return m is not None and m["name"][0].isupper()
+
+
+@lru_cache(maxsize=None)
+def _casualty_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, str]:
+    c = data("indicator")["casualties"]
+    outcomes = alternation(c["outcomes"])
+    before = re.compile(rf"^(?P<cause>.*?)[\s,]*(?<!\w)(?:(?:đã|đều)\s+)?(?:{alternation(c['verbs'])})"
+                        rf"(?:\s+(?P<outcome>{outcomes}))?\s*$", re.IGNORECASE | re.DOTALL)
+    after = re.compile(rf"^\s*(?P<outcome>{outcomes})(?!\w)", re.IGNORECASE)
+    listed = re.compile(rf"^[\s,;]*(?:và\s+)?(?P<outcome>{outcomes})\s*$", re.IGNORECASE)
+    return before, after, listed, c["cause_link"]
+
+
+def casualties(left: str, right: str, noun: Optional[str], cause_before: Optional[str] = None) -> Optional[tuple[str, str]]:
+    """`tai nạn giao thông, làm chết` before `132 người`, or `đuối nước làm` before `22 trẻ em` and `tử vong` after:
+    (`người chết do tai nạn giao thông`, the cause); with `cause_before`, the cause of the casualties just told,
+    `, bị thương` before `197 người` as well. None when the words tell no casualties of a cause."""
+    before, after, listed, link = _casualty_patterns()
+    if not noun:
+        return None
+    if (m := before.match(left)) is not None:
+        cause = ind.clean(m["cause"])
+    elif cause_before is not None and (m := listed.match(left)) is not None:
+        cause = cause_before  # "…, làm chết 132 người, bị thương 197 người"
+    else:
+        return None
+    outcome = m["outcome"] or ((o := after.match(right)) and o["outcome"])
+    if not outcome:
+        return None
+    return " ".join(w for w in (noun.lower(), outcome.lower(), link if cause else "", cause) if w), cause
