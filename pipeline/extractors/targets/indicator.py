@@ -253,11 +253,14 @@ def _right_stop() -> re.Pattern:
     """Where the words after a figure stop (only the match's start counts): one class of the stops' first
     characters opens the pattern, so that the regex engine skips to them; what must follow each is looked at
     from there."""
-    openers = alternation(data("indicator")["clause_openers"])
+    ind = data("indicator")
+    openers = alternation(ind["clause_openers"])
     bounds = alternation([w for ws in data("comparators")["before"].values() for w in ws])
+    measure = rf"(?:{ind['accompanying_total']}\s+)?(?:{alternation(ind['accompanying_measures'])})(?!\w)"
     return re.compile(r"[;.()\n,\s](?:(?<=[;.()\n])"
                       r"|(?<=,)(?=\s*(?:\S*\d|(?:trong đó|đạt|chiếm)(?!\w)" rf"|(?:{openers})(?!\w)))"
-                      rf"|(?<=\s)(?=(?:và|hoặc|trong đó)\s+(?:(?:{bounds})\s+)?(?=[\d(]|đạt)|(?:vào|đến)\s+(?:cuối\s+)?năm|(?:so với|so)\s))",
+                      rf"|(?<=\s)(?=(?:và|hoặc|trong đó)\s+(?:(?:{bounds})\s+)?(?=[\d(]|đạt)|(?:vào|đến)\s+(?:cuối\s+)?năm|(?:so với|so)\s"
+                      rf"|(?:{alternation(ind['accompanying_leads'])})\s+{measure}))",
                       re.IGNORECASE)
 
 

@@ -17,8 +17,8 @@ from .kind import of_plan, of_plan_end
 from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import inherit_period, leads_next, resolve_period
 from .plan_names import compared_with_plan
-from .prose_context import (baseline_after, baseline_then_change, change_only, context_indicator, fraction_plan, lead_indicator,
-                            lead_measure, multiple_of, only_baseline, with_counted_object)
+from .prose_context import (accompanying_measure, baseline_after, baseline_then_change, change_only, context_indicator, fraction_plan,
+                            lead_indicator, lead_measure, multiple_of, only_baseline, with_counted_object)
 from .prose_indicator import casualties, ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
 from .prose_kind import decide_kind
 from .prose_siblings import (distributes, estimate_before, name_source, parent_of, place_list_unit, running_total,
@@ -341,6 +341,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         if lead is None:
             return None
         indicator, start = lead, seg_start + len(seg_left) - len(seg_left.lstrip(" -+*•\t"))
+    if prev is not None and prev.unit != q.unit and (measure := accompanying_measure(seg_left)) is not None:
+        indicator, shape = f"{measure[0]} {measure[1] or prev.rules['base_indicator']}", "accompanying"  # "… với tổng chiều dài 12,5 km"
     hurt = casualties(seg_left, rw, unit_word, prev.rules.get("cause") if prev is not None else None) if unit_word else None
     if hurt is not None:
         indicator, shape = hurt[0], "casualties"  # "tai nạn giao thông, làm chết 132 người": người chết do tai nạn giao thông

@@ -185,3 +185,24 @@ def multiple_of(right_words: str) -> Optional[str]:
     `năm 2027`); None when other words follow."""
     m = _multiple_of().match(right_words)
     return " ".join(m["base"].split()).lower() if m else None
+
+
+@lru_cache(maxsize=None)
+def _accompanying() -> re.Pattern:
+    ind = data("indicator")
+    bounds = alternation([w for ws in data("comparators")["before"].values() for w in ws])
+    measure = rf"(?:{ind['accompanying_total']}\s+)?(?:{alternation(ind['accompanying_measures'])})"
+    return re.compile(rf"(?<!\w)(?:{alternation(ind['accompanying_leads'])})\s+(?P<measure>{measure})(?:\s+(?:{bounds}))?\s*:?\s*$",
+                      re.IGNORECASE)
+
+
+def accompanying_measure(words: str) -> Optional[tuple[str, str]]:
+    """`… với tổng chiều dài khoảng` before `12,5 km`: the second measure of the things the count before counts
+    (`tổng chiều dài`), and the words of a clause of their own before it (`, xử phạt vi phạm hành chính với tổng số
+    tiền`: what the measure is of), else ""; None for other words."""
+    m = _accompanying().search(words)
+    if m is None:
+        return None
+    clause = words[:m.start()]
+    own = clause[clause.rfind(",") + 1:] if "," in clause else ""
+    return " ".join(m["measure"].split()).lower(), ind.clean(own)
