@@ -34,6 +34,20 @@ def compared_with(head: str) -> Optional[str]:
 
 
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)\s*$")
+_BARE_COMPARISON = re.compile(r"^\s*so sánh\s*(?:\(\s*%\s*\))?\s*$", re.IGNORECASE)
+
+
+def years_compared(heads: list[str], periods: list[Optional[str]], compared: list[Optional[str]],
+                   shares: dict[int, str]) -> list[Optional[str]]:
+    """`Năm 2024 | Ước thực hiện năm 2025 | So sánh (%)`: a bare `So sánh` column after columns of two years (not a
+    share of a plan) compares the later year's figure with the earlier (`so với năm 2024`)."""
+    out = list(compared)
+    for i, head in enumerate(heads):
+        if out[i] is None and i not in shares and _BARE_COMPARISON.match(head):
+            years = list(dict.fromkeys(p for p in periods[:i] if p and len(p) == 4 and p.isdigit()))
+            if len(years) >= 2:
+                out[i] = f"so với năm {years[-2]}"
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -23,7 +23,7 @@ from .period_in_force import period_in_force
 from .quantities import cell_number
 from .table_changes import change_columns, signed_figure
 from .table_cells import INDEX_CELL, LETTER, ROW_NUMBER, Cell, Table, aligned
-from .table_measures import column_indicator, compared_with, count_measure
+from .table_measures import column_indicator, compared_with, count_measure, years_compared
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, per_population_unit, report_columns, share_bases, time_head
 from .year_rows import year_column, year_row_drafts
 
@@ -106,7 +106,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         cols, part_units = share_bases(t, cols, cell_figure)
         cols, changes = change_columns(t, cols)
         head_periods = [bool(find_period_mentions(c.text, ctx.ref_year) or BARE_YEAR.search(c.text)) for c in t.header]
-        compared = [compared_with(c.text) for c in t.header]
+        compared = years_compared([c.text for c in t.header], [period for _, period, _ in cols],
+                                  [compared_with(c.text) for c in t.header], shares)
         cols = _results_share_period(_compared_periods(cols, compared))
         caption_bound = _caption_bound(ctx, t.start)
         if caption_bound is not None:  # "Chỉ tiêu giao là mức tối thiểu phải đạt …" over the table
