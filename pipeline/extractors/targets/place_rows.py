@@ -11,14 +11,14 @@ import re
 from functools import lru_cache
 from typing import Callable, Optional
 
-from . import indicator as ind
 from .comparator import bound_in
 from .context import Context
 from .draft import Draft
 from .lexicon import alternation, case_blind_alternation, data, known_unit, unit_at
 from .period import find_period_mentions
-from .prose_words import figure_words, prose_words
+from .prose_words import prose_words
 from .table_cells import INDEX_CELL, NUMBER_HEAD, Cell, Table
+from .table_captions import caption_measure, caption_subject, with_subject
 from .table_columns import counted_after_lead, per_population_unit
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
@@ -195,7 +195,8 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             or _count_of_units(c.text) or _base_of_shares(c.text, i, heads)}
     units = [u for i, (_, u, _) in enumerate(heads) if u and i not in shares]
     named = [name for name, _, _ in heads[place_col + 1:] if name]
-    caption = _caption_measure(ctx.text, t.start) if not named else None
+    caption = caption_measure(ctx.text, t.start) if not named else None
+    subject = caption_subject(ctx.text, t.start)
     for row in t.rows:
         short = len(row) == len(t.header) - 1 or len(row) < len(t.header) and NUMBER_HEAD.match(t.header[0].text)
         if short and row and re.search(r"[^\W\d_]", row[0].text) and not row[0].text.strip().isdigit() \
@@ -239,26 +240,9 @@ def place_drafts(ctx: Context, t: Table, cols: list, place_col: int,
             d = Draft(value=float(value), value_max=None, unit=cell_unit or ("%" if "%" in row[i].text else unit or unit_above),
                       start=cells[0].start, end=cells[-1].end, fig_start=row[i].start, fig_end=row[i].end,
                       kind=kind, comparator=cell_cmp or comparator, period=period,
-                      indicator=(f"{indicator} ({place})" if indicator else place)
+                      indicator=(f"{with_subject(indicator, subject)} ({place})" if indicator else place)
                       + (f" {shares[i]}" if i in shares else ""))
             d.rules = {"shape": "place_table", "unit": "table_header", "kind": "table_header",
                        "period": "table_header", "comparator": "table_header"}
             out.append(d)
     return out
-
-
-def _caption_measure(text: str, start: int, lines_back: int = 4) -> Optional[str]:
-    """`PHỤ LỤC CHỈ TIÊU TỶ LỆ DÂN SỐ … SỬ DỤNG NƯỚC SẠCH ĐẾN NĂM 2025` over a table whose value columns
-    name only years or plan and result: the measure its caption names, for every row's place."""
-    measure = figure_words().measure
-    end = start
-    for _ in range(lines_back):
-        if end <= 0:
-            break
-        begin = text.rfind("\n", 0, end - 1) + 1
-        line = text[begin:end].strip()
-        end = begin
-        m = measure.search(line) if line and not line.startswith("(") and "|" not in line else None
-        if m is not None:
-            return ind.clean(line[m.start():]).lower() or None
-    return None
