@@ -95,8 +95,8 @@ def name_source(d: Draft, parent: Draft) -> None:
     """`Tổng kinh phí: 1.200 triệu đồng, trong đó: - Ngân sách huyện: 800 triệu đồng`: a money part whose words open
     on a source is the parent's money from that source (`kinh phí từ ngân sách huyện`)."""
     money, source, link = _funding()
-    if not d.indicator or not parent.indicator or not source.match(d.indicator):
-        return
+    if not d.indicator or not parent.indicator or not source.match(d.indicator) or money.match(d.indicator):
+        return  # "vốn ngân sách trung ương" names its money already
     noun = money.search(parent.rules.get("base_indicator") or parent.indicator)
     if noun is not None and not d.indicator.startswith(noun.group(0).lower()):
         d.indicator = " ".join(w for w in (noun.group(0).lower(), link, d.indicator) if w)
