@@ -49,7 +49,7 @@ def _period_words() -> re.Pattern:
         rf"(?:(?:{count})\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+{year})?|\(\s*(?:{count})\s+tháng(?:\s+đầu(?:\s+năm)?)?\s*(?=:|$)"
         rf"|(?:{alternation(w['cumulative'])})\s+(?:{count})\s+tháng"
         rf"|(?=(?:{count})\s){not_duration}(?:{count})\s+tháng(?:\s+(?:vừa\s+)?qua)?(?=\s*$|\s+(?:{alternation(w['bare_months_then'])})(?!\w)|\s*[,;:])"
-        rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
+        rf"|(?:{quarter})\s+(?:I{{1,3}}|IV|[1-4])(?:\s+năm\s+{year}|\s*/\s*{year})?|năm\s+{year}(?:\s*[-–]\s*{year})?"
         rf"|(?:{span})\s+{year}\s*[-–]\s*{year}|(?:{school})\s+{year}\s*[-–]\s*{year}"
         rf"|{alternation(w['phrases'])}|(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\w))",
         re.IGNORECASE,
@@ -272,6 +272,17 @@ def _reason() -> re.Pattern:
 def gives_reason(words: str) -> bool:
     """The words after a figure open on a reason or a breakdown (`do nhu cầu … chững lại`): they name nothing."""
     return _reason().match(words) is not None
+
+
+@lru_cache(maxsize=None)
+def _dimension() -> re.Pattern:
+    w = data("indicator")
+    return re.compile(rf"^[ \t]*{w['dimension_lead']}\s+(?P<dimension>{alternation(w['dimensions'])})(?!\w)", re.IGNORECASE)
+
+
+def dimension_of(words: str) -> Optional[re.Match]:
+    """`về lượng`, `về trị giá` right after a change: the dimension of what is measured it tells (group `dimension`)."""
+    return _dimension().match(words)
 
 
 def right_words(text: str, start: int, hi: int) -> tuple[str, int]:

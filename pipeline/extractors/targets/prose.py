@@ -88,6 +88,7 @@ def prose_drafts(ctx: Context, table_spans: list[tuple[int, int]], text_lines: O
                         line_first = idx
                     seg_start = q.span[1] + _RATE_TAIL.match(text, q.span[1], it.end).end() - q.span[1]  # past "/người/năm"
                     seg_start += of_plan_end(text[seg_start:min(it.end, seg_start + 80)])  # past "… kế hoạch"
+                    seg_start = max(seg_start, d.rules.get("told_to", seg_start))  # past "… về lượng"
                     between = text[d.rules["rw_end"]:it_qs[k + 1].span[0]] if k + 1 < len(it_qs) else None
                     if between is not None and (prose_words().coordinated.match(between) or prose_words().list_on.match(between)
                                                 or prose_words().share_of_before.match(between)):
@@ -227,7 +228,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
     against_plan = of_plan(right_full)
     closed = q.unit == "%" and rw.lstrip(" \t").startswith(",")  # "… tăng 12,6%, tiếp tục là động lực …": a new clause
     multiple = multiple_of(rw) if is_multiplier(q.unit) else None  # "gấp 1,4 lần cùng kỳ": of the same period
-    right_core = "" if against_plan or closed or multiple or ind.gives_reason(rw) else ind.clean(rw, keep="first")
+    dimension = ind.dimension_of(rw) if q.unit == "%" else None  # "tăng 5,4% về lượng"
+    if dimension is not None:
+        rw_end = qe + dimension.end()
+        rw = text[qe:rw_end]
+    right_core = "" if against_plan or closed or multiple or dimension or ind.gives_reason(rw) else ind.clean(rw, keep="first")
     right_ind = right_core
     unit_word = q.unit if q.unit and q.unit != "%" and not q.money and not is_multiplier(q.unit) else None
     named = None if is_measure(unit_word) else unit_word  # "120 hộ nghèo": hộ nghèo; "120 ha rừng": rừng
@@ -358,6 +363,10 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.rules["change_against"] = prev.rules["change_against"]  # "(-9,78%), giảm 14 người chết"
     if hurt is not None:
         d.rules["cause"] = hurt[1]
+    if dimension is not None:
+        d.rules["told_to"] = rw_end
+        if indicator and not indicator.startswith(dimension["dimension"].lower()):
+            d.indicator = f"{dimension['dimension'].lower()} {indicator}"  # "… tăng 11,8% về trị giá": trị giá …
     d.rules["rw_end"] = max(rw_end, qe)
     d.rules["unit"] = "percent" if q.unit == "%" else (("count" if known_unit(q.unit) else "count_other") if q.unit else "bare")
     cut = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
