@@ -258,7 +258,7 @@ def _right_stop() -> re.Pattern:
     bounds = alternation([w for ws in data("comparators")["before"].values() for w in ws])
     measure = rf"(?:{ind['accompanying_total']}\s+)?(?:{alternation(ind['accompanying_measures'])})(?!\w)"
     return re.compile(r"[;.()\n,\s](?:(?<=[;.()\n])"
-                      r"|(?<=,)(?=\s*(?:\S*\d|(?:trong đó|đạt|chiếm)(?!\w)" rf"|(?:{openers})(?!\w)))"
+                      r"|(?<=,)(?=\s*(?:\S*\d|(?:trong đó|đạt|chiếm)(?!\w)" rf"|(?:{openers}|{alternation(ind['right_elaborations'])})(?!\w)))"
                       rf"|(?<=\s)(?=(?:và|hoặc|trong đó)\s+(?:(?:{bounds})\s+)?(?=[\d(]|đạt)|(?:vào|đến)\s+(?:cuối\s+)?năm|(?:so với|so)\s"
                       rf"|(?:{alternation(ind['accompanying_leads'])})\s+{measure}))",
                       re.IGNORECASE)
