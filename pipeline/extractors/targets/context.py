@@ -77,10 +77,11 @@ class Context:
 
     @property
     def news_prior(self) -> str:
-        """The kind of a post's figures when nothing else tells: result when it says more result cues than target cues."""
+        """The kind of a post's figures when nothing else tells: result when it says at least as many result cues as
+        target cues, and some (posts report more than they plan: 2,011 of the gold's 3,127 news figures are results)."""
         if self._news_prior is None:
-            more_results = not self.plan and self.cues.count("result") > self.cues.count("target")
-            self._news_prior = "result" if more_results else "target"
+            results, targets = self.cues.count("result"), self.cues.count("target")
+            self._news_prior = "result" if not self.plan and results and results >= targets else "target"
         return self._news_prior
 
     def _role(self, p: PeriodMention) -> tuple[bool, bool, bool, bool, bool]:
