@@ -18,7 +18,7 @@ from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import inherit_period, leads_next, resolve_period
 from .plan_names import compared_with_plan
 from .prose_context import (accompanying_measure, baseline_after, baseline_then_change, change_only, context_indicator, fraction_plan,
-                            lead_indicator, lead_measure, multiple_of, only_baseline, with_counted_object)
+                            lead_indicator, lead_measure, multiple_of, only_baseline, share_of_whole, with_counted_object)
 from .prose_indicator import casualties, ends_happening, listed_under, names_place, own_noun, parallel_indicator, short_lead
 from .prose_kind import decide_kind
 from .prose_siblings import (distributes, estimate_before, name_source, parent_of, place_list_unit, running_total,
@@ -363,6 +363,11 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.rules["change_against"] = prev.rules["change_against"]  # "(-9,78%), giảm 14 người chết"
     if hurt is not None:
         d.rules["cause"] = hurt[1]
+    part = left_ind if left_ind and not (left_ind + " ").startswith(prose_words().rate_heads) else None
+    if part is None and not left_ind and prev_ind and prose_words().share_of_before.match(seg_left):
+        part = prev_ind  # "86 xe buýt điện, chiếm 17,2% tổng số phương tiện"
+    if q.unit == "%" and (whole := share_of_whole(rw, part, right_core)) is not None:
+        d.indicator = whole  # "vi phạm nồng độ cồn chiếm 34,7% tổng số vi phạm": the part in the whole
     if dimension is not None:
         d.rules["told_to"] = rw_end
         if indicator and not indicator.startswith(dimension["dimension"].lower()):

@@ -206,3 +206,16 @@ def accompanying_measure(words: str) -> Optional[tuple[str, str]]:
     clause = words[:m.start()]
     own = clause[clause.rfind(",") + 1:] if "," in clause else ""
     return " ".join(m["measure"].split()).lower(), ind.clean(own)
+
+
+@lru_cache(maxsize=None)
+def _whole() -> re.Pattern:
+    return re.compile(rf"^[ \t]*(?:của[ \t]+)?(?:{alternation(data('indicator')['whole_leads'])})\s+\S", re.IGNORECASE)
+
+
+def share_of_whole(right_words: str, part: Optional[str], whole: str) -> Optional[str]:
+    """`17,2%` before `tổng số phương tiện`, after words counting `xe buýt điện`: `xe buýt điện trong tổng số
+    phương tiện`; None when no whole follows or no part is named."""
+    if not part or not whole or _whole().match(right_words) is None or whole in part:
+        return None
+    return f"{part} {data('indicator')['whole_link']} {whole}"
