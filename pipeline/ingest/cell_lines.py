@@ -230,7 +230,7 @@ def _row_cells(cells: list[str], count: int, notes: bool = False, gaps: bool = F
         cells, count = cells[:count - 1], count - 1
     cells = [c.strip() for c in cells[:count]]
     filled = [c for c in cells[1:-1] if c] if gaps else cells[1:-1]
-    if not cells[0] or not cells[-1] or len(filled) < len(cells) - 2 and not any(shape.is_figure_cell(c) for c in filled) \
+    if not cells[0] or not cells[-1] or filled and len(filled) < len(cells) - 2 and not any(shape.is_figure_cell(c) for c in filled) \
             or not gaps and not all(cells) or any(len(c) > _MAX_CELL_CHARS for c in cells):
         return False
     if shape.is_time_cell(cells[-1]):  # a schedule's last column: "… | 790 | 05/10/2026 - 06/10/2026"

@@ -82,9 +82,14 @@ def _page_numbers(lines: list[str]) -> list[int]:
 
 def _row_index(lines: list[str], i: int) -> bool:
     """`19`, ``, `2`, `Xã Phù Ninh`, `16`: the running number of a table copied one cell per line, after the
-    previous row's empty last cell, before its own label and figures."""
-    return i + 2 < len(lines) and shape.is_figure_cell(lines[i - 2]) and shape.is_figure_cell(lines[i + 2]) \
-        and any(ch.isalpha() for ch in lines[i + 1]) and not shape.is_figure_cell(lines[i + 1])
+    previous row's empty last cell, before its own label and figures (a project list's place, capacity and
+    years may stand between the label and its first figure)."""
+    return i + 2 < len(lines) and shape.is_figure_cell(lines[i - 2]) \
+        and any(ch.isalpha() for ch in lines[i + 1]) and not shape.is_figure_cell(lines[i + 1]) \
+        and any(shape.is_figure_cell(c) for c in lines[i + 2:i + 2 + _ROW_FIGURE_WITHIN])
+
+
+_ROW_FIGURE_WITHIN = 6  # lines after a row's label that its first figure stands within
 
 
 def _drop_headed_numbers(text: str, offsets):

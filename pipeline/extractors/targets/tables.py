@@ -21,6 +21,7 @@ from .place_rows import figures_column, place_column, place_drafts
 from .period import date_month, find_period_mentions
 from .period_in_force import period_in_force
 from .quantities import cell_number
+from .table_capacity import capacity_columns, capacity_figure
 from .table_changes import change_columns, signed_figure
 from .table_cells import INDEX_CELL, LETTER, ROW_NUMBER, Cell, Table, aligned
 from .table_measures import column_indicator, compared_with, count_measure, years_compared
@@ -136,6 +137,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         table_unit = _one_header_unit(t)
         measures = [count_measure(ctx, c.text) if i < len(cols) and cols[i][0] is not None and i not in (unit_col, time_col)
                     else None for i, c in enumerate(t.header)]
+        capacity = capacity_columns(t)
+        works_kind = next((kind for kind, _, _ in cols if kind is not None), "target")
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
             row = aligned(t, row)
@@ -164,6 +167,11 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 if i == unit_col or i == time_col:
                     continue
                 kind, period, comparator = cols[i] if i < len(cols) else (None, None, "=")
+                if i in capacity and cell_figure(c.text) is None:
+                    if (size := capacity_figure(c.text)) is not None:
+                        out.append(_capacity_draft(ctx, t.header[i].text, indicator, cell.start + lead, c, size,
+                                                   works_kind, row_period or period or period_in_force(ctx, t.start)))
+                    continue
                 if row_period and i < len(t.header) and not head_periods[i]:
                     period = row_period
                 cell_change, amount = _cell_change(c.text)  # "giảm 1-1,5": a change by, in the cell itself
@@ -205,6 +213,18 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     main_row[i] = len(out)
                 out.append(d)
     return out
+
+
+def _capacity_draft(ctx: Context, head: str, indicator: str, start: int, c: Cell, size: tuple, kind: str,
+                    period: Optional[str]) -> Draft:
+    """`Năng lực thiết kế | Dài 12,5 km, …` in the row of `Đường giao thông liên xã …`: 12.5 km, the works' size."""
+    value, unit, lo, hi = size
+    offset = len(c.text) - len(c.text.lstrip())
+    d = Draft(value=value, value_max=None, unit=unit, start=start, end=c.start + offset + hi,
+              fig_start=c.start + offset + lo, fig_end=c.start + offset + hi, kind=kind, comparator="=", period=period,
+              indicator=f"{' '.join(head.split()).lower()} {indicator}")
+    d.rules = {"shape": "table", "unit": "cell", "kind": "table_header", "period": "table_header", "comparator": "table_header"}
+    return d
 
 
 def _compared_periods(cols: list, compared: list) -> list:
