@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...ingest.shape import is_index_cell
 from ...ingest.space_cells import SLACK, continues_cells
 from .table_cells import Cell, Span
 
@@ -20,20 +21,23 @@ def wraps_row(text: str, row_line: Span, row: list[Cell], line: Span, next_line:
     goes on in lower case."""
     columns = [c.start - row_line.start for c in row if c.text]
     body = text[line.start:line.end]
-    if len(row) < 3 or not columns or not (continues_cells((columns[0], set(columns)), body) or _label_ends(body, columns)):
+    if len(row) < 3 or not columns or not (continues_cells((columns[0], set(columns)), body)
+                                           or _label_ends(body, columns, not is_index_cell(row[0].text))):
         return False
     after = text[next_line.start:next_line.end] if next_line is not None else ""
     after_indent = len(after) - len(after.lstrip(" "))
     return "|" in after or body.lstrip()[:1].islower() or bool(after.strip()) and after_indent > columns[0] + SLACK
 
 
-def _label_ends(body: str, columns: list[int]) -> bool:
+def _label_ends(body: str, columns: list[int], label_first: bool = False) -> bool:
     """`   tiêu dùng` under `3. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ | tỷ đồng | …`: the label's last words,
-    in lower case, indented inside the label's column (as its sub-rows are) and ending before the next column."""
+    in lower case, indented inside the label's column (as its sub-rows are) and ending before the next column. Under
+    a row opening on its label, no index (`Trong đó: doanh thu từ các dịch vụ | tỷ đồng | …` then `về đêm`), they
+    may stand right at the label's column."""
     words = body.strip()
     indent = len(body) - len(body.lstrip(" "))
     return len(columns) >= 2 and words[:1].islower() and "  " not in words \
-        and columns[0] < indent and len(body.rstrip()) < columns[1] - SLACK
+        and (columns[0] < indent or label_first and columns[0] == indent) and len(body.rstrip()) < columns[1] - SLACK
 
 
 def heads_row(text: str, line: Span, below: Span) -> bool:
