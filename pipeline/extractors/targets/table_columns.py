@@ -230,11 +230,33 @@ def report_columns(ctx: Context, t: Table, cols: list) -> tuple[list, dict[int, 
     kinds = {k for i, (k, _, _) in enumerate(cols) if i not in share_heads}
     if {"target", "result"} <= kinds:
         for i in sorted(share_heads):
+            growth = _planned_growth(t, cols, i)
+            if growth is not None:
+                cols[i], shares[i] = growth
+                continue
             before = [p for k, p, _ in cols[:i] if k == "result"]
             plans = [t.header[j].text for j in range(i - 1, -1, -1) if cols[j][0] == "target"]
             cols[i] = ("result", before[-1] if before else year, "=")
             shares[i] = compared_with_plan(t.header[i].text, *plans[:1])
     return cols, shares
+
+
+def _planned_growth(t: Table, cols: list, i: int) -> Optional[tuple[tuple, str]]:
+    """`Thực hiện năm 2026 | Kế hoạch năm 2027 | So sánh (%)`: a bare comparison after a plan for a later year than
+    the result before it holds the plan against the result, a target of the plan's year; its column and what it is
+    told against (`so với thực hiện năm 2026`). None for a share of the plan reached (`Kế hoạch | Thực hiện | %`)."""
+    figures = [j for j in range(i) if cols[j][0] is not None]
+    if len(figures) < 2 or not _BARE_SHARE.match(t.header[i].text):
+        return None
+    done, plan = figures[-2], figures[-1]
+    (done_kind, done_period, _), (plan_kind, plan_period, _) = cols[done], cols[plan]
+    if done_kind != "result" or plan_kind != "target" or not done_period or not plan_period \
+            or not (done_period[:4].isdigit() and plan_period[:4].isdigit() and plan_period[:4] > done_period[:4]):
+        return None
+    return ("target", plan_period, "="), f"so với {' '.join(t.header[done].text.split()).lower()}"
+
+
+_BARE_SHARE = re.compile(r"^\s*(?:so sánh|tỷ lệ|tỉ lệ)?\s*\(?\s*%\s*\)?\s*$", re.IGNORECASE)
 
 
 def _done_before_plan(t: Table, cols: list) -> None:
