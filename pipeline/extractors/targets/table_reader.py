@@ -258,10 +258,17 @@ def _unfold_merged(header: list[Cell], body: list[list[Cell]]) -> list[Cell]:
     width = max((len(r) for r in body), default=0)  # a row's empty notes cell may be cut off
     subs = len(header) - width + 1 if width >= 3 else 0
     merged = next((k for k, c in enumerate(header) if is_merged_head(c.text)), None)
-    if subs < 2 or merged is None or merged >= len(header) - subs - 1:
+    if subs < 2 or merged is None:
+        return header
+    if all(_YEAR_HEAD.fullmatch(c.text) for c in header[merged + 1:]):  # "Phân kỳ theo năm" then "Năm 2026 | … | Năm 2030"
+        return header[:merged] + header[merged + 1:]
+    if merged >= len(header) - subs - 1:
         return header
     top = header[:len(header) - subs]
     return top[:merged] + header[len(header) - subs:] + top[merged + 1:]
+
+
+_YEAR_HEAD = re.compile(r"(?:năm\s+)?(?:19|20)\d\d(?:\s*\([^)]*\))?", re.IGNORECASE)
 
 
 def _split_heads(row: list[Cell]) -> list[Cell]:
