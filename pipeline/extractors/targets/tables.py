@@ -193,6 +193,8 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                     unit = head_unit.group(1).strip()
                 elif i < len(t.header) and (per := per_population_unit(t.header[i].text)):
                     unit = per
+                elif unit_col is not None and i < len(t.header) and (own := _own_noun(t.header[i].text)):
+                    unit = own  # "Đơn vị | Khối lượng | … | Ngày công": a column counting a noun of its own
                 elif unit_col is not None and unit_col < len(row) and row[unit_col].text:
                     unit = _unit_word(row[unit_col].text)
                 else:
@@ -255,6 +257,16 @@ def _one_header_unit(t: Table) -> Optional[str]:
     which the columns naming none share; None when they name none or several."""
     found = {m.group(1).strip() for c in t.header if (m := bracket_unit(c.text)) and m.group(1).strip() not in ("%", "‰")}
     return found.pop() if len(found) == 1 else None
+
+
+def _own_noun(head: str) -> Optional[str]:
+    """`Ngày công`, `Số ngày công`: a header that is only a counted noun (after `Số`), no plan or year (`Chỉ tiêu năm 2026`)."""
+    noun = counted_noun(head)
+    bare = _COUNT_LEAD.sub("", " ".join(head.split()).lower())
+    return noun if noun is not None and bare == noun.lower() else None
+
+
+_COUNT_LEAD = re.compile(r"^(?:tổng\s+)?số\s+")
 
 
 def _unit_word(cell: str) -> str:
