@@ -14,6 +14,7 @@ table going and stays as it is; the table reader puts its words back into the ro
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from . import shape
 
@@ -33,12 +34,21 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     run: list[tuple[int, str, list[re.Match]]] = []
     rules: list[int] = []  # rule lines ("-----") inside the run, under its header
+    breaks: list[tuple[int, int]] = []  # blank lines (and a page number) inside the run, dropped if it is a table
     pos = 0
     text_lines = text.split("\n") + [""]
+    resume = 0
     for at, line in enumerate(text_lines):
+        if at < resume:  # a blank line or page number inside the table, counted in `pos` already
+            continue
         if run and _RULE_LINE.fullmatch(line):
             rules.append(pos + len(line) - len(line.lstrip(" \t")))  # its first dash
             pos += len(line) + 1
+            continue
+        if run and not line.strip() and (after := _resumes_at(text_lines, at, run)) is not None:
+            end = pos + sum(len(text_lines[k]) + 1 for k in range(at, after))
+            breaks.append((pos, end))
+            resume, pos = after, end
             continue
         group = bool(run) and (_group_row(line) or _units_line(line) or len(run) == 1 and _sub_heads(run[0][1], run[0][2], line)
                                or _header_wrap(run, line))
@@ -47,15 +57,15 @@ def space_cell_edits(text: str) -> list[tuple[int, int, str]]:
                 and not (len(gaps) == 1 and continues_cells(_cell_columns(run), line)) \
                 and not (_indexed_row(line, gaps) and (_indexed_row(run[-1][1], run[-1][2]) or _index_head(run[0][1]))) \
                 and not (_total_row(line, gaps) and _indexed_row(run[-1][1], run[-1][2])):
-            _close(run, edits, rules)
-            run, rules = [], []
+            _close(run, edits, rules, breaks)
+            run, rules, breaks = [], [], []
         if gaps:
             run.append((pos, line, gaps))
         elif not run or not (continues_cells(columns := _cell_columns(run), line)
                              or heads_row(columns, line, text_lines[at + 1] if at + 1 < len(text_lines) else "")
                              or _header_second_line(run, line)):
-            _close(run, edits, rules)
-            run, rules = [], []
+            _close(run, edits, rules, breaks)
+            run, rules, breaks = [], [], []
         pos += len(line) + 1
     return sorted(edits)
 
@@ -203,7 +213,30 @@ def _lines_up(prev: str, prev_gaps: list[re.Match], line: str, gaps: list[re.Mat
     return shared >= 2
 
 
-def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, int, str]], rules: list[int]) -> None:
+def _resumes_at(lines: list[str], at: int, run: list[tuple[int, str, list[re.Match]]]) -> Optional[int]:
+    """The line a table goes on at after the blank line `at`: a blank line under its header, or a page break (blank
+    lines round a page number) between its rows, when the next line is a row with a figure whose cells line up with
+    the rows above (`  5    Chà Tở     136    4,2` after `  4    Mường Toong     190    4,5`, a blank line, `2`, a blank
+    line). None when the table ends there."""
+    k, numbers = at, 0
+    while k < len(lines) and k - at < _MAX_BREAK_LINES and (not lines[k].strip() or _PAGE_NUMBER_LINE.fullmatch(lines[k])):
+        numbers += bool(lines[k].strip())
+        k += 1
+    if k >= len(lines) or k - at >= _MAX_BREAK_LINES or numbers > 1:
+        return None
+    line = lines[k]
+    gaps = _row_gaps(line) or _short_row_gaps(line)
+    if not gaps or not any(shape.is_figure_cell(c) for c in _CELL_GAP.split(line.strip())):
+        return None
+    return k if any(_lines_up(prev, prev_gaps, line, gaps) for _, prev, prev_gaps in run[-2:]) else None
+
+
+_MAX_BREAK_LINES = 4
+_PAGE_NUMBER_LINE = re.compile(r"\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*")
+
+
+def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, int, str]], rules: list[int],
+           breaks: list[tuple[int, int]]) -> None:
     if len(run) < 2:
         return
     cells = (c for _, line, _ in run for c in _CELL_GAP.split(line.strip()))
@@ -215,3 +248,4 @@ def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, in
     for at in rules:
         if run[0][0] < at < run[-1][0]:
             edits.append((at, at + 1, "|"))  # a rule under the header: read as the markdown separator it stands for
+    edits.extend((start, end, "") for start, end in breaks if start < run[-1][0])
