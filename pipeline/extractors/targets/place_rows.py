@@ -34,7 +34,9 @@ def _words():
     lead = re.compile(rf"^\s*(?:(?:{alternation(leads)})(?!\w)\s*)+", re.IGNORECASE)
     parts = [w for ws in data("periods")["partial_year"].values() for w in ws]
     partial = re.compile(rf"{case_blind_alternation(parts, whole_word=True)}(?!\w)", re.IGNORECASE)
-    verb = re.compile(rf"^\s*(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})(?!\w)\s*", re.IGNORECASE)
+    last = [w for w in cmp["decrease_by"] + cmp["increase_by"] if not w.endswith("thêm")]  # "phát triển thêm": more, no verb
+    verb = re.compile(rf"^\s*(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})(?!\w)\s*"
+                      rf"|(?<=\w)\s+(?P<last>{alternation(last)})\s*$", re.IGNORECASE)
     down = {" ".join(w.lower().split()) for w in cmp["decrease_by"]}
     return place, lead, verb, down, partial
 
@@ -130,10 +132,11 @@ def head_parts(ctx: Context, head: str) -> tuple[str, Optional[str], str]:
     text = _year_word().sub(" ", text)
     text = lead.sub("", text)
     comparator = "="
-    m = verb.match(text)
+    m = verb.match(text) or verb.search(text)  # "Giảm số hộ nghèo", "Số hộ nghèo giảm (hộ)"
     if m:
-        comparator = "-=" if " ".join(m.group("verb").lower().split()) in down else "+="
-        text = text[m.end():]
+        said = m.group("verb") or m.group("last")
+        comparator = "-=" if " ".join(said.lower().split()) in down else "+="
+        text = text[m.end():] if m.group("verb") else text[:m.start()]
     elif (bound := bound_in(text, ("<=", ">="))) is not None:  # "Chỉ tiêu số ca mắc SXH tối đa năm 2027 (ca)": at most
         comparator, b = bound
         text = text[:b.start()] + " " + text[b.end():]
