@@ -177,7 +177,7 @@ def _attendance_openers() -> tuple[str, ...]:
     return tuple(data("not_targets")["attendees"]["sentence_openers"])
 
 
-def _per_unit_measure(unit: str, right: str) -> bool:
+def per_unit_measure(unit: str, right: str) -> bool:
     """`17,2 tiêu chí/xã`: a structural noun counted per place is an average, not a count of the text's parts."""
     return unit in data("not_targets")["per_unit_measures"] and bool(re.match(r"\s*/\s*[^\W\d_]", right))
 
@@ -310,7 +310,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
         low_left = left.lower()
     if ranks(q, low_left):
         return None
-    if unit in units and not q.time_measure and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left) \
+    if unit in units and not q.time_measure and not per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left) \
             and not (q.total is not None and _reached_fraction(right, low_left)):
         return f"unit:{unit}"
     clause = last_clause(left, low_left if exact else None)
@@ -326,7 +326,7 @@ def reject_reason(q: Quantity, left: str, right: str, line_left: str,
             and _reorganised_units(low_left, right.lower() if low_right is None else low_right):
         return "reorganised_units"
     if unit and unit != "%" and _unit_phrase().match(unit + (right.lower() if low_right is None else low_right)) \
-            and not _per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left) \
+            and not per_unit_measure(unit, right) and not _reached_measure(unit, left, low_left) \
             and not (q.total is not None and _reached_fraction(_unit_phrase().sub("", unit + right, 1), low_left)):
         return "unit_phrase"
     ends = _ends()

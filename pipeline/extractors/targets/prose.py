@@ -9,10 +9,11 @@ from functools import lru_cache
 from typing import Optional
 
 from . import indicator as ind
+from .average_names import per_unit_average
 from .comparator import comparator_for
 from .context import Context, in_quoted_name
 from .draft import Draft
-from .filters import at_most_rank, class_unit, ranks, reject_reason
+from .filters import at_most_rank, class_unit, per_unit_measure, ranks, reject_reason
 from .kind import of_plan, of_plan_end
 from .lexicon import data, is_measure, is_multiplier, known_unit
 from .period_context import inherit_period, leads_next, resolve_period
@@ -164,7 +165,8 @@ def _group_qualifier(text: str, q: Quantity, start: int, end: int) -> bool:
     belongs to this one's indicator."""
     left = text[max(start, q.span[0] - 400):q.span[0]]
     return qualifies_group(left, text[q.span[1]:min(end, q.span[1] + 400)]) or q.unit == "%" and share_class(left) \
-        or class_unit(q.unit)  # "71 sản phẩm đạt 3 sao": the stars are the class of what is counted
+        or class_unit(q.unit) and not per_unit_measure(q.unit.lower(), text[q.span[1]:q.span[1] + 40])
+    # "71 sản phẩm đạt 3 sao": the stars are the class of what is counted; "bình quân 17,2 tiêu chí/xã" is a figure
 
 
 def _unit_family(unit: Optional[str]) -> str:
@@ -404,6 +406,8 @@ def _draft_for(ctx: Context, q: Quantity, item_start: int, seg_start: int, item_
         d.rules["comparator"] = "rank"
     elif prev is not None and prev.rules.get("comparator") == "rank" and rank_steps(q.unit):
         d.indicator = d.rules["base_indicator"] = prev.rules["base_indicator"]  # "xếp thứ 9/34, tăng 5 bậc so với năm 2024"
+    elif (average := per_unit_average(q.unit, text[sent_start:qs], text[q.span[1]:q.span[1] + 30], d.indicator)) is not None:
+        d.indicator = average  # "bình quân 17,2 tiêu chí/xã": số tiêu chí bình quân mỗi xã
     d.parent = parent_of(text, d, prev, drafts, sent_drafts, sent_start, line_start)
     if d.parent is not None and d.rules["comparator"] == "default" and drafts[d.parent].comparator == "~" \
             and estimate_before(text, drafts[d.parent]) and not prose_words().own_link.search(text[drafts[d.parent].fig_end:qs]):
