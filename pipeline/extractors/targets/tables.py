@@ -23,6 +23,7 @@ from .period_in_force import period_in_force
 from .quantities import cell_number
 from .table_capacity import capacity_columns, capacity_figure
 from .table_changes import change_columns, signed_figure
+from .table_notes import note_columns, note_drafts
 from .table_cells import INDEX_CELL, LETTER, ROW_NUMBER, Cell, Table, aligned
 from .table_measures import column_indicator, compared_with, count_measure, years_compared
 from .table_columns import BARE_YEAR, bracket_unit, column, counted_noun, heads, per_population_unit, report_columns, share_bases, time_head
@@ -137,7 +138,7 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
         table_unit = _one_header_unit(t)
         measures = [count_measure(ctx, c.text) if i < len(cols) and cols[i][0] is not None and i not in (unit_col, time_col)
                     else None for i, c in enumerate(t.header)]
-        capacity = capacity_columns(t)
+        capacity, notes = capacity_columns(t), note_columns(t)
         works_kind = next((kind for kind, _, _ in cols if kind is not None), "target")
         main_row: dict[int, int] = {}  # column → index of the last main row's draft
         for row in t.rows:
@@ -167,6 +168,10 @@ def table_drafts(ctx: Context, tables: list[Table]) -> list[Draft]:
                 if i == unit_col or i == time_col:
                     continue
                 kind, period, comparator = cols[i] if i < len(cols) else (None, None, "=")
+                if i in notes and cell_figure(c.text) is None:
+                    last = next(((k, p) for k, p, _ in reversed(cols[ind_i + 1:i]) if k is not None), (None, None))
+                    out += note_drafts(c, indicator, cell.start + lead, *last)
+                    continue
                 if i in capacity and cell_figure(c.text) is None:
                     if (size := capacity_figure(c.text)) is not None:
                         out.append(_capacity_draft(ctx, t.header[i].text, indicator, cell.start + lead, c, size,
