@@ -91,7 +91,8 @@ def _time_measure_patterns() -> tuple:
     reduce = re.compile(rf"{case_blind_alternation(tm['reduce_before'], whole_word=True)}\s+$", re.IGNORECASE)
     activity = re.compile(rf"(?:{alternation(tm['activity_heads'])})(?!\w)")  # run on lowercased text
     not_after = re.compile(rf"(?<!\w)(?:{alternation(tm['heads_not_after'])})\s+$")  # run on lowercased text
-    return heads, moves, figure, moved, follow, bound, reduce, activity, not_after
+    working = re.compile(rf"\d[\d.,]*\s*(?:{alternation(tm['working_days'])})(?!\w)", re.IGNORECASE)
+    return heads, moves, figure, moved, follow, bound, reduce, activity, not_after, working
 
 
 _CLAUSE_END = re.compile(r"[.;:\n]")
@@ -103,7 +104,7 @@ def _time_measures(text: str, found: list[Quantity], low: Optional[str] = None) 
     """`tuổi thọ trung bình đạt 74,8 tuổi`, `thời gian … giảm còn 3 ngày`: figures the value layer leaves
     out as ages or durations, taken where the indicator itself is an age or a duration (the first
     figure of the clause after the head, or after a move word for `thời gian`-like heads)."""
-    heads, moves, figure, moved, follow, bound, reduce, activity, not_after = _time_measure_patterns()
+    heads, moves, figure, moved, follow, bound, reduce, activity, not_after, working = _time_measure_patterns()
     taken = [q.span for q in found]
     out = []
     low = text.lower() if low is None else low
@@ -125,7 +126,7 @@ def _time_measures(text: str, found: list[Quantity], low: Optional[str] = None) 
             at, end = mv.end(), min(end, mv.end() + 21)
         d = _DIGIT.search(text, at, end)
         m = figure.match(text, d.start()) if d else None
-        if m is None:
+        if m is None or working.match(text, m.start()):  # "… không quá 04 ngày làm việc": a procedure's deadline
             continue
         unit = m.group("unit").lower()
         stop = _CLAUSE_END.search(text, m.end(), m.end() + 101)
