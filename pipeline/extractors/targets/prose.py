@@ -25,7 +25,7 @@ from .prose_kind import decide_kind
 from .prose_siblings import (distributes, estimate_before, name_source, parent_of, place_list_unit, running_total,
                              share_predicate)
 from .prose_words import figure_words, prose_words
-from .qualifiers import qualifies_group, qualifies_indicator, qualifies_next, share_class
+from .qualifiers import counted_class, qualifies_group, qualifies_indicator, qualifies_next, share_class
 from .quantities import Quantity
 from .rank_names import rank_indicator, rank_steps
 from .responsible import responsible_for
@@ -164,7 +164,7 @@ def _group_qualifier(text: str, q: Quantity, start: int, end: int) -> bool:
     """`100% doanh nghiệp sử dụng trên 50 lao động có …`, `có 23 xã đạt tỷ lệ tiêm dưới 80%`: the later figure
     belongs to this one's indicator."""
     left = text[max(start, q.span[0] - 400):q.span[0]]
-    return qualifies_group(left, text[q.span[1]:min(end, q.span[1] + 400)]) or q.unit == "%" and share_class(left) \
+    return qualifies_group(left, text[q.span[1]:min(end, q.span[1] + 400)]) or q.unit == "%" and (share_class(left) or counted_class(left)) \
         or class_unit(q.unit) and not per_unit_measure(q.unit.lower(), text[q.span[1]:q.span[1] + 40])
     # "71 sản phẩm đạt 3 sao": the stars are the class of what is counted; "bình quân 17,2 tiêu chí/xã" is a figure
 

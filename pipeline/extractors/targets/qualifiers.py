@@ -143,13 +143,30 @@ def _class_threshold() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _counted_class() -> re.Pattern:
+    c = data("not_targets")["class_threshold"]
+    word = rf"(?!(?:{alternation(c['not_words'])})(?!\w))[^\W\d][^\s\d,;.:()]*"
+    measure = rf"(?:{alternation(c['verbs'])})\s+(?:{alternation(c['measures'])})(?:\s+{word}){{0,6}}?"
+    return re.compile(rf"(?<![\w.,/])\d(?:[\d.,]*\d)?(?:/\d(?:[\d.,]*\d)?)?\s+[^\W\d][^,;.:()\d]{{0,50}}?\s"
+                      rf"(?:{measure}|(?:{alternation(c['counted_measures'])}))\s+(?:{alternation(c['bounds'])})\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _class_threshold_end() -> Ending:
     return Ending(data("not_targets")["class_threshold"]["bounds"], flags=re.IGNORECASE)
 
 
 def _measures_class(left: str) -> bool:
-    """`các dự án có tỷ lệ giải ngân dưới`: a measure of a class, then a bound: what the figure after it picks out."""
-    return _class_threshold().search(_DAY.sub("ngày", left)) is not None  # "… có tỷ lệ giải ngân đến ngày 30/6/2027 dưới"
+    """`các dự án có tỷ lệ giải ngân dưới`, `17 chủ đầu tư giải ngân trên`: a measure of a class (named or counted), then a
+    bound: what the figure after it picks out."""
+    left = _DAY.sub("ngày", left)  # "… có tỷ lệ giải ngân đến ngày 30/6/2027 dưới"
+    return _class_threshold().search(left) is not None or _counted_class().search(left) is not None
+
+
+def counted_class(left: str) -> bool:
+    """`17 chủ đầu tư giải ngân trên`: a bound after a count of a class and its measure (the figure after it belongs to the
+    count's words)."""
+    return _counted_class().search(_DAY.sub("ngày", left[-160:])) is not None
 
 
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?")
