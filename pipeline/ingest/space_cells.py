@@ -17,6 +17,7 @@ import re
 from typing import Optional
 
 from . import shape
+from .page_breaks import PAGE_NUMBER
 
 _MIN_CELLS = 3
 _RULE_LINE = re.compile(r"[ \t]*[-=_–—]{5,}[ \t]*")
@@ -219,7 +220,7 @@ def _resumes_at(lines: list[str], at: int, run: list[tuple[int, str, list[re.Mat
     the rows above (`  5    Chà Tở     136    4,2` after `  4    Mường Toong     190    4,5`, a blank line, `2`, a blank
     line). None when the table ends there."""
     k, numbers = at, 0
-    while k < len(lines) and k - at < _MAX_BREAK_LINES and (not lines[k].strip() or _PAGE_NUMBER_LINE.fullmatch(lines[k])):
+    while k < len(lines) and k - at < _MAX_BREAK_LINES and (not lines[k].strip() or PAGE_NUMBER.match(lines[k])):
         numbers += bool(lines[k].strip())
         k += 1
     if k >= len(lines) or k - at >= _MAX_BREAK_LINES or numbers > 1:
@@ -232,7 +233,6 @@ def _resumes_at(lines: list[str], at: int, run: list[tuple[int, str, list[re.Mat
 
 
 _MAX_BREAK_LINES = 4
-_PAGE_NUMBER_LINE = re.compile(r"\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*")
 
 
 def _close(run: list[tuple[int, str, list[re.Match]]], edits: list[tuple[int, int, str]], rules: list[int],

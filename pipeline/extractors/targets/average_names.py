@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .filters import per_unit_measure
 from .lexicon import alternation, data
 
 _PER = re.compile(r"\s*/\s*(?P<per>[^\W\d_]+(?: [^\W\d_]+)?)")
@@ -14,7 +15,7 @@ _PER = re.compile(r"\s*/\s*(?P<per>[^\W\d_]+(?: [^\W\d_]+)?)")
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[re.Pattern, re.Pattern, str, str]:
     a = data("indicator")["per_unit_average"]
-    average = re.compile(rf"(?<!\w)(?:{alternation(a['words'])})(?!\w)(?P<scope>[^.;:,\n]*)$", re.IGNORECASE)
+    average = re.compile(rf"(?<!\w)(?P<word>{alternation(a['words'])})(?!\w)(?P<scope>[^.;:,\n]*)$", re.IGNORECASE)
     links = re.compile(rf"(?<!\w)(?:{alternation(a['links'])})(?!\w)", re.IGNORECASE)
     return average, links, a["head"], a["each"]
 
@@ -22,12 +23,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, str, str]:
 def per_unit_average(unit: Optional[str], clause_left: str, right: str, indicator: Optional[str]) -> Optional[str]:
     """The name of a figure counting `unit` per place (`/xã` right after it) told as an average in the words of its
     clause before it; None when it is no such figure or its words already name the count (`Số tiêu chí … bình quân`)."""
-    if not unit or unit.lower() not in data("not_targets")["per_unit_measures"]:
+    if not unit or not per_unit_measure(unit.lower(), right):
         return None
-    per = _PER.match(right)
     average, links, head, each = _patterns()
     m = average.search(clause_left)
-    if per is None or m is None or (indicator or "").startswith(f"{head} "):
+    if m is None or (indicator or "").startswith(f"{head} "):
         return None
-    scope = " ".join(links.sub(" ", m["scope"]).split()).lower()
-    return " ".join(f"{head} {unit.lower()} {m.group(0)[:len(m.group(0)) - len(m['scope'])].lower()} {each} {per['per'].lower()} {scope}".split())
+    per = _PER.match(right)["per"]
+    scope = links.sub(" ", m["scope"])
+    return " ".join(f"{head} {unit} {m['word']} {each} {per} {scope}".lower().split())

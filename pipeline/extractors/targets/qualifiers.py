@@ -134,21 +134,26 @@ def size_class(clause: str, right_to_item_end: str) -> bool:
     return m is not None and known_unit(m.group("owner")) and bool(end.match(right_to_item_end))
 
 
+def _class_measure() -> str:
+    """`có tỷ lệ hộ dùng nước sạch`: a having verb, a measure and up to six words, before a class's bound."""
+    c = data("not_targets")["class_threshold"]
+    word = rf"(?!(?:{alternation(c['not_words'])})(?!\w))[^\W\d][^\s\d,;.:()]*"
+    return rf"(?:{alternation(c['verbs'])})\s+(?:{alternation(c['measures'])})(?:\s+{word}){{0,6}}?"
+
+
 @lru_cache(maxsize=None)
 def _class_threshold() -> re.Pattern:
     c = data("not_targets")["class_threshold"]
-    word = rf"(?!(?:{alternation(c['not_words'])})(?!\w))[^\W\d][^\s\d,;.:()]*"
-    return re.compile(rf"(?<!\w)(?:{alternation(c['markers'])})(?:\s[^,;.:()\d]{{0,60}}?)?\s(?:{alternation(c['verbs'])})\s+"
-                      rf"(?:{alternation(c['measures'])})(?:\s+{word}){{0,6}}?\s+(?:{alternation(c['bounds'])})\s*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(c['markers'])})(?:\s[^,;.:()\d]{{0,60}}?)?\s{_class_measure()}"
+                      rf"\s+(?:{alternation(c['bounds'])})\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _counted_class() -> re.Pattern:
     c = data("not_targets")["class_threshold"]
-    word = rf"(?!(?:{alternation(c['not_words'])})(?!\w))[^\W\d][^\s\d,;.:()]*"
-    measure = rf"(?:{alternation(c['verbs'])})\s+(?:{alternation(c['measures'])})(?:\s+{word}){{0,6}}?"
     return re.compile(rf"(?<![\w.,/])\d(?:[\d.,]*\d)?(?:/\d(?:[\d.,]*\d)?)?\s+[^\W\d][^,;.:()\d]{{0,50}}?\s"
-                      rf"(?:{measure}|(?:{alternation(c['counted_measures'])}))\s+(?:{alternation(c['bounds'])})\s*$", re.IGNORECASE)
+                      rf"(?:{_class_measure()}|(?:{alternation(c['counted_measures'])}))\s+(?:{alternation(c['bounds'])})\s*$",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

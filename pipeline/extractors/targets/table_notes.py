@@ -14,17 +14,16 @@ from ...values import find_quantities
 from .draft import Draft
 from .lexicon import alternation, data, known_unit
 from .table_cells import Cell, Table
+from .table_figures import cell_change
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     h = data("kind")["table_heads"]
-    cmp = data("comparators")
     head = re.compile(rf"^\s*(?:{alternation(h['notes'])})\s*$", re.IGNORECASE)
     lead = re.compile(rf"^\s*(?:(?:{alternation(h['note_leads'])})(?!\w)[\s:,]*)+", re.IGNORECASE)
-    verb = re.compile(rf"^\s*(?P<verb>{alternation(cmp['decrease_by'] + cmp['increase_by'])})(?!\w)\s*", re.IGNORECASE)
     parts = re.compile(rf"^\s*(?:{alternation(h['note_parts'])})(?!\w)", re.IGNORECASE)
-    return head, lead, verb, frozenset(" ".join(w.lower().split()) for w in cmp["decrease_by"]), parts
+    return head, lead, parts
 
 
 def note_columns(t: Table) -> set[int]:
@@ -33,19 +32,20 @@ def note_columns(t: Table) -> set[int]:
 
 def note_drafts(note: Cell, label: str, label_start: int, kind: Optional[str], period: Optional[str]) -> list[Draft]:
     """The figures of one note cell, as drafts of the row labelled `label` (its text starting at `label_start`)."""
-    _, lead, verb, down, parts = _patterns()
+    _, lead, parts = _patterns()
     if kind is None or parts.match(note.text):
         return []
+    change, after_verb = cell_change(note.text)  # "Tăng 9,6% so với …": a change by
+    opened_at = len(note.text) - len(after_verb)
     out: list[Draft] = []
     for q in find_quantities(note.text):
-        unit = q.unit if q.kind == "percent" else q.unit if q.unit and known_unit(q.unit) else None
+        unit = q.unit if q.kind == "percent" or known_unit(q.unit) else None
         if unit is None or q.kind not in ("count", "percent", "money") or q.value_max is not None:
             continue
         before = note.text[:q.span[0]]
         comparator = "="
-        if (m := verb.match(before)) is not None and not before[m.end():].strip():
-            comparator = "-=" if " ".join(m["verb"].lower().split()) in down else "+="
-            before = ""
+        if change and q.span[0] == opened_at:
+            comparator, before = change, ""
         words = " ".join(lead.sub("", before).split()).strip(" ,:;-").lower()
         after = " ".join(note.text[q.span[1]:].split()).strip(" ,.;").lower()
         indicator = words if len(words.split()) >= 1 and not words[:1].isdigit() else \
